@@ -1,0 +1,49 @@
+"""The pipeline, configured in one place.
+
+A run has three phases:
+
+1. ``PREPARE``: per-article stages that run in the main process, in input order, because they learn from
+   the stream as a whole (per-outlet template lines) and are cheap: cleaning and language id.
+2. ``EXTRACT``: per-article stages with no shared state, mapped over worker processes (or Dask
+   partitions): sentences and tokens, NER, knowledge-base linking, time expressions, events.
+3. ``CORPUS``: steps over the whole store: near-duplicate grouping, linking event mentions into events,
+   and stories.
+
+Each name maps to ``module:factory``; a factory takes the :class:`Settings` and returns a callable
+``Article -> Article`` with a ``name`` attribute. A stage whose module is not installed yet is an error,
+never silently skipped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+STAGE_FACTORIES: dict[str, str] = {
+    "clean": "linimasa.clean:CleanStage",
+    "langid": "linimasa.clean.langid:LanguageStage",
+    "sentences": "linimasa.nlp.sentences:SentenceStage",
+    "ner": "linimasa.nlp.ner:NerStage",
+    "kb": "linimasa.kb.linker:EntityLinkStage",
+    "times": "linimasa.nlp.timex:TimeStage",
+    "events": "linimasa.events:EventStage",
+}
+
+PREPARE: tuple[str, ...] = ("clean", "langid")
+EXTRACT: tuple[str, ...] = ("sentences", "ner", "kb", "times", "events")
+CORPUS: tuple[str, ...] = ("dedup", "link", "stories")
+
+# Languages the extractors understand; other articles are stored, marked, and not extracted.
+SUPPORTED_LANGUAGES: tuple[str, ...] = ("id",)
+
+
+@dataclass
+class Settings:
+    prepare: tuple[str, ...] = PREPARE
+    extract: tuple[str, ...] = EXTRACT
+    supported_languages: tuple[str, ...] = SUPPORTED_LANGUAGES
+    workers: int | None = None  # None: all local cores
+    chunk_size: int = 256
+    options: dict[str, dict] = field(default_factory=dict)  # per-stage options, by stage name
+
+    def stage_options(self, name: str) -> dict:
+        return self.options.get(name, {})

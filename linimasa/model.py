@@ -1,0 +1,302 @@
+"""The one data model that flows through every stage.
+
+An :class:`Article` enters the pipeline raw and leaves it annotated: cleaned text, sentences, mentions of
+actors and places, temporal expressions and the events extracted from it. Every annotation carries
+character offsets into ``Article.clean_text`` so that any field of any event can be traced back to the
+words that support it.
+
+Everything here is a plain dataclass: picklable (worker processes, Dask) and serialisable with
+:func:`to_dict` / the ``from_dict`` class methods (the store keeps annotations as JSON).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+ARTICLE_STATUSES = ("processed", "duplicate", "rejected")
+MODALITIES = ("asserted", "future", "hypothetical", "negated")
+
+
+def to_dict(obj: Any) -> Any:
+    """A JSON-ready copy of a model object (dataclasses, lists and dicts, recursively)."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, (list, tuple)):
+        return [to_dict(x) for x in obj]
+    if isinstance(obj, dict):
+        return {k: to_dict(v) for k, v in obj.items()}
+    return obj
+
+
+def _from_dict(cls, data: dict | None):
+    if data is None:
+        return None
+    names = {f.name for f in dataclasses.fields(cls)}
+    return cls(**{k: v for k, v in data.items() if k in names})
+
+
+_WS = re.compile(r"\s+")
+
+
+def normalise_for_hash(text: str) -> str:
+    """Text reduced to what makes two copies the same article: NFKC, case-folded, whitespace folded."""
+    return _WS.sub(" ", unicodedata.normalize("NFKC", text)).strip().casefold()
+
+
+def content_hash(title: str | None, text: str) -> str:
+    """Stable hash of an article's normalised content; equal for re-ingests of the same article."""
+    payload = normalise_for_hash(title or "") + "\n" + normalise_for_hash(text)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+@dataclass(slots=True)
+class Span:
+    """A stretch of ``Article.clean_text``: ``clean_text[start:end] == text``."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    tokens: list[Token] = field(default_factory=list)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Sentence":
+        sentence = _from_dict(cls, data)
+        sentence.tokens = [_from_dict(Token, t) for t in data.get("tokens", [])]
+        return sentence
+
+
+@dataclass(slots=True)
+class Mention:
+    """A named actor, organisation, country or place in the text, linked to the knowledge base if possible.
+
+    ``label`` is the surface class (``PER``, ``ORG``, ``LOC`` from NER or the gazetteer; ``TITLE`` for role
+    phrases such as "Menlu AS"). ``kind`` is what the knowledge base says it is (``person``,
+    ``organisation``, ``country``, ``place``) and is None when the mention is unresolved.
+    """
+
+    start: int
+    end: int
+    text: str
+    label: str
+    source: str = "ner"  # ner | kb | title
+    kb_id: str | None = None
+    kind: str | None = None
+    name: str | None = None  # canonical English/Latin name
+    country: str | None = None  # ISO 3166-1 alpha-3, IGO for international organisations
+    role: str | None = None  # role held at the article's reference date
+    lat: float | None = None
+    lon: float | None = None
+    score: float | None = None
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Mention":
+        return _from_dict(cls, data)
+
+
+@dataclass(slots=True)
+class TimeExpression:
+    """A temporal expression normalised to a TimeML value against the article's anchor date."""
+
+    start: int
+    end: int
+    text: str
+    type: str  # DATE | TIME | DURATION | SET
+    value: str | None  # e.g. 2015-05-12, 2014-10, XXXX-05-12, P4H, PT105M
+    flags: list[str] = field(default_factory=list)  # e.g. weekday_conflict, year_inferred
+    alternatives: list[str] = field(default_factory=list)
+    basis: str | None = None  # how the value was reached (anchor, stated year, tenure ...)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "TimeExpression":
+        return _from_dict(cls, data)
+
+
+@dataclass(slots=True)
+class Evidence:
+    """The words that support one field of an event, in one article."""
+
+    article_id: str
+    field: str  # trigger | participant | location | date | duration | topic
+    text: str
+    start: int
+    end: int
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Evidence":
+        return _from_dict(cls, data)
+
+
+@dataclass(slots=True)
+class Participant:
+    name: str
+    mention: str | None = None
+    country: str | None = None
+    role: str | None = None
+    kind: str | None = None  # person | organisation | country
+    kb_id: str | None = None
+    side: str = "actor"  # actor | recipient
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Participant":
+        return _from_dict(cls, data)
+
+
+@dataclass(slots=True)
+class Location:
+    name: str
+    city: str | None = None
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    kb_id: str | None = None
+
+    @classmethod
+    def from_dict(cls, data: dict | None) -> "Location | None":
+        return _from_dict(cls, data)
+
+
+@dataclass
+class Event:
+    """One event as reported in one article (an event *mention*), or, after linking, one real event."""
+
+    id: str
+    type: str  # PLOVER type, e.g. CONSULT
+    mode: str | None = None
+    modality: str = "asserted"
+    date: str | None = None  # YYYY-MM-DD, YYYY-MM, YYYY or None
+    date_flags: list[str] = field(default_factory=list)
+    date_alternatives: list[str] = field(default_factory=list)
+    date_basis: str | None = None
+    location: Location | None = None
+    participants: list[Participant] = field(default_factory=list)
+    duration_minutes: int | None = None
+    topics: list[str] = field(default_factory=list)
+    summary: str | None = None
+    article_id: str | None = None
+    trigger: Span | None = None
+    evidence: list[Evidence] = field(default_factory=list)
+    background: bool = False  # recalled as background to the article's news, not its news
+    confidence: float = 1.0
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Event":
+        event = _from_dict(cls, data)
+        event.location = Location.from_dict(data.get("location"))
+        event.participants = [Participant.from_dict(p) for p in data.get("participants", [])]
+        event.trigger = _from_dict(Span, data.get("trigger"))
+        event.evidence = [Evidence.from_dict(e) for e in data.get("evidence", [])]
+        return event
+
+
+@dataclass
+class Story:
+    id: str
+    title: str
+    overview: str
+    event_ids: list[str] = field(default_factory=list)
+    actors: list[str] = field(default_factory=list)
+    topics: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Article:
+    """A news article, raw on input and annotated by the stages.
+
+    ``text`` is the text as read (HTML already reduced to text by the reader); ``clean_text`` is what the
+    extractors see, and every span of every annotation points into it.
+    """
+
+    id: str | None
+    text: str
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: str | None = None  # ISO 8601 date or datetime as given
+    lang: str | None = None
+    metadata: dict[str, Any] = field(default_factory=dict)
+    source: str | None = None  # the input it came from, e.g. "corpus/a.jsonl:12"
+    html: str | None = None
+
+    content_hash: str | None = None
+    clean_text: str | None = None
+    dateline: dict[str, Any] | None = None  # {"place": ..., "outlet": ..., "text": ...}
+    credits: dict[str, Any] = field(default_factory=dict)  # {"editors": [...], "wire": [...], "authors": [...]}
+    related_links: list[str] = field(default_factory=list)  # "Baca juga" titles/links
+    removed: list[dict[str, Any]] = field(default_factory=list)  # what cleaning removed and why
+    anchor: dict[str, Any] | None = None  # {"date": ..., "basis": ...}: reference date for time expressions
+    near_duplicate_of: str | None = None  # group key of near-duplicate reports (kept, grouped)
+
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    times: list[TimeExpression] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+    status: str = "processed"
+    reason: str | None = None
+    duplicate_of: str | None = None
+
+    def compute_hash(self) -> str:
+        self.content_hash = content_hash(self.title, self.text)
+        return self.content_hash
+
+    def derive_id(self) -> str:
+        """The id of an article given none: derived from its content, so a re-ingest maps to the same id."""
+        return "a-" + (self.content_hash or self.compute_hash())[:20]
+
+    @property
+    def working_text(self) -> str:
+        return self.clean_text if self.clean_text is not None else self.text
+
+    def span(self, start: int, end: int) -> Span:
+        return Span(start, end, self.working_text[start:end])
+
+    def annotations(self) -> dict[str, Any]:
+        """The derived parts of the article, for storage as JSON."""
+        return {
+            "dateline": self.dateline,
+            "credits": self.credits,
+            "related_links": self.related_links,
+            "removed": self.removed,
+            "anchor": self.anchor,
+            "sentences": to_dict(self.sentences),
+            "mentions": to_dict(self.mentions),
+            "times": to_dict(self.times),
+        }
+
+    def load_annotations(self, data: dict[str, Any]) -> None:
+        self.dateline = data.get("dateline")
+        self.credits = data.get("credits") or {}
+        self.related_links = data.get("related_links") or []
+        self.removed = data.get("removed") or []
+        self.anchor = data.get("anchor")
+        self.sentences = [Sentence.from_dict(s) for s in data.get("sentences", [])]
+        self.mentions = [Mention.from_dict(m) for m in data.get("mentions", [])]
+        self.times = [TimeExpression.from_dict(t) for t in data.get("times", [])]
+
+
+@dataclass(slots=True)
+class Rejection:
+    """An input that could not become an article, with the reason a user can act on."""
+
+    source: str
+    reason: str
+    article_id: str | None = None
