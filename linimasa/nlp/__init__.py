@@ -1,0 +1,1 @@
+"""Indonesian language processing: tokens, sentences, named entities and time expressions."""
