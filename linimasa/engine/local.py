@@ -1,0 +1,200 @@
+"""The local runner: read, account, clean, extract on all cores, store, then link.
+
+Inputs stream through in chunks: nothing holds the corpus in memory. Each chunk is classified (new,
+revision, re-ingest, duplicate content, rejected), prepared in this process (cleaning learns per-outlet
+templates from the stream), extracted in worker processes, and committed with its accounting in one
+transaction. The cross-article steps (linking event mentions into events, stories) run once at the end,
+over the store, so that a run's result does not depend on how its input was chunked or parallelised.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor, ProcessPoolExecutor
+from dataclasses import dataclass, field
+
+from ..config import Settings
+from ..ingest import Ignored, read_inputs
+from ..model import Article, Rejection
+from ..pipeline import Pipeline
+from ..store import Outcome, RunCounts, SQLiteStore
+from .corpus import relink
+
+TEMPLATE_STATE_KEY = "clean.templates"
+
+# Below this many articles in a chunk, starting worker processes costs more than it saves.
+MIN_PARALLEL_CHUNK = 24
+
+
+@dataclass
+class RunSummary:
+    run_id: int
+    counts: RunCounts
+    rejections: list[tuple[str, str]] = field(default_factory=list)
+    ignored: list[tuple[str, str]] = field(default_factory=list)
+    events: int = 0
+    asserted_events: int = 0
+    stories: int = 0
+    seconds: float = 0.0
+    stage_seconds: dict[str, float] = field(default_factory=dict)
+
+
+_worker_pipeline: Pipeline | None = None  # one per worker process, built by its initializer
+
+
+def _init_worker(settings: Settings) -> None:
+    global _worker_pipeline
+    _worker_pipeline = Pipeline(settings.extract, settings)
+
+
+def _extract(article: Article) -> Article:
+    assert _worker_pipeline is not None, "worker started without its pipeline"
+    return _worker_pipeline(article)
+
+
+def classify(
+    article: Article, store: SQLiteStore, pending_ids: dict[str, str], pending_hashes: dict[str, str]
+) -> Outcome:
+    """new | revised | duplicate, against the store and the chunk not yet committed."""
+    article.compute_hash()
+    if article.id is None:
+        article.id = article.derive_id()
+    known_hash = pending_ids.get(article.id)
+    if known_hash is None:
+        stored = store.lookup(article.id)
+        known_hash = stored.content_hash if stored else None
+    if known_hash == article.content_hash:
+        return Outcome("duplicate", article.source or "", None, article.id, "already stored (same id, same content)", False)
+    same_content = pending_hashes.get(article.content_hash) or store.find_by_hash(article.content_hash)
+    if known_hash is None and same_content is not None and same_content != article.id:
+        article.status = "duplicate"
+        article.duplicate_of = same_content
+        article.reason = f"same content as {same_content}"
+        return Outcome("duplicate", article.source or "", article, article.id, article.reason)
+    outcome = "revised" if known_hash is not None else "new"
+    return Outcome(outcome, article.source or "", article, article.id)
+
+
+class LocalRunner:
+    """Runs the pipeline over inputs into a store, with worker processes on all local cores."""
+
+    def __init__(self, store: SQLiteStore, settings: Settings | None = None, executor_factory: Callable[[], Executor] | None = None):
+        self.store = store
+        self.settings = settings or Settings()
+        self.prepare = Pipeline(self.settings.prepare, self.settings)
+        self._executor_factory = executor_factory
+        self._executor: Executor | None = None
+        self._inline: Pipeline | None = None
+        self.stage_seconds: dict[str, float] = {}
+        clean = self.prepare.stage("clean")
+        if clean is not None and hasattr(clean, "load_template_state"):
+            state = store.get_state(TEMPLATE_STATE_KEY)
+            if state:
+                clean.load_template_state(state)
+
+    # -- execution ------------------------------------------------------------------------------------
+
+    def _workers(self) -> int:
+        return self.settings.workers or os.cpu_count() or 1
+
+    def _extract_all(self, articles: list[Article]) -> list[Article]:
+        if not self.settings.extract or not articles:
+            return articles
+        if self._workers() > 1 and len(articles) >= MIN_PARALLEL_CHUNK:
+            if self._executor is None:
+                self._executor = (
+                    self._executor_factory()
+                    if self._executor_factory
+                    else ProcessPoolExecutor(self._workers(), initializer=_init_worker, initargs=(self.settings,))
+                )
+            chunksize = max(1, len(articles) // (self._workers() * 4))
+            return list(self._executor.map(_extract, articles, chunksize=chunksize))
+        if self._inline is None:
+            self._inline = Pipeline(self.settings.extract, self.settings)
+        return [self._inline(article) for article in articles]
+
+    def close(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown()
+            self._executor = None
+
+    # -- the run --------------------------------------------------------------------------------------
+
+    def run(self, paths: Iterable[str], command: str = "run", progress: Callable[[int], None] | None = None) -> RunSummary:
+        started = time.perf_counter()
+        run_id = self.store.begin_run(command, [str(p) for p in paths])
+        summary = RunSummary(run_id=run_id, counts=RunCounts())
+        status = "failed"
+        try:
+            for chunk in self._chunks(read_inputs(paths), summary):
+                counts = self._process_chunk(run_id, chunk)
+                summary.counts.add(counts)
+                if progress:
+                    progress(counts.read)
+            self._save_template_state()
+            t0 = time.perf_counter()
+            summary.events, summary.asserted_events, summary.stories = relink(self.store)
+            self.stage_seconds["link+stories"] = time.perf_counter() - t0
+            status = "finished"
+        finally:
+            self.close()
+            self.store.finish_run(run_id, status, summary.events, summary.stories)
+        summary.rejections = self.store.rejections(run_id)
+        summary.seconds = time.perf_counter() - started
+        summary.stage_seconds = dict(self.stage_seconds)
+        return summary
+
+    def _chunks(self, items: Iterator[Article | Rejection | Ignored], summary: RunSummary) -> Iterator[list[Article | Rejection]]:
+        chunk: list[Article | Rejection] = []
+        for item in items:
+            if isinstance(item, Ignored):
+                summary.ignored.append((item.source, item.reason))
+                continue
+            chunk.append(item)
+            if len(chunk) >= self.settings.chunk_size:
+                yield chunk
+                chunk = []
+        if chunk:
+            yield chunk
+
+    def _process_chunk(self, run_id: int, chunk: list[Article | Rejection]) -> RunCounts:
+        outcomes: list[Outcome] = []
+        to_process: list[Article] = []
+        pending_ids: dict[str, str] = {}
+        pending_hashes: dict[str, str] = {}
+        for item in chunk:
+            if isinstance(item, Rejection):
+                outcomes.append(Outcome("rejected", item.source, None, item.article_id, item.reason))
+                continue
+            outcome = classify(item, self.store, pending_ids, pending_hashes)
+            outcomes.append(outcome)
+            if outcome.article is not None:
+                pending_ids[item.id] = item.content_hash
+                pending_hashes.setdefault(item.content_hash, item.id)
+                if outcome.outcome in ("new", "revised"):
+                    to_process.append(item)
+        self._timed("prepare", lambda: self._prepare(to_process))
+        processed = self._timed("extract", lambda: self._extract_all(to_process))
+        by_id = {a.id: a for a in processed}
+        for outcome in outcomes:
+            if outcome.article is not None and outcome.article.id in by_id and outcome.outcome != "duplicate":
+                outcome.article = by_id[outcome.article.id]
+        return self._timed("store", lambda: self.store.save_chunk(run_id, outcomes))
+
+    def _prepare(self, articles: list[Article]) -> None:
+        self.prepare.observe(articles)
+        for index, article in enumerate(articles):
+            articles[index] = self.prepare(article)
+
+    def _timed(self, name: str, work: Callable):
+        t0 = time.perf_counter()
+        result = work()
+        self.stage_seconds[name] = self.stage_seconds.get(name, 0.0) + time.perf_counter() - t0
+        return result
+
+    def _save_template_state(self) -> None:
+        clean = self.prepare.stage("clean")
+        if clean is not None and hasattr(clean, "template_state"):
+            self.store.set_state(TEMPLATE_STATE_KEY, clean.template_state())

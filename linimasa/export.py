@@ -1,0 +1,220 @@
+"""Records of the contract (events, articles) and the timeline, in JSONL, JSON, CSV and Markdown."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Iterator
+from datetime import date
+from typing import Any, TextIO
+
+from .model import Event
+from .store import SQLiteStore
+
+EVENT_CSV_COLUMNS = (
+    "id", "type", "mode", "modality", "date", "date_flags", "location", "country", "participants",
+    "duration_minutes", "topics", "summary", "sources",
+)
+ARTICLE_FIELDS = (
+    "article_id", "title", "text", "outlet", "url", "published", "lang", "status", "duplicate_of", "reason",
+)
+
+
+def event_record(event: Event, refs: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """The contract's event object (extra keys: date_basis, background, side/kind/kb_id of participants)."""
+    location = None
+    if event.location is not None:
+        loc = event.location
+        location = {"name": loc.name, "city": loc.city, "country": loc.country, "lat": loc.lat, "lon": loc.lon}
+    sources: dict[str, dict[str, Any]] = {}
+    for ev in event.evidence:
+        source = sources.get(ev.article_id)
+        if source is None:
+            ref = refs.get(ev.article_id, {})
+            source = sources[ev.article_id] = {
+                "article_id": ev.article_id,
+                "outlet": ref.get("outlet"),
+                "url": ref.get("url"),
+                "published": ref.get("published"),
+                "title": ref.get("title"),
+                "evidence": [],
+            }
+        item = {"text": ev.text, "start": ev.start, "end": ev.end, "field": ev.field}
+        if item not in source["evidence"]:
+            source["evidence"].append(item)
+    return {
+        "id": event.id,
+        "type": event.type,
+        "mode": event.mode,
+        "modality": event.modality,
+        "date": event.date,
+        "date_flags": list(event.date_flags),
+        "date_alternatives": list(event.date_alternatives),
+        "date_basis": event.date_basis,
+        "location": location,
+        "participants": [
+            {
+                "name": p.name,
+                "mention": p.mention,
+                "country": p.country,
+                "role": p.role,
+                "kind": p.kind,
+                "side": p.side,
+                "kb_id": p.kb_id,
+            }
+            for p in event.participants
+        ],
+        "duration_minutes": event.duration_minutes,
+        "topics": list(event.topics),
+        "summary": event.summary,
+        "background": event.background,
+        "sources": sorted(sources.values(), key=lambda s: (s.get("published") or "", s["article_id"])),
+    }
+
+
+def is_default_visible(event: Event) -> bool:
+    """By default only events asserted as having happened, and reported as news by some article."""
+    return event.modality == "asserted" and not event.background
+
+
+def event_records(store: SQLiteStore, include_all: bool = False) -> Iterator[dict[str, Any]]:
+    events = [e for e in store.iter_events() if include_all or is_default_visible(e)]
+    refs = store.article_refs(ev.article_id for e in events for ev in e.evidence)
+    for event in events:
+        yield event_record(event, refs)
+
+
+def article_record(row: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "article_id": row["id"],
+        "title": row["title"],
+        "text": row["text_clean"] if row["text_clean"] is not None else row["text_raw"],
+        "outlet": row["outlet"],
+        "url": row["url"],
+        "published": row["published"],
+        "lang": row["lang"],
+        "status": row["status"],
+        "duplicate_of": row["duplicate_of"],
+        "reason": row["reason"],
+        "near_duplicate_of": row["near_duplicate_of"],
+        "version": row["version"],
+    }
+
+
+def write_jsonl(records: Iterable[dict[str, Any]], out: TextIO) -> None:
+    for record in records:
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def _flat(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return "; ".join(_flat(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def event_csv_row(record: dict[str, Any]) -> dict[str, str]:
+    loc = record.get("location") or {}
+    return {
+        "id": record["id"],
+        "type": record["type"],
+        "mode": _flat(record["mode"]),
+        "modality": record["modality"],
+        "date": _flat(record["date"]),
+        "date_flags": _flat(record["date_flags"]),
+        "location": _flat(loc.get("name")),
+        "country": _flat(loc.get("country")),
+        "participants": "; ".join(
+            f"{p['name']} ({', '.join(x for x in (p.get('role'), p.get('country')) if x)})" for p in record["participants"]
+        ),
+        "duration_minutes": _flat(record["duration_minutes"]),
+        "topics": _flat(record["topics"]),
+        "summary": _flat(record["summary"]),
+        "sources": "; ".join(s["article_id"] for s in record["sources"]),
+    }
+
+
+def write_csv(rows: Iterable[dict[str, Any]], columns: tuple[str, ...], out: TextIO) -> None:
+    writer = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: _flat(row.get(k)) for k in columns})
+
+
+# -- timeline -----------------------------------------------------------------------------------------
+
+
+def _actor_matches(record: dict[str, Any], actor: str) -> bool:
+    wanted = actor.casefold()
+    for p in record["participants"]:
+        for value in (p.get("name"), p.get("mention"), p.get("country"), p.get("kb_id")):
+            if value and (value.casefold() == wanted or (len(wanted) > 3 and wanted in value.casefold())):
+                return True
+    return False
+
+
+def _date_key(value: str | None) -> str:
+    return value or "9999"
+
+
+def date_bounds(value: str) -> tuple[str, str]:
+    """The first and last day a date of any precision (YYYY, YYYY-MM, YYYY-MM-DD) can stand for."""
+    if len(value) == 4:
+        return f"{value}-01-01", f"{value}-12-31"
+    if len(value) == 7:
+        return f"{value}-01", f"{value}-31"
+    return value, value
+
+
+def within(value: str | None, since: date | None, until: date | None) -> bool:
+    """Whether an event date (possibly only a month or a year) can fall in [since, until]."""
+    if value is None:
+        return since is None and until is None
+    lo, hi = date_bounds(value)
+    if since and hi < since.isoformat():
+        return False
+    if until and lo > until.isoformat():
+        return False
+    return True
+
+
+def timeline_records(
+    store: SQLiteStore, actors: Iterable[str] = (), since: date | None = None, until: date | None = None,
+    include_all: bool = False,
+) -> list[dict[str, Any]]:
+    actors = list(actors)
+    records = [
+        r for r in event_records(store, include_all)
+        if all(_actor_matches(r, a) for a in actors) and within(r["date"], since, until)
+    ]
+    return sorted(records, key=lambda r: (_date_key(r["date"]), r["id"]))
+
+
+def timeline_markdown(records: list[dict[str, Any]]) -> str:
+    out = io.StringIO()
+    out.write("# Timeline\n\n")
+    if not records:
+        out.write("No events match.\n")
+        return out.getvalue()
+    for r in records:
+        who = ", ".join(
+            p["name"] + (f" ({p['role']}, {p['country']})" if p.get("role") and p.get("country") else
+                         f" ({p['country']})" if p.get("country") else "")
+            for p in r["participants"]
+        )
+        where = r["location"]["name"] if r.get("location") else "place unknown"
+        flags = f" [{', '.join(r['date_flags'])}]" if r["date_flags"] else ""
+        duration = f", {r['duration_minutes']} min" if r.get("duration_minutes") else ""
+        out.write(f"- **{r['date'] or 'date unknown'}**{flags} {r['type']}"
+                  f"{'/' + r['mode'] if r.get('mode') else ''} in {where}{duration}: {who}\n")
+        if r.get("topics"):
+            out.write(f"  - topics: {', '.join(r['topics'])}\n")
+        if r.get("summary"):
+            out.write(f"  - {r['summary']}\n")
+        outlets = ", ".join(s.get("outlet") or s["article_id"] for s in r["sources"])
+        out.write(f"  - sources ({len(r['sources'])}): {outlets}\n")
+    return out.getvalue()

@@ -1,0 +1,404 @@
+"""Readers for every input kind of the contract: txt/md, jsonl(.gz), html/htm, warc(.gz).
+
+Each reader streams: it yields one :class:`Article` per article it could read and one :class:`Rejection`
+per input it could not, naming the input (file, line or record) and the reason. A reader never raises on
+bad input and never holds a whole corpus in memory.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+from ..model import Article, Rejection
+from .decode import DecodeError, decode_bytes, has_binary_content
+
+# Longer than any news article by two orders of magnitude; a file this big is something else.
+MAX_ARTICLE_CHARS = 2_000_000
+MAX_FILE_BYTES = 8 * MAX_ARTICLE_CHARS
+
+TEXT_SUFFIXES = (".txt", ".md")
+JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
+HTML_SUFFIXES = (".html", ".htm")
+WARC_SUFFIXES = (".warc", ".warc.gz")
+INPUT_SUFFIXES = TEXT_SUFFIXES + JSONL_SUFFIXES + HTML_SUFFIXES + WARC_SUFFIXES
+
+KNOWN_FIELDS = ("id", "text", "html", "title", "url", "outlet", "published", "lang")
+
+
+@dataclass(slots=True)
+class Ignored:
+    """A file inside a given folder that is not an input kind (e.g. a README); reported, not read."""
+
+    source: str
+    reason: str
+
+
+def input_kind(path: Path) -> str | None:
+    name = path.name.lower()
+    for kind, suffixes in (
+        ("jsonl", JSONL_SUFFIXES),
+        ("warc", WARC_SUFFIXES),
+        ("text", TEXT_SUFFIXES),
+        ("html", HTML_SUFFIXES),
+    ):
+        if name.endswith(suffixes):
+            return kind
+    return None
+
+
+def discover(paths: Iterable[str | Path]) -> Iterator[Path | Rejection | Ignored]:
+    """The input files under the given paths, in a stable order; folders are walked, symlink loops cut."""
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists():
+            yield Rejection(str(path), "no such file or folder")
+        elif path.is_dir():
+            yield from _walk(path)
+        elif input_kind(path) is None:
+            yield Rejection(str(path), f"not an input kind linimasa reads ({', '.join(INPUT_SUFFIXES)})")
+        else:
+            yield path
+
+
+def _walk(folder: Path) -> Iterator[Path | Rejection | Ignored]:
+    seen: set[tuple[int, int]] = set()
+
+    def visit(directory: Path) -> Iterator[Path | Rejection | Ignored]:
+        try:
+            stat = directory.stat()
+        except OSError as exc:
+            yield Rejection(str(directory), f"cannot read the folder: {exc.strerror or exc}")
+            return
+        key = (stat.st_dev, stat.st_ino)
+        if key in seen:
+            yield Ignored(str(directory), "symlink loop: folder already visited")
+            return
+        seen.add(key)
+        try:
+            entries = sorted(os.scandir(directory), key=lambda e: e.name)
+        except OSError as exc:
+            yield Rejection(str(directory), f"cannot list the folder: {exc.strerror or exc}")
+            return
+        for entry in entries:
+            path = Path(entry.path)
+            if entry.name.startswith("."):
+                continue
+            try:
+                is_dir = entry.is_dir()
+            except OSError as exc:
+                yield Rejection(str(path), f"cannot read: {exc.strerror or exc}")
+                continue
+            if is_dir:
+                yield from visit(path)
+            elif not path.exists():
+                yield Rejection(str(path), "broken symbolic link")
+            elif input_kind(path) is None:
+                yield Ignored(str(path), "not an input kind")
+            else:
+                yield path
+
+    yield from visit(folder)
+
+
+def read_path(path: Path) -> Iterator[Article | Rejection]:
+    kind = input_kind(path)
+    try:
+        if kind == "jsonl":
+            yield from read_jsonl(path)
+        elif kind == "warc":
+            yield from read_warc(path)
+        elif kind == "html":
+            yield from read_html_file(path)
+        else:
+            yield from read_text_file(path)
+    except PermissionError as exc:
+        yield Rejection(str(path), f"permission denied: {exc.strerror or exc}")
+    except OSError as exc:
+        yield Rejection(str(path), f"cannot read: {exc.strerror or exc}")
+
+
+def read_inputs(paths: Iterable[str | Path]) -> Iterator[Article | Rejection | Ignored]:
+    for item in discover(paths):
+        if isinstance(item, Path):
+            yield from read_path(item)
+        else:
+            yield item
+
+
+# -- text ---------------------------------------------------------------------------------------------
+
+
+def _read_bounded(path: Path) -> bytes:
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise _TooLarge(size)
+    return path.read_bytes()
+
+
+class _TooLarge(Exception):
+    def __init__(self, size: int):
+        self.size = size
+
+
+def _too_large(source: str, size: int) -> Rejection:
+    return Rejection(
+        source,
+        f"too large for one news article ({size / 1e6:.1f} MB; the limit is {MAX_FILE_BYTES / 1e6:.0f} MB): "
+        "split it into one article per file or use JSONL",
+    )
+
+
+def split_title(text: str) -> tuple[str | None, str]:
+    """The first non-empty line is the title; the rest is the body (contract: txt/md inputs)."""
+    lines = text.splitlines(keepends=True)
+    for index, line in enumerate(lines):
+        if line.strip():
+            title = line.strip().lstrip("#").strip() or None
+            return title, "".join(lines[index + 1 :])
+    return None, ""
+
+
+def read_text_file(path: Path) -> Iterator[Article | Rejection]:
+    source = str(path)
+    try:
+        data = _read_bounded(path)
+    except _TooLarge as exc:
+        yield _too_large(source, exc.size)
+        return
+    if not data.strip():
+        yield Rejection(source, "empty file" if not data else "the file holds only whitespace")
+        return
+    try:
+        text, encoding = decode_bytes(data)
+    except DecodeError as exc:
+        yield Rejection(source, f"not readable text: {exc}")
+        return
+    if has_binary_content(text):
+        yield Rejection(source, "contains control characters (NUL bytes): not a text article")
+        return
+    title, body = split_title(text)
+    if not body.strip():
+        yield Rejection(source, "no article text after the title line")
+        return
+    yield Article(id=None, text=body, title=title, source=source, metadata={"encoding": encoding})
+
+
+# -- JSONL --------------------------------------------------------------------------------------------
+
+
+def _open_lines(path: Path) -> Iterator[bytes]:
+    if path.name.lower().endswith(".gz"):
+        with gzip.open(path, "rb") as handle:
+            yield from handle
+    else:
+        with open(path, "rb") as handle:
+            yield from handle
+
+
+def read_jsonl(path: Path) -> Iterator[Article | Rejection]:
+    line_no = 0
+    lines = _open_lines(path)
+    while True:
+        try:
+            raw = next(lines)
+        except StopIteration:
+            break
+        except (EOFError, gzip.BadGzipFile, zlib.error) as exc:
+            yield Rejection(
+                f"{path}:{line_no + 1}",
+                f"the gzip stream is broken after line {line_no} ({exc}); lines before it were read",
+            )
+            break
+        line_no += 1
+        source = f"{path}:{line_no}"
+        if not raw.strip():
+            continue
+        if len(raw) > MAX_FILE_BYTES:
+            yield _too_large(source, len(raw))
+            continue
+        yield article_from_json_line(raw, source)
+    if line_no == 0:
+        yield Rejection(str(path), "empty file: no JSON lines")
+
+
+def article_from_json_line(raw: bytes | str, source: str) -> Article | Rejection:
+    try:
+        text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+    except UnicodeDecodeError as exc:
+        return Rejection(source, f"the line is not UTF-8 as JSON requires ({exc.reason} at byte {exc.start})")
+    try:
+        obj = json.loads(text)
+    except json.JSONDecodeError as exc:
+        return Rejection(source, f"not valid JSON: {exc.msg} at column {exc.colno}")
+    if not isinstance(obj, dict):
+        return Rejection(source, f"a JSON line must be an object, this one is a {type(obj).__name__}")
+    return article_from_record(obj, source)
+
+
+def _string_field(obj: dict[str, Any], key: str) -> str | None:
+    value = obj.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        raise ValueError(f"field '{key}' must be a string, got {type(value).__name__}")
+    return str(value)
+
+
+def article_from_record(obj: dict[str, Any], source: str) -> Article | Rejection:
+    """An article from a contract JSON object; bad fields give a rejection naming the field."""
+    try:
+        fields = {key: _string_field(obj, key) for key in KNOWN_FIELDS}
+    except ValueError as exc:
+        return Rejection(source, str(exc))
+    article_id = fields["id"].strip() if fields["id"] else None
+    if fields["id"] is not None and not article_id:
+        return Rejection(source, "field 'id' is empty")
+    text, html = fields["text"], fields["html"]
+    metadata = {k: v for k, v in obj.items() if k not in KNOWN_FIELDS}
+    if not (text and text.strip()) and not (html and html.strip()):
+        return Rejection(source, "no article text: one of 'text' or 'html' is required and must not be empty", article_id)
+    if html and not (text and text.strip()):
+        from ..clean.html import html_to_text
+
+        try:
+            text, found = html_to_text(html)
+        except Exception as exc:  # the HTML parser's failures are many and undocumented
+            return Rejection(source, f"the HTML could not be parsed: {exc}", article_id)
+        if not text.strip():
+            return Rejection(source, "the HTML holds no article text (only scripts, navigation or markup)", article_id)
+        fields["title"] = fields["title"] or found.get("title")
+    if len(text) > MAX_ARTICLE_CHARS:
+        return Rejection(source, f"text of {len(text):,} characters is too long for one news article", article_id)
+    if has_binary_content(text):
+        return Rejection(source, "the text contains control characters (NUL bytes): not a text article", article_id)
+    published, problem = normalise_published(fields["published"])
+    if problem:
+        metadata["published_rejected"] = {"value": fields["published"], "reason": problem}
+    return Article(
+        id=article_id,
+        text=text,
+        title=(fields["title"] or "").strip() or None,
+        url=fields["url"],
+        outlet=fields["outlet"],
+        published=published,
+        lang=(fields["lang"] or "").strip().lower() or None,
+        metadata=metadata,
+        source=source,
+        html=html,
+    )
+
+
+def normalise_published(value: str | None) -> tuple[str | None, str | None]:
+    """An ISO 8601 date or datetime as given, or None with the reason it was not usable."""
+    if value is None or not value.strip():
+        return None, None
+    value = value.strip()
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        try:
+            parsed = datetime.combine(date.fromisoformat(value), datetime.min.time())
+        except ValueError:
+            return None, f"'{value}' is not an ISO 8601 date or datetime"
+    now = datetime.now(timezone.utc)
+    aware = parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+    if aware > now + timedelta(days=2):
+        return None, f"'{value}' is in the future"
+    if parsed.year < 1900:
+        return None, f"'{value}' is before 1900"
+    return value, None
+
+
+# -- HTML ---------------------------------------------------------------------------------------------
+
+
+def read_html_file(path: Path) -> Iterator[Article | Rejection]:
+    source = str(path)
+    try:
+        data = _read_bounded(path)
+    except _TooLarge as exc:
+        yield _too_large(source, exc.size)
+        return
+    if not data.strip():
+        yield Rejection(source, "empty file")
+        return
+    try:
+        html, _ = decode_bytes(data)
+    except DecodeError as exc:
+        yield Rejection(source, f"not readable HTML: {exc}")
+        return
+    yield article_from_html(html, source, url=None, published=None)
+
+
+def article_from_html(html: str, source: str, url: str | None, published: str | None) -> Article | Rejection:
+    from ..clean.html import html_to_text
+
+    try:
+        text, found = html_to_text(html)
+    except Exception as exc:  # the HTML parser's failures are many and undocumented
+        return Rejection(source, f"the HTML could not be parsed: {exc}")
+    if not text.strip():
+        return Rejection(source, "the page holds no article text (only scripts, navigation or markup)")
+    if has_binary_content(text):
+        return Rejection(source, "the page text contains control characters (NUL bytes)")
+    return Article(
+        id=None,
+        text=text,
+        title=found.get("title"),
+        url=url or found.get("url"),
+        outlet=found.get("sitename"),
+        published=published or found.get("date"),
+        source=source,
+        html=html,
+    )
+
+
+# -- WARC ---------------------------------------------------------------------------------------------
+
+
+def read_warc(path: Path) -> Iterator[Article | Rejection]:
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    source = str(path)
+    with open(path, "rb") as handle:
+        records = iter(ArchiveIterator(handle))
+        index = 0
+        while True:
+            try:
+                record = next(records)
+            except StopIteration:
+                break
+            except (ArchiveLoadFailed, ValueError, EOFError, zlib.error, OSError) as exc:
+                yield Rejection(f"{source}#record-{index + 1}", f"broken WARC record, the rest of the file is skipped: {exc}")
+                break
+            index += 1
+            if record.rec_type != "response":
+                continue
+            content_type = (record.http_headers.get_header("Content-Type") if record.http_headers else "") or ""
+            if "html" not in content_type.lower():
+                continue
+            record_source = f"{source}#record-{index}"
+            url = record.rec_headers.get_header("WARC-Target-URI")
+            warc_date = record.rec_headers.get_header("WARC-Date")
+            try:
+                body = record.content_stream().read()
+            except (OSError, ValueError, EOFError, zlib.error) as exc:
+                yield Rejection(record_source, f"the record's body cannot be read: {exc}")
+                continue
+            try:
+                html, _ = decode_bytes(body)
+            except DecodeError as exc:
+                yield Rejection(record_source, f"the response body is not readable HTML: {exc}")
+                continue
+            yield article_from_html(html, record_source, url=url, published=warc_date)
+        if index == 0:
+            yield Rejection(source, "no WARC records in the file")

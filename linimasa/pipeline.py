@@ -1,0 +1,56 @@
+"""Stages chained in the configured order (see :mod:`linimasa.config`)."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from typing import Protocol
+
+from .config import STAGE_FACTORIES, Settings
+from .model import Article
+
+
+class Stage(Protocol):
+    name: str
+
+    def __call__(self, article: Article) -> Article: ...
+
+
+class PipelineError(Exception):
+    """A stage is misconfigured or missing."""
+
+
+def build_stage(name: str, settings: Settings) -> Stage:
+    try:
+        target = STAGE_FACTORIES[name]
+    except KeyError:
+        raise PipelineError(f"unknown stage '{name}'; known stages: {', '.join(STAGE_FACTORIES)}") from None
+    module_name, _, attribute = target.partition(":")
+    try:
+        factory: Callable[[Settings], Stage] = getattr(importlib.import_module(module_name), attribute)
+    except (ImportError, AttributeError) as exc:
+        raise PipelineError(f"stage '{name}' ({target}) cannot be loaded: {exc}") from exc
+    return factory(settings)
+
+
+class Pipeline:
+    """The per-article stages of one phase, built once per process and applied in order."""
+
+    def __init__(self, names: tuple[str, ...], settings: Settings):
+        self.settings = settings
+        self.stages: list[Stage] = [build_stage(name, settings) for name in names]
+
+    def __call__(self, article: Article) -> Article:
+        for stage in self.stages:
+            article = stage(article)
+        return article
+
+    def observe(self, articles: list[Article]) -> None:
+        """Let stages that learn from the stream (per-outlet templates) see a chunk before it is processed."""
+        for stage in self.stages:
+            observe = getattr(stage, "observe", None)
+            if observe is not None:
+                observe(articles)
+
+    def stage(self, name: str) -> Stage | None:
+        return next((s for s in self.stages if s.name == name), None)

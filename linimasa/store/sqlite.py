@@ -1,0 +1,409 @@
+"""The embedded store: one SQLite file in WAL mode.
+
+Every write that belongs together is one transaction: a chunk of articles with their event mentions and
+the run's accounting for them; the linked events with their sources and stories. A run killed at any point
+leaves the store as it was after its last committed chunk, and the next run picks up the rest.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from ..model import Article, Event, Story, to_dict
+from .schema import LATEST_VERSION, MIGRATIONS
+
+
+class StoreError(Exception):
+    """The store cannot be opened or used; the message says what to do."""
+
+
+def utcnow() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+@dataclass(slots=True)
+class StoredArticle:
+    id: str
+    content_hash: str
+    version: int
+    status: str
+
+
+@dataclass
+class RunCounts:
+    read: int = 0
+    new: int = 0
+    revised: int = 0
+    duplicates: int = 0
+    rejected: int = 0
+
+    @property
+    def stored(self) -> int:
+        return self.new + self.revised
+
+    def add(self, other: "RunCounts") -> None:
+        self.read += other.read
+        self.new += other.new
+        self.revised += other.revised
+        self.duplicates += other.duplicates
+        self.rejected += other.rejected
+
+
+@dataclass(slots=True)
+class Outcome:
+    """What became of one input: the article (for new/revised/duplicate rows) and how it is counted."""
+
+    outcome: str  # new | revised | duplicate | rejected
+    source: str
+    article: Article | None = None
+    article_id: str | None = None
+    reason: str | None = None
+    store_row: bool = True  # False for a re-ingest of an article already stored as it is
+
+
+class SQLiteStore:
+    """The store behind every command. Open with :func:`linimasa.store.open_store`."""
+
+    dialect = "sqlite"
+
+    def __init__(self, path: str | Path, *, readonly: bool = False):
+        self.path = str(path)
+        self.readonly = readonly
+        if readonly:
+            if not Path(self.path).exists():
+                raise StoreError(f"no store at {self.path}: run `linimasa run PATH...` first, or pass --db")
+            uri = f"file:{Path(self.path).resolve()}?mode=ro"
+            self.conn = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=30)
+        else:
+            parent = Path(self.path).resolve().parent
+            if not parent.exists():
+                raise StoreError(f"cannot create the store {self.path}: folder {parent} does not exist")
+            try:
+                self.conn = sqlite3.connect(self.path, check_same_thread=False, timeout=60, isolation_level=None)
+            except sqlite3.Error as exc:
+                raise StoreError(f"cannot open the store {self.path}: {exc}") from exc
+        self.conn.row_factory = sqlite3.Row
+        try:
+            if not readonly:
+                self.conn.execute("PRAGMA journal_mode=WAL")
+                self.conn.execute("PRAGMA synchronous=NORMAL")
+                self.conn.execute("PRAGMA foreign_keys=ON")
+                self.migrate()
+            else:
+                self.conn.execute("PRAGMA query_only=ON")
+                if self.schema_version() != LATEST_VERSION:
+                    raise StoreError(
+                        f"the store {self.path} has schema version {self.schema_version()}, this linimasa needs "
+                        f"{LATEST_VERSION}: run any writing command (e.g. `linimasa run`) once to migrate it"
+                    )
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path} is not a linimasa store (SQLite says: {exc})") from exc
+
+    # -- schema ---------------------------------------------------------------------------------------
+
+    def schema_version(self) -> int:
+        row = self.conn.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name='schema_version'"
+        ).fetchone()
+        if row is None:
+            return 0
+        return self.conn.execute("SELECT max(version) FROM schema_version").fetchone()[0] or 0
+
+    def migrate(self) -> None:
+        self.conn.execute(
+            "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, description TEXT, applied_at TEXT)"
+        )
+        current = self.schema_version()
+        if current > LATEST_VERSION:
+            raise StoreError(
+                f"the store {self.path} has schema version {current}, newer than this linimasa ({LATEST_VERSION}): "
+                "upgrade linimasa"
+            )
+        for version, description, statements in MIGRATIONS:
+            if version <= current:
+                continue
+            with self.transaction():
+                for statement in statements:
+                    self.conn.execute(statement)
+                self.conn.execute(
+                    "INSERT INTO schema_version(version, description, applied_at) VALUES (?, ?, ?)",
+                    (version, description, utcnow()),
+                )
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # -- runs -----------------------------------------------------------------------------------------
+
+    def begin_run(self, command: str, inputs: list[str]) -> int:
+        with self.transaction():
+            cur = self.conn.execute(
+                "INSERT INTO runs(started_at, command, inputs) VALUES (?, ?, ?)",
+                (utcnow(), command, json.dumps(inputs, ensure_ascii=False)),
+            )
+            return int(cur.lastrowid)
+
+    def finish_run(self, run_id: int, status: str, events: int | None, stories: int | None) -> None:
+        with self.transaction():
+            self.conn.execute(
+                "UPDATE runs SET finished_at=?, status=?, events=?, stories=? WHERE id=?",
+                (utcnow(), status, events, stories, run_id),
+            )
+
+    def run(self, run_id: int) -> dict[str, Any]:
+        row = self.conn.execute("SELECT * FROM runs WHERE id=?", (run_id,)).fetchone()
+        return dict(row) if row else {}
+
+    def rejections(self, run_id: int) -> list[tuple[str, str]]:
+        rows = self.conn.execute(
+            "SELECT source, reason FROM run_inputs WHERE run_id=? AND outcome='rejected' ORDER BY rowid", (run_id,)
+        )
+        return [(r["source"], r["reason"]) for r in rows]
+
+    # -- articles -------------------------------------------------------------------------------------
+
+    def lookup(self, article_id: str) -> StoredArticle | None:
+        row = self.conn.execute(
+            "SELECT id, content_hash, version, status FROM articles WHERE id=?", (article_id,)
+        ).fetchone()
+        return StoredArticle(row["id"], row["content_hash"], row["version"], row["status"]) if row else None
+
+    def find_by_hash(self, content_hash: str) -> str | None:
+        """The id of a stored, non-duplicate article with this content, if any."""
+        row = self.conn.execute(
+            "SELECT id FROM articles WHERE content_hash=? AND status != 'duplicate' ORDER BY rowid LIMIT 1",
+            (content_hash,),
+        ).fetchone()
+        return row["id"] if row else None
+
+    def save_chunk(self, run_id: int, outcomes: Iterable[Outcome]) -> RunCounts:
+        """Store a chunk's articles, event mentions and accounting in one transaction."""
+        counts = RunCounts()
+        now = utcnow()
+        with self.transaction():
+            for item in outcomes:
+                counts.read += 1
+                if item.outcome == "new":
+                    counts.new += 1
+                elif item.outcome == "revised":
+                    counts.revised += 1
+                elif item.outcome == "duplicate":
+                    counts.duplicates += 1
+                else:
+                    counts.rejected += 1
+                self.conn.execute(
+                    "INSERT INTO run_inputs(run_id, source, article_id, outcome, reason) VALUES (?, ?, ?, ?, ?)",
+                    (run_id, item.source, item.article_id, item.outcome, item.reason),
+                )
+                if item.article is not None and item.store_row:
+                    if item.outcome == "revised":
+                        self._archive_version(item.article.id, run_id, now)
+                    self._write_article(item.article, run_id, now)
+            self.conn.execute(
+                "UPDATE runs SET read=read+?, new=new+?, revised=revised+?, duplicates=duplicates+?, "
+                "rejected=rejected+? WHERE id=?",
+                (counts.read, counts.new, counts.revised, counts.duplicates, counts.rejected, run_id),
+            )
+        return counts
+
+    def _archive_version(self, article_id: str, run_id: int, now: str) -> None:
+        self.conn.execute(
+            "INSERT OR IGNORE INTO article_versions(article_id, version, title, text_raw, content_hash, metadata, "
+            "replaced_at, replaced_by_run) SELECT id, version, title, text_raw, content_hash, metadata, ?, ? "
+            "FROM articles WHERE id=?",
+            (now, run_id, article_id),
+        )
+
+    def _write_article(self, article: Article, run_id: int, now: str) -> None:
+        existing = self.conn.execute("SELECT version, ingested_at FROM articles WHERE id=?", (article.id,)).fetchone()
+        row = (
+            article.title,
+            article.text,
+            article.clean_text,
+            article.outlet,
+            article.url,
+            article.published,
+            article.lang,
+            json.dumps(article.metadata, ensure_ascii=False, default=str),
+            json.dumps(article.annotations(), ensure_ascii=False),
+            article.content_hash,
+            article.status,
+            article.duplicate_of,
+            article.near_duplicate_of,
+            article.reason,
+            article.source,
+            run_id,
+            now,
+        )
+        if existing is None:
+            self.conn.execute(
+                "INSERT INTO articles(title, text_raw, text_clean, outlet, url, published, lang, metadata, annotations,"
+                " content_hash, status, duplicate_of, near_duplicate_of, reason, source, run_id, updated_at, id,"
+                " version, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1,?)",
+                row + (article.id, now),
+            )
+        else:
+            self.conn.execute(
+                "UPDATE articles SET title=?, text_raw=?, text_clean=?, outlet=?, url=?, published=?, lang=?, "
+                "metadata=?, annotations=?, content_hash=?, status=?, duplicate_of=?, near_duplicate_of=?, reason=?, "
+                "source=?, run_id=?, updated_at=?, version=version+1 WHERE id=?",
+                row + (article.id,),
+            )
+        self.conn.execute("DELETE FROM event_mentions WHERE article_id=?", (article.id,))
+        for event in article.events:
+            self.conn.execute(
+                "INSERT OR REPLACE INTO event_mentions(id, article_id, type, modality, date, data) VALUES (?,?,?,?,?,?)",
+                (
+                    event.id,
+                    article.id,
+                    event.type,
+                    event.modality,
+                    event.date,
+                    json.dumps(to_dict(event), ensure_ascii=False),
+                ),
+            )
+
+    def iter_articles(self, status: str | None = None) -> Iterator[dict[str, Any]]:
+        sql = "SELECT * FROM articles"
+        params: tuple = ()
+        if status:
+            sql += " WHERE status=?"
+            params = (status,)
+        for row in self.conn.execute(sql + " ORDER BY rowid", params):
+            yield dict(row)
+
+    def article(self, article_id: str) -> dict[str, Any] | None:
+        row = self.conn.execute("SELECT * FROM articles WHERE id=?", (article_id,)).fetchone()
+        return dict(row) if row else None
+
+    def article_versions(self, article_id: str) -> list[dict[str, Any]]:
+        rows = self.conn.execute(
+            "SELECT * FROM article_versions WHERE article_id=? ORDER BY version", (article_id,)
+        )
+        return [dict(r) for r in rows]
+
+    def count_articles(self) -> dict[str, int]:
+        rows = self.conn.execute("SELECT status, count(*) AS n FROM articles GROUP BY status")
+        return {r["status"]: r["n"] for r in rows}
+
+    # -- events ---------------------------------------------------------------------------------------
+
+    def iter_event_mentions(self) -> Iterator[Event]:
+        for row in self.conn.execute(
+            "SELECT m.data FROM event_mentions m JOIN articles a ON a.id = m.article_id "
+            "WHERE a.status = 'processed' ORDER BY m.rowid"
+        ):
+            yield Event.from_dict(json.loads(row["data"]))
+
+    def iter_events(self) -> Iterator[Event]:
+        for row in self.conn.execute("SELECT data FROM events ORDER BY coalesce(date, ''), id"):
+            yield Event.from_dict(json.loads(row["data"]))
+
+    def replace_events(self, events: list[Event], stories: list[Story]) -> None:
+        """Replace the linked events, their sources and the stories in one transaction."""
+        story_of = {eid: s.id for s in stories for eid in s.event_ids}
+        with self.transaction():
+            for table in ("event_sources", "event_participants", "events", "stories"):
+                self.conn.execute(f"DELETE FROM {table}")
+            for event in events:
+                self.conn.execute(
+                    "INSERT INTO events(id, type, mode, modality, date, background, location, location_country, "
+                    "story_id, summary, data) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                    (
+                        event.id,
+                        event.type,
+                        event.mode,
+                        event.modality,
+                        event.date,
+                        int(event.background),
+                        event.location.name if event.location else None,
+                        event.location.country if event.location else None,
+                        story_of.get(event.id),
+                        event.summary,
+                        json.dumps(to_dict(event), ensure_ascii=False),
+                    ),
+                )
+                for p in event.participants:
+                    self.conn.execute(
+                        "INSERT INTO event_participants(event_id, name, country, role, kind, kb_id, side) "
+                        "VALUES (?,?,?,?,?,?,?)",
+                        (event.id, p.name, p.country, p.role, p.kind, p.kb_id, p.side),
+                    )
+                for article_id, mention_id, evidence in _sources_of(event):
+                    self.conn.execute(
+                        "INSERT OR REPLACE INTO event_sources(event_id, article_id, mention_id, evidence) "
+                        "VALUES (?,?,?,?)",
+                        (event.id, article_id, mention_id, json.dumps(evidence, ensure_ascii=False)),
+                    )
+            for story in stories:
+                self.conn.execute(
+                    "INSERT INTO stories(id, title, overview, data) VALUES (?,?,?,?)",
+                    (story.id, story.title, story.overview, json.dumps(to_dict(story), ensure_ascii=False)),
+                )
+
+    def iter_stories(self) -> Iterator[Story]:
+        for row in self.conn.execute("SELECT data FROM stories ORDER BY id"):
+            yield Story(**json.loads(row["data"]))
+
+    def article_refs(self, article_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """outlet, url, published and title of articles, for an event's `sources`."""
+        ids = list(dict.fromkeys(article_ids))
+        refs: dict[str, dict[str, Any]] = {}
+        for start in range(0, len(ids), 500):
+            batch = ids[start : start + 500]
+            marks = ",".join("?" * len(batch))
+            for row in self.conn.execute(
+                f"SELECT id, outlet, url, published, title FROM articles WHERE id IN ({marks})", batch
+            ):
+                refs[row["id"]] = dict(row)
+        return refs
+
+    # -- learned state (outlet templates, near-duplicate index) ---------------------------------------
+
+    def get_state(self, key: str) -> Any:
+        row = self.conn.execute("SELECT value FROM state WHERE key=?", (key,)).fetchone()
+        return json.loads(row["value"]) if row else None
+
+    def set_state(self, key: str, value: Any) -> None:
+        with self.transaction():
+            self.conn.execute(
+                "INSERT INTO state(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value",
+                (key, json.dumps(value, ensure_ascii=False)),
+            )
+
+    def search_articles(self, query: str, limit: int = 50) -> list[str]:
+        rows = self.conn.execute(
+            "SELECT a.id FROM articles_fts f JOIN articles a ON a.rowid = f.rowid WHERE articles_fts MATCH ? "
+            "ORDER BY rank LIMIT ?",
+            (query, limit),
+        )
+        return [r["id"] for r in rows]
+
+
+def _sources_of(event: Event) -> Iterator[tuple[str, str, list[dict[str, Any]]]]:
+    """(article_id, mention key, evidence list) for each article that reports the event."""
+    by_article: dict[str, list[dict[str, Any]]] = {}
+    for ev in event.evidence:
+        by_article.setdefault(ev.article_id, []).append(to_dict(ev))
+    if event.article_id and event.article_id not in by_article:
+        by_article[event.article_id] = []
+    for article_id, evidence in by_article.items():
+        yield article_id, f"{event.id}:{article_id}", evidence
