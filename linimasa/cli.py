@@ -54,21 +54,40 @@ def cli() -> None:
     """linimasa: news articles in, a timeline of who did what with whom, when and where out."""
 
 
+def _run_options(command):
+    command = click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=str))(command)
+    command = DB_OPTION(command)
+    command = click.option("--workers", type=click.IntRange(min=1), default=None,
+                           help="Worker processes (default: all cores).")(command)
+    command = click.option("--chunk-size", type=click.IntRange(min=1), default=256, show_default=True,
+                           help="Articles committed per transaction.")(command)
+    command = click.option("--quiet", "-q", is_flag=True, help="No progress bar.")(command)
+    return command
+
+
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=str))
-@DB_OPTION
-@click.option("--workers", type=click.IntRange(min=1), default=None, help="Worker processes (default: all cores).")
-@click.option("--chunk-size", type=click.IntRange(min=1), default=256, show_default=True,
-              help="Articles committed per transaction.")
-@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@_run_options
 def run(paths: tuple[str, ...], db: str, workers: int | None, chunk_size: int, quiet: bool) -> None:
     """Ingest, clean, deduplicate, extract and link the articles under PATHS (files or folders)."""
+    _run(paths, db, Settings(workers=workers, chunk_size=chunk_size), quiet, "run")
+
+
+@cli.command()
+@_run_options
+def ingest(paths: tuple[str, ...], db: str, workers: int | None, chunk_size: int, quiet: bool) -> None:
+    """Read, clean and deduplicate the articles under PATHS into the store, without extracting events."""
+    from .config import ingest_only
+
+    _run(paths, db, ingest_only(Settings(workers=workers, chunk_size=chunk_size)), quiet, "ingest")
+
+
+def _run(paths: tuple[str, ...], db: str, settings: Settings, quiet: bool, command: str) -> None:
     from .engine.local import LocalRunner
     from .pipeline import PipelineError
 
     store = _open(db)
     try:
-        runner = LocalRunner(store, Settings(workers=workers, chunk_size=chunk_size))
+        runner = LocalRunner(store, settings)
     except PipelineError as exc:
         _fail(str(exc))
     progress = Progress(
@@ -76,14 +95,14 @@ def run(paths: tuple[str, ...], db: str, workers: int | None, chunk_size: int, q
         TimeElapsedColumn(), console=err, disable=quiet or not err.is_terminal, transient=True,
     )
     with progress:
-        task = progress.add_task("run", total=None)
-        summary = runner.run(list(paths), progress=lambda n: progress.advance(task, n))
-    _print_summary(summary, db)
+        task = progress.add_task(command, total=None)
+        summary = runner.run(list(paths), command=command, progress=lambda n: progress.advance(task, n))
+    _print_summary(summary, db, with_events=bool(settings.corpus))
     if summary.counts.rejected:
         sys.exit(1)
 
 
-def _print_summary(summary, db: str) -> None:
+def _print_summary(summary, db: str, with_events: bool) -> None:
     counts = summary.counts
     out = Console()
     table = Table(title=f"linimasa run #{summary.run_id} into {db}", show_header=False, title_justify="left")
@@ -93,8 +112,9 @@ def _print_summary(summary, db: str) -> None:
     table.add_row("stored", f"{counts.stored:,}  ({counts.new:,} new, {counts.revised:,} revised)")
     table.add_row("duplicates", f"{counts.duplicates:,}")
     table.add_row("rejected", f"{counts.rejected:,}")
-    table.add_row("events", f"{summary.events:,}  ({summary.asserted_events:,} asserted as happened)")
-    table.add_row("stories", f"{summary.stories:,}")
+    if with_events:
+        table.add_row("events", f"{summary.events:,}  ({summary.asserted_events:,} asserted as happened)")
+        table.add_row("stories", f"{summary.stories:,}")
     rate = counts.read / summary.seconds if summary.seconds else 0.0
     table.add_row("time", f"{summary.seconds:.1f} s  ({rate:,.0f} inputs/s)")
     out.print(table)

@@ -6,8 +6,9 @@ A run has three phases:
    the stream as a whole (per-outlet template lines) and are cheap: cleaning and language id.
 2. ``EXTRACT``: per-article stages with no shared state, mapped over worker processes (or Dask
    partitions): sentences and tokens, NER, knowledge-base linking, time expressions, events.
-3. ``CORPUS``: steps over the whole store: near-duplicate grouping, linking event mentions into events,
-   and stories.
+3. ``CORPUS``: steps over the whole store: linking event mentions into events, and stories. (Exact and
+   near-duplicate detection happen as articles arrive, in the runner, because they decide what is
+   processed at all.)
 
 Each name maps to ``module:factory``; a factory takes the :class:`Settings` and returns a callable
 ``Article -> Article`` with a ``name`` attribute. A stage whose module is not installed yet is an error,
@@ -30,7 +31,7 @@ STAGE_FACTORIES: dict[str, str] = {
 
 PREPARE: tuple[str, ...] = ("clean", "langid")
 EXTRACT: tuple[str, ...] = ("sentences", "ner", "kb", "times", "events")
-CORPUS: tuple[str, ...] = ("dedup", "link", "stories")
+CORPUS: tuple[str, ...] = ("link", "stories")
 
 # Languages the extractors understand; other articles are stored, marked, and not extracted.
 SUPPORTED_LANGUAGES: tuple[str, ...] = ("id",)
@@ -40,6 +41,7 @@ SUPPORTED_LANGUAGES: tuple[str, ...] = ("id",)
 class Settings:
     prepare: tuple[str, ...] = PREPARE
     extract: tuple[str, ...] = EXTRACT
+    corpus: tuple[str, ...] = CORPUS
     supported_languages: tuple[str, ...] = SUPPORTED_LANGUAGES
     workers: int | None = None  # None: all local cores
     chunk_size: int = 256
@@ -47,3 +49,12 @@ class Settings:
 
     def stage_options(self, name: str) -> dict:
         return self.options.get(name, {})
+
+
+def ingest_only(settings: Settings | None = None) -> Settings:
+    """Settings for `linimasa ingest`: read, account, clean and deduplicate; no extraction, no linking."""
+    base = settings or Settings()
+    return Settings(
+        prepare=base.prepare, extract=(), corpus=(), supported_languages=base.supported_languages,
+        workers=base.workers, chunk_size=base.chunk_size, options=base.options,
+    )

@@ -134,9 +134,10 @@ class LocalRunner:
                 if progress:
                     progress(counts.read)
             self._save_template_state()
-            t0 = time.perf_counter()
-            summary.events, summary.asserted_events, summary.stories = relink(self.store)
-            self.stage_seconds["link+stories"] = time.perf_counter() - t0
+            if self.settings.corpus:
+                t0 = time.perf_counter()
+                summary.events, summary.asserted_events, summary.stories = relink(self.store)
+                self.stage_seconds["link+stories"] = time.perf_counter() - t0
             status = "finished"
         finally:
             self.close()

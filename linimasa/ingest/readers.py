@@ -377,7 +377,8 @@ def read_warc(path: Path) -> Iterator[Article | Rejection]:
                 record = next(records)
             except StopIteration:
                 break
-            except (ArchiveLoadFailed, ValueError, EOFError, zlib.error, OSError) as exc:
+            except (ArchiveLoadFailed, ValueError, EOFError, zlib.error, OSError, AttributeError, KeyError) as exc:
+                # warcio reports malformed headers with whatever error its parser hits first
                 yield Rejection(f"{source}#record-{index + 1}", f"broken WARC record, the rest of the file is skipped: {exc}")
                 break
             index += 1

@@ -1,0 +1,216 @@
+"""The readers turn every input kind of the contract into articles, and bad input into named rejections."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+from pathlib import Path
+
+from linimasa.ingest import read_inputs
+from linimasa.ingest.readers import Ignored, normalise_published
+from linimasa.model import Article, Rejection
+
+BODY = (
+    "JAKARTA - Menteri Luar Negeri Retno Marsudi bertemu dengan Menteri Luar Negeri Australia di Jakarta "
+    "pada Senin (5/2/2018). Keduanya membahas kerja sama maritim dan perdagangan.\n\n"
+    "Pertemuan berlangsung selama dua jam di Gedung Pancasila."
+)
+
+
+def articles(items):
+    return [i for i in items if isinstance(i, Article)]
+
+
+def rejections(items):
+    return [i for i in items if isinstance(i, Rejection)]
+
+
+def test_text_file_first_line_is_title(tmp_path: Path):
+    path = tmp_path / "a.txt"
+    path.write_text("\n\nRetno Bertemu Menlu Australia\n" + BODY, encoding="utf-8")
+    [article] = list(read_inputs([path]))
+    assert article.title == "Retno Bertemu Menlu Australia"
+    assert article.text.startswith("JAKARTA - Menteri Luar Negeri")
+    assert article.id is None  # derived from content later
+    assert article.source == str(path)
+
+
+def test_markdown_heading_marker_is_not_part_of_the_title(tmp_path: Path):
+    path = tmp_path / "a.md"
+    path.write_text("# Judul Berita\n" + BODY, encoding="utf-8")
+    [article] = list(read_inputs([path]))
+    assert article.title == "Judul Berita"
+
+
+def test_latin1_text_is_decoded_not_mangled(tmp_path: Path):
+    path = tmp_path / "latin.txt"
+    path.write_bytes(("Café di Jenewa\n" + BODY.replace("Gedung", "Gedung Pancasila, café")).encode("cp1252"))
+    [article] = list(read_inputs([path]))
+    assert article.title == "Café di Jenewa"
+    assert "\ufffd" not in article.text
+
+
+def test_utf16_with_bom_is_read(tmp_path: Path):
+    path = tmp_path / "u16.txt"
+    path.write_bytes(("Judul\n" + BODY).encode("utf-16"))
+    [article] = list(read_inputs([path]))
+    assert article.title == "Judul"
+    assert "Retno Marsudi" in article.text
+
+
+def test_binary_and_empty_files_are_rejected_by_name(tmp_path: Path):
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 10)
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "blank.txt").write_text("  \n\t\n", encoding="utf-8")
+    items = list(read_inputs([tmp_path]))
+    reasons = {Path(r.source).name: r.reason for r in rejections(items)}
+    assert set(reasons) == {"binary.txt", "empty.txt", "blank.txt"}
+    assert "binary" in reasons["binary.txt"]
+    assert "empty" in reasons["empty.txt"]
+    assert "whitespace" in reasons["blank.txt"]
+
+
+def test_folder_walk_ignores_other_kinds_and_reads_inputs_in_order(tmp_path: Path):
+    (tmp_path / "b.txt").write_text("B\n" + BODY, encoding="utf-8")
+    (tmp_path / "a.txt").write_text("A\n" + BODY, encoding="utf-8")
+    (tmp_path / "notes.json").write_text("{}", encoding="utf-8")
+    items = list(read_inputs([tmp_path]))
+    assert [a.title for a in articles(items)] == ["A", "B"]
+    assert [Path(i.source).name for i in items if isinstance(i, Ignored)] == ["notes.json"]
+
+
+def test_symlink_loop_does_not_hang(tmp_path: Path):
+    (tmp_path / "a.txt").write_text("A\n" + BODY, encoding="utf-8")
+    (tmp_path / "loop").symlink_to(tmp_path)
+    items = list(read_inputs([tmp_path]))
+    assert [a.title for a in articles(items)] == ["A"]
+
+
+def jsonl_lines(*objects) -> str:
+    return "".join((o if isinstance(o, str) else json.dumps(o, ensure_ascii=False)) + "\n" for o in objects)
+
+
+def test_jsonl_fields_and_unknown_keys_are_kept(tmp_path: Path):
+    path = tmp_path / "a.jsonl"
+    path.write_text(jsonl_lines({
+        "id": "x1", "title": "T", "text": BODY, "outlet": "Antara", "url": "https://example.id/1",
+        "published": "2018-02-05T10:00:00+07:00", "lang": "ID", "category": "dunia",
+    }), encoding="utf-8")
+    [article] = list(read_inputs([path]))
+    assert (article.id, article.outlet, article.lang) == ("x1", "Antara", "id")
+    assert article.published == "2018-02-05T10:00:00+07:00"
+    assert article.metadata == {"category": "dunia"}
+    assert article.source == f"{path}:1"
+
+
+def test_jsonl_bad_lines_between_good_ones_are_rejected_by_line(tmp_path: Path):
+    path = tmp_path / "mixed.jsonl"
+    path.write_text(jsonl_lines(
+        {"id": "1", "text": BODY},
+        "{not json",
+        [1, 2],
+        {"id": "3"},
+        {"id": "4", "text": ["not", "a", "string"]},
+        {"id": "5", "text": BODY},
+    ), encoding="utf-8")
+    items = list(read_inputs([path]))
+    assert [a.id for a in articles(items)] == ["1", "5"]
+    by_line = {r.source.rsplit(":", 1)[1]: r.reason for r in rejections(items)}
+    assert set(by_line) == {"2", "3", "4", "5"}
+    assert "not valid JSON" in by_line["2"]
+    assert "object" in by_line["3"]
+    assert "text" in by_line["4"] and "html" in by_line["4"]
+    assert "'text' must be a string" in by_line["5"]
+
+
+def test_invalid_and_future_published_dates_are_dropped_with_the_reason(tmp_path: Path):
+    path = tmp_path / "dates.jsonl"
+    path.write_text(jsonl_lines(
+        {"id": "a", "text": BODY, "published": "kemarin sore"},
+        {"id": "b", "text": BODY, "published": "2999-01-01"},
+        {"id": "c", "text": BODY, "published": "2018-02-05"},
+    ), encoding="utf-8")
+    a, b, c = articles(read_inputs([path]))
+    assert a.published is None and "not an ISO 8601" in a.metadata["published_rejected"]["reason"]
+    assert b.published is None and "future" in b.metadata["published_rejected"]["reason"]
+    assert c.published == "2018-02-05"
+
+
+def test_gzip_jsonl_and_truncated_gzip(tmp_path: Path):
+    good = tmp_path / "good.jsonl.gz"
+    payload = jsonl_lines(*({"id": str(i), "text": BODY + f" Nomor {i}."} for i in range(200))).encode()
+    good.write_bytes(gzip.compress(payload))
+    assert len(articles(read_inputs([good]))) == 200
+    broken = tmp_path / "broken.jsonl.gz"
+    broken.write_bytes(gzip.compress(payload)[: len(gzip.compress(payload)) // 2])
+    items = list(read_inputs([broken]))
+    assert 0 < len(articles(items)) < 200
+    [rejection] = rejections(items)
+    assert "gzip" in rejection.reason
+
+
+def test_html_page_becomes_text_without_scripts(tmp_path: Path):
+    path = tmp_path / "page.html"
+    paragraphs = "".join(f"<p>{BODY} Paragraf {i}.</p>" for i in range(3))
+    path.write_text(
+        "<html><head><title>Retno Terima Menlu Australia</title><script>var x = 'iklan';</script></head>"
+        f"<body><nav>Beranda | Nasional</nav><article><h1>Retno Terima Menlu Australia</h1>{paragraphs}</article>"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    [article] = list(read_inputs([path]))
+    assert "Retno Marsudi" in article.text
+    assert "iklan" not in article.text
+    assert article.title == "Retno Terima Menlu Australia"
+
+
+def test_html_with_only_scripts_is_rejected(tmp_path: Path):
+    path = tmp_path / "scripts.html"
+    path.write_text("<html><head><script>alert(1)</script></head><body><script>x()</script></body></html>")
+    [rejection] = list(read_inputs([path]))
+    assert isinstance(rejection, Rejection) and "no article text" in rejection.reason
+
+
+def _warc_bytes(records: list[tuple[str, str]]) -> bytes:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=False)
+    for url, html in records:
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+        record = writer.create_warc_record(url, "response", payload=io.BytesIO(html.encode()), http_headers=headers)
+        writer.write_record(record)
+    return buffer.getvalue()
+
+
+def test_warc_responses_become_articles_with_url_and_date(tmp_path: Path):
+    page = f"<html><body><article><p>{BODY}</p><p>{BODY}</p></article></body></html>"
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(_warc_bytes([("https://example.id/berita/1", page), ("https://example.id/berita/2", page)]))
+    found = articles(read_inputs([path]))
+    assert [a.url for a in found] == ["https://example.id/berita/1", "https://example.id/berita/2"]
+    assert all(a.published and a.published[:4].isdigit() for a in found)
+
+
+def test_malformed_warc_is_rejected_after_the_good_records(tmp_path: Path):
+    page = f"<html><body><article><p>{BODY}</p></article></body></html>"
+    data = _warc_bytes([("https://example.id/1", page)])
+    path = tmp_path / "broken.warc"
+    path.write_bytes(data + b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 99999\r\n\r\ngarbage")
+    items = list(read_inputs([path]))
+    assert len(articles(items)) == 1
+    assert rejections(items) and "WARC" in rejections(items)[0].reason
+
+
+def test_missing_path_is_a_rejection(tmp_path: Path):
+    [rejection] = list(read_inputs([tmp_path / "nope.txt"]))
+    assert rejection.reason == "no such file or folder"
+
+
+def test_normalise_published_accepts_dates_and_datetimes():
+    assert normalise_published("2015-05-13") == ("2015-05-13", None)
+    assert normalise_published("2015-05-13T08:00:00Z") == ("2015-05-13T08:00:00Z", None)
+    assert normalise_published(None) == (None, None)
+    assert normalise_published("13/05/2015")[0] is None

@@ -1,0 +1,148 @@
+"""The store keeps every input accounted for, stores nothing twice, and keeps revisions' history."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from linimasa.config import Settings
+from linimasa.engine.local import LocalRunner
+from linimasa.model import Event, Evidence, Location, Participant, Story
+from linimasa.store import SQLiteStore, StoreError, open_store
+from linimasa.store.schema import LATEST_VERSION
+
+RAW_ONLY = Settings(prepare=(), extract=(), corpus=(), workers=1)
+
+BODY = "Presiden Joko Widodo menerima kunjungan Perdana Menteri Jepang di Istana Bogor, Jawa Barat."
+
+
+def write_jsonl(path: Path, rows: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def run(db: str, *paths, settings: Settings = RAW_ONLY):
+    store = open_store(db)
+    try:
+        return LocalRunner(store, settings).run([str(p) for p in paths])
+    finally:
+        store.close()
+
+
+def test_new_store_is_migrated_in_wal_mode(db_path: str):
+    store = open_store(db_path)
+    assert store.schema_version() == LATEST_VERSION
+    assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    tables = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert {"articles", "article_versions", "articles_fts", "runs", "run_inputs", "events", "event_sources",
+            "event_participants", "stories", "event_mentions"} <= tables
+
+
+def test_not_a_store_is_a_clear_error(tmp_path: Path):
+    bogus = tmp_path / "bogus.db"
+    bogus.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(StoreError, match="not a linimasa store"):
+        open_store(str(bogus))
+    with pytest.raises(StoreError, match="no store at"):
+        open_store(str(tmp_path / "missing.db"), readonly=True)
+
+
+def test_accounting_balances_and_a_second_run_stores_nothing_new(tmp_path: Path, db_path: str):
+    corpus = write_jsonl(tmp_path / "a.jsonl", [
+        {"id": "1", "text": BODY},
+        {"id": "2", "text": BODY + " Keduanya membahas investasi."},
+        {"id": "1", "text": BODY},  # exact repeat of line 1
+        {"id": "3", "text": BODY},  # same content as 1 under another id
+        {"id": "4"},  # no text
+    ])
+    first = run(db_path, corpus)
+    c = first.counts
+    assert (c.read, c.new, c.revised, c.duplicates, c.rejected) == (5, 2, 0, 2, 1)
+    assert c.read == c.stored + c.duplicates + c.rejected
+    second = run(db_path, corpus)
+    c = second.counts
+    assert (c.read, c.new, c.revised, c.duplicates, c.rejected) == (5, 0, 0, 4, 1)
+    store = open_store(db_path, readonly=True)
+    rows = {r["id"]: r for r in store.iter_articles()}
+    assert set(rows) == {"1", "2", "3"}
+    assert rows["3"]["status"] == "duplicate" and rows["3"]["duplicate_of"] == "1"
+    assert store.count_articles() == {"processed": 2, "duplicate": 1}
+
+
+def test_a_changed_article_under_a_known_id_is_a_revision_with_history(tmp_path: Path, db_path: str):
+    run(db_path, write_jsonl(tmp_path / "v1.jsonl", [{"id": "r", "title": "Lama", "text": BODY}]))
+    summary = run(db_path, write_jsonl(tmp_path / "v2.jsonl", [{"id": "r", "title": "Baru", "text": BODY + " Ralat."}]))
+    assert summary.counts.revised == 1 and summary.counts.new == 0
+    store = open_store(db_path, readonly=True)
+    current = store.article("r")
+    assert current["title"] == "Baru" and current["version"] == 2
+    [old] = store.article_versions("r")
+    assert old["title"] == "Lama" and old["version"] == 1 and old["text_raw"] == BODY
+
+
+def test_articles_without_id_get_a_content_id_so_reingest_is_a_duplicate(tmp_path: Path, db_path: str):
+    (tmp_path / "a.txt").write_text("Judul\n" + BODY, encoding="utf-8")
+    first = run(db_path, tmp_path)
+    second = run(db_path, tmp_path)
+    assert first.counts.new == 1 and second.counts.duplicates == 1 and second.counts.new == 0
+
+
+def test_runs_record_every_input_with_its_outcome(tmp_path: Path, db_path: str):
+    corpus = write_jsonl(tmp_path / "a.jsonl", [{"id": "1", "text": BODY}, {"id": "2", "text": ""}])
+    summary = run(db_path, corpus)
+    store = open_store(db_path, readonly=True)
+    outcomes = [tuple(r) for r in store.conn.execute(
+        "SELECT source, outcome FROM run_inputs WHERE run_id=? ORDER BY rowid", (summary.run_id,))]
+    assert outcomes == [(f"{corpus}:1", "new"), (f"{corpus}:2", "rejected")]
+    assert store.run(summary.run_id)["status"] == "finished"
+    assert summary.rejections == [(f"{corpus}:2", "no article text: one of 'text' or 'html' is required and must not be empty")]
+
+
+def test_full_text_search_finds_articles(tmp_path: Path, db_path: str):
+    run(db_path, write_jsonl(tmp_path / "a.jsonl", [
+        {"id": "1", "text": BODY}, {"id": "2", "text": "Menlu Retno Marsudi bertemu Menlu Wang Yi di Beijing."}]))
+    store = open_store(db_path, readonly=True)
+    assert store.search_articles("Beijing") == ["2"]
+    assert store.search_articles("Bogor") == ["1"]
+
+
+def test_a_failed_chunk_leaves_the_store_as_it_was(tmp_path: Path, db_path: str, monkeypatch):
+    corpus = write_jsonl(tmp_path / "a.jsonl", [{"id": str(i), "text": f"{BODY} {i}"} for i in range(10)])
+    store = open_store(db_path)
+    runner = LocalRunner(store, Settings(prepare=(), extract=(), corpus=(), workers=1, chunk_size=4))
+    original = store._write_article
+    calls = {"n": 0}
+
+    def failing_write(article, run_id, now):
+        calls["n"] += 1
+        if calls["n"] == 6:  # in the second chunk
+            raise sqlite3.OperationalError("disk I/O error (simulated)")
+        original(article, run_id, now)
+
+    monkeypatch.setattr(store, "_write_article", failing_write)
+    with pytest.raises(sqlite3.OperationalError):
+        runner.run([str(corpus)])
+    assert {r["id"] for r in store.iter_articles()} == {"0", "1", "2", "3"}
+    assert store.run(1)["status"] == "failed" and store.run(1)["read"] == 4
+    monkeypatch.setattr(store, "_write_article", original)
+    summary = LocalRunner(store, RAW_ONLY).run([str(corpus)])
+    assert (summary.counts.new, summary.counts.duplicates) == (6, 4)
+
+
+def test_replace_events_stores_sources_participants_and_stories(db_path: str):
+    store = open_store(db_path)
+    event = Event(
+        id="e1", type="CONSULT", mode="meet", date="2018-02-05",
+        location=Location(name="Jakarta", city="Jakarta", country="IDN", lat=-6.2, lon=106.8),
+        participants=[Participant(name="Retno Marsudi", country="IDN", role="Foreign Minister")],
+        evidence=[Evidence("a1", "trigger", "bertemu", 10, 17), Evidence("a2", "trigger", "bertemu", 3, 10)],
+    )
+    store.replace_events([event], [Story(id="s1", title="RI-Australia", overview="...", event_ids=["e1"])])
+    assert [e.id for e in store.iter_events()] == ["e1"]
+    assert [tuple(r) for r in store.conn.execute("SELECT article_id FROM event_sources ORDER BY article_id")] == [("a1",), ("a2",)]
+    assert store.conn.execute("SELECT story_id FROM events").fetchone()[0] == "s1"
+    store.replace_events([], [])
+    assert list(store.iter_events()) == [] and list(store.iter_stories()) == []
