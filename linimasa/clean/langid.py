@@ -1,0 +1,56 @@
+"""Language identification per article with py3langid (its model ships in the package).
+
+Indonesian and Malay share most of their vocabulary, and short Indonesian news texts often score as
+Malay: on IndoSum's first 200 characters py3langid says "ms" for 54 of 3,463 articles, while genuine Malay
+news gives Indonesian a probability under 0.07. So when Malay wins but Indonesian keeps a fair share of
+the probability, the article is Indonesian (see docs/cleaning.md for the measurements).
+"""
+
+from __future__ import annotations
+
+import functools
+
+from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+from linimasa.model import Article
+
+UNDETERMINED = "und"
+MIN_LETTERS = 30  # below this, a language guess is noise
+SAMPLE_CHARS = 1500  # enough for a stable guess; the rest of a long article only costs time
+INDONESIAN_SHARE_OVER_MALAY = 0.2
+
+
+@functools.cache
+def _identifier() -> LanguageIdentifier:
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def identify(text: str) -> tuple[str, float]:
+    """The ISO 639-1 code of the text's language and its probability ("und", 0.0 when too short)."""
+    sample = text[:SAMPLE_CHARS]
+    if sum(ch.isalpha() for ch in sample) < MIN_LETTERS:
+        return UNDETERMINED, 0.0
+    ranked = _identifier().rank(sample)
+    lang, score = ranked[0]
+    if lang == "ms":
+        indonesian = next((p for code, p in ranked[:5] if code == "id"), 0.0)
+        if indonesian >= INDONESIAN_SHARE_OVER_MALAY:
+            return "id", float(indonesian)
+    return lang, float(score)
+
+
+class LanguageStage:
+    """Sets ``lang`` when the input gave none and records the guess in ``metadata["lang_score"]``."""
+
+    name = "langid"
+
+    def __init__(self, settings=None):
+        self.settings = settings
+
+    def __call__(self, article: Article) -> Article:
+        lang, score = identify(article.working_text)
+        article.metadata["lang_score"] = round(score, 4)
+        article.metadata["lang_detected"] = lang
+        if not article.lang:
+            article.lang = lang
+        return article
