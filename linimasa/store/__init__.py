@@ -9,9 +9,15 @@ DEFAULT_DB = "linimasa.db"
 
 def open_store(db: str = DEFAULT_DB, *, readonly: bool = False) -> SQLiteStore:
     """Open (and create or migrate, unless read-only) the store named by a path or a database URL."""
-    if db.startswith(("postgresql://", "postgres://")):
-        raise StoreError(f"{db}: PostgreSQL stores are not available in this version; use a SQLite file path")
+    if is_postgres_url(db):
+        from .postgres import PostgresStore
+
+        return PostgresStore(db, readonly=readonly)
     return SQLiteStore(db, readonly=readonly)
 
 
-__all__ = ["DEFAULT_DB", "Outcome", "RunCounts", "SQLiteStore", "StoreError", "StoredArticle", "open_store"]
+def is_postgres_url(db: str) -> bool:
+    return db.startswith(("postgresql://", "postgres://"))
+
+
+__all__ = ["DEFAULT_DB", "Outcome", "RunCounts", "SQLiteStore", "StoreError", "StoredArticle", "is_postgres_url", "open_store"]

@@ -1,0 +1,192 @@
+"""The PostgreSQL store has the SQLite store's schema and behaves like it, call for call.
+
+Runs against the real server named by LINIMASA_TEST_PG_URL (scripts/ci_postgres.sh starts one and prints
+the URL); each test gets a database of its own, dropped afterwards. Without a reachable server the tests
+skip, saying why.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+import uuid
+from urllib.parse import urlsplit, urlunsplit
+
+import pytest
+
+from linimasa.model import Article, Event, Evidence, Location, Participant, Story
+from linimasa.store import Outcome, SQLiteStore, StoreError, open_store
+
+psycopg = pytest.importorskip("psycopg")
+
+pytestmark = pytest.mark.postgres
+
+# Columns that differ by design: SQLite's implicit rowid made explicit, and the full-text column.
+PG_ONLY_COLUMNS = {"rowid", "search"}
+# Written at save time, so they differ between any two runs.
+VOLATILE = {"ingested_at", "updated_at", "replaced_at", "run_id", "replaced_by_run"}
+
+
+def _server_url() -> str:
+    url = os.environ.get("LINIMASA_TEST_PG_URL")
+    if not url:
+        pytest.skip("PostgreSQL tests skipped: LINIMASA_TEST_PG_URL is not set (run scripts/ci_postgres.sh)")
+    try:
+        psycopg.connect(url, connect_timeout=3).close()
+    except psycopg.Error as exc:
+        pytest.skip(f"PostgreSQL tests skipped: no server at {url}: {str(exc).strip()}")
+    return url
+
+
+@pytest.fixture
+def pg_url():
+    """The URL of a fresh, empty database on the test server."""
+    server = _server_url()
+    name = "linimasa_" + uuid.uuid4().hex[:12]
+    with psycopg.connect(server, autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    parts = urlsplit(server)
+    yield urlunsplit(parts._replace(path="/" + name))
+    with psycopg.connect(server, autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def _article(article_id: str, title: str, text: str, *, outlet: str = "Warta Contoh", events: int = 1) -> Article:
+    article = Article(id=article_id, text=text, title=title, outlet=outlet, url=f"https://contoh.test/{article_id}",
+                      published="2024-03-05", lang="id", source=f"fixture:{article_id}")
+    article.compute_hash()
+    article.clean_text = text
+    article.anchor = {"date": "2024-03-05", "basis": "published", "year_range": None}
+    article.events = [
+        Event(id=f"{article_id}-e{i}", type="CONSULT", mode="meet", date="2024-03-04", article_id=article_id,
+              participants=[Participant(name="Retno Marsudi", country="IDN", role="Foreign Minister")],
+              evidence=[Evidence(article_id=article_id, field="trigger", text=text[:40], start=0, end=min(40, len(text)))])
+        for i in range(events)
+    ]
+    return article
+
+
+def _exercise(store: SQLiteStore) -> dict:
+    """The same calls on any store; returns everything it can read back, volatile columns removed."""
+    first = store.begin_run("run", ["a.jsonl"])
+    store.save_chunk(first, [
+        Outcome("new", "a.jsonl:1", _article("a1", "Menlu bertemu mitra", "Menteri Luar Negeri bertemu mitranya di Jakarta pada Senin.")),
+        Outcome("new", "a.jsonl:2", _article("a2", "Banjir di hulu", "Hujan deras membuat sungai meluap di tiga desa.", events=2)),
+        Outcome("rejected", "a.jsonl:3", None, None, "no text"),
+    ])
+    store.finish_run(first, "finished", 2, 1)
+    second = store.begin_run("run", ["b.jsonl"])
+    revised = _article("a1", "Menlu bertemu mitra", "Menteri Luar Negeri bertemu mitranya di Bandung pada Selasa.")
+    duplicate = _article("a3", "Banjir di hulu", "Hujan deras membuat sungai meluap di tiga desa.")
+    duplicate.status, duplicate.duplicate_of, duplicate.reason = "duplicate", "a2", "same content as a2"
+    store.save_chunk(second, [
+        Outcome("revised", "b.jsonl:1", revised, "a1"),
+        Outcome("duplicate", "b.jsonl:2", duplicate, "a3", duplicate.reason),
+        Outcome("duplicate", "b.jsonl:3", None, "a2", "already stored (same id, same content)", False),
+    ])
+    mentions = list(store.iter_event_mentions())
+    linked = [
+        Event(id="ev-b", type="CONSULT", mode="meet", date="2024-03-04", summary="Menlu bertemu mitra",
+              location=Location(name="Bandung", city="Bandung", country="IDN", lat=-6.9, lon=107.6),
+              participants=mentions[0].participants, evidence=mentions[0].evidence, article_id="a1"),
+        Event(id="ev-a", type="CONSULT", mode="meet", date="2024-03-04", evidence=mentions[1].evidence + mentions[2].evidence),
+        Event(id="Ev-c", type="AID", date="2024-03-04", background=True, evidence=mentions[2].evidence),
+    ]
+    store.replace_events(linked, [Story(id="s1", title="Pertemuan", overview="Dua pertemuan", event_ids=["ev-a", "ev-b"])])
+    store.set_state("clean.templates", {"Warta Contoh": ["Baca juga"]})
+    store.set_state("clean.templates", {"Warta Contoh": ["Baca juga", "Simak video"]})
+    store.finish_run(second, "finished", 3, 1)
+
+    def strip(row: dict) -> dict:
+        return {k: v for k, v in row.items() if k not in VOLATILE}
+
+    return {
+        "articles": [strip(r) for r in store.iter_articles()],
+        "processed": [r["id"] for r in store.iter_articles("processed")],
+        "article": strip(store.article("a1")),
+        "versions": [strip(r) for r in store.article_versions("a1")],
+        "counts": store.count_articles(),
+        "lookup": store.lookup("a1"),
+        "by_hash": store.find_by_hash(duplicate.content_hash),
+        "rejections": store.rejections(first),
+        "runs": [{k: v for k, v in store.run(r).items() if k not in ("started_at", "finished_at")} for r in (first, second)],
+        "mentions": mentions,
+        "events": list(store.iter_events()),
+        "stories": list(store.iter_stories()),
+        "refs": store.article_refs(["a2", "a1", "missing"]),
+        "state": store.get_state("clean.templates"),
+        "no_state": store.get_state("nothing"),
+        "search": store.search_articles("Bandung"),
+    }
+
+
+def test_postgres_store_reads_back_what_sqlite_reads_back_for_the_same_calls(pg_url, tmp_path):
+    sqlite_result = _exercise(open_store(str(tmp_path / "s.db")))
+    pg_result = _exercise(open_store(pg_url))
+    for key in sqlite_result:
+        assert pg_result[key] == sqlite_result[key], key
+    assert pg_result["events"][0].id == "Ev-c"  # byte order, as SQLite sorts, whatever the server's locale
+    assert pg_result["counts"] == {"processed": 2, "duplicate": 1}
+    assert pg_result["versions"][0]["text_raw"].endswith("di Jakarta pada Senin.")
+    assert pg_result["search"] == ["a1"]
+
+
+def test_postgres_schema_has_the_sqlite_tables_and_columns(pg_url, tmp_path):
+    SQLiteStore(tmp_path / "s.db").close()
+    lite = sqlite3.connect(tmp_path / "s.db")
+    tables = [r[0] for r in lite.execute(
+        "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'articles_fts%' AND name NOT LIKE 'sqlite_%'")]
+    sqlite_columns = {t: [r[1] for r in lite.execute(f"PRAGMA table_info({t})")] for t in tables}
+    open_store(pg_url).close()
+    with psycopg.connect(pg_url) as conn:
+        rows = conn.execute(
+            "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema='public' "
+            "ORDER BY table_name, ordinal_position").fetchall()
+    pg_columns: dict[str, list[str]] = {}
+    for table, column in rows:
+        if column not in PG_ONLY_COLUMNS:
+            pg_columns.setdefault(table, []).append(column)
+    assert pg_columns == sqlite_columns
+
+
+def test_writers_on_one_postgres_store_all_count(pg_url):
+    open_store(pg_url).close()
+    errors: list[BaseException] = []
+
+    def writer(name: str) -> None:
+        try:
+            store = open_store(pg_url)
+            run_id = store.begin_run("run", [name])
+            for n in range(5):
+                article = _article(f"{name}-{n}", f"Judul {name} {n}", f"Berita nomor {n} dari penulis {name}.")
+                store.save_chunk(run_id, [Outcome("new", f"{name}:{n}", article, article.id)])
+            store.close()
+        except BaseException as exc:  # reported to the test thread below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=writer, args=(f"w{i}",)) for i in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    store = open_store(pg_url, readonly=True)
+    assert store.count_articles() == {"processed": 20}
+    assert sum(1 for _ in store.iter_event_mentions()) == 20
+
+
+def test_readonly_postgres_store_refuses_writes_and_an_empty_database(pg_url):
+    with pytest.raises(StoreError, match="schema version 0"):
+        open_store(pg_url, readonly=True)
+    open_store(pg_url).close()
+    store = open_store(pg_url, readonly=True)
+    with pytest.raises(psycopg.errors.ReadOnlySqlTransaction):
+        store.set_state("k", 1)
+
+
+def test_unreachable_postgres_store_is_a_store_error_without_the_password():
+    with pytest.raises(StoreError) as caught:
+        open_store("postgresql://someone:secret@127.0.0.1:9/nothing")
+    assert "secret" not in str(caught.value)
+    assert "someone:***@127.0.0.1:9" in str(caught.value)
