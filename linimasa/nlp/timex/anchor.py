@@ -1,0 +1,121 @@
+"""The article's anchor: the date its relative and year-less expressions are read against.
+
+In order of trust: the publication date; a stamp in the text ("Kompas.com - 22/01/2022, 09:31 WIB", the
+dateline); a full date the text states ("Rabu (15/10/2014)"); a date pinned down by a weekday with a
+year-less day and the years the named actors held office together ("Selasa (12/5)" with Kerry as
+Secretary of State, 2013-2017, is 12 May 2015). With none of these the anchor date is unknown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from linimasa.model import Article, TimeExpression
+from linimasa.nlp.timex import dates
+from linimasa.nlp.timex.dates import YEAR_INFERRED
+from linimasa.nlp.timex.recognise import CLOCK_DATE_REACH, find_times
+
+# A stamp is a dated line near the top of the text.
+STAMP_REACH = 400
+
+Tenure = tuple[dt.date, dt.date | None]
+
+
+def tenure_year_range(tenures: list[Tenure], today: dt.date | None = None) -> tuple[int, int] | None:
+    """The years in which the named people held their posts together.
+
+    People named together in a report were in office together, so the range is the intersection of their
+    terms. When some terms do not overlap (a past office of one person, a predecessor named in passing),
+    the range is where the most terms overlap.
+    """
+    if not tenures:
+        return None
+    today = today or dt.date.today()
+    spans = [(start, end or today) for start, end in tenures if start and (end or today) >= start]
+    if not spans:
+        return None
+    low, high = max(s for s, _ in spans), min(e for _, e in spans)
+    if low <= high:
+        return low.year, high.year
+    return _deepest_overlap(spans)
+
+
+def _deepest_overlap(spans: list[tuple[dt.date, dt.date]]) -> tuple[int, int]:
+    """The hull of the stretches covered by the largest number of spans."""
+    events = sorted([(s, 0) for s, _ in spans] + [(e, 1) for _, e in spans])  # starts before ends on a day
+    depth, best, stretches, opened = 0, 0, [], None
+    for day, is_end in events:
+        if is_end:
+            if depth == best and opened is not None:
+                stretches.append((opened, day))
+            depth -= 1
+            opened = None
+        else:
+            depth += 1
+            if depth > best:
+                best, stretches = depth, []
+            if depth == best:
+                opened = day
+    return min(s for s, _ in stretches).year, max(e for _, e in stretches).year
+
+
+def resolve_anchor(article: Article, tenures: list[Tenure]) -> dict:
+    """{"date", "basis", "year_range", "reason"}: the article's reference date and how it was reached."""
+    year_range = tenure_year_range(tenures)
+    range_list = list(year_range) if year_range else None
+    published = dates.parse_date(article.published)
+    if published is not None:
+        from_text = article.metadata.get("published_source") == "text"
+        return _anchor(published, "text_stamp" if from_text else "published", range_list,
+                       "publication date read from the text" if from_text else "publication date supplied")
+    text = article.working_text
+    expressions = find_times(text, None, year_range)
+    stamp = _stamp(article, expressions)
+    if stamp is not None:
+        return _anchor(dates.parse_date(stamp.value), "text_stamp", range_list,
+                       f"date stamp in the text: {stamp.text!r}")
+    stated = _stated_date(expressions)
+    if stated is not None:
+        return _anchor(dates.parse_date(stated.value), "stated_date", range_list,
+                       f"full date stated in the text: {stated.text!r}")
+    inferred = next((e for e in expressions if YEAR_INFERRED in e.flags), None)
+    if inferred is not None:
+        return _anchor(dates.parse_date(inferred.value), "weekday+tenure", range_list,
+                       f"{inferred.text!r} falls on its weekday in only one year of {year_range[0]}-{year_range[1]}, "
+                       "the years the named actors held office together")
+    reason = (f"no date in the text; the named actors held office together in {year_range[0]}-{year_range[1]}"
+              if year_range else "no publication date, no date in the text and no dated actors")
+    return {"date": None, "basis": None, "year_range": range_list, "reason": reason}
+
+
+def _anchor(day: dt.date, basis: str, year_range: list[int] | None, reason: str) -> dict:
+    return {"date": day.isoformat(), "basis": basis, "year_range": year_range, "reason": reason}
+
+
+def _full_day(expression: TimeExpression) -> bool:
+    return expression.type == "DATE" and expression.basis == "stated" and dates.parse_date(expression.value) is not None
+
+
+def _stamp(article: Article, expressions: list[TimeExpression]) -> TimeExpression | None:
+    """A full date in the dateline, or one near the top of the text with a clock time right after it."""
+    dateline = article.dateline or {}
+    for i, expression in enumerate(expressions):
+        if not _full_day(expression):
+            continue
+        if dateline.get("start") is not None and dateline["start"] <= expression.start < dateline.get("end", -1):
+            return expression
+        following = expressions[i + 1] if i + 1 < len(expressions) else None
+        if (expression.start < STAMP_REACH and following is not None and following.type == "TIME"
+                and following.start - expression.end <= CLOCK_DATE_REACH):
+            return expression
+    return None
+
+
+def _stated_date(expressions: list[TimeExpression]) -> TimeExpression | None:
+    """The first full date written with its weekday (the report's day, by Indonesian news style), else the
+    latest full date stated."""
+    full = [e for e in expressions if _full_day(e)]
+    with_weekday = [e for e in full if e.text[:1].isalpha()]
+    if with_weekday:
+        return with_weekday[0]
+    return max(full, key=lambda e: e.value, default=None)

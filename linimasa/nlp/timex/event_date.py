@@ -1,0 +1,150 @@
+"""Which expression dates an event, and the event date it gives.
+
+The expression in the trigger's clause wins, then one elsewhere in its sentence, then the nearest dated
+context before it in the article, then one just after it (a lead that names the day in its second
+sentence), then the anchor. A date that only cites a source ("Melansir Itar-tas, Rabu (15/10/2014), ...")
+is the report's day, not the event's, so it only dates an event as context. The result is never more precise
+than the text: a week gives its month (or year), "beberapa waktu lalu" gives the month of the date it is
+read against, a year-less day gives no date.
+"""
+
+from __future__ import annotations
+
+import re
+
+from linimasa.model import Article, Sentence, TimeExpression
+from linimasa.nlp.timex import dates
+from linimasa.nlp.timex.anchor import resolve_anchor
+from linimasa.nlp.timex.lexicon import load_lexicon
+from linimasa.nlp.timex.recognise import find_times
+
+APPROXIMATE = "approximate"
+# Sentences after the trigger's own that may still hold the day of a lead's event.
+FOLLOWING_REACH = 2
+# Flags of an expression that an event date carries with it.
+CARRIED_FLAGS = ("weekday_conflict", "year_inferred")
+
+_EVENT_VALUE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+_WEEK_VALUE = re.compile(r"\d{4}-W\d{2}")
+_CLAUSE_BREAK = re.compile(r"[,;:]|\s[–—-]\s")
+_FALLBACK_SENTENCE = re.compile(r"[^\n.!?]+(?:[.!?]+|$)")
+
+
+def date_for_event(article: Article, trigger_start: int, trigger_end: int) -> dict:
+    """{"value", "type", "flags", "alternatives", "basis", "time"} for the event triggered at the span."""
+    times, anchor = _times_and_anchor(article)
+    text = article.working_text
+    sentences = _sentences(article)
+    index = next((i for i, s in enumerate(sentences) if s.start <= trigger_start < max(s.end, s.start + 1)), None)
+    dated = [t for t in times if t.type in ("DATE", "TIME") and t.value]
+    if index is not None:
+        sentence = sentences[index]
+        in_sentence = [t for t in dated if sentence.start <= t.start < sentence.end]
+        own = [t for t in in_sentence if not _cites_source(text, sentence, t)]
+        clause = _clause_of(text, sentence, trigger_start, own)
+        for basis, pool in (("clause", clause), ("sentence", own)):
+            result = _nearest_usable(pool, trigger_start, sentence.start, times, anchor, basis)
+            if result:
+                return result
+        before = [t for t in dated if t.end <= sentence.start]
+        result = _nearest_usable(list(reversed(before)), None, None, times, anchor, "preceding_context")
+        if result:
+            return result
+        reach_end = sentences[min(index + FOLLOWING_REACH, len(sentences) - 1)].end
+        after = [t for t in dated if sentence.end <= t.start < reach_end]
+        result = _nearest_usable(after, None, None, times, anchor, "following_context")
+        if result:
+            return result
+    return _result(anchor, "DATE", [], [], "anchor", None)
+
+
+def _times_and_anchor(article: Article) -> tuple[list[TimeExpression], str | None]:
+    if article.anchor is None:
+        anchor = resolve_anchor(article, [])
+        year_range = tuple(anchor["year_range"]) if anchor["year_range"] else None
+        return find_times(article.working_text, dates.parse_date(anchor["date"]), year_range), anchor["date"]
+    return article.times, article.anchor.get("date")
+
+
+def _sentences(article: Article) -> list[Sentence]:
+    if article.sentences:
+        return article.sentences
+    text = article.working_text
+    return [Sentence(m.start(), m.end(), m.group()) for m in _FALLBACK_SENTENCE.finditer(text) if m.group().strip()]
+
+
+def _cites_source(text: str, sentence: Sentence, expression: TimeExpression) -> bool:
+    """Whether the expression only dates a citation: a citation cue in its clause, or in the clause before
+    when the expression stands alone as a clause ("Melansir Itar-tas, Rabu (15/10/2014), ...")."""
+    before = text[sentence.start:expression.start]
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(before)]
+    region_start = breaks[-1] if breaks else 0
+    if breaks and not before[region_start:].strip():
+        region_start = breaks[-2] if len(breaks) >= 2 else 0
+    return load_lexicon().citation_pattern.search(before[region_start:]) is not None
+
+
+def _clause_of(text: str, sentence: Sentence, trigger_start: int, pool: list[TimeExpression]):
+    """The expressions in the trigger's clause, or standing as a clause of their own right beside it
+    ("X menyampaikan hal itu, Kamis (17/10/2013), di Jakarta")."""
+    bounds = [sentence.start] + [sentence.start + m.end() for m in _CLAUSE_BREAK.finditer(sentence.text)]
+    bounds.append(sentence.end)
+    chunks = list(zip(bounds, bounds[1:]))
+    here = next((i for i, (s, e) in enumerate(chunks) if s <= trigger_start < e), None)
+    if here is None:
+        return []
+    chosen = []
+    for expression in pool:
+        where = next((i for i, (s, e) in enumerate(chunks) if s <= expression.start < e), None)
+        if where == here:
+            chosen.append(expression)
+        elif where is not None and abs(where - here) == 1:
+            start, end = chunks[where]
+            rest = (text[start:expression.start] + text[expression.end:end]).strip(" ,;:–—-.\n")
+            if rest.lower() in ("", "pada", "pada hari"):
+                chosen.append(expression)
+    return chosen
+
+
+def _nearest_usable(pool, trigger_start, sentence_start, times, anchor, basis):
+    ordered = sorted(pool, key=lambda t: abs(t.start - trigger_start)) if trigger_start is not None else pool
+    for expression in ordered:
+        value, flags = _event_value(expression, times, anchor, sentence_start)
+        if value is not None:
+            carried = [f for f in expression.flags if f in CARRIED_FLAGS or f.startswith("mod:")]
+            return _result(value, "DATE", carried + flags, list(expression.alternatives), basis, expression)
+    return None
+
+
+def _event_value(expression: TimeExpression, times: list[TimeExpression], anchor: str | None,
+                 sentence_start: int | None):
+    """The event date an expression supports (YYYY-MM-DD, YYYY-MM or YYYY), with flags, or (None, [])."""
+    value = expression.value
+    if value == "PAST_REF":
+        reference = _reference_day(expression, times, sentence_start) or dates.parse_date(anchor)
+        return (dates.month_value(reference), [APPROXIMATE]) if reference else (None, [])
+    if _WEEK_VALUE.match(value):
+        first, last = dates.week_span(value[:8])
+        if (first.year, first.month) == (last.year, last.month):
+            return dates.month_value(first), []
+        return (str(first.year), []) if first.year == last.year else (None, [])
+    day = dates.parse_date(value)
+    if day is not None:
+        return day.isoformat(), []
+    return (value, []) if _EVENT_VALUE.fullmatch(value) else (None, [])
+
+
+def _reference_day(expression: TimeExpression, times: list[TimeExpression], sentence_start: int | None):
+    """The nearest full date stated before a vague past ("beberapa waktu lalu") in its sentence."""
+    if sentence_start is None:
+        return None
+    for earlier in reversed([t for t in times if sentence_start <= t.start and t.end <= expression.start]):
+        day = dates.parse_date(earlier.value)
+        if day is not None and earlier.basis == "stated":
+            return day
+    return None
+
+
+def _result(value, type_, flags, alternatives, basis, time):
+    return {"value": value, "type": type_, "flags": flags, "alternatives": alternatives, "basis": basis,
+            "time": time}

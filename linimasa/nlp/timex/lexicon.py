@@ -1,0 +1,227 @@
+"""The Indonesian temporal vocabulary (``linimasa/nlp/data/timex_id.yaml``) and the patterns built from it.
+
+Everything here is built once per process (:func:`load_lexicon` is cached); the recogniser only runs the
+compiled patterns.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+DATA_FILE = Path(__file__).resolve().parents[1] / "data" / "timex_id.yaml"
+
+WORD_START = r"(?<![\w])"
+WORD_END = r"(?![\w])"
+
+
+def _alternation(words, case_insensitive: bool = True) -> str:
+    """A regex alternation of ``words``, longest first so that "yang lalu" wins over "lalu"."""
+    escaped = [re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True)]
+    body = "|".join(escaped)
+    return f"(?i:{body})" if case_insensitive else f"(?:{body})"
+
+
+def _capitalised_forms(words) -> list[str]:
+    forms = []
+    for word in words:
+        forms += [word[:1].upper() + word[1:], word.upper()]
+    return forms
+
+
+@dataclass
+class Lexicon:
+    weekdays: dict[str, int]
+    months: dict[str, int]
+    number_units: dict[str, int]
+    number_single: dict[str, int]
+    fractions: dict[str, float]
+    vague_quantities: set[str]
+    units: dict[str, dict]
+    one_unit_words: dict[str, str]
+    reduplicated_units: dict[str, str]
+    past_markers: set[str]
+    future_markers: set[str]
+    present_markers: set[str]
+    period_markers: set[str]
+    event_relative_markers: set[str]
+    relative_days: dict[str, int]
+    relative_day_parts: dict[str, dict]
+    day_parts: dict[str, str]
+    afternoon_parts: set[str]
+    period_modifiers: dict[str, str]
+    vague_references: dict[str, str]
+    number_blockers: set[str]
+    zones: dict[str, str]
+    citation_cues: list[str]
+    future_cues: list[str]
+    patterns: list[tuple[str, re.Pattern]] = field(default_factory=list)
+    citation_pattern: re.Pattern | None = None
+    future_cue_pattern: re.Pattern | None = None
+
+    def month(self, word: str) -> int | None:
+        return self.months.get(word.lower().rstrip("."))
+
+    def weekday(self, word: str) -> int | None:
+        return self.weekdays.get(word.lower())
+
+    def unit(self, word: str) -> dict:
+        return self.units[re.sub(r"\s+", " ", word.lower())]
+
+    def number(self, text: str) -> float | None:
+        """The value of a count written in digits or words; None for a vague one ("beberapa")."""
+        text = re.sub(r"\s+", " ", text.strip().lower())
+        if text in self.vague_quantities:
+            return None
+        if text[0].isdigit():
+            if re.fullmatch(r"\d{1,3}(\.\d{3})+", text):
+                return float(text.replace(".", ""))
+            return float(text.replace(",", "."))
+        if text in self.fractions:
+            return self.fractions[text]
+        total, current = 0.0, 0.0
+        for word in text.split(" "):
+            if word in self.number_units:
+                current += self.number_units[word]
+            elif word in self.number_single:
+                value = self.number_single[word]
+                if value >= 100:
+                    total += value
+                else:
+                    current += value
+            elif word == "belas":
+                current += 10
+            elif word == "puluh":
+                current *= 10
+            elif word == "ratus":
+                total += current * 100
+                current = 0
+            elif word in self.fractions:
+                current += self.fractions[word]
+        return total + current
+
+
+def _build_patterns(lx: Lexicon, data: dict) -> list[tuple[str, re.Pattern]]:
+    wd = _alternation(_capitalised_forms(data["weekdays"]), case_insensitive=False)
+    month_full = _alternation(_capitalised_forms(data["months"]), case_insensitive=False)
+    month_abbr = _alternation(_capitalised_forms(data["month_abbreviations"]), case_insensitive=False)
+    month_any = f"(?:{month_full}|{month_abbr}\\.?)"
+    day = r"(?:3[01]|[12]\d|0?[1-9])"
+    month_num = r"(?:1[0-2]|0?[1-9])"
+    units = _alternation(data["units"])
+    one_unit = _alternation(data["one_unit_words"])
+    redup = _alternation(data["reduplicated_units"])
+    unit_words = "|".join(data["number_units"])
+    number_word = (
+        rf"(?:(?:{unit_words})\s+(?:puluh|ratus)(?:\s+(?:sebelas|sepuluh|(?:{unit_words})(?:\s+belas)?))?"
+        rf"|(?:{unit_words})\s+belas|sepuluh|sebelas|seratus|seribu|{unit_words})"
+        rf"(?:\s+(?:setengah|seperempat))?|tiga\s+perempat|setengah|seperempat"
+    )
+    number = rf"(?:\d+(?:[.,]\d+)?|(?i:{number_word})|{_alternation(data['vague_quantities'])})"
+    modifier = _alternation(data["period_modifiers"])
+    past = _alternation(data["past_markers"])
+    future = _alternation(data["future_markers"])
+    present = _alternation(data["present_markers"])
+    period = _alternation(data["period_markers"])
+    event_rel = _alternation(data["event_relative_markers"])
+    direction = _alternation(data["past_markers"] + data["future_markers"] + data["present_markers"])
+    day_parts = _alternation(data["day_parts"])
+    zones = _alternation(data["zones"], case_insensitive=False)
+    set_q = _alternation(data["set_quantifiers"])
+    year_cues = _alternation(data["year_cues"])
+    year = r"(?:19|20)\d{2}"
+    not_number_after = r"(?![.,]\d|\d|[^\W\d_])"
+    rel_units = r"(?:minggu|(?i:pekan|bulan|tahun|dekade|dasawarsa|abad))"
+    clock_cue = _alternation(data["clock_cues"])
+
+    specs = [
+        ("date_paren",
+         rf"(?:(?:(?i:hari)\s+)?(?P<wd>{wd})\s*,?\s*)?\(\s*(?:(?P<d>{day})\s*/\s*(?P<m>{month_num})"
+         rf"(?:\s*/\s*(?P<y>\d{{4}}|\d{{2}}))?|(?P<d2>{day})\s+(?P<mn>{month_any})(?:\s+(?P<y2>{year}))?)\s*\)"),
+        ("date_text",
+         rf"(?:(?P<wd>{wd})\s*,?\s*)?(?<![\d.,/])(?P<d>{day})\s+(?P<mn>{month_any})"
+         rf"(?:\s+(?P<y>\d{{4}}))?(?:\s+(?P<dir>{past}|{future}))?{WORD_END}"),
+        ("date_numeric",
+         rf"(?:(?P<wd>{wd})\s*,?\s*)?(?<![\d/.,])(?P<d>{day})(?P<sep>[/.-])(?P<m>{month_num})(?P=sep)"
+         rf"(?P<y>{year})(?![\d/])"),
+        ("date_iso", rf"(?<![\d-])(?P<y>{year})-(?P<m>1[0-2]|0[1-9])-(?P<d>3[01]|[12]\d|0[1-9])(?![\d-])"),
+        ("month",
+         rf"(?:(?P<mod>{modifier})\s+)?(?:(?i:bulan)\s+)?(?:(?P<mn>{month_full})|(?P<ma>{month_abbr})\.?(?=\s+{year}))"
+         rf"(?:\s+(?P<y>{year})|\s+(?P<dir>{direction}))?{WORD_END}"),
+        ("year",
+         rf"(?:{WORD_START}(?P<mod>{modifier})\s+(?:(?i:tahun)\s+)?|{WORD_START}(?P<tahun>(?i:tahun|era|dekade))\s+"
+         rf"|{WORD_START}(?P<cue>{year_cues})\s+)?(?<![\d.,/-])(?P<y>{year})(?P<decade>-?an)?{not_number_after}"
+         rf"(?:\s+(?P<dir>{past}|{present}|{future}))?"),
+        ("modified_unit",
+         rf"{WORD_START}(?P<mod>{modifier})\s+(?P<unit>(?i:tahun|bulan|pekan|minggu))(?:\s+(?P<dir>{direction}))?{WORD_END}"),
+        ("relative_unit", rf"{WORD_START}(?P<unit>{rel_units})\s+(?P<dir>{direction}){WORD_END}"),
+        ("counted_relative",
+         rf"{WORD_START}(?:(?P<n>{number})\s+(?P<unit>{units})|(?P<one>{one_unit}))\s+"
+         rf"(?P<dir>{past}|{future}|{period}|{event_rel}){WORD_END}"),
+        ("duration",
+         rf"{WORD_START}(?:(?P<n>{number})\s+(?P<unit>{units})(?:\s+(?:(?i:dan|lebih)\s+)?(?P<n2>{number})\s+"
+         rf"(?P<unit2>{units}))?|(?P<one>{one_unit})|(?P<redup>{redup})){WORD_END}"),
+        ("relative_day_part", rf"{WORD_START}(?P<rel>{_alternation(data['relative_day_parts'])}){WORD_END}"),
+        ("relative_day", rf"{WORD_START}(?P<rel>{_alternation(data['relative_days'])}){WORD_END}"),
+        ("weekday",
+         rf"(?:{WORD_START}(?P<hari>(?i:hari))\s+)?{WORD_START}(?P<wd>{wd})(?:\s+(?P<part>{day_parts}))?"
+         rf"(?:\s+(?P<week>(?i:pekan|minggu))\s+(?P<wdir>{past}|{future})|\s+(?P<dir>{past}|{future}|{present}))?{WORD_END}"),
+        ("clock",
+         rf"(?:{WORD_START}(?P<cue>{clock_cue})\s*(?P<h>[01]?\d|2[0-4])(?:[.:](?P<mi>[0-5]\d))?"
+         rf"|(?<![\d.,:])(?P<h2>[01]?\d|2[0-4])[.:](?P<mi2>[0-5]\d)(?=\s*{zones}))"
+         rf"(?:\s*(?P<zone>{zones}){WORD_END})?(?:\s+(?P<part>{day_parts}){WORD_END})?"),
+        ("set_every",
+         rf"{WORD_START}(?P<q>{set_q})\s+(?:(?P<n>{number})\s+)?(?:(?P<unit>{units}|(?i:pagi|siang|sore|malam))"
+         rf"|(?:(?i:hari)\s+)?(?P<wd>{wd})|(?:(?i:bulan)\s+)?(?P<mn>{month_full})){WORD_END}"),
+        ("set_frequency",
+         rf"{WORD_START}(?P<n>{number})\s+(?i:kali)\s+(?:(?i:dalam|per|tiap|setiap)\s+)?"
+         rf"(?:(?P<one>{one_unit})|(?P<unit>{units})){WORD_END}"),
+        ("set_per", rf"{WORD_START}(?i:per)\s+(?P<unit>(?i:hari|pekan|minggu|bulan|tahun|jam|menit)){WORD_END}"),
+        ("vague", rf"{WORD_START}(?P<ref>{_alternation(data['vague_references'])}){WORD_END}"),
+    ]
+    return [(name, re.compile(regex)) for name, regex in specs]
+
+
+@functools.cache
+def load_lexicon() -> Lexicon:
+    data = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+    months = dict(data["months"]) | dict(data["month_abbreviations"])
+    lx = Lexicon(
+        weekdays=dict(data["weekdays"]),
+        months=months,
+        number_units=dict(data["number_units"]),
+        number_single=dict(data["number_single"]),
+        fractions=dict(data["fractions"]),
+        vague_quantities=set(data["vague_quantities"]),
+        units=dict(data["units"]),
+        one_unit_words=dict(data["one_unit_words"]),
+        reduplicated_units=dict(data["reduplicated_units"]),
+        past_markers=set(data["past_markers"]),
+        future_markers=set(data["future_markers"]),
+        present_markers=set(data["present_markers"]),
+        period_markers=set(data["period_markers"]),
+        event_relative_markers=set(data["event_relative_markers"]),
+        relative_days=dict(data["relative_days"]),
+        relative_day_parts=dict(data["relative_day_parts"]),
+        day_parts=dict(data["day_parts"]),
+        afternoon_parts=set(data["afternoon_parts"]),
+        period_modifiers=dict(data["period_modifiers"]),
+        vague_references=dict(data["vague_references"]),
+        number_blockers={w.lower() for w in data["number_blockers"]},
+        zones=dict(data["zones"]),
+        citation_cues=list(data["citation_cues"]),
+        future_cues=list(data["future_cues"]),
+    )
+    lx.patterns = _build_patterns(lx, data)
+    lx.citation_pattern = re.compile(rf"{WORD_START}{_alternation(lx.citation_cues)}{WORD_END}")
+    lx.future_cue_pattern = re.compile(rf"{WORD_START}{_alternation(lx.future_cues)}{WORD_END}")
+    return lx
+
+
+def normal_words(text: str) -> str:
+    """Lower case with single spaces, the form the lexicon's keys are written in."""
+    return re.sub(r"\s+", " ", text.strip().lower())

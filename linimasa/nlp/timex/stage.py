@@ -1,0 +1,53 @@
+"""The ``times`` stage and the ``linimasa times`` command's output."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+
+from linimasa.config import Settings
+from linimasa.model import Article
+from linimasa.nlp.timex import dates
+from linimasa.nlp.timex.anchor import Tenure, resolve_anchor
+from linimasa.nlp.timex.recognise import find_times
+
+
+def _kb_tenures(article: Article) -> list[Tenure]:
+    """The dated role periods of the people the knowledge base recognised in the article."""
+    people = {m.kb_id for m in article.mentions if m.kind == "person" and m.kb_id}
+    if not people or importlib.util.find_spec("linimasa.kb") is None:
+        return []
+    from linimasa.kb import load_kb
+
+    kb = load_kb()
+    return [(period.start, period.end) for kb_id in sorted(people) for period in kb.role_periods(kb_id)
+            if period.start is not None]
+
+
+class TimeStage:
+    """Sets ``article.anchor`` and ``article.times``."""
+
+    name = "times"
+
+    def __init__(self, settings: Settings | None = None):
+        self.supported_languages = (settings or Settings()).supported_languages
+
+    def __call__(self, article: Article) -> Article:
+        if article.lang and article.lang not in self.supported_languages:
+            return article
+        article.anchor = resolve_anchor(article, _kb_tenures(article))
+        year_range = tuple(article.anchor["year_range"]) if article.anchor["year_range"] else None
+        article.times = find_times(article.working_text, dates.parse_date(article.anchor["date"]), year_range)
+        return article
+
+
+def times_command_output(text: str, published: dt.date | None) -> list[dict]:
+    """The ``linimasa times`` objects for a text: text, start, end, type, value, flags.
+
+    Without a publication date the anchor comes from the text itself (a stamp or a stated date).
+    """
+    article = Article(id=None, text=text, published=published.isoformat() if published else None)
+    anchor = resolve_anchor(article, [])
+    found = find_times(text, dates.parse_date(anchor["date"]))
+    return [{"text": t.text, "start": t.start, "end": t.end, "type": t.type, "value": t.value, "flags": t.flags}
+            for t in found]
