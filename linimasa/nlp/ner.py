@@ -1,0 +1,269 @@
+"""Named entities (PER, ORG, LOC) in Indonesian news: a linear-chain CRF over rich token features.
+
+The shipped model lives in ``linimasa/nlp/models/``: the CRF weights (``ner-id.crfsuite``), word clusters
+induced from Indonesian news (``ner-id-clusters.tsv``), a token gazetteer (``ner-id-gazetteer.tsv``) and a
+card (``ner-id.json``) with its version, training command and measured scores. ``scripts/train_ner.py``
+rebuilds all four from ``../shared/data``.
+
+Features are computed per word type once and cached, then shifted into each position's window, which keeps
+tagging fast enough for the pipeline budget (tens of thousands of tokens per second on one core).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections.abc import Sequence
+from importlib import resources
+from typing import IO
+
+import pycrfsuite
+import yaml
+
+from linimasa.config import Settings
+from linimasa.model import Article, Mention
+
+MODEL_DIR = resources.files("linimasa.nlp") / "models"
+DATA_DIR = resources.files("linimasa.nlp") / "data"
+MODEL_NAME = "ner-id"
+ENTITY_LABELS = ("PER", "ORG", "LOC")
+CONTEXT_OFFSETS = (-2, -1, 1, 2)
+CACHE_LIMIT = 200_000  # word types kept in a feature cache before it is cleared
+
+_SHAPE_RUNS = re.compile(r"(.)\1+")
+
+
+@functools.cache
+def label_map() -> dict[str, str]:
+    """Corpus entity type -> PER/ORG/LOC (``data/ner_labels.yaml``); types not in it map to O."""
+    groups = yaml.safe_load(DATA_DIR.joinpath("ner_labels.yaml").read_text(encoding="utf-8"))
+    return {source: target for target, sources in groups.items() for source in sources}
+
+
+def map_label(label: str) -> str:
+    """A corpus BIO label ("B-PERSON", "I-PLC", "B-TIME", "O") as a linimasa BIO label."""
+    if label == "O" or "-" not in label:
+        return "O"
+    prefix, kind = label.split("-", 1)
+    target = label_map().get(kind)
+    return f"{prefix}-{target}" if target and prefix in ("B", "I") else "O"
+
+
+def word_shape(word: str) -> str:
+    """Character classes with repeats folded: "Jakarta" -> "Xx", "12/5" -> "d/d", "PT" -> "X"."""
+    classes = "".join("X" if c.isupper() else "x" if c.islower() else "d" if c.isdigit() else c for c in word)
+    return _SHAPE_RUNS.sub(r"\1", classes)
+
+
+def read_table(name: str) -> dict[str, tuple[str, ...]]:
+    """A model TSV (``word<TAB>value<TAB>...``) as word -> values."""
+    table: dict[str, tuple[str, ...]] = {}
+    with MODEL_DIR.joinpath(name).open(encoding="utf-8") as handle:
+        for line in handle:
+            word, *values = line.rstrip("\n").split("\t")
+            table[word] = tuple(values)
+    return table
+
+
+class TokenFeatures:
+    """CRF features for token sequences, from word clusters and a gazetteer of token roles.
+
+    ``clusters`` maps a lowercased word to its cluster ids at several granularities; ``gazetteer`` maps a
+    lowercased word to the roles it plays in known names ("LOC-B", "PER-I", ...).
+    """
+
+    def __init__(self, clusters: dict[str, tuple[str, ...]], gazetteer: dict[str, tuple[str, ...]]):
+        self.clusters = clusters
+        self.gazetteer = gazetteer
+        self._own: dict[str, list[str]] = {}
+        self._context: dict[tuple[str, int], list[str]] = {}
+
+    def own(self, word: str) -> list[str]:
+        """Features of the word itself at the current position."""
+        cached = self._own.get(word)
+        if cached is None:
+            if len(self._own) > CACHE_LIMIT:
+                self._own.clear()
+            cached = self._own[word] = self._word_features(word)
+        return cached
+
+    def context(self, word: str, offset: int) -> list[str]:
+        """Features of a neighbouring word, marked with its offset."""
+        key = (word, offset)
+        cached = self._context.get(key)
+        if cached is None:
+            if len(self._context) > CACHE_LIMIT:
+                self._context.clear()
+            cached = self._context[key] = self._neighbour_features(word, offset)
+        return cached
+
+    def _word_features(self, word: str) -> list[str]:
+        lower = word.lower()
+        features = ["bias", "w=" + lower, "sh=" + word_shape(word)]
+        if len(lower) > 3:
+            features += ["p2=" + lower[:2], "p3=" + lower[:3], "s2=" + lower[-2:], "s3=" + lower[-3:]]
+        if len(lower) > 5:
+            features += ["p4=" + lower[:4], "s4=" + lower[-4:]]
+        if word.istitle():
+            features.append("title")
+        if word.isupper() and len(word) > 1:
+            features.append("upper")
+        if any(c.isdigit() for c in word):
+            features.append("digit")
+        if not any(c.isalnum() for c in word):
+            features.append("punct")
+        features += [f"c{i}={c}" for i, c in enumerate(self.clusters.get(lower, ("unk",)))]
+        features += ["g=" + g for g in self.gazetteer.get(lower, ())]
+        return features
+
+    def _neighbour_features(self, word: str, offset: int) -> list[str]:
+        lower = word.lower()
+        mark = f"{offset:+d}"
+        features = [mark + "w=" + lower, mark + "sh=" + word_shape(word)]
+        clusters = self.clusters.get(lower, ("unk",))
+        features += [f"{mark}c{i}={c}" for i, c in enumerate(clusters[1:], start=1)]
+        if abs(offset) == 1:
+            features += [mark + "g=" + g for g in self.gazetteer.get(lower, ())]
+            if word.istitle():
+                features.append(mark + "title")
+            if word.isupper() and len(word) > 1:
+                features.append(mark + "upper")
+        return features
+
+    def sequence(self, tokens: Sequence[str]) -> list[list[str]]:
+        """One feature list per token of a sentence."""
+        n = len(tokens)
+        lowers = [t.lower() for t in tokens]
+        items = []
+        for i, token in enumerate(tokens):
+            features = list(self.own(token))
+            for offset in CONTEXT_OFFSETS:
+                j = i + offset
+                if 0 <= j < n:
+                    features += self.context(tokens[j], offset)
+                else:
+                    features.append(f"{offset:+d}edge")
+            previous = lowers[i - 1] if i else "<s>"
+            following = lowers[i + 1] if i + 1 < n else "</s>"
+            features += ["-1|0=" + previous + "|" + lowers[i], "0|+1=" + lowers[i] + "|" + following]
+            if i == 0:
+                features.append("first")
+            items.append(features)
+        return items
+
+
+def entity_spans(labels: Sequence[str]) -> list[tuple[int, int, str]]:
+    """(first, end, type) token spans of BIO labels; an I- that does not continue an entity starts one."""
+    spans = []
+    start, kind = None, None
+    for i, label in enumerate(list(labels) + ["O"]):
+        prefix, _, this_kind = label.partition("-")
+        continues = prefix == "I" and this_kind == kind
+        if start is not None and not continues:
+            spans.append((start, i, kind))
+            start, kind = None, None
+        if prefix in ("B", "I") and not continues:
+            start, kind = i, this_kind
+    return spans
+
+
+def entity_scores(gold: Sequence[Sequence[str]], predicted: Sequence[Sequence[str]]) -> dict[str, float]:
+    """Entity-level precision, recall and F1 in percent (exact span and type, as seqeval/conlleval count)."""
+    true_positive = n_gold = n_predicted = 0
+    for gold_labels, predicted_labels in zip(gold, predicted, strict=True):
+        gold_spans, predicted_spans = set(entity_spans(gold_labels)), set(entity_spans(predicted_labels))
+        true_positive += len(gold_spans & predicted_spans)
+        n_gold += len(gold_spans)
+        n_predicted += len(predicted_spans)
+    precision = true_positive / n_predicted if n_predicted else 0.0
+    recall = true_positive / n_gold if n_gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": round(100 * precision, 1), "recall": round(100 * recall, 1), "f1": round(100 * f1, 1)}
+
+
+class NerTagger:
+    """Tags token sequences with BIO labels B-PER/I-PER/B-ORG/I-ORG/B-LOC/I-LOC/O."""
+
+    def __init__(self, model_path: str, features: TokenFeatures, card: dict | None = None):
+        self.model_path = model_path
+        self.features = features
+        self.card = card or {}
+        self._tagger = pycrfsuite.Tagger()
+        self._tagger.open(model_path)
+
+    @property
+    def version(self) -> str | None:
+        return self.card.get("version")
+
+    def tag(self, tokens: list[str]) -> list[str]:
+        if not tokens:
+            return []
+        return self._tagger.tag(self.features.sequence(tokens))
+
+    def tag_sentences(self, sentences: list[list[str]]) -> list[list[str]]:
+        return [self.tag(tokens) for tokens in sentences]
+
+    def tag_with_scores(self, tokens: list[str]) -> tuple[list[str], list[float]]:
+        """Labels and, per token, the model's marginal probability of its label."""
+        if not tokens:
+            return [], []
+        labels = self._tagger.tag(self.features.sequence(tokens))
+        scores = [self._tagger.marginal(label, i) if label != "O" else 1.0 for i, label in enumerate(labels)]
+        return labels, scores
+
+
+@functools.cache
+def load_tagger() -> NerTagger:
+    """The shipped NER model, loaded once per process."""
+    card = json.loads(MODEL_DIR.joinpath(MODEL_NAME + ".json").read_text(encoding="utf-8"))
+    features = TokenFeatures(read_table(MODEL_NAME + "-clusters.tsv"), read_table(MODEL_NAME + "-gazetteer.tsv"))
+    with resources.as_file(MODEL_DIR.joinpath(MODEL_NAME + ".crfsuite")) as path:
+        return NerTagger(str(path), features, card)
+
+
+class NerStage:
+    """Stage ``ner``: appends a Mention (label PER/ORG/LOC, source "ner", score) per entity found."""
+
+    name = "ner"
+
+    def __init__(self, settings: Settings):
+        self.supported_languages = tuple(settings.supported_languages)
+
+    def __call__(self, article: Article) -> Article:
+        if article.lang is not None and article.lang not in self.supported_languages:
+            return article
+        tagger = load_tagger()
+        text = article.working_text
+        for sentence in article.sentences:
+            tokens = sentence.tokens
+            labels, scores = tagger.tag_with_scores([t.text for t in tokens])
+            for first, end, kind in entity_spans(labels):
+                start, stop = tokens[first].start, tokens[end - 1].end
+                score = min(scores[first:end])
+                article.mentions.append(Mention(start, stop, text[start:stop], kind, source="ner", score=score))
+        return article
+
+
+def conll_command(in_stream: IO[str], out_stream: IO[str]) -> None:
+    """``linimasa ner --conll FILE``: ``token<TAB>predicted label`` per input token, blank lines kept.
+
+    Each input line holds a token, optionally followed by whitespace and a gold label (ignored); blank
+    lines separate sentences and are copied through as they are.
+    """
+    tagger = load_tagger()
+    sentence: list[str] = []
+
+    def flush() -> None:
+        for token, label in zip(sentence, tagger.tag(sentence)):
+            out_stream.write(f"{token}\t{label}\n")
+        sentence.clear()
+
+    for line in in_stream:
+        fields = line.split()
+        if fields:
+            sentence.append(fields[0])
+        else:
+            flush()
+            out_stream.write("\n")
+    flush()
