@@ -21,6 +21,7 @@ MIN_REPEATED_CHARS = 20  # shorter repeated lines ("Babak kedua") may be legitim
 DATELINE_SEARCH_PARAGRAPHS = 3  # a caption or deck may precede the paragraph that carries the dateline
 TITLE_SEARCH_LINES = 5
 MAX_LINK_TITLE_WORDS = 20
+MAX_HEADLINE_WORDS = 20
 
 
 @dataclass(slots=True)
@@ -135,7 +136,7 @@ class ArticleCleaner:
                     skip.add(i + 1)
                     continue
             if dateline is None and len(kept) < DATELINE_SEARCH_PARAGRAPHS:
-                found_dateline = self.rules.dateline_of(line.text, outlet)
+                found_dateline = self.rules.dateline_of(line.text, outlet, lone_outlet=not kept)
                 if found_dateline:
                     cut_end = line.start + found_dateline.length
                     dateline = {
@@ -193,7 +194,9 @@ class ArticleCleaner:
                 or self.rules.stamp_line(line.text)
                 or not has_words(line.text)
             ):
-                return i
+                if self.rules.credit_line(line.text) or self.rules.dateline_of(line.text):
+                    return None  # the text opens with its byline or dateline: no headline in it
+                return i if _is_headline(line) else None
         return None
 
     def _cut_trailing_credits(self, text, kept, cut, credit) -> None:
@@ -223,6 +226,11 @@ class ArticleCleaner:
             return
         article.metadata["published_source"] = "text"
         article.metadata["published_stamp"] = stamp_text
+
+
+def _is_headline(line: Line) -> bool:
+    """Whether a first line reads as a headline rather than a lead paragraph (input without a title)."""
+    return 2 <= len(line.text.split()) <= MAX_HEADLINE_WORDS and not line.text.rstrip().endswith((".", "?", ":", ",", "\"", "”"))
 
 
 def _is_link_title(line: Line) -> bool:

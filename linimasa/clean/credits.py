@@ -65,7 +65,7 @@ class CreditRules:
         weekdays = "|".join(map(re.escape, data["weekdays"]))
         self.attribution = re.compile(
             rf"\b(?:{verbs})\s+(?:laman\s+|situs\s+|kantor berita\s+)?"
-            rf"(?P<wire>{wire_alternatives}|{_CAPITALISED_WORD}(?:\s+{_CAPITALISED_WORD}){{0,3}})"
+            rf"(?P<wire>{wire_alternatives}|{_CAPITALISED_WORD}(?:[ \t]+{_CAPITALISED_WORD}){{0,3}})"
             rf"(?:\s*,\s*(?:{weekdays})\s*\((?P<date>\d{{1,2}}/\d{{1,2}}/\d{{4}})\))?",
             re.IGNORECASE,
         )
@@ -175,8 +175,8 @@ class CreditRules:
         """Inline source attributions ("Melansir Itar-tas, Rabu (15/10/2014)"): (wire, ISO date or None)."""
         found = []
         for match in self.attribution.finditer(text):
-            wire = match["wire"].strip()
-            if not wire[0].isupper():
+            wire = match["wire"].strip().rstrip(".")
+            if len(wire) < 2 or not wire[0].isupper():
                 continue
             date = None
             if match["date"]:
@@ -188,12 +188,20 @@ class CreditRules:
 
     # -- datelines ----------------------------------------------------------------------------------
 
-    def dateline_of(self, paragraph: str, outlet_hint: str | None = None) -> Dateline | None:
-        """The dateline opening a paragraph ("JENEWA, KOMPAS.com –", "Jakarta (ANTARA) -"), if any."""
+    def dateline_of(
+        self, paragraph: str, outlet_hint: str | None = None, lone_outlet: bool = True
+    ) -> Dateline | None:
+        """The dateline opening a paragraph ("JENEWA, KOMPAS.com –", "Jakarta (ANTARA) -"), if any.
+
+        ``lone_outlet``: whether a lone unknown word may be read as the outlet ("Konfrontasi - ..."); only
+        safe in the first paragraph of the body.
+        """
         match = self.dateline.match(paragraph)
         if not match or len(match["prefix"]) > 60:
             return None
         parts = [p.strip() for p in re.split(r"\s*[,|/]\s*", match["prefix"]) if p.strip()]
+        if any(len(p) < 2 for p in parts) or _reduplicates(parts[-1], paragraph[match.end():]):
+            return None
         outlets = [p for p in parts if self._is_outlet(p, outlet_hint)]
         places = [p for p in parts if p not in outlets]
         if match["paren"]:
@@ -203,8 +211,11 @@ class CreditRules:
         if len(places) > 1:
             return None
         place = places[0] if places else None
-        if place and not outlets and not (place.isupper() or is_known_place(place)):
-            if " " in place:
+        looks_like_place = place is not None and (_is_capitals_place(place) or is_known_place(place))
+        if place and len(parts) > 1 and not looks_like_place and not _DOMAIN.search(match["prefix"]):
+            return None  # "Adapun, Mercedes - Benz ..." is a sentence
+        if place and not outlets and not looks_like_place:
+            if " " in place or not lone_outlet:
                 return None  # "Presiden Jokowi - ..." opens a sentence, not a dateline
             # A lone word neither written as a dateline place nor a known place names the outlet
             # ("Konfrontasi - ...").
@@ -219,6 +230,16 @@ class CreditRules:
             hint = outlet_hint.casefold()
             return folded.replace(" ", "") in hint.replace(" ", "") or hint.split(".")[0] in folded
         return False
+
+
+def _reduplicates(word: str, rest: str) -> bool:
+    """"Negara - negara" (a reduplicated word spaced around its hyphen) is a word, not a dateline."""
+    return rest[: len(word)].casefold() == word.casefold()
+
+
+def _is_capitals_place(part: str) -> bool:
+    """Datelines print the place in capitals ("MOSKOW"); two capitals are an acronym, not a place."""
+    return part.isupper() and sum(ch.isalpha() for ch in part) >= 3
 
 
 def _editor_codes(text: str) -> list[str]:
