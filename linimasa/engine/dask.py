@@ -1,0 +1,102 @@
+"""The distributed runner: the same run as :class:`~linimasa.engine.local.LocalRunner`, with the per-article
+extraction stages mapped over Dask workers.
+
+Everything that decides *what* is stored stays in this process and in input order, exactly as in a local
+run: reading, classification (new, revision, duplicate), the prepare stages (cleaning learns per-outlet
+templates from the stream) and the commit of each chunk. Only the extraction stages, which have no shared
+state, run on the workers, one partition of a chunk per task. The cross-article steps then run over the
+store, as in a local run, so a Dask run and a local run of the same input store the same events.
+
+Workers need linimasa importable (the same version); each builds the extraction pipeline once per process
+and reuses it for every partition it is given.
+"""
+
+from __future__ import annotations
+
+import logging
+import pickle
+from collections.abc import Callable
+from concurrent.futures import Executor
+from functools import cache
+
+from ..config import Settings
+from ..model import Article
+from ..pipeline import Pipeline
+from ..store import SQLiteStore
+from .local import LocalRunner
+
+# Partitions per worker in each chunk: more than one so that a slow partition does not idle the rest.
+PARTITIONS_PER_WORKER = 2
+
+
+@cache
+def _worker_pipeline(settings_blob: bytes) -> Pipeline:
+    """The extraction pipeline of one worker process, built on first use (keyed by the pickled settings)."""
+    settings: Settings = pickle.loads(settings_blob)
+    return Pipeline(settings.extract, settings)
+
+
+def extract_partition(settings_blob: bytes, articles: list[Article]) -> list[Article]:
+    """Run the extraction stages over one partition, on a worker."""
+    pipeline = _worker_pipeline(settings_blob)
+    return [pipeline(article) for article in articles]
+
+
+def partition(items: list, parts: int) -> list[list]:
+    """``items`` cut into at most ``parts`` contiguous runs of near-equal length, order kept."""
+    parts = max(1, min(parts, len(items)))
+    size, extra = divmod(len(items), parts)
+    runs, start = [], 0
+    for index in range(parts):
+        end = start + size + (1 if index < extra else 0)
+        runs.append(items[start:end])
+        start = end
+    return runs
+
+
+class DaskRunner(LocalRunner):
+    """Runs the pipeline with extraction on a Dask cluster: the one at ``scheduler`` (``tcp://HOST:PORT``),
+    or, without one, a LocalCluster of ``settings.workers`` single-threaded worker processes (default: all
+    cores) started for the run and stopped after it."""
+
+    def __init__(self, store: SQLiteStore, settings: Settings | None = None, scheduler: str | None = None,
+                 executor_factory: Callable[[], Executor] | None = None):
+        super().__init__(store, settings, executor_factory)
+        self.scheduler = scheduler
+        self._settings_blob = pickle.dumps(self.settings)
+        self._client = None
+        self._cluster = None
+
+    def _connect(self):
+        if self._client is None:
+            from dask.distributed import Client, LocalCluster
+
+            if self.scheduler:
+                self._client = Client(self.scheduler, timeout="30s")
+            else:
+                self._cluster = LocalCluster(
+                    n_workers=self._workers(), threads_per_worker=1, processes=True, dashboard_address=None,
+                    silence_logs=logging.ERROR,
+                )
+                self._client = Client(self._cluster)
+        return self._client
+
+    def worker_count(self) -> int:
+        return max(1, len(self._connect().scheduler_info(n_workers=-1)["workers"]))
+
+    def _extract_all(self, articles: list[Article]) -> list[Article]:
+        if not self.settings.extract or not articles:
+            return articles
+        client = self._connect()
+        parts = partition(articles, self.worker_count() * PARTITIONS_PER_WORKER)
+        futures = client.map(extract_partition, [self._settings_blob] * len(parts), parts, pure=False)
+        return [article for part in client.gather(futures) for article in part]
+
+    def close(self) -> None:
+        super().close()
+        if self._client is not None:
+            self._client.close()
+            self._client = None
+        if self._cluster is not None:
+            self._cluster.close()
+            self._cluster = None

@@ -1,0 +1,104 @@
+"""`linimasa watch`: files dropped into a folder are processed once they are complete, each only once, and a
+restarted watcher does not read old files again."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from pathlib import Path
+
+from linimasa.config import Settings
+from linimasa.engine.local import LocalRunner
+from linimasa.store import open_store
+from linimasa.watch import Watcher
+
+STORE_ONLY = Settings(prepare=(), extract=(), corpus=(), workers=1)
+
+
+def write_article(path: Path, article_id: str, text: str) -> None:
+    path.write_text(json.dumps({"id": article_id, "title": f"Berita {article_id}", "text": text}) + "\n",
+                    encoding="utf-8")
+
+
+def make_watcher(folder: Path, db: str, batches: list) -> Watcher:
+    return Watcher(folder, open_store(db), lambda store: LocalRunner(store, STORE_ONLY),
+                   settle_seconds=0.1, rescan_seconds=0.2, on_batch=batches.append)
+
+
+def sources_of_run(db: str, run_id: int) -> list[str]:
+    store = open_store(db, readonly=True)
+    return [r[0] for r in store.conn.execute("SELECT source FROM run_inputs WHERE run_id=?", (run_id,))]
+
+
+def test_each_new_file_is_processed_once_and_old_files_are_not_read_again(tmp_path: Path):
+    inbox, db = tmp_path / "inbox", str(tmp_path / "l.db")
+    inbox.mkdir()
+    (inbox / "README").write_text("not an input")
+    write_article(inbox / "a.jsonl", "a", "Gubernur meresmikan jembatan baru di tepi Sungai Musi.")
+    batches: list = []
+    watcher = make_watcher(inbox, db, batches)
+
+    first = watcher.run_once()
+    assert [p.name for p in first.files] == ["a.jsonl"] and first.summary.counts.new == 1
+    assert watcher.run_once() is None
+
+    write_article(inbox / "b.jsonl", "b", "Wali kota membuka pasar malam di alun-alun kota.")
+    second = watcher.run_once()
+    assert [p.name for p in second.files] == ["b.jsonl"]
+    assert [s.split(":")[0] for s in sources_of_run(db, second.summary.run_id)] == [str(inbox / "b.jsonl")]
+
+    restarted = make_watcher(inbox, db, batches)
+    assert restarted.run_once() is None
+    assert open_store(db, readonly=True).count_articles() == {"processed": 2}
+
+
+def test_a_file_still_being_written_waits_until_it_stops_changing(tmp_path: Path):
+    inbox, db = tmp_path / "inbox", str(tmp_path / "l.db")
+    inbox.mkdir()
+    watcher = make_watcher(inbox, db, [])
+    growing = inbox / "c.jsonl"
+    growing.write_text('{"id": "c1", "text": "Kapal feri berangkat dari Merak."}\n')
+    stop_writing = threading.Event()
+
+    def keep_appending() -> None:
+        n = 2
+        while not stop_writing.is_set():
+            with growing.open("a") as f:
+                f.write(json.dumps({"id": f"c{n}", "text": f"Kapal ke-{n} berangkat dari Merak."}) + "\n")
+            n += 1
+            time.sleep(0.02)
+
+    writer = threading.Thread(target=keep_appending)
+    writer.start()
+    try:
+        assert watcher.ready_files() == {}
+    finally:
+        stop_writing.set()
+        writer.join()
+    batch = watcher.run_once()
+    lines = len(growing.read_text().splitlines())
+    assert batch.summary.counts.new == lines
+
+
+def test_the_watch_loop_picks_up_a_file_dropped_while_it_runs(tmp_path: Path):
+    inbox, db = tmp_path / "inbox", str(tmp_path / "l.db")
+    inbox.mkdir()
+    batches: list = []
+    watcher = make_watcher(inbox, db, batches)
+    stop = threading.Event()
+    loop = threading.Thread(target=watcher.run, args=(stop,))
+    loop.start()
+    try:
+        time.sleep(0.3)
+        write_article(inbox / "d.jsonl", "d", "Presiden meninjau lokasi banjir di Demak.")
+        deadline = time.monotonic() + 10
+        while not batches and time.monotonic() < deadline:
+            time.sleep(0.05)
+    finally:
+        stop.set()
+        watcher.stop_waiting()
+        loop.join(timeout=10)
+    assert not loop.is_alive()
+    assert [p.name for b in batches for p in b.files] == ["d.jsonl"]
+    assert batches[0].summary.counts.new == 1
