@@ -74,3 +74,12 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
 def has_binary_content(text: str) -> bool:
     """NUL and other control characters inside a decoded text (e.g. a JSON string with \\u0000)."""
     return any(ch in text for ch in ("\x00", "\x01", "\x02", "\x03", "\x04", "\x05", "\x06", "\x07", "\x08"))
+
+
+def is_encodable(text: str) -> bool:
+    """False for strings holding lone surrogates (JSON can escape them; no encoding can store them)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True

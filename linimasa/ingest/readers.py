@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Article, Rejection
-from .decode import DecodeError, decode_bytes, has_binary_content
+from .decode import DecodeError, decode_bytes, has_binary_content, is_encodable
 
 # Longer than any news article by two orders of magnitude; a file this big is something else.
 MAX_ARTICLE_CHARS = 2_000_000
@@ -110,6 +110,9 @@ def _walk(folder: Path) -> Iterator[Path | Rejection | Ignored]:
 
 def read_path(path: Path) -> Iterator[Article | Rejection]:
     kind = input_kind(path)
+    if not path.is_file():
+        yield Rejection(str(path), "not a regular file (a pipe, device or folder named like an input)")
+        return
     try:
         if kind == "jsonl":
             yield from read_jsonl(path)
@@ -212,11 +215,9 @@ def read_jsonl(path: Path) -> Iterator[Article | Rejection]:
         except StopIteration:
             break
         except (EOFError, gzip.BadGzipFile, zlib.error) as exc:
-            yield Rejection(
-                f"{path}:{line_no + 1}",
-                f"the gzip stream is broken after line {line_no} ({exc}); lines before it were read",
-            )
-            break
+            where = f"after line {line_no}; the lines before it were read" if line_no else "at its start"
+            yield Rejection(f"{path}:{line_no + 1}", f"the gzip stream is broken {where} ({exc})")
+            return
         line_no += 1
         source = f"{path}:{line_no}"
         if not raw.strip():
@@ -238,8 +239,13 @@ def article_from_json_line(raw: bytes | str, source: str) -> Article | Rejection
         obj = json.loads(text)
     except json.JSONDecodeError as exc:
         return Rejection(source, f"not valid JSON: {exc.msg} at column {exc.colno}")
+    except RecursionError:
+        return Rejection(source, "the JSON is nested too deeply to be an article")
     if not isinstance(obj, dict):
         return Rejection(source, f"a JSON line must be an object, this one is a {type(obj).__name__}")
+    # Only \\u escapes can smuggle lone surrogates into a line that decoded as UTF-8.
+    if "\\u" in text and not is_encodable(json.dumps(obj, ensure_ascii=False)):
+        return Rejection(source, "the line holds invalid Unicode (a lone surrogate escape such as \\ud800)")
     return article_from_record(obj, source)
 
 
@@ -369,9 +375,10 @@ def read_warc(path: Path) -> Iterator[Article | Rejection]:
     from warcio.exceptions import ArchiveLoadFailed
 
     source = str(path)
+    records_read = 0
+    html_responses = 0
     with open(path, "rb") as handle:
         records = iter(ArchiveIterator(handle))
-        index = 0
         while True:
             try:
                 record = next(records)
@@ -379,15 +386,18 @@ def read_warc(path: Path) -> Iterator[Article | Rejection]:
                 break
             except (ArchiveLoadFailed, ValueError, EOFError, zlib.error, OSError, AttributeError, KeyError) as exc:
                 # warcio reports malformed headers with whatever error its parser hits first
-                yield Rejection(f"{source}#record-{index + 1}", f"broken WARC record, the rest of the file is skipped: {exc}")
-                break
-            index += 1
+                yield Rejection(
+                    f"{source}#record-{records_read + 1}", f"broken WARC record, the rest of the file is skipped: {exc}"
+                )
+                return
+            records_read += 1
             if record.rec_type != "response":
                 continue
             content_type = (record.http_headers.get_header("Content-Type") if record.http_headers else "") or ""
             if "html" not in content_type.lower():
                 continue
-            record_source = f"{source}#record-{index}"
+            html_responses += 1
+            record_source = f"{source}#record-{records_read}"
             url = record.rec_headers.get_header("WARC-Target-URI")
             warc_date = record.rec_headers.get_header("WARC-Date")
             try:
@@ -401,5 +411,7 @@ def read_warc(path: Path) -> Iterator[Article | Rejection]:
                 yield Rejection(record_source, f"the response body is not readable HTML: {exc}")
                 continue
             yield article_from_html(html, record_source, url=url, published=warc_date)
-        if index == 0:
-            yield Rejection(source, "no WARC records in the file")
+    if records_read == 0:
+        yield Rejection(source, "no WARC records in the file")
+    elif html_responses == 0:
+        yield Rejection(source, f"none of its {records_read} WARC records is an HTML response")
