@@ -27,7 +27,7 @@ def only(text: str, anchor: dt.date | None = MAY_13_2015, year_range=None):
 
 
 @pytest.mark.parametrize("text, expected_text, value", [
-    ("Menteri itu tiba pada Selasa (12/5) pagi.", "Selasa (12/5)", "2015-05-12"),
+    ("Menteri itu tiba pada Selasa (12/5) di Sochi.", "Selasa (12/5)", "2015-05-12"),
     ("Rapat digelar Rabu (15/10/2014) di Jakarta.", "Rabu (15/10/2014)", "2014-10-15"),
     ("Keduanya bertemu (20 Mei) di Oslo.", "20 Mei", "2015-05-20"),
     ("Pemilu digelar 9 April 2014 serentak.", "9 April 2014", "2014-04-09"),

@@ -57,6 +57,9 @@ class Lexicon:
     vague_references: dict[str, str]
     number_blockers: set[str]
     zones: dict[str, str]
+    year_quantity_nouns: set[str]
+    year_blockers: set[str]
+    weekday_name_prefixes: set[str]
     citation_cues: list[str]
     future_cues: list[str]
     patterns: list[tuple[str, re.Pattern]] = field(default_factory=list)
@@ -141,7 +144,8 @@ def _build_patterns(lx: Lexicon, data: dict) -> list[tuple[str, re.Pattern]]:
     specs = [
         ("date_paren",
          rf"(?:(?:(?i:hari)\s+)?(?P<wd>{wd})\s*,?\s*)?\(\s*(?:(?P<d>{day})\s*/\s*(?P<m>{month_num})"
-         rf"(?:\s*/\s*(?P<y>\d{{4}}|\d{{2}}))?|(?P<d2>{day})\s+(?P<mn>{month_any})(?:\s+(?P<y2>{year}))?)\s*\)"),
+         rf"(?:\s*/\s*(?P<y>\d{{4}}|\d{{2}}))?|(?P<d2>{day})\s+(?P<mn>{month_any})(?:\s+(?P<y2>{year}))?)\s*\)"
+         rf"(?:\s+(?P<part>{day_parts}){WORD_END})?"),
         ("date_text",
          rf"(?:(?P<wd>{wd})\s*,?\s*)?(?<![\d.,/])(?P<d>{day})\s+(?P<mn>{month_any})"
          rf"(?:\s+(?P<y>\d{{4}}))?(?:\s+(?P<dir>{past}|{future}))?{WORD_END}"),
@@ -151,7 +155,7 @@ def _build_patterns(lx: Lexicon, data: dict) -> list[tuple[str, re.Pattern]]:
         ("date_iso", rf"(?<![\d-])(?P<y>{year})-(?P<m>1[0-2]|0[1-9])-(?P<d>3[01]|[12]\d|0[1-9])(?![\d-])"),
         ("month",
          rf"(?:(?P<mod>{modifier})\s+)?(?:(?i:bulan)\s+)?(?:(?P<mn>{month_full})|(?P<ma>{month_abbr})\.?(?=\s+{year}))"
-         rf"(?:\s+(?P<y>{year})|\s+(?P<dir>{direction}))?{WORD_END}"),
+         rf"(?:\s+(?P<y>{year}))?(?:\s+(?P<dir>{direction}))?{WORD_END}"),
         ("year",
          rf"(?:{WORD_START}(?P<mod>{modifier})\s+(?:(?i:tahun)\s+)?|{WORD_START}(?P<tahun>(?i:tahun|era|dekade))\s+"
          rf"|{WORD_START}(?P<cue>{year_cues})\s+)?(?<![\d.,/-])(?P<y>{year})(?P<decade>-?an)?{not_number_after}"
@@ -213,6 +217,9 @@ def load_lexicon() -> Lexicon:
         vague_references=dict(data["vague_references"]),
         number_blockers={w.lower() for w in data["number_blockers"]},
         zones=dict(data["zones"]),
+        year_quantity_nouns=set(data["year_quantity_nouns"]),
+        year_blockers={w.lower() for w in data["year_blockers"]},
+        weekday_name_prefixes=set(data["weekday_name_prefixes"]),
         citation_cues=list(data["citation_cues"]),
         future_cues=list(data["future_cues"]),
     )

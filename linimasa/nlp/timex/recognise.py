@@ -25,7 +25,9 @@ FUTURE_CUE_REACH = 60
 
 _WORD_BEFORE = re.compile(r"([\w.$]+)[\s(]*$")
 _YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
 _SENTENCE_END = re.compile(r"[.!?\n]")
+_YEAR_VALUE = re.compile(r"\d{4}(?:-\d{2})?(?:-\d{2})?$")
 _DAY_VALUE = re.compile(r"(?:\d{4}|XXXX)-\d{2}-\d{2}")
 
 
@@ -121,7 +123,21 @@ def _check_year(match: re.Match, text: str, lexicon: Lexicon):
         return match.span()
     if match.group("cue"):
         return match.start("y"), match.end()
-    return None
+    if _word_before(text, match.start()) in lexicon.year_blockers:
+        return None
+    following = _NEXT_WORD.match(text, match.end())
+    if following and following.group(1).lower() in lexicon.year_quantity_nouns:
+        return None  # "2000 orang": a quantity
+    before = _WORD_BEFORE.search(text, max(0, match.start() - 30), match.start())
+    if before and before.group(1)[:1].isupper() and not _SENTENCE_END.search(text[before.start() - 2:before.start()]):
+        return None  # "Pertamina Outlook 2015": part of a name
+    return match.span()
+
+
+def _check_weekday(match: re.Match, text: str, lexicon: Lexicon):
+    if match.group("hari") is None and _word_before(text, match.start()) in lexicon.weekday_name_prefixes:
+        return None  # "Pasar Minggu", "Jumat Kliwon"-style names
+    return match.span()
 
 
 def _check_count(match: re.Match, text: str, lexicon: Lexicon):
@@ -151,6 +167,7 @@ _CHECKS = {
     "counted_relative": _check_count,
     "duration": _check_count,
     "clock": _check_clock,
+    "weekday": _check_weekday,
 }
 
 
@@ -219,6 +236,9 @@ def _norm_date_paren(match, expression, context, weekday):
     day, month = _paren_day_month(match, context.lexicon)
     year_text = match.group("y") or match.group("y2")
     _full_or_yearless(expression, context, day, month, _expand_year(year_text) if year_text else None, weekday)
+    if match.group("part") and expression.value:
+        expression.type = "TIME"
+        expression.value += "T" + context.lexicon.day_parts[normal_words(match.group("part"))]
 
 
 def _norm_date_text(match, expression, context, weekday):
@@ -262,6 +282,8 @@ def _norm_month(match, expression, context, weekday):
     if match.group("y"):
         expression.value, expression.basis = f"{match.group('y')}-{month:02d}", "stated"
     elif context.anchor is not None:
+        if direction is None and _points_ahead(context, match.start()):
+            direction = "mendatang"
         year = _relative_month(context.anchor, month, direction, lexicon)
         expression.value, expression.basis = f"{year:04d}-{month:02d}", "anchor_year"
     else:
@@ -333,9 +355,13 @@ def _norm_counted_relative(match, expression, context, weekday):
     if direction in lexicon.period_markers:
         expression.type, expression.value = "DURATION", _duration_value([(amount, unit)], lexicon)
         return
+    reference = context.anchor
     if direction in lexicon.event_relative_markers:
-        expression.flags.append("event_relative")
-        return
+        reference = _last_stated_day(context)
+        if reference is None:
+            expression.flags.append("event_relative")
+            return
+        direction = "lalu" if direction == "sebelumnya" else "lagi"
     step = _direction_step(direction, lexicon)
     if amount is None:
         expression.value = "PAST_REF" if step < 0 else "FUTURE_REF"
@@ -344,14 +370,24 @@ def _norm_counted_relative(match, expression, context, weekday):
     if precision is None or amount != int(amount):
         expression.type = "TIME" if precision is None else "DATE"
         return
-    if context.anchor is None:
+    if reference is None:
         expression.flags.append(UNANCHORED)
         return
     factor = lexicon.unit(unit).get("factor", 1)
     shift_unit = {"DE": "Y", "CE": "Y"}.get(precision, precision)
     amount = int(amount) * factor * {"DE": 10, "CE": 100}.get(precision, 1)
-    expression.value = dates.value_at_precision(dates.shift(context.anchor, step * amount, shift_unit), precision)
-    expression.basis = "anchor"
+    expression.value = dates.value_at_precision(dates.shift(reference, step * amount, shift_unit), precision)
+    expression.basis = "anchor" if reference is context.anchor else "previous_expression"
+
+
+def _last_stated_day(context: Context) -> dt.date | None:
+    """The first day of the last expression with a year ("pada 2012 ... setahun sebelumnya")."""
+    for earlier, _ in reversed(context.found):
+        if earlier.value and _YEAR_VALUE.match(earlier.value):
+            year, *rest = (int(part) for part in earlier.value.split("-"))
+            month, day = (rest + [1, 1])[:2]
+            return dt.date(year, month, day)
+    return None
 
 
 # Smaller units that express a fraction of a larger one exactly ("1,5 jam" = 1 hour 30 minutes).
