@@ -1,0 +1,459 @@
+"""Every query the web view and API run, in parameterised SQL over a read-only store connection.
+
+Filters are pushed into SQL so a page of 100,000 events costs one indexed query and one count, never a
+Python loop over all events. Event objects are built with :func:`linimasa.export.event_record`, so the
+API and ``linimasa events`` describe an event the same way.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+import sqlite3
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from collections.abc import Iterable
+from typing import Any
+
+import yaml
+
+from ..export import event_record
+from ..model import Event
+
+ZOOMS = {"year": 4, "month": 7, "day": 10}
+WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@functools.cache
+def quad_classes() -> dict[str, str]:
+    """PLOVER type -> quad category (verbal_cooperation, material_conflict, ...)."""
+    data = yaml.safe_load((Path(__file__).with_name("plover.yaml")).read_text(encoding="utf-8"))
+    return {event_type: quad for quad, types in data.items() for event_type in types}
+
+
+def event_types() -> list[str]:
+    return list(quad_classes())
+
+
+def side_of(event_type: str) -> str:
+    """cooperation, conflict or other (a type outside PLOVER's sixteen)."""
+    quad = quad_classes().get(event_type)
+    return quad.split("_", 1)[1] if quad else "other"
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """What the timeline, the map and the event API filter on; every field optional."""
+
+    since: date | None = None
+    until: date | None = None
+    actors: tuple[str, ...] = ()
+    country: str | None = None
+    type: str | None = None
+    mode: str | None = None
+    outlet: str | None = None
+    q: str | None = None
+    place: str | None = None
+    story: str | None = None
+    modality: str | None = None
+    include_all: bool = False
+
+    def where(self) -> tuple[str, list[Any]]:
+        """The SQL condition on events ``e`` and its parameters."""
+        clauses: list[str] = []
+        params: list[Any] = []
+        if self.modality:
+            clauses.append("e.modality = ?")
+            params.append(self.modality)
+        elif not self.include_all:
+            clauses.append("e.modality = 'asserted' AND e.background = 0")
+        if self.since:
+            since = self.since.isoformat()
+            # an event dated only by month or year is kept when its period reaches the range
+            clauses.append("e.date >= ? AND e.date >= substr(?, 1, length(e.date))")
+            params += [since[:4], since]
+        if self.until:
+            until = self.until.isoformat()
+            clauses.append("e.date <= ? AND e.date <= substr(?, 1, length(e.date))")
+            params += [until, until]
+        for actor in self.actors:
+            clauses.append(
+                "e.id IN (SELECT event_id FROM event_participants WHERE name = ? COLLATE NOCASE OR kb_id = ? "
+                "OR country = ?)"
+            )
+            params += [actor, actor, actor.upper()]
+        if self.country:
+            clauses.append("e.id IN (SELECT event_id FROM event_participants WHERE country = ?)")
+            params.append(self.country)
+        if self.type:
+            clauses.append("e.type = ?")
+            params.append(self.type)
+        if self.mode:
+            clauses.append("e.mode = ?")
+            params.append(self.mode)
+        if self.outlet:
+            clauses.append(
+                "e.id IN (SELECT s.event_id FROM event_sources s JOIN articles a ON a.id = s.article_id "
+                "WHERE a.outlet = ?)"
+            )
+            params.append(self.outlet)
+        if self.place:
+            clauses.append("e.location = ?")
+            params.append(self.place)
+        if self.story:
+            clauses.append("e.story_id = ?")
+            params.append(self.story)
+        if self.q:
+            clauses.append(
+                "(e.id IN (SELECT s.event_id FROM event_sources s WHERE s.article_id IN (SELECT a.id FROM articles a "
+                "WHERE a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?))) OR e.summary LIKE ?)"
+            )
+            params += [fts_query(self.q), f"%{self.q}%"]
+        return (" AND ".join(clauses) or "1"), params
+
+
+def fts_query(text: str) -> str:
+    """A user's words as an FTS5 query that cannot be a syntax error: every word quoted, all required."""
+    return " ".join(f'"{w}"' for w in WORD.findall(text))
+
+
+def has_words(text: str) -> bool:
+    return bool(WORD.search(text))
+
+
+# -- events -------------------------------------------------------------------------------------------
+
+
+def count_events(conn: sqlite3.Connection, flt: EventFilter) -> int:
+    where, params = flt.where()
+    return conn.execute(f"SELECT count(*) FROM events e WHERE {where}", params).fetchone()[0]
+
+
+def page_events(conn: sqlite3.Connection, flt: EventFilter, limit: int, offset: int) -> list[Event]:
+    """One page of events in date order; undated events come last."""
+    where, params = flt.where()
+    rows = conn.execute(
+        f"SELECT e.data FROM events e WHERE {where} AND e.date IS NOT NULL ORDER BY e.date, e.id LIMIT ? OFFSET ?",
+        params + [limit, offset],
+    ).fetchall()
+    if len(rows) < limit:
+        dated = offset + len(rows) if rows else conn.execute(
+            f"SELECT count(*) FROM events e WHERE {where} AND e.date IS NOT NULL", params
+        ).fetchone()[0]
+        rows += conn.execute(
+            f"SELECT e.data FROM events e WHERE {where} AND e.date IS NULL ORDER BY e.id LIMIT ? OFFSET ?",
+            params + [limit - len(rows), max(0, offset - dated)],
+        ).fetchall()
+    return [Event.from_dict(json.loads(r["data"])) for r in rows]
+
+
+def get_event(conn: sqlite3.Connection, event_id: str) -> Event | None:
+    row = conn.execute("SELECT data FROM events WHERE id = ?", (event_id,)).fetchone()
+    return Event.from_dict(json.loads(row["data"])) if row else None
+
+
+def article_refs(conn: sqlite3.Connection, article_ids: list[str]) -> dict[str, dict[str, Any]]:
+    ids = list(dict.fromkeys(article_ids))
+    refs: dict[str, dict[str, Any]] = {}
+    for start in range(0, len(ids), 500):
+        batch = ids[start : start + 500]
+        marks = ",".join("?" * len(batch))
+        for row in conn.execute(
+            f"SELECT id, outlet, url, published, title FROM articles WHERE id IN ({marks})", batch
+        ):
+            refs[row["id"]] = dict(row)
+    return refs
+
+
+def event_records(conn: sqlite3.Connection, events: list[Event]) -> list[dict[str, Any]]:
+    """The contract's event objects, plus the story each event belongs to."""
+    refs = article_refs(conn, [ev.article_id for e in events for ev in e.evidence])
+    stories = story_ids(conn, [e.id for e in events])
+    records = []
+    for event in events:
+        record = event_record(event, refs)
+        record["story_id"] = stories.get(event.id)
+        records.append(record)
+    return records
+
+
+def story_ids(conn: sqlite3.Connection, event_ids: list[str]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for start in range(0, len(event_ids), 500):
+        batch = event_ids[start : start + 500]
+        marks = ",".join("?" * len(batch))
+        for row in conn.execute(
+            f"SELECT id, story_id FROM events WHERE id IN ({marks}) AND story_id IS NOT NULL", batch
+        ):
+            found[row["id"]] = row["story_id"]
+    return found
+
+
+def histogram(conn: sqlite3.Connection, flt: EventFilter, zoom: str) -> list[dict[str, Any]]:
+    """Events per year, month or day, split into cooperation, conflict and other (an event dated less
+    precisely than the zoom counts at its own precision)."""
+    where, params = flt.where()
+    rows = conn.execute(
+        f"SELECT substr(e.date, 1, ?) AS period, e.type, count(*) AS n FROM events e WHERE {where} "
+        "AND e.date IS NOT NULL GROUP BY period, e.type ORDER BY period",
+        [ZOOMS[zoom]] + params,
+    )
+    return by_side((r["period"], r["type"], r["n"]) for r in rows)
+
+
+def by_side(rows: Iterable[tuple[str, str, int]]) -> list[dict[str, Any]]:
+    """(period, type, count) rows folded into one row a period: events, cooperation, conflict, other."""
+    periods: dict[str, dict[str, Any]] = {}
+    for period, event_type, count in rows:
+        item = periods.setdefault(
+            period, {"period": period, "events": 0, "cooperation": 0, "conflict": 0, "other": 0}
+        )
+        item["events"] += count
+        item[side_of(event_type)] += count
+    return list(periods.values())
+
+
+def places(conn: sqlite3.Connection, flt: EventFilter, limit: int = 2000) -> list[dict[str, Any]]:
+    """Event places with coordinates and how many events each saw, busiest first."""
+    where, params = flt.where()
+    rows = conn.execute(
+        "SELECT e.location AS name, e.location_country AS country, json_extract(e.data, '$.location.lat') AS lat, "
+        f"json_extract(e.data, '$.location.lon') AS lon, count(*) AS n FROM events e WHERE {where} "
+        "AND e.location IS NOT NULL GROUP BY e.location, e.location_country ORDER BY n DESC, name LIMIT ?",
+        params + [limit],
+    )
+    return [
+        {"name": r["name"], "country": r["country"], "lat": r["lat"], "lon": r["lon"], "events": r["n"]}
+        for r in rows
+    ]
+
+
+# -- actors -------------------------------------------------------------------------------------------
+
+
+def actors(
+    conn: sqlite3.Connection, q: str | None, country: str | None, limit: int, offset: int
+) -> tuple[int, list[dict[str, Any]]]:
+    """Participants by name with their event counts, most active first."""
+    clauses, params = [], []
+    if q:
+        clauses.append("p.name LIKE ?")
+        params.append(f"%{q}%")
+    if country:
+        clauses.append("p.country = ?")
+        params.append(country)
+    where = " AND ".join(clauses) or "1"
+    total = conn.execute(f"SELECT count(DISTINCT p.name) FROM event_participants p WHERE {where}", params).fetchone()[0]
+    rows = conn.execute(
+        "SELECT p.name, max(p.country) AS country, max(p.kind) AS kind, max(p.kb_id) AS kb_id, "
+        f"count(DISTINCT p.event_id) AS n FROM event_participants p WHERE {where} GROUP BY p.name "
+        "ORDER BY n DESC, p.name LIMIT ? OFFSET ?",
+        params + [limit, offset],
+    )
+    return total, [
+        {"name": r["name"], "country": r["country"], "kind": r["kind"], "kb_id": r["kb_id"], "events": r["n"]}
+        for r in rows
+    ]
+
+
+def actor(conn: sqlite3.Connection, name: str) -> dict[str, Any] | None:
+    """An actor's identity, the roles seen in its events over time, its activity per month and counterparts."""
+    row = conn.execute(
+        "SELECT name, max(country) AS country, max(kind) AS kind, max(kb_id) AS kb_id, count(DISTINCT event_id) AS n "
+        "FROM event_participants WHERE name = ? GROUP BY name",
+        (name,),
+    ).fetchone()
+    if row is None:
+        return None
+    roles = conn.execute(
+        "SELECT p.role, p.country, min(e.date) AS first, max(e.date) AS last, count(*) AS n "
+        "FROM event_participants p JOIN events e ON e.id = p.event_id WHERE p.name = ? AND p.role IS NOT NULL "
+        "GROUP BY p.role, p.country ORDER BY first",
+        (name,),
+    )
+    activity = conn.execute(
+        "SELECT substr(e.date, 1, 7) AS period, e.type, count(*) AS n FROM event_participants p "
+        "JOIN events e ON e.id = p.event_id WHERE p.name = ? AND e.date IS NOT NULL GROUP BY period, e.type "
+        "ORDER BY period",
+        (name,),
+    )
+    counterparts = conn.execute(
+        "SELECT o.name, max(o.country) AS country, count(DISTINCT o.event_id) AS n FROM event_participants p "
+        "JOIN event_participants o ON o.event_id = p.event_id AND o.name != p.name WHERE p.name = ? "
+        "GROUP BY o.name ORDER BY n DESC, o.name LIMIT 50",
+        (name,),
+    )
+    return {
+        "name": row["name"],
+        "country": row["country"],
+        "kind": row["kind"],
+        "kb_id": row["kb_id"],
+        "events": row["n"],
+        "roles_seen": [
+            {"role": r["role"], "country": r["country"], "first": r["first"], "last": r["last"], "events": r["n"]}
+            for r in roles
+        ],
+        "activity": by_side((r["period"], r["type"], r["n"]) for r in activity),
+        "counterparts": [{"name": r["name"], "country": r["country"], "events": r["n"]} for r in counterparts],
+    }
+
+
+# -- dyads --------------------------------------------------------------------------------------------
+
+
+def dyad(conn: sqlite3.Connection, a: str, b: str, flt: EventFilter) -> list[dict[str, Any]]:
+    """Events with participants of both countries, per month and per cooperation / conflict side."""
+    where, params = flt.where()
+    rows = conn.execute(
+        "SELECT substr(e.date, 1, 7) AS period, e.type, count(*) AS n FROM events e "
+        f"WHERE {where} AND e.date IS NOT NULL "
+        "AND e.id IN (SELECT event_id FROM event_participants WHERE country = ?) "
+        "AND e.id IN (SELECT event_id FROM event_participants WHERE country = ?) "
+        "GROUP BY period, e.type ORDER BY period",
+        params + [a, b],
+    )
+    rows = [(r["period"], r["type"], r["n"]) for r in rows]
+    months = by_side(rows)
+    for month in months:
+        month["types"] = {t: n for p, t, n in rows if p == month["period"]}
+    return months
+
+
+def dyad_filter(flt: EventFilter, a: str, b: str) -> EventFilter:
+    """The events of a dyad, as a filter the timeline can page through."""
+    return EventFilter(**{**flt.__dict__, "actors": flt.actors + (a, b)})
+
+
+# -- stories ------------------------------------------------------------------------------------------
+
+
+def stories(conn: sqlite3.Connection, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]:
+    total = conn.execute("SELECT count(*) FROM stories").fetchone()[0]
+    rows = conn.execute(
+        "SELECT s.id, s.title, s.overview, (SELECT count(*) FROM events e WHERE e.story_id = s.id) AS n, "
+        "(SELECT min(date) FROM events e WHERE e.story_id = s.id) AS first, "
+        "(SELECT max(date) FROM events e WHERE e.story_id = s.id) AS last "
+        "FROM stories s ORDER BY n DESC, s.id LIMIT ? OFFSET ?",
+        (limit, offset),
+    )
+    return total, [
+        {"id": r["id"], "title": r["title"], "overview": r["overview"], "events": r["n"], "first": r["first"],
+         "last": r["last"]}
+        for r in rows
+    ]
+
+
+def story(conn: sqlite3.Connection, story_id: str) -> dict[str, Any] | None:
+    row = conn.execute("SELECT data FROM stories WHERE id = ?", (story_id,)).fetchone()
+    return json.loads(row["data"]) if row else None
+
+
+# -- articles -----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ArticleFilter:
+    outlet: str | None = None
+    status: str | None = None
+    q: str | None = None
+    since: date | None = None
+    until: date | None = None
+
+    def where(self) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        if self.outlet:
+            clauses.append("a.outlet = ?")
+            params.append(self.outlet)
+        if self.status:
+            clauses.append("a.status = ?")
+            params.append(self.status)
+        if self.since:
+            clauses.append("a.published >= ?")
+            params.append(self.since.isoformat())
+        if self.until:
+            clauses.append("substr(a.published, 1, 10) <= ?")
+            params.append(self.until.isoformat())
+        if self.q:
+            clauses.append("a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
+            params.append(fts_query(self.q))
+        return (" AND ".join(clauses) or "1"), params
+
+
+ARTICLE_COLUMNS = "a.id, a.title, a.outlet, a.url, a.published, a.lang, a.status, a.duplicate_of, a.reason"
+
+
+def articles(conn: sqlite3.Connection, flt: ArticleFilter, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]:
+    where, params = flt.where()
+    total = conn.execute(f"SELECT count(*) FROM articles a WHERE {where}", params).fetchone()[0]
+    rows = conn.execute(
+        f"SELECT {ARTICLE_COLUMNS} FROM articles a WHERE {where} ORDER BY a.published IS NULL, a.published, a.id "
+        "LIMIT ? OFFSET ?",
+        params + [limit, offset],
+    )
+    return total, [_article_row(r) for r in rows]
+
+
+def _article_row(row: sqlite3.Row) -> dict[str, Any]:
+    record = dict(row)
+    record["article_id"] = record.pop("id")
+    return record
+
+
+def article(conn: sqlite3.Connection, article_id: str) -> dict[str, Any] | None:
+    """An article with its cleaned text and the ids of the events it reports."""
+    row = conn.execute(
+        f"SELECT {ARTICLE_COLUMNS}, coalesce(a.text_clean, a.text_raw) AS text FROM articles a WHERE a.id = ?",
+        (article_id,),
+    ).fetchone()
+    if row is None:
+        return None
+    record = _article_row(row)
+    record["event_ids"] = [
+        r["event_id"] for r in conn.execute(
+            "SELECT DISTINCT s.event_id FROM event_sources s JOIN events e ON e.id = s.event_id "
+            "WHERE s.article_id = ? ORDER BY e.date, e.id",
+            (article_id,),
+        )
+    ]
+    return record
+
+
+def article_sentences(conn: sqlite3.Connection, article_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+    """The sentence spans (start, end) of articles, from their stored annotations."""
+    found: dict[str, list[dict[str, Any]]] = {}
+    for article_id in dict.fromkeys(article_ids):
+        rows = conn.execute(
+            "SELECT json_extract(value, '$.start') AS start, json_extract(value, '$.end') AS end "
+            "FROM articles, json_each(articles.annotations, '$.sentences') WHERE articles.id = ?",
+            (article_id,),
+        )
+        found[article_id] = [{"start": r["start"], "end": r["end"]} for r in rows]
+    return found
+
+
+def participant_countries(conn: sqlite3.Connection) -> list[str]:
+    return [r[0] for r in conn.execute(
+        "SELECT DISTINCT country FROM event_participants WHERE country IS NOT NULL ORDER BY 1"
+    )]
+
+
+def article_texts(conn: sqlite3.Connection, article_ids: list[str]) -> dict[str, str]:
+    texts: dict[str, str] = {}
+    for article_id in dict.fromkeys(article_ids):
+        row = conn.execute(
+            "SELECT coalesce(text_clean, text_raw) AS text FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        if row is not None:
+            texts[article_id] = row["text"]
+    return texts
+
+
+def outlets(conn: sqlite3.Connection) -> list[str]:
+    return [r[0] for r in conn.execute("SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL ORDER BY 1")]
+
+
+def modes(conn: sqlite3.Connection) -> list[str]:
+    return [r[0] for r in conn.execute("SELECT DISTINCT mode FROM events WHERE mode IS NOT NULL ORDER BY 1")]

@@ -1,0 +1,171 @@
+"""What the templates draw, computed in Python: highlighted text segments, safe links and chart geometry.
+
+Nothing here builds HTML: templates escape every value, so hostile article text stays text.
+"""
+
+from __future__ import annotations
+
+import calendar
+import functools
+import json
+import math
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+WORLD = Path(__file__).with_name("static") / "world.geojson"
+
+
+@dataclass(slots=True)
+class Segment:
+    """A stretch of article text and the evidence marks over it."""
+
+    text: str
+    in_sentence: bool
+    fields: tuple[str, ...]
+    anchor: str | None = None
+
+
+def highlight(text: str, spans: list[dict[str, Any]], sentences: list[dict[str, Any]]) -> list[Segment]:
+    """The text cut at every evidence boundary; each piece knows which evidence fields cover it and whether it
+    lies in a sentence that holds evidence. The first piece of each evidence span carries its anchor
+    (``ev-<index>``) so a field can link to its words."""
+    length = len(text)
+    valid = [(i, s) for i, s in enumerate(spans) if 0 <= s["start"] < s["end"] <= length]
+    covering = []
+    for _, span in valid:
+        for sentence in sentences:
+            if sentence["start"] <= span["start"] < sentence["end"]:
+                covering.append((sentence["start"], min(sentence["end"], length)))
+                break
+        else:
+            covering.append((span["start"], span["end"]))
+    cuts = {0, length}
+    for i, span in valid:
+        cuts.update((span["start"], span["end"]))
+    for start, end in covering:
+        cuts.update((start, end))
+    points = sorted(cuts)
+    segments = []
+    anchored: set[int] = set()
+    for start, end in zip(points, points[1:]):
+        fields = tuple(dict.fromkeys(s.get("field") or "evidence" for _, s in valid if s["start"] <= start and end <= s["end"]))
+        anchor = None
+        for i, span in valid:
+            if span["start"] == start and i not in anchored:
+                anchored.add(i)
+                anchor = anchor or f"ev-{i}"
+        in_sentence = any(s <= start and end <= e for s, e in covering)
+        segments.append(Segment(text[start:end], in_sentence, fields, anchor))
+    return segments
+
+
+def safe_url(url: str | None) -> str | None:
+    """The URL if it is a web link (http or https), else None: no javascript:, data: or relative tricks."""
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    return url.strip() if parts.scheme in ("http", "https") and parts.netloc else None
+
+
+def period_bounds(period: str) -> tuple[str, str]:
+    """First and last day of a year, month or day period."""
+    if len(period) == 4:
+        return f"{period}-01-01", f"{period}-12-31"
+    if len(period) == 7:
+        year, month = int(period[:4]), int(period[5:7])
+        return f"{period}-01", f"{period}-{calendar.monthrange(year, month)[1]:02d}"
+    return period, period
+
+
+def finer_zoom(zoom: str) -> str:
+    return {"year": "month", "month": "day"}.get(zoom, "day")
+
+
+def coarser(period: str) -> str | None:
+    """The period one step up (day -> month -> year), None above a year."""
+    return {10: period[:7], 7: period[:4]}.get(len(period))
+
+
+def period_of(date_value: str | None, zoom: str) -> str:
+    if not date_value:
+        return "undated"
+    return date_value[: {"year": 4, "month": 7, "day": 10}[zoom]]
+
+
+@dataclass(slots=True)
+class Bar:
+    label: str
+    x: float
+    width: float
+    parts: list[tuple[str, float, float, int]]  # (class, y, height, count)
+    total: int
+
+
+def bar_chart(rows: list[dict[str, Any]], keys: tuple[str, ...], width: float = 900, height: float = 160) -> list[Bar]:
+    """Stacked bars for rows of counts (``keys`` stacked bottom-up), scaled into width x height."""
+    if not rows:
+        return []
+    peak = max(sum(r.get(k, 0) for k in keys) for r in rows) or 1
+    step = width / len(rows)
+    bars = []
+    for i, row in enumerate(rows):
+        y = height
+        parts = []
+        for key in keys:
+            count = row.get(key, 0)
+            h = height * count / peak
+            y -= h
+            if count:
+                parts.append((key, round(y, 2), round(h, 2), count))
+        bars.append(Bar(row["period"], round(i * step + step * 0.1, 2), round(step * 0.8, 2), parts,
+                        sum(r for *_, r in parts)))
+    return bars
+
+
+def mirrored_chart(rows: list[dict[str, Any]], width: float = 900, half: float = 110) -> list[Bar]:
+    """Cooperation above the axis, conflict below, one column a month."""
+    if not rows:
+        return []
+    peak = max(max(r["cooperation"], r["conflict"]) for r in rows) or 1
+    step = width / len(rows)
+    bars = []
+    for i, row in enumerate(rows):
+        up = half * row["cooperation"] / peak
+        down = half * row["conflict"] / peak
+        parts = []
+        if row["cooperation"]:
+            parts.append(("cooperation", round(half - up, 2), round(up, 2), row["cooperation"]))
+        if row["conflict"]:
+            parts.append(("conflict", half, round(down, 2), row["conflict"]))
+        bars.append(Bar(row["period"], round(i * step + step * 0.1, 2), round(step * 0.8, 2), parts,
+                        row["cooperation"] + row["conflict"] + row.get("other", 0)))
+    return bars
+
+
+def project(lon: float, lat: float) -> tuple[float, float]:
+    """Equirectangular projection into a 360 x 180 box (x east, y down)."""
+    return round(lon + 180, 2), round(90 - lat, 2)
+
+
+@functools.cache
+def world_paths() -> tuple[tuple[str, str, str], ...]:
+    """(name, iso_a3, SVG path) for each country of the shipped outline."""
+    data = json.loads(WORLD.read_text(encoding="utf-8"))
+    paths = []
+    for feature in data["features"]:
+        rings = [ring for polygon in feature["geometry"]["coordinates"] for ring in polygon]
+        d = " ".join(
+            "M" + " L".join(f"{x},{y}" for x, y in (project(lon, lat) for lon, lat in ring)) + " Z" for ring in rings
+        )
+        props = feature["properties"]
+        paths.append((props.get("name") or "", props.get("iso_a3") or "", d))
+    return tuple(paths)
+
+
+def dot_radius(count: int, peak: int) -> float:
+    return round(1.2 + 4.5 * math.sqrt(count / peak), 2) if peak else 1.2
