@@ -197,6 +197,23 @@ def timeline(db: str, actors: tuple[str, ...], since: date | None, until: date |
         sys.stdout.write(timeline_markdown(records))
 
 
+@cli.command()
+@DB_OPTION
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; the default keeps the view on this machine.")
+@click.option("--port", type=click.IntRange(min=0, max=65535), default=8000, show_default=True)
+def serve(db: str, host: str, port: int) -> None:
+    """The web view and JSON API over the store, read-only: a timeline first, then events, actors, maps."""
+    import uvicorn
+
+    from .web.app import create_app
+
+    _open(db, readonly=True).close()
+    err.print(f"linimasa: serving {db} read-only at http://{host}:{port}/ (API docs at /docs; Ctrl-C stops)",
+              highlight=False)
+    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+
+
 def main() -> None:
     cli()
 
