@@ -8,6 +8,7 @@ arguments.
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from datetime import date
 
 import click
@@ -21,7 +22,7 @@ from .store import DEFAULT_DB, StoreError, open_store
 
 DB_OPTION = click.option(
     "--db", default=DEFAULT_DB, show_default=True, envvar="LINIMASA_DB",
-    help="The store: a SQLite file path.",
+    help="The store: a SQLite file path, or a postgresql://USER@HOST:PORT/DB URL for a shared store.",
 )
 
 err = Console(stderr=True)
@@ -65,11 +66,25 @@ def _run_options(command):
     return command
 
 
+ENGINE_OPTION = click.option(
+    "--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+    help="local: worker processes on this machine; dask: a Dask cluster (see --scheduler).",
+)
+SCHEDULER_OPTION = click.option(
+    "--scheduler", metavar="tcp://HOST:PORT", default=None,
+    help="With --engine dask: the scheduler of a running cluster (default: a LocalCluster of --workers processes).",
+)
+
+
 @cli.command()
 @_run_options
-def run(paths: tuple[str, ...], db: str, workers: int | None, chunk_size: int, quiet: bool) -> None:
+@ENGINE_OPTION
+@SCHEDULER_OPTION
+def run(paths: tuple[str, ...], db: str, workers: int | None, chunk_size: int, quiet: bool, engine: str,
+        scheduler: str | None) -> None:
     """Ingest, clean, deduplicate, extract and link the articles under PATHS (files or folders)."""
-    _run(paths, db, Settings(workers=workers, chunk_size=chunk_size), quiet, "run")
+    _check_engine(engine, scheduler)
+    _run(paths, db, Settings(workers=workers, chunk_size=chunk_size), quiet, "run", engine, scheduler)
 
 
 @cli.command()
@@ -81,13 +96,29 @@ def ingest(paths: tuple[str, ...], db: str, workers: int | None, chunk_size: int
     _run(paths, db, ingest_only(Settings(workers=workers, chunk_size=chunk_size)), quiet, "ingest")
 
 
-def _run(paths: tuple[str, ...], db: str, settings: Settings, quiet: bool, command: str) -> None:
+def _check_engine(engine: str, scheduler: str | None) -> None:
+    if scheduler and engine != "dask":
+        raise click.BadParameter("--scheduler needs --engine dask", param_hint="--scheduler")
+
+
+def _runner_factory(settings: Settings, engine: str = "local", scheduler: str | None = None):
+    """A function building a runner over a store with the chosen engine."""
     from .engine.local import LocalRunner
+
+    if engine == "dask":
+        from .engine.dask import DaskRunner
+
+        return lambda store: DaskRunner(store, settings, scheduler=scheduler)
+    return lambda store: LocalRunner(store, settings)
+
+
+def _run(paths: tuple[str, ...], db: str, settings: Settings, quiet: bool, command: str, engine: str = "local",
+         scheduler: str | None = None) -> None:
     from .pipeline import PipelineError
 
     store = _open(db)
     try:
-        runner = LocalRunner(store, settings)
+        runner = _runner_factory(settings, engine, scheduler)(store)
     except PipelineError as exc:
         _fail(str(exc))
     progress = Progress(
@@ -195,6 +226,97 @@ def timeline(db: str, actors: tuple[str, ...], since: date | None, until: date |
         sys.stdout.write("\n")
     else:
         sys.stdout.write(timeline_markdown(records))
+
+
+@cli.command()
+@click.argument("path", type=click.Path(exists=True, path_type=str))
+@DB_OPTION
+@click.option("--workers", type=click.IntRange(min=1), default=None, help="Worker processes (default: all cores).")
+@click.option("--settle", type=click.FloatRange(min=0), default=2.0, show_default=True,
+              help="Seconds a file must stay unchanged before it is read (so half-copied files wait).")
+@click.option("--rescan", type=click.FloatRange(min=0.1), default=30.0, show_default=True,
+              help="Seconds between full rescans, besides filesystem notifications.")
+@click.option("--once", is_flag=True, help="Process the files not yet taken, then exit.")
+def watch(path: str, db: str, workers: int | None, settle: float, rescan: float, once: bool) -> None:
+    """Process input files under PATH as they appear (each file once; old articles are not reprocessed)."""
+    import threading
+
+    from .pipeline import PipelineError
+    from .watch import Watcher
+
+    store = _open(db)
+    out = Console()
+
+    def report(batch) -> None:
+        names = ", ".join(p.name for p in batch.files[:3]) + (f" and {len(batch.files) - 3} more" if len(batch.files) > 3 else "")
+        if batch.error:
+            err.print(f"[bold red]failed[/] on {names}: {batch.error} (retried on the next change)", highlight=False)
+        else:
+            c = batch.summary
+            out.print(f"{names}: read {c.counts.read:,}, new {c.counts.new:,}, revised {c.counts.revised:,}, "
+                      f"duplicates {c.counts.duplicates:,}, rejected {c.counts.rejected:,}; events {c.events:,}, "
+                      f"stories {c.stories:,}", highlight=False, markup=False)
+
+    watcher = Watcher(Path(path), store, _runner_factory(Settings(workers=workers)), settle_seconds=settle,
+                      rescan_seconds=rescan, on_batch=report)
+    try:
+        if once:
+            batch = watcher.run_once()
+            if batch is None:
+                out.print("nothing new")
+            elif batch.error:
+                sys.exit(1)
+            return
+        err.print(f"watching {path} (Ctrl-C to stop)", highlight=False)
+        watcher.run(threading.Event())
+    except PipelineError as exc:
+        _fail(str(exc))
+    except KeyboardInterrupt:
+        err.print("stopped")
+
+
+@cli.command()
+@click.argument("feed_list", metavar="FILE", type=click.Path(exists=True, dir_okay=False, path_type=str))
+@DB_OPTION
+@click.option("--spool", default="linimasa-feeds", show_default=True, type=click.Path(file_okay=False, path_type=str),
+              help="Folder keeping the fetched pages, one JSONL input file per poll.")
+@click.option("--interval", type=click.FloatRange(min=1), default=900.0, show_default=True,
+              help="Seconds between polls.")
+@click.option("--once", is_flag=True, help="Poll once, then exit.")
+@click.option("--workers", type=click.IntRange(min=1), default=None, help="Worker processes (default: all cores).")
+def feeds(feed_list: str, db: str, spool: str, interval: float, once: bool, workers: int | None) -> None:
+    """Poll the RSS/Atom feeds listed in FILE (one URL a line) and process their new articles."""
+    import time
+
+    from .feeds import FeedPoller, read_feed_list
+    from .pipeline import PipelineError
+
+    urls = read_feed_list(feed_list)
+    if not urls:
+        _fail(f"{feed_list} lists no feed URLs (one a line; # starts a comment)")
+    store = _open(db)
+    poller = FeedPoller(store, _runner_factory(Settings(workers=workers)), spool)
+    out = Console()
+    try:
+        while True:
+            report = poller.poll(urls)
+            line = (f"{report.feeds} feeds ({report.unchanged} unchanged): {report.entries_new} new entries, "
+                    f"{report.fetched} fetched")
+            if report.summary:
+                s = report.summary
+                line += f"; stored {s.counts.stored:,}, duplicates {s.counts.duplicates:,}; events {s.events:,}"
+            out.print(line, highlight=False)
+            for url, reason in report.failures:
+                err.print(f"  {url}: {reason}", highlight=False, markup=False)
+            if once:
+                if report.failures and not report.fetched:
+                    sys.exit(1)
+                return
+            time.sleep(interval)
+    except PipelineError as exc:
+        _fail(str(exc))
+    except KeyboardInterrupt:
+        err.print("stopped")
 
 
 @cli.command()
