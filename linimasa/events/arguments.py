@@ -1,0 +1,250 @@
+"""An event's arguments from the words around its trigger: parties, place, length and topics.
+
+Offsets are character offsets into the article's working text. Every argument keeps the mention or
+expression it came from, so the stage can record its evidence.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from linimasa.events.detect import TriggerMatch
+from linimasa.events.lexicon import Lexicon
+from linimasa.model import Location, Mention, Participant, Sentence, TimeExpression
+
+_ISO_DURATION = re.compile(r"^P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?)?$|^PT?(\d+(?:\.\d+)?)H$")
+MAX_MEETING_MINUTES = 3 * 24 * 60
+ADJACENT = re.compile(r"^[\s,]{0,3}$")
+
+
+@dataclass
+class SentenceView:
+    """A sentence as the argument finders see it: lower-cased words with offsets and its mentions."""
+
+    index: int
+    sentence: Sentence
+    words: list[str]
+    starts: list[int]
+    ends: list[int]
+    mentions: list[Mention] = field(default_factory=list)
+    times: list[TimeExpression] = field(default_factory=list)
+
+    def token_index(self, offset: int) -> int:
+        """Index of the token that contains (or first follows) a character offset."""
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return max(i, 0)
+
+
+@dataclass
+class Party:
+    """A mention taking part in an event, with the side the sentence gives it."""
+
+    mention: Mention
+    side: str
+    collective: str | None = None  # name template when a collective noun precedes a country ("delegasi Rusia")
+
+
+def clause_bounds(view: SentenceView, match: TriggerMatch, lexicon: Lexicon) -> tuple[int, int, int | None]:
+    """(start, end, reporting verb index) of the trigger's clause, in word indices."""
+    breaks = lexicon.words("clause_breaks")
+    reporting = lexicon.words("reporting_verbs")
+    start, reported_by = max(0, match.first - lexicon.arguments["subject_window"]), None
+    for i in range(match.first - 1, start - 1, -1):
+        if view.words[i] in breaks:
+            start = i + 1
+            break
+        if view.words[i] in reporting:
+            start, reported_by = i + 1, i
+            break
+    end = len(view.words)
+    topic_verbs = lexicon.words("topic_verbs_before_with")
+    cue_words = frozenset(lexicon.arguments.get("topic_cue_words", ()))
+    for i in range(match.last, len(view.words)):
+        word = view.words[i]
+        if word in breaks or word in reporting or word in cue_words:
+            end = i
+            break
+        if word in lexicon.words("with_words") and i > 0 and view.words[i - 1] in topic_verbs:
+            end = i - 1
+            break
+    return start, end, reported_by
+
+
+def find_parties(view: SentenceView, match: TriggerMatch, lexicon: Lexicon, reference: bool) -> list[Party]:
+    """The mentions in the trigger's clause that take part, with their sides (PLOVER actor/recipient)."""
+    start, end, reported_by = clause_bounds(view, match, lexicon)
+    rule = match.rule
+    before_side, after_side = _sides(rule)
+    parties: list[Party] = []
+    before = [m for m in view.mentions if start <= view.token_index(m.start) < match.first]
+    after = [m for m in view.mentions if match.last <= view.token_index(m.start) < _object_end(view, match, end, lexicon)]
+    if reference:  # "pertemuan itu" names no new party, except after "dengan": "setelah pertemuannya dengan Putin"
+        after = [m for m in after if _after_with(view, match, m, lexicon)]
+    after = [m for m in after if not _apposed_country(view, m)]
+    if not reference:
+        for m in before:
+            party = _party(view, m, before_side, lexicon)
+            if party:
+                parties.append(party)
+        if not parties and any(w in lexicon.words("pronouns") for w in view.words[start : match.first]):
+            parties.extend(_reporter(view, reported_by, before_side, lexicon))
+    for m in after:
+        party = _party(view, m, after_side, lexicon, visit=rule.mode == "visit")
+        if party:
+            parties.append(party)
+    return parties
+
+
+def _object_end(view: SentenceView, match: TriggerMatch, end: int, lexicon: Lexicon) -> int:
+    stops = lexicon.words("object_stops")
+    lengths = [(t.start, t.end) for t in view.times if t.type == "DURATION"]
+    for i in range(match.last, end):
+        in_length = any(s <= view.starts[i] < e or s <= view.starts[min(i + 1, len(view.starts) - 1)] < e
+                        for s, e in lengths)
+        if view.words[i] in stops and not in_length:  # "pembicaraan selama empat jam dengan Lavrov" goes on
+            return i
+    return end
+
+
+def _after_with(view: SentenceView, match: TriggerMatch, m: Mention, lexicon: Lexicon) -> bool:
+    first = view.token_index(m.start)
+    return any(w in lexicon.words("with_words") for w in view.words[match.last : first])
+
+
+def _apposed_country(view: SentenceView, m: Mention) -> bool:
+    """A country right after a place names the place's country ("di Paris, Prancis"), not a party."""
+    if m.kind != "country":
+        return False
+    earlier = [p for p in view.mentions if p.end <= m.start and p.kind == "place"]
+    return bool(earlier) and view.token_index(m.start) - view.token_index(earlier[-1].end - 1) <= 2
+
+
+def _sides(rule) -> tuple[str, str]:
+    if rule.type == "CONSULT" and (rule.mode != "visit" or (rule.pos == "noun" and rule.subject == "actor")):
+        # PLOVER: with no host/visitor distinction everyone is an actor; after "kunjungan" comes the
+        # visitor ("kunjungan Presiden X ke Y"), and the host is only the place or party after "ke"
+        return "actor", "actor"
+    before, after = "actor", "recipient"
+    if rule.subject == "recipient":
+        before, after = after, before
+    if rule.voice == "passive":
+        before, after = after, before
+    return before, after
+
+
+def _reporter(view: SentenceView, reported_by: int | None, side: str, lexicon: Lexicon) -> list[Party]:
+    """The people who said a sentence, for a pronoun subject ("Lavrov menyatakan, dirinya akan ...")."""
+    if reported_by is None:
+        return []
+    people = [m for m in view.mentions if view.token_index(m.start) < reported_by and _is_person(m)]
+    return [Party(m, side) for m in people[-1:]]
+
+
+def _is_person(m: Mention) -> bool:
+    return m.kind == "person" or (m.kind is None and m.label in ("PER", "TITLE"))
+
+
+def _party(view: SentenceView, m: Mention, side: str, lexicon: Lexicon, visit: bool = False) -> Party | None:
+    marker = _preposition(view, m, lexicon)
+    if marker in lexicon.words("location_words"):
+        return None
+    if m.kind == "place" or (m.kind is None and m.label == "LOC" and marker is None):
+        return Party(m, "recipient") if visit and marker != "di" and m.country else None
+    if m.kind == "country" and marker in lexicon.words("to_words"):
+        return Party(m, "recipient") if visit else None
+    if m.kind == "country" or m.label in ("PER", "ORG", "TITLE") or m.kind in ("person", "organisation"):
+        first = view.token_index(m.start)
+        collective = lexicon.arguments["collectives"].get(view.words[first - 1]) if first > 0 else None
+        return Party(m, side, collective)
+    return None
+
+
+def _preposition(view: SentenceView, m: Mention, lexicon: Lexicon) -> str | None:
+    """The location or direction word before a mention ("di kota Sochi" -> "di"), if any."""
+    fillers = lexicon.words("location_fillers")
+    i = view.token_index(m.start) - 1
+    gap = 0
+    while i >= 0 and view.words[i] in fillers and gap < lexicon.arguments["location_gap"]:
+        i, gap = i - 1, gap + 1
+    if i >= 0 and view.words[i] in lexicon.words("location_words") | lexicon.words("to_words"):
+        return view.words[i]
+    return None
+
+
+def find_location_mentions(view: SentenceView, match: TriggerMatch, lexicon: Lexicon) -> list[Mention]:
+    """Places introduced by "di" (or "ke" for a visit) in the trigger's sentence, nearest after it first."""
+    wanted = lexicon.words("location_words") | (lexicon.words("to_words") if match.rule.mode == "visit" else frozenset())
+    start, _, _ = clause_bounds(view, match, lexicon)
+    visited = None
+    if match.rule.mode == "visit" and match.rule.pos == "verb":  # "mengunjungi Sochi"
+        visited = next((m for m in view.mentions if view.token_index(m.start) == match.last), None)
+    found = [
+        m for m in view.mentions
+        if m.kind in ("place", "country") and start <= view.token_index(m.start)
+        and (_preposition(view, m, lexicon) in wanted or m is visited) and not _topic_place(view, m, lexicon)
+    ]
+    return sorted(found, key=lambda m: (m.start < match.start, abs(m.start - match.end)))
+
+
+def _topic_place(view: SentenceView, m: Mention, lexicon: Lexicon) -> bool:
+    """A place of a topic, not of the event: "perang di Ukraina"."""
+    words = view.words[max(0, view.token_index(m.start) - 4) : view.token_index(m.start)]
+    if "di" not in words:
+        return False
+    at = len(words) - 1 - words[::-1].index("di")
+    return at > 0 and words[at - 1] in lexicon.words("not_location_after")
+
+
+def apposed_country(view: SentenceView, place: Mention) -> str | None:
+    """The country named right after a place ("Paris, Prancis" -> FRA), to resolve the place within it."""
+    after = [m for m in view.mentions if m.start >= place.end and m.kind == "country"]
+    if after and view.token_index(after[0].start) - view.token_index(place.end - 1) <= 2:
+        return after[0].country
+    return None
+
+
+def location_of(m: Mention, kb, context_country: str | None = None) -> Location | None:
+    if m.kind == "country":
+        return Location(name=m.name or m.text, city=None, country=m.country, lat=m.lat, lon=m.lon, kb_id=m.kb_id)
+    place = kb.place(m.text, context_country) if kb is not None else None
+    if place is not None and (context_country is None or place.country == context_country):
+        return Location(place.name, place.city, place.country, place.lat, place.lon, place.kb_id)
+    if m.kb_id:
+        return Location(name=m.name or m.text, city=m.name, country=m.country, lat=m.lat, lon=m.lon, kb_id=m.kb_id)
+    return None
+
+
+def duration_minutes(expression: TimeExpression) -> int | None:
+    """Minutes of a DURATION value ("P4H" -> 240, "PT105M" -> 105); None when not a meeting's length."""
+    if expression.type != "DURATION" or not expression.value:
+        return None
+    match = _ISO_DURATION.match(expression.value)
+    if not match:
+        return None
+    days, hours, minutes, bare_hours = (float(g) if g else 0.0 for g in match.groups())
+    total = round(days * 1440 + (hours + bare_hours) * 60 + minutes)
+    return total if 0 < total <= MAX_MEETING_MINUTES else None
+
+
+def as_date(value: str | None) -> dt.date | None:
+    """A representative day of a date value ("2014-10" -> 2014-10-15), for looking up who held an office."""
+    if not value:
+        return None
+    parts = value.split("-")
+    try:
+        if len(parts) == 3:
+            return dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
+        if len(parts) == 2:
+            return dt.date(int(parts[0]), int(parts[1]), 15)
+        if len(parts) == 1:
+            return dt.date(int(parts[0]), 7, 1)
+    except ValueError:
+        return None
+    return None
+
+
+def is_adjacent(text: str, left: Mention, right: Mention) -> bool:
+    return left.end <= right.start and bool(ADJACENT.match(text[left.end : right.start]))

@@ -1,0 +1,56 @@
+"""Trigger detection: one dictionary look-up per token, longest rule first."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from linimasa.events.lexicon import Lexicon, TriggerRule, without_clitic
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerMatch:
+    rule: TriggerRule
+    first: int  # index of the first token of the trigger in the sentence's word list
+    last: int  # index after the last token
+    start: int  # character offsets into the article's text
+    end: int
+
+
+def find_triggers(words: list[str], starts: list[int], ends: list[int], lexicon: Lexicon) -> list[TriggerMatch]:
+    """Non-overlapping trigger matches in a sentence given as lower-cased ``words`` with their offsets."""
+    matches = []
+    i = 0
+    while i < len(words):
+        match = _match_at(words, i, lexicon)
+        if match is None:
+            i += 1
+            continue
+        rule, length = match
+        matches.append(TriggerMatch(rule, i, i + length, starts[i], ends[i + length - 1]))
+        i += length
+    return matches
+
+
+def _match_at(words: list[str], i: int, lexicon: Lexicon) -> tuple[TriggerRule, int] | None:
+    candidates = lexicon.triggers.get(words[i])
+    if candidates is None:
+        bare = without_clitic(words[i])
+        candidates = lexicon.triggers.get(bare) if bare else None
+    if not candidates:
+        return None
+    for rule in candidates:
+        n = len(rule.words)
+        rest = words[i + 1 : i + n]
+        if len(rest) != n - 1 or not all(_same(w, r) for w, r in zip(rest, rule.words[1:])):
+            continue
+        following = words[i + n] if i + n < len(words) else ""
+        if rule.next and following not in rule.next:
+            continue
+        if following in rule.not_next:
+            continue
+        return rule, n
+    return None
+
+
+def _same(word: str, rule_word: str) -> bool:
+    return word == rule_word or without_clitic(word) == rule_word

@@ -1,0 +1,562 @@
+"""From one annotated article to its event mentions.
+
+Every trigger becomes a *candidate* with the parties, place, date, length and topics of its own clause.
+Candidates that name their parties are *heads*; a head starts an event or, when it shares a party and
+agrees on type, modality, date and place with one already told, joins it (Kerry's talks with Putin and
+with Lavrov in Sochi the same day are one visit). Candidates that only refer back ("setelah pertemuan
+itu", "dalam pertemuan tersebut") lend their place, date, length and topics to the nearest event of their
+type and modality. Sentences about "keduanya" / "kedua negara" lend their topics to the last event told.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+
+from linimasa.events.arguments import (
+    Party,
+    apposed_country,
+    SentenceView,
+    as_date,
+    duration_minutes,
+    find_location_mentions,
+    find_parties,
+    is_adjacent,
+    location_of,
+)
+from linimasa.events.detect import TriggerMatch, find_triggers
+from linimasa.events.lexicon import Lexicon, normal
+from linimasa.events.modality import classify_modality, is_recalled
+from linimasa.events.summary import summarise
+from linimasa.kb.topics import TopicHit, load_topics
+from linimasa.link import (
+    date_bounds,
+    dates_compatible,
+    locations_compatible,
+    more_precise,
+    participants_overlap,
+    precision,
+)
+from linimasa.model import Article, Event, Evidence, Location, Mention, Participant, Span
+
+
+STRONG_DATE_BASES = frozenset({"clause", "sentence", "lead"})
+
+
+@dataclass
+class DateFinding:
+    value: str | None = None
+    flags: list[str] = field(default_factory=list)
+    alternatives: list[str] = field(default_factory=list)
+    basis: str | None = None
+    start: int | None = None
+    end: int | None = None
+    text: str | None = None
+
+    @property
+    def strong(self) -> bool:
+        """Stated in the trigger's own clause or sentence (not borrowed from context or the anchor)."""
+        return bool(self.value) and self.basis in STRONG_DATE_BASES
+
+
+@dataclass
+class Candidate:
+    match: TriggerMatch
+    view: SentenceView
+    modality: str
+    reference: bool
+    recalled: bool
+    date: DateFinding
+    participants: list[tuple[Participant, Mention]]
+    location: tuple[Location, Mention] | None
+    durations: list[tuple[int, object]]
+    topics: list[TopicHit]
+
+
+@dataclass
+class Group:
+    heads: list[Candidate] = field(default_factory=list)
+    others: list[Candidate] = field(default_factory=list)
+    anaphora: list[SentenceView] = field(default_factory=list)
+    extra_topics: list[TopicHit] = field(default_factory=list)
+    lead_date: DateFinding | None = None
+
+    @property
+    def first(self) -> Candidate:
+        return self.heads[0]
+
+    @property
+    def members(self) -> list[Candidate]:
+        return sorted(self.heads + self.others, key=lambda c: c.match.start)
+
+    def date(self) -> DateFinding:
+        """The most precise date stated with a head; else the article's lead date when the references agree
+        with it; else the most precise date stated with a reference; else the first head's borrowed date."""
+        stated = _most_precise(c.date for c in self.heads if c.date.strong)
+        if stated is not None:
+            return stated
+        lead = self.lead_date
+        referred = [c.date for c in self.others if c.date.strong]
+        if lead is not None and all(dates_compatible(lead.value, d.value, lead.alternatives, d.alternatives) for d in referred):
+            return lead
+        return _most_precise(referred) or self.heads[0].date
+
+    def location(self) -> tuple[Location, Mention] | None:
+        best = None
+        for c in self.members:
+            if c.location and (best is None or (best[0].city is None and c.location[0].city is not None)):
+                best = c.location
+        return best
+
+    def participant_list(self) -> list[Participant]:
+        return [p for c in self.members for p, _ in c.participants]
+
+
+class Extractor:
+    """Finds the events of articles with one lexicon, knowledge base and date function."""
+
+    def __init__(self, lexicon: Lexicon, kb, dater):
+        self.lexicon = lexicon
+        self.kb = kb
+        self.dater = dater
+        self.topics = load_topics()
+        args = lexicon.arguments
+        self.frame_before = frozenset(args["frame_before"])
+        self.reference_before = frozenset(args["reference_before"])
+        self.determiners = frozenset(args["determiners"])
+        self.not_consult = frozenset(args["not_consult_context"])
+        self.single_party_modes = frozenset(args["single_party_modes"])
+        self.anaphora = [tuple(a) for a in args["plural_anaphora"]]
+
+    # ------------------------------------------------------------------ per article
+    def events(self, article: Article) -> list[Event]:
+        text = article.working_text
+        views = self._views(article, text)
+        anchor = as_date((article.anchor or {}).get("date")) or as_date((article.published or "")[:10])
+        people = _people_by_surname(article.mentions)
+        candidates = []
+        for view in views:
+            for match in find_triggers(view.words, view.starts, view.ends, self.lexicon):
+                candidate = self._candidate(article, view, match, anchor, people)
+                if candidate is not None:
+                    candidates.append(candidate)
+        groups = self._group(candidates)
+        lead = self._lead_date(article, views)
+        for group in groups:
+            group.lead_date = lead
+        self._attach_anaphora(groups, views)
+        self._attach_participant_topics(groups, views)
+        events = []
+        for n, group in enumerate(groups):
+            event = self._event(article, group, anchor, n)
+            if event is not None:
+                events.append(event)
+        return events
+
+    def _views(self, article: Article, text: str) -> list[SentenceView]:
+        sentences = article.sentences
+        if not sentences:
+            from linimasa.nlp.sentences import split_sentences
+
+            sentences = split_sentences(text)
+        dateline = article.dateline or {}
+        in_text = dateline.get("end") and text[dateline["start"] : dateline["end"]] == dateline.get("text")
+        skip = (dateline["start"], dateline["end"]) if in_text else None
+        mentions = _outermost(article.mentions)
+        if skip:
+            mentions = [m for m in mentions if not (skip[0] <= m.start < skip[1])]
+        views, mi, ti = [], 0, 0
+        times = sorted(article.times, key=lambda t: t.start)
+        for index, sentence in enumerate(sentences):
+            tokens = sentence.tokens
+            if not tokens:
+                from linimasa.nlp.tokens import tokenize
+
+                tokens = tokenize(sentence.text, sentence.start)
+            view = SentenceView(index, sentence, [normal(t.text) for t in tokens], [t.start for t in tokens],
+                                [t.end for t in tokens])
+            view.mentions = [m for m in mentions if sentence.start <= m.start < sentence.end]
+            view.times = [t for t in times if sentence.start <= t.start < sentence.end]
+            if view.words:
+                views.append(view)
+        return views
+
+    # ------------------------------------------------------------------ candidates
+    def _candidate(self, article, view: SentenceView, match: TriggerMatch, anchor, people) -> Candidate | None:
+        rule = match.rule
+        words = view.words
+        previous = words[max(0, match.first - 2) : match.first]
+        if rule.type == "CONSULT" and self.not_consult.intersection(words):
+            return None
+        if rule.pos == "noun" and any(w in self.frame_before or w.startswith("sela") for w in previous[-1:]):
+            return None
+        reference = rule.pos == "noun" and (
+            bool(previous) and previous[-1] in self.reference_before or self._has_determiner(words, match)
+        )
+        date = self._date(article, match)
+        on = as_date(date.value) or anchor
+        parties = find_parties(view, match, self.lexicon, reference)
+        participants = []
+        for party in parties:
+            participant = self._participant(party, on, article, people, view)
+            if participant is not None:
+                participants.append((participant, party.mention))
+        location = None
+        for m in find_location_mentions(view, match, self.lexicon):
+            found = location_of(m, self.kb, apposed_country(view, m))
+            if found is not None:
+                location = (found, m)
+                break
+        durations = [(minutes, t) for t in view.times if (minutes := duration_minutes(t)) is not None]
+        topics = self.topics.find(view.sentence.text, view.sentence.start)
+        return Candidate(match, view, classify_modality(words, match, self.lexicon), reference,
+                         is_recalled(words, match, self.lexicon), date, participants, location, durations, topics)
+
+    def _lead_date(self, article: Article, views: list[SentenceView]) -> DateFinding | None:
+        """The date the article's opening sentences state for its news, if they state one."""
+        for view in views[: self.lexicon.arguments["lead_sentences"]]:
+            found = self._date_at(article, view.sentence.start, view.sentence.start)
+            if found.strong and precision(found.value) == 3:
+                found.basis = "lead"
+                return found
+        return None
+
+    def _has_determiner(self, words: list[str], match: TriggerMatch) -> bool:
+        window = self.lexicon.arguments["determiner_window"]
+        for word in words[match.last : match.last + window]:
+            if word in self.determiners:
+                return True
+            if word in self.lexicon.stop_words or word in self.lexicon.words("with_words"):
+                return False
+        return False
+
+    def _date(self, article: Article, match: TriggerMatch) -> DateFinding:
+        return self._date_at(article, match.start, match.end)
+
+    def _date_at(self, article: Article, start: int, end: int) -> DateFinding:
+        if self.dater is None:
+            return DateFinding()
+        return _date_finding(self.dater(article, start, end))
+
+    def _participant(self, party: Party, on: dt.date | None, article: Article, people, view) -> Participant | None:
+        text, mentions = article.working_text, article.mentions
+        m = party.mention
+        if m.label == "TITLE" and m.kind != "person":
+            following = next((p for p in view.mentions if p.label == "PER" and is_adjacent(text, m, p)), None)
+            if following is not None:
+                return None  # the name that follows carries the person; the title only confirms the role
+            person = self.kb.holder(m.text, on, mentions) if self.kb is not None else None
+            if person is None:
+                return None
+            return self._person(person.kb_id, person.name, person.country, m.text, party.side, on)
+        if party.collective and m.country:  # "pemerintahan Biden": the administration, not the person
+            return Participant(name=party.collective.format(country=_country_name(self.kb, m.country)),
+                               mention=m.text, country=m.country, kind="organisation",
+                               kb_id=f"collective:{m.country}", side=party.side)
+        if m.kind == "person" and m.kb_id:
+            return self._person(m.kb_id, m.name or m.text, m.country, m.text, party.side, on, m.role)
+        if m.label == "PER" and m.kind is None:
+            full = people.get(_surname(m.text))
+            if full is not None and full is not m:
+                return self._person(full.kb_id, full.name or full.text, full.country, m.text, party.side, on, full.role)
+            return Participant(name=m.text, mention=m.text, kind="person", side=party.side)
+        if m.kind == "country" or (party.side == "recipient" and m.kind == "place"):
+            iso3 = m.country
+            if not iso3:
+                return None
+            name = m.name if m.kind == "country" and m.name else _country_name(self.kb, iso3)
+            if party.collective and m.kind == "country":
+                return Participant(name=party.collective.format(country=name), mention=m.text, country=iso3,
+                                   kind="organisation", side=party.side)
+            return Participant(name=name, mention=m.text, country=iso3, kind="country",
+                               kb_id=f"country:{iso3}", side=party.side)
+        if m.kind == "organisation" or m.label == "ORG":
+            return Participant(name=m.name or m.text, mention=m.text, country=m.country, kind="organisation",
+                               kb_id=m.kb_id, side=party.side)
+        return None
+
+    def _person(self, kb_id, name, country, mention, side, on, fallback_role=None) -> Participant:
+        role = None
+        if kb_id and self.kb is not None and on is not None:
+            period = self.kb.role_at(kb_id, on)
+            role = period.role if period else None
+            country = country or (period.country if period else None)
+        elif on is None:
+            role = fallback_role
+        return Participant(name=name, mention=mention, country=country, role=role, kind="person", kb_id=kb_id,
+                           side=side)
+
+    # ------------------------------------------------------------------ grouping
+    def _enough_parties(self, c: Candidate) -> bool:
+        keys = {_key(p) for p, _ in c.participants}
+        if c.match.rule.type != "CONSULT":
+            return len(keys) >= 1
+        if c.match.rule.mode == "visit":  # a visit needs a host: a party or place after "ke" / the verb
+            return len(keys) >= 2 and any(p.side == "recipient" for p, _ in c.participants) or len(keys) >= 2
+        return len(keys) >= 2 or (len(keys) == 1 and c.match.rule.mode in self.single_party_modes)
+
+    def _group(self, candidates: list[Candidate]) -> list[Group]:
+        groups: list[Group] = []
+        heads = [c for c in candidates if not c.reference and self._enough_parties(c) and not self._countries_only(c)]
+        for c in heads:
+            for g in groups:
+                if self._joins(g, c, need_overlap=True):
+                    g.heads.append(c)
+                    break
+            else:
+                groups.append(Group(heads=[c]))
+        for c in candidates:
+            if c in heads:
+                continue
+            target = self._nearest(groups, c)
+            if target is not None:
+                target.others.append(c)
+            elif not c.reference and self._enough_parties(c):
+                groups.append(Group(heads=[c]))
+        return groups
+
+    def _countries_only(self, c: Candidate) -> bool:
+        """A CONSULT naming only countries or their collectives ("pemerintahan Biden dan mitranya Rusia")."""
+        return c.match.rule.type == "CONSULT" and all(_generic(p) for p, _ in c.participants)
+
+    def _joins(self, g: Group, c: Candidate, need_overlap: bool) -> bool:
+        first = g.first
+        if first.match.rule.type != c.match.rule.type or first.modality != c.modality:
+            return False
+        if c.date.strong:
+            stated = [m.date for m in g.members if m.date.strong]
+            if any(not dates_compatible(d.value, c.date.value, d.alternatives, c.date.alternatives) for d in stated):
+                return False
+        location = g.location()
+        if location and c.location and not locations_compatible(location[0], c.location[0]):
+            return False
+        if need_overlap and not participants_overlap(g.participant_list(), [p for p, _ in c.participants]):
+            return False
+        return True
+
+    def _nearest(self, groups: list[Group], c: Candidate) -> Group | None:
+        fitting = [g for g in groups if self._joins(g, c, need_overlap=False)]
+        if not fitting:
+            return None
+        before = [g for g in fitting if g.first.match.start <= c.match.start]
+        if before:
+            return max(before, key=lambda g: max(h.match.start for h in g.heads if h.match.start <= c.match.start))
+        return min(fitting, key=lambda g: g.first.match.start)
+
+    def _attach_anaphora(self, groups: list[Group], views: list[SentenceView]) -> None:
+        told = [g for g in groups if g.first.modality == "asserted"]
+        for view in views:
+            if not any(_contains(view.words, a) for a in self.anaphora):
+                continue
+            earlier = [g for g in told if g.first.view.index <= view.index]
+            if earlier:
+                target = max(earlier, key=lambda g: g.first.view.index)
+                target.extra_topics.extend(self.topics.find(view.sentence.text, view.sentence.start))
+
+    def _attach_participant_topics(self, groups: list[Group], views: list[SentenceView]) -> None:
+        """Specific topics ("perubahan iklim") from sentences naming a person of each type's first event."""
+        seen_types = set()
+        for g in groups:
+            if g.first.match.rule.type in seen_types or g.first.modality != "asserted":
+                continue
+            seen_types.add(g.first.match.rule.type)
+            names = {_surname(m.text) for c in g.members for p, m in c.participants if p.kind == "person"}
+            names |= {_surname(p.name) for p in g.participant_list() if p.kind == "person"}
+            for view in views:
+                if any(_surname(m.text) in names for m in view.mentions if m.label == "PER" or m.kind == "person"):
+                    g.extra_topics.extend(self.topics.find(view.sentence.text, view.sentence.start, cued=False))
+
+    # ------------------------------------------------------------------ events
+    def _event(self, article: Article, group: Group, anchor: dt.date | None, n: int) -> Event | None:
+        first = group.first
+        rule = first.match.rule
+        article_id = article.id or ""
+        date = group.date()
+        on = as_date(date.value) or anchor
+        evidence: list[Evidence] = []
+
+        def cite(field_name: str, start: int, end: int) -> None:
+            item = Evidence(article_id, field_name, article.working_text[start:end], start, end)
+            if item not in evidence:
+                evidence.append(item)
+
+        for c in group.members:
+            cite("trigger", c.view.sentence.start, c.view.sentence.end)
+        participants = self._merge_participants(group, on)
+        if not self._valid(rule, participants):
+            return None
+        for c in group.members:
+            for p, m in c.participants:
+                if any(_key(q) == _key(p) for q in participants):
+                    cite("participant", m.start, m.end)
+        location = group.location()
+        if location:
+            cite("location", location[1].start, location[1].end)
+        if date.value and date.start is not None:
+            cite("date", date.start, date.end)
+        duration = None
+        for c in group.members:
+            if c.durations:
+                duration, expression = c.durations[0]
+                cite("duration", expression.start, expression.end)
+                break
+        party_countries = {p.country for p in participants if p.country}
+        topics: list[str] = []
+        for hit in [h for c in group.members for h in c.topics] + group.extra_topics:
+            if hit.label not in topics and _country_code(self.kb, hit.label) not in party_countries:
+                topics.append(hit.label)
+                cite("topic", hit.start, hit.end)
+        modality = first.modality
+        background = modality == "asserted" and (
+            any(c.recalled for c in group.heads) or _before_anchor(date.value, anchor, self.lexicon)
+        )
+        event = Event(
+            id=_event_id(article_id, first.match.start, rule.type),
+            type=rule.type,
+            mode=rule.mode,
+            modality=modality,
+            date=date.value,
+            date_flags=list(date.flags),
+            date_alternatives=list(date.alternatives),
+            date_basis=date.basis,
+            location=location[0] if location else None,
+            participants=participants,
+            duration_minutes=duration,
+            topics=topics,
+            article_id=article.id,
+            trigger=Span(first.match.start, first.match.end, article.working_text[first.match.start:first.match.end]),
+            evidence=evidence,
+            background=background,
+            confidence=_confidence(group),
+        )
+        event.summary = summarise(event, article, first.view.sentence)
+        return event
+
+    def _merge_participants(self, group: Group, on) -> list[Participant]:
+        merged: dict[str, Participant] = {}
+        for c in group.members:
+            for p, _ in c.participants:
+                key = _key(p)
+                if key in merged:
+                    continue
+                if p.kind == "person" and p.kb_id and self.kb is not None and on is not None:
+                    period = self.kb.role_at(p.kb_id, on)
+                    p = Participant(p.name, p.mention, p.country or (period.country if period else None),
+                                    period.role if period else None, p.kind, p.kb_id, p.side)
+                merged[key] = p
+        specific = [p for p in merged.values() if not _generic(p)]
+        represented = {p.country for p in specific if p.country}
+        return specific + [p for p in merged.values() if _generic(p) and p.country not in represented]
+
+    def _valid(self, rule, participants: list[Participant]) -> bool:
+        if rule.type != "CONSULT":
+            return bool(participants)
+        return len(participants) >= 2 or (len(participants) == 1 and rule.mode in self.single_party_modes)
+
+
+# ---------------------------------------------------------------------- helpers
+def _date_finding(found) -> DateFinding:
+    """The time engineer's ``date_for_event`` answer, whatever its shape (mapping, object or tuple)."""
+    if found is None:
+        return DateFinding()
+    if isinstance(found, DateFinding):
+        return found
+    if isinstance(found, (tuple, list)):
+        value, flags, alternatives, basis = (list(found) + [None] * 4)[:4]
+        return DateFinding(value, list(flags or []), list(alternatives or []), basis)
+    get = found.get if isinstance(found, dict) else (lambda k, d=None: getattr(found, k, d))
+    expression = get("expression") or get("time")
+    start, end, text = get("start"), get("end"), get("text")
+    if expression is not None:
+        start, end, text = expression.start, expression.end, expression.text
+    return DateFinding(get("value"), list(get("flags") or []), list(get("alternatives") or []), get("basis"),
+                       start, end, text)
+
+
+def _generic(p: Participant) -> bool:
+    return p.kind == "country" or (p.kb_id or "").startswith("collective:")
+
+
+def _most_precise(dates) -> DateFinding | None:
+    best = None
+    for d in dates:
+        if best is None or more_precise(d.value, best.value):
+            best = d
+    return best
+
+
+def _outermost(mentions: list[Mention]) -> list[Mention]:
+    kept: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
+        if kept and m.start < kept[-1].end:
+            continue
+        kept.append(m)
+    return kept
+
+
+def _surname(text: str) -> str:
+    parts = text.split()
+    return parts[-1].casefold() if parts else ""
+
+
+def _people_by_surname(mentions: list[Mention]) -> dict[str, Mention]:
+    """Resolved people by the last word of their mention and of their canonical name."""
+    people: dict[str, Mention] = {}
+    for m in mentions:
+        if m.kind == "person" and m.kb_id:
+            for text in (m.text, m.name or ""):
+                people.setdefault(_surname(text), m)
+    for m in mentions:  # an unresolved full name still links its surname ("Sergei Lavrov" ... "Lavrov")
+        if m.label == "PER" and m.kind is None and len(m.text.split()) > 1:
+            people.setdefault(_surname(m.text), m)
+    return people
+
+
+def _key(p: Participant) -> str:
+    return p.kb_id or f"{p.kind}:{p.name.casefold()}"
+
+
+def _contains(words: list[str], phrase: tuple[str, ...]) -> bool:
+    n = len(phrase)
+    return any(tuple(words[i : i + n]) == phrase for i in range(len(words) - n + 1))
+
+
+def _country_name(kb, iso3: str | None) -> str | None:
+    if not iso3:
+        return None
+    found = kb.country(iso3) if kb is not None else None
+    if found is not None:
+        return found.name
+    import pycountry
+
+    country = pycountry.countries.get(alpha_3=iso3)
+    return getattr(country, "common_name", None) or (country.name if country else iso3)
+
+
+def _country_code(kb, label: str) -> str | None:
+    """The ISO code of a topic that names a country ("Russia" -> RUS): a party is not its own topic."""
+    found = kb.country(label) if kb is not None else None
+    return found.iso3 if found is not None else None
+
+
+def _before_anchor(value: str | None, anchor: dt.date | None, lexicon: Lexicon) -> bool:
+    if not value or anchor is None:
+        return False
+    bounds = date_bounds(value)
+    if bounds is None:
+        return False
+    return (anchor - bounds[1]).days > lexicon.arguments["background_days"]
+
+
+def _confidence(group: Group) -> float:
+    """More for an event told by several clauses, with a date and a place."""
+    score = 0.5 + 0.1 * min(len(group.members) - 1, 2)
+    score += 0.1 if group.date().value else 0.0
+    score += 0.1 if group.location() else 0.0
+    return round(min(score, 1.0), 2)
+
+
+def _event_id(article_id: str, start: int, event_type: str) -> str:
+    digest = hashlib.sha1(f"{article_id}|{start}|{event_type}".encode()).hexdigest()[:12]
+    return f"m-{digest}"

@@ -1,0 +1,91 @@
+"""The events lexicons (``triggers_id.yaml``, ``modality_id.yaml``, ``arguments_id.yaml``), compiled once
+per process into lookup tables keyed by token."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+DATA_DIR = Path(__file__).parent
+CLITICS = ("nya", "lah", "kah", "pun")
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerRule:
+    type: str
+    words: tuple[str, ...]
+    pos: str = "verb"  # verb | noun
+    mode: str | None = None
+    subject: str = "actor"  # the side the words before the trigger take
+    voice: str = "active"
+    next: frozenset[str] = frozenset()
+    not_next: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    triggers: dict[str, tuple[TriggerRule, ...]]  # first word -> rules, longest first
+    modality: dict
+    arguments: dict
+    before_cues: dict[str, str]  # cue word -> modality
+    stop_words: frozenset[str]
+    after_modals: dict[str, str]
+    happen_verbs: frozenset[str]
+
+    def words(self, name: str) -> frozenset[str]:
+        """A word list of ``arguments_id.yaml`` as a set."""
+        return frozenset(self.arguments[name])
+
+
+def normal(word: str) -> str:
+    return word.lower()
+
+
+def without_clitic(word: str) -> str | None:
+    """The word without an enclitic ("pertemuannya" -> "pertemuan"), or None when it has none."""
+    for clitic in CLITICS:
+        if word.endswith(clitic) and len(word) > len(clitic) + 3:
+            return word[: -len(clitic)].rstrip("-")
+    return None
+
+
+def _rules(data: dict) -> dict[str, tuple[TriggerRule, ...]]:
+    table: dict[str, list[TriggerRule]] = {}
+    for event_type, entries in data.items():
+        for entry in entries:
+            rule = TriggerRule(
+                type=event_type,
+                words=tuple(w.lower() for w in entry["words"]),
+                pos=entry.get("pos", "verb"),
+                mode=entry.get("mode"),
+                subject=entry.get("subject", "actor"),
+                voice=entry.get("voice", "active"),
+                next=frozenset(entry.get("next", ())),
+                not_next=frozenset(entry.get("not_next", ())),
+            )
+            table.setdefault(rule.words[0], []).append(rule)
+    return {k: tuple(sorted(v, key=lambda r: -len(r.words))) for k, v in table.items()}
+
+
+@functools.cache
+def load_lexicon(folder: str | None = None) -> Lexicon:
+    base = Path(folder) if folder else DATA_DIR
+
+    def read(name):
+        return yaml.safe_load((base / name).read_text(encoding="utf-8"))
+
+    modality = read("modality_id.yaml")
+    before = {w: kind for kind, words in modality["before"].items() for w in words}
+    after = {w: kind for kind, words in modality["after"]["modal"].items() for w in words}
+    return Lexicon(
+        triggers=_rules(read("triggers_id.yaml")),
+        modality=modality,
+        arguments=read("arguments_id.yaml"),
+        before_cues=before,
+        stop_words=frozenset(modality["stop"]),
+        after_modals=after,
+        happen_verbs=frozenset(modality["after"]["happen"]),
+    )

@@ -1,0 +1,50 @@
+"""Modality: whether a trigger reports an event as having happened (asserted), as planned (future), as
+possible (hypothetical) or as not having happened (negated)."""
+
+from __future__ import annotations
+
+from linimasa.events.detect import TriggerMatch
+from linimasa.events.lexicon import Lexicon
+
+CLAUSE_ENDS = frozenset({".", ";", "!", "?", '"', "“", "”"})
+
+
+def classify_modality(words: list[str], match: TriggerMatch, lexicon: Lexicon) -> str:
+    """The modality of the trigger at ``match`` in a sentence's lower-cased ``words``.
+
+    The nearest cue before the trigger decides (scanning back at most ``window`` words and never past a
+    new clause); failing that, a modal with a verb of happening later in the clause ("pertemuan ... mungkin
+    akan berlangsung"); failing that, a noun trigger marked as another meeting ("pertemuan lain") is future.
+    """
+    window = lexicon.modality["window"]
+    for i in range(match.first - 1, max(-1, match.first - 1 - window), -1):
+        word = words[i]
+        if word in lexicon.stop_words:
+            break
+        cue = lexicon.before_cues.get(word)
+        if cue:
+            return cue
+    after = _after_clause_modality(words, match.last, lexicon)
+    if after:
+        return after
+    if match.rule.pos == "noun" and match.last < len(words) and words[match.last] in lexicon.modality["another"]:
+        return "future"
+    return "asserted"
+
+
+def _after_clause_modality(words: list[str], start: int, lexicon: Lexicon) -> str | None:
+    for i in range(start, len(words)):
+        word = words[i]
+        if word in CLAUSE_ENDS:
+            return None
+        kind = lexicon.after_modals.get(word)
+        if kind and any(w in lexicon.happen_verbs for w in words[i + 1 : i + 3]):
+            return kind
+    return None
+
+
+def is_recalled(words: list[str], match: TriggerMatch, lexicon: Lexicon) -> bool:
+    """True when a word near the trigger marks it as recalled from earlier ("pernah bertemu")."""
+    cues = lexicon.modality["background"]
+    near = words[max(0, match.first - lexicon.modality["window"]) : match.last + 3]
+    return any(w in cues for w in near)

@@ -1,0 +1,55 @@
+"""The ``events`` stage of the pipeline."""
+
+from __future__ import annotations
+
+from linimasa.config import Settings
+from linimasa.events.extract import Extractor
+from linimasa.events.lexicon import load_lexicon
+from linimasa.model import Article
+
+
+class EventStage:
+    """Fills ``article.events`` with the article's event mentions.
+
+    Options (``settings.stage_options("events")``): ``lexicon`` (a folder with the three YAML lexicons, to
+    replace the shipped ones). The knowledge base and the time stage's ``date_for_event`` are looked up once
+    per process; tests may pass their own as ``kb`` and ``dater``.
+    """
+
+    name = "events"
+
+    def __init__(self, settings: Settings | None = None, kb=None, dater=None):
+        self.settings = settings or Settings()
+        self.options = self.settings.stage_options(self.name)
+        self._kb = kb
+        self._dater = dater
+        self._injected = kb is not None
+        self._extractor: Extractor | None = None
+
+    def __getstate__(self):
+        state = dict(self.__dict__)
+        state["_extractor"] = None  # rebuilt in each worker from the per-process caches
+        if not self._injected:
+            state["_kb"] = None
+        return state
+
+    @property
+    def extractor(self) -> Extractor:
+        if self._extractor is None:
+            kb, dater = self._kb, self._dater
+            if kb is None:
+                from linimasa.kb import load_kb
+
+                kb = load_kb()
+            if dater is None:
+                from linimasa.nlp.timex import date_for_event
+
+                dater = date_for_event
+            self._extractor = Extractor(load_lexicon(self.options.get("lexicon")), kb, dater)
+        return self._extractor
+
+    def __call__(self, article: Article) -> Article:
+        if article.lang and article.lang not in self.settings.supported_languages:
+            return article
+        article.events = self.extractor.events(article)
+        return article

@@ -1,0 +1,163 @@
+"""Topics of events: what talks were about, as canonical English labels.
+
+The lexicon (``topics.yaml`` beside this module) maps Indonesian surface forms to labels. A form counts in
+two ways: *specific* forms ("perubahan iklim", "program nuklir Iran") name a topic wherever they occur in
+a sentence about the event; country names and common themes count only in the stretch after a topic cue
+("membahas Ukraina, Suriah dan Iran", "mengenai Ukraina di Jenewa" stops at the place).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
+_CLAUSE_END = frozenset({".", ";", "!", "?", '"', "“", "”", "(", ")", "[", "]"})
+_COORDINATION = frozenset({"dan", ",", "serta", "maupun", "atau"})
+
+
+@dataclass(frozen=True, slots=True)
+class TopicHit:
+    label: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Form:
+    words: tuple[str, ...]
+    label: str
+
+
+class TopicLexicon:
+    """Compiled topic lexicon: phrase tables keyed by their first word."""
+
+    def __init__(self, data: dict):
+        self.cues = _phrase_table((tuple(c.split()), c) for c in data["cues"])
+        self.cue_stops = frozenset(data["cue_stops"])
+        self.di_heads = frozenset(data["di_heads"])
+        self.specific = _phrase_table(_forms(data["specific"]))
+        self.cued = _phrase_table(_forms(data["cued"]) + _forms(data["specific"]))
+        self.countries = _phrase_table(_forms(data["countries"]))
+        self.headed = _phrase_table((tuple(h["head"]), h["label"]) for h in data["headed"])
+
+    def find(self, text: str, offset: int = 0, cued: bool = True) -> list[TopicHit]:
+        """Topics named in ``text`` (offsets shifted by ``offset``), in order of appearance, one per label;
+        with ``cued=False`` only the specific forms, which need no cue."""
+        tokens = [(m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(text)]
+        words = [t[0] for t in tokens]
+        hits: list[tuple[int, int, str]] = []  # (first token, last token + 1, label)
+        for start, end in self._cued_regions(words) if cued else ():
+            hits.extend(self._match_region(words, start, end, (self.cued, self.countries)))
+        hits.extend(self._match_region(words, 0, len(words), (self.specific,)))
+        seen: set[str] = set()
+        result = []
+        for first, last, label in sorted(hits):
+            if label in seen:
+                continue
+            seen.add(label)
+            s, e = tokens[first][1], tokens[last - 1][2]
+            result.append(TopicHit(label, s + offset, e + offset, text[s:e]))
+        return result
+
+    def _cued_regions(self, words: list[str]) -> list[tuple[int, int]]:
+        regions = []
+        i = 0
+        while i < len(words):
+            length, _ = _longest(words, i, self.cues)
+            if not length:
+                i += 1
+                continue
+            start = end = i + length
+            while end < len(words) and not self._ends_region(words, end):
+                end += 1
+            regions.append((start, end))
+            i = start
+        return regions
+
+    def _ends_region(self, words: list[str], i: int) -> bool:
+        word = words[i]
+        if word in _CLAUSE_END:
+            return True
+        if word == "di":  # a place ends the stretch, unless it belongs to a topic ("pasukan Rusia di ...")
+            return not any(w in self.di_heads for w in words[max(0, i - 2) : i])
+        return word in self.cue_stops
+
+    def _match_region(self, words: list[str], start: int, end: int, tables) -> list[tuple[int, int, str]]:
+        """Headed forms ("program nuklir Iran dan Korea Utara") first, then the longest form of ``tables``."""
+        hits = []
+        i = start
+        while i < end:
+            head_length, template = _longest(words, i, self.headed, end)
+            if head_length:
+                countries, stop = self._country_list(words, i + head_length, end)
+                if countries:
+                    hits.extend((a, b, template.format(country=c)) for a, b, c in countries)
+                    i = stop
+                    continue
+            length, label = 0, None
+            for table in tables:
+                length, label = _longest(words, i, table, end)
+                if length:
+                    break
+            if length:
+                hits.append((i, i + length, label))
+                i += length
+            else:
+                i += 1
+        return hits
+
+    def _country_list(self, words, i, end):
+        """Countries coordinated from position ``i``: "Iran dan Korea Utara"."""
+        found = []
+        while i < end:
+            length, label = _longest(words, i, self.countries, end)
+            if not length:
+                break
+            found.append((i, i + length, label))
+            i += length
+            if i < end and words[i] in _COORDINATION and i + 1 < end and _longest(words, i + 1, self.countries, end)[0]:
+                i += 1
+            else:
+                break
+        return found, i
+
+
+def _forms(mapping: dict) -> list[tuple[tuple[str, ...], str]]:
+    return [(tuple(_WORD.findall(form.lower())), label) for label, forms in mapping.items() for form in forms]
+
+
+def _phrase_table(entries) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    table: dict[str, list] = {}
+    for words, value in entries:
+        table.setdefault(words[0], []).append((words, value))
+    for options in table.values():
+        options.sort(key=lambda o: -len(o[0]))
+    return table
+
+
+def _longest(words, i, table, end=None) -> tuple[int, str | None]:
+    """Length and value of the longest phrase of ``table`` starting at ``i``; (0, None) when none."""
+    end = len(words) if end is None else end
+    for phrase, value in table.get(words[i], ()):
+        if i + len(phrase) <= end and tuple(words[i : i + len(phrase)]) == phrase:
+            return len(phrase), value
+    return 0, None
+
+
+
+
+@functools.cache
+def load_topics(path: str | None = None) -> TopicLexicon:
+    """The topic lexicon, loaded once per process."""
+    source = Path(path) if path else Path(__file__).with_name("topics.yaml")
+    return TopicLexicon(yaml.safe_load(source.read_text(encoding="utf-8")))
+
+
+def find_topics(text: str, offset: int = 0, cued: bool = True) -> list[TopicHit]:
+    return load_topics().find(text, offset, cued)

@@ -1,0 +1,265 @@
+"""Linking event mentions into real events.
+
+Two mentions are the same real event when (thresholds in ``RULE``):
+
+- they have the same PLOVER type;
+- their dates are compatible: equal, or one contains the other ("2014-10" contains "2014-10-14"), or, when
+  either carries a weekday conflict or alternative day, at most ``weekday_window_days`` apart. A mention
+  with no date links only within its own article, or to an event sharing ``undated_min_shared`` parties;
+- their places are compatible: unknown on either side, the same place, or a city inside the other's country;
+- they share at least ``min_shared`` party (by knowledge-base id; a country also matches a person or
+  organisation of that country only through ids, never by name);
+- their modalities agree, or both dates name the same day (a planned meeting later reported as held).
+
+Among the events a mention could join it joins the one it shares most with (parties, then place, then
+date). The merged event takes the union of parties (each with the name and role most sources give), the
+most precise date the sources agree on, the most specific place, the length most sources give, the union of
+topics, every source's evidence; it is asserted if any source asserts it, and background only if every
+source recalls it as background.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
+
+from linimasa.model import Event, Evidence, Location, Participant
+
+RULE = {
+    "weekday_window_days": 1,
+    "min_shared": 1,
+    "undated_min_shared": 2,
+}
+
+
+# ---------------------------------------------------------------------- compatibility (also used per article)
+def date_bounds(value: str | None) -> tuple[dt.date, dt.date] | None:
+    """First and last day a date value covers ("2014-10" -> 2014-10-01 .. 2014-10-31)."""
+    if not value:
+        return None
+    parts = value.split("-")
+    try:
+        year = int(parts[0])
+        if len(parts) == 1:
+            return dt.date(year, 1, 1), dt.date(year, 12, 31)
+        month = int(parts[1])
+        if len(parts) == 2:
+            return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+        day = dt.date(year, month, int(parts[2]))
+        return day, day
+    except ValueError:
+        return None
+
+
+def precision(value: str | None) -> int:
+    return len(value.split("-")) if value else 0
+
+
+def more_precise(a: str, b: str) -> bool:
+    return precision(a) > precision(b)
+
+
+def dates_compatible(a: str | None, b: str | None, a_alternatives=(), b_alternatives=()) -> bool:
+    """Equal, one containing the other, or a day apart when a weekday conflict offers another day."""
+    if not a or not b:
+        return True
+    if a == b or a.startswith(b + "-") or b.startswith(a + "-"):
+        return True
+    if b in a_alternatives or a in b_alternatives:
+        return True
+    if (a_alternatives or b_alternatives) and precision(a) == precision(b) == 3:
+        first, second = date_bounds(a), date_bounds(b)
+        if first and second:
+            return abs((first[0] - second[0]).days) <= RULE["weekday_window_days"]
+    return False
+
+
+def locations_compatible(a: Location | None, b: Location | None) -> bool:
+    if a is None or b is None:
+        return True
+    if a.kb_id and a.kb_id == b.kb_id:
+        return True
+    if a.country and b.country and a.country != b.country:
+        return False
+    if a.city and b.city:
+        return a.city == b.city
+    return True
+
+
+def participant_key(p: Participant) -> str:
+    return p.kb_id or f"{p.kind}:{p.name.casefold()}"
+
+
+def shared_parties(a: list[Participant], b: list[Participant]) -> int:
+    keys_a = {participant_key(p) for p in a}
+    return len(keys_a & {participant_key(p) for p in b})
+
+
+def participants_overlap(a: list[Participant], b: list[Participant]) -> bool:
+    return shared_parties(a, b) >= RULE["min_shared"]
+
+
+# ---------------------------------------------------------------------- clustering
+@dataclass
+class _Cluster:
+    members: list[Event] = field(default_factory=list)
+    id: str | None = None  # kept from an existing event
+
+    def articles(self) -> set[str | None]:
+        return {m.article_id for m in self.members} | {e.article_id for m in self.members for e in m.evidence}
+
+    def participants(self) -> list[Participant]:
+        return [p for m in self.members for p in m.participants]
+
+
+def _fits(cluster: _Cluster, mention: Event) -> int | None:
+    """How well a mention fits a cluster (higher is better), or None when it must not join."""
+    score = 0
+    for member in cluster.members:
+        if member.type != mention.type:
+            return None
+        if not dates_compatible(member.date, mention.date, member.date_alternatives, mention.date_alternatives):
+            return None
+        if not locations_compatible(member.location, mention.location):
+            return None
+        if member.modality != mention.modality and not (
+            precision(member.date) == precision(mention.date) == 3
+        ):
+            return None
+    shared = shared_parties(cluster.participants(), mention.participants)
+    dated = mention.date and any(m.date for m in cluster.members)
+    if dated:
+        if shared < RULE["min_shared"]:
+            return None
+    elif mention.article_id not in cluster.articles() and shared < RULE["undated_min_shared"]:
+        return None
+    elif shared < RULE["min_shared"]:
+        return None
+    score += 10 * shared
+    if mention.location and any(m.location and m.location.kb_id == mention.location.kb_id for m in cluster.members):
+        score += 2
+    if mention.date and any(m.date == mention.date for m in cluster.members):
+        score += 1
+    return score
+
+
+def link_events(mentions: list[Event], existing: list[Event] = ()) -> list[Event]:
+    """Real events from event mentions: see the module docstring for the rule.
+
+    ``existing`` events (from earlier runs) keep their ids; a mention that fits one joins it. A new event's
+    id derives from its first mention (the smallest mention id), so a rerun gives the same ids.
+    """
+    clusters = [_Cluster([event], event.id) for event in existing]
+    known = {(e.article_id, e.start, e.end) for event in existing for e in event.evidence if e.field == "trigger"}
+    ordered = sorted(mentions, key=lambda m: (-precision(m.date), m.article_id or "", m.trigger.start if m.trigger else 0, m.id))
+    by_type: dict[str, list[_Cluster]] = {}
+    for c in clusters:
+        by_type.setdefault(c.members[0].type, []).append(c)
+    for mention in ordered:
+        triggers = {(e.article_id, e.start, e.end) for e in mention.evidence if e.field == "trigger"}
+        if triggers and triggers <= known:
+            continue  # already part of an existing event
+        best, best_score = None, None
+        for cluster in by_type.get(mention.type, []):
+            score = _fits(cluster, mention)
+            if score is not None and (best_score is None or score > best_score):
+                best, best_score = cluster, score
+        if best is None:
+            best = _Cluster()
+            by_type.setdefault(mention.type, []).append(best)
+            clusters.append(best)
+        best.members.append(mention)
+    return [_merge(c) for c in clusters]
+
+
+# ---------------------------------------------------------------------- merging
+def _most_common(values):
+    values = [v for v in values if v is not None]
+    if not values:
+        return None
+    counts = Counter(values)
+    return max(values, key=lambda v: (counts[v], -values.index(v)))
+
+
+def _merge(cluster: _Cluster) -> Event:
+    members = cluster.members
+    if len(members) == 1 and cluster.id:
+        return members[0]
+    first = min(members, key=lambda m: m.id)
+    event_id = cluster.id or "ev-" + hashlib.sha1(first.id.encode()).hexdigest()[:12]
+    best_precision = max(precision(m.date) for m in members)
+    dated = [m for m in members if precision(m.date) == best_precision and m.date]
+    date_value = _most_common([m.date for m in dated])
+    date_source = next((m for m in dated if m.date == date_value), None)
+    location = _merge_location(members)
+    asserted = [m for m in members if m.modality == "asserted"]
+    evidence: list[Evidence] = []
+    for m in members:
+        for item in m.evidence:
+            if item not in evidence:
+                evidence.append(item)
+    topics: Counter = Counter()
+    order: list[str] = []
+    for m in members:
+        for t in m.topics:
+            topics[t] += 1
+            if t not in order:
+                order.append(t)
+    summary_source = max(asserted or members, key=lambda m: (m.confidence, len(m.evidence), m.id != first.id))
+    return Event(
+        id=event_id,
+        type=first.type,
+        mode=_most_common([m.mode for m in members]),
+        modality="asserted" if asserted else _most_common([m.modality for m in members]),
+        date=date_value,
+        date_flags=list(date_source.date_flags) if date_source else [],
+        date_alternatives=list(date_source.date_alternatives) if date_source else [],
+        date_basis=date_source.date_basis if date_source else None,
+        location=location,
+        participants=_merge_participants(members),
+        duration_minutes=_most_common([m.duration_minutes for m in members]),
+        topics=sorted(order, key=lambda t: (-topics[t], order.index(t))),
+        summary=summary_source.summary,
+        article_id=first.article_id,
+        trigger=first.trigger,
+        evidence=evidence,
+        background=all(m.background for m in members),
+        confidence=round(min(1.0, max(m.confidence for m in members) + 0.05 * (len(members) - 1)), 2),
+    )
+
+
+def _merge_location(members: list[Event]) -> Location | None:
+    places = [m.location for m in members if m.location]
+    if not places:
+        return None
+    cities = [p for p in places if p.city]
+    pool = cities or places
+    key = _most_common([(p.kb_id, p.name) for p in pool])
+    return next(p for p in pool if (p.kb_id, p.name) == key)
+
+
+def _merge_participants(members: list[Event]) -> list[Participant]:
+    grouped: dict[str, list[Participant]] = {}
+    for m in members:
+        for p in m.participants:
+            grouped.setdefault(participant_key(p), []).append(p)
+    merged = []
+    for versions in grouped.values():
+        base = versions[0]
+        merged.append(
+            Participant(
+                name=_most_common([p.name for p in versions]),
+                mention=_most_common([p.mention for p in versions]),
+                country=_most_common([p.country for p in versions]),
+                role=_most_common([p.role for p in versions]),
+                kind=base.kind,
+                kb_id=base.kb_id,
+                side=_most_common([p.side for p in versions]),
+            )
+        )
+    people = [p for p in merged if p.kind != "country"]
+    represented = {p.country for p in people if p.country}
+    return people + [p for p in merged if p.kind == "country" and p.country not in represented]
