@@ -62,7 +62,9 @@ class Lexicon:
     weekday_name_prefixes: set[str]
     citation_cues: list[str]
     future_cues: list[str]
+    year_cues: set[str] = field(default_factory=set)
     patterns: list[tuple[str, re.Pattern]] = field(default_factory=list)
+    starters: dict[str, list[int]] = field(default_factory=dict)  # token -> indices into patterns
     citation_pattern: re.Pattern | None = None
     future_cue_pattern: re.Pattern | None = None
 
@@ -135,7 +137,6 @@ def _build_patterns(lx: Lexicon, data: dict) -> list[tuple[str, re.Pattern]]:
     day_parts = _alternation(data["day_parts"])
     zones = _alternation(data["zones"], case_insensitive=False)
     set_q = _alternation(data["set_quantifiers"])
-    year_cues = _alternation(data["year_cues"])
     year = r"(?:19|20)\d{2}"
     not_number_after = r"(?![.,]\d|\d|[^\W\d_])"
     rel_units = r"(?:minggu|(?i:pekan|bulan|tahun|dekade|dasawarsa|abad))"
@@ -157,8 +158,8 @@ def _build_patterns(lx: Lexicon, data: dict) -> list[tuple[str, re.Pattern]]:
          rf"(?:(?P<mod>{modifier})\s+)?(?:(?i:bulan)\s+)?(?:(?P<mn>{month_full})|(?P<ma>{month_abbr})\.?(?=\s+{year}))"
          rf"(?:\s+(?P<y>{year}))?(?:\s+(?P<dir>{direction}))?{WORD_END}"),
         ("year",
-         rf"(?:{WORD_START}(?P<mod>{modifier})\s+(?:(?i:tahun)\s+)?|{WORD_START}(?P<tahun>(?i:tahun|era|dekade))\s+"
-         rf"|{WORD_START}(?P<cue>{year_cues})\s+)?(?<![\d.,/-])(?P<y>{year})(?P<decade>-?an)?{not_number_after}"
+         rf"(?:{WORD_START}(?P<mod>{modifier})\s+(?:(?i:tahun)\s+)?|{WORD_START}(?P<tahun>(?i:tahun|era|dekade))\s+)?"
+         rf"(?<![\d.,/-])(?P<y>{year})(?P<decade>-?an)?{not_number_after}"
          rf"(?:\s+(?P<dir>{past}|{present}|{future}))?"),
         ("modified_unit",
          rf"{WORD_START}(?P<mod>{modifier})\s+(?P<unit>(?i:tahun|bulan|pekan|minggu))(?:\s+(?P<dir>{direction}))?{WORD_END}"),
@@ -187,7 +188,48 @@ def _build_patterns(lx: Lexicon, data: dict) -> list[tuple[str, re.Pattern]]:
         ("set_per", rf"{WORD_START}(?i:per)\s+(?P<unit>(?i:hari|pekan|minggu|bulan|tahun|jam|menit)){WORD_END}"),
         ("vague", rf"{WORD_START}(?P<ref>{_alternation(data['vague_references'])}){WORD_END}"),
     ]
-    return [(name, re.compile(regex)) for name, regex in specs]
+    return [(name, re.compile(WORD_START + regex)) for name, regex in specs]
+
+
+DIGIT = "<digit>"
+OPEN_PARENTHESIS = "("
+
+
+def _first_words(words) -> list[str]:
+    return [re.match(r"\w+", w).group().lower() for w in words]
+
+
+def _build_starters(data: dict) -> dict[str, list[str]]:
+    """For each pattern, the tokens an expression of it can start with (lower case; DIGIT for any number).
+
+    The recogniser tries a pattern only where one of its starting tokens stands, instead of scanning the
+    whole text once per pattern.
+    """
+    weekdays = _first_words(data["weekdays"])
+    months = _first_words(list(data["months"]) + list(data["month_abbreviations"]))
+    modifiers = list(data["period_modifiers"])
+    numbers = (list(data["number_units"]) + list(data["number_single"]) + _first_words(data["fractions"])
+               + list(data["vague_quantities"]) + list(data["one_unit_words"]) + [DIGIT])
+    return {
+        "date_paren": weekdays + ["hari", OPEN_PARENTHESIS],
+        "date_text": weekdays + [DIGIT],
+        "date_numeric": weekdays + [DIGIT],
+        "date_iso": [DIGIT],
+        "month": modifiers + months + ["bulan"],
+        "year": modifiers + ["tahun", "era", "dekade", DIGIT],
+        "modified_unit": modifiers,
+        "relative_unit": ["minggu", "pekan", "bulan", "tahun", "dekade", "dasawarsa", "abad"],
+        "counted_relative": numbers,
+        "duration": numbers + _first_words(data["reduplicated_units"]),
+        "relative_day_part": _first_words(data["relative_day_parts"]),
+        "relative_day": _first_words(data["relative_days"]),
+        "weekday": weekdays + ["hari"],
+        "clock": _first_words(data["clock_cues"]) + [DIGIT],
+        "set_every": _first_words(data["set_quantifiers"]),
+        "set_frequency": numbers,
+        "set_per": ["per"],
+        "vague": _first_words(data["vague_references"]),
+    }
 
 
 @functools.cache
@@ -223,7 +265,12 @@ def load_lexicon() -> Lexicon:
         citation_cues=list(data["citation_cues"]),
         future_cues=list(data["future_cues"]),
     )
+    lx.year_cues = {w.lower() for w in data["year_cues"]}
     lx.patterns = _build_patterns(lx, data)
+    starters = _build_starters(data)
+    for index, (name, _) in enumerate(lx.patterns):
+        for token in sorted(set(starters[name])):
+            lx.starters.setdefault(token, []).append(index)
     lx.citation_pattern = re.compile(rf"{WORD_START}{_alternation(lx.citation_cues)}{WORD_END}")
     lx.future_cue_pattern = re.compile(rf"{WORD_START}{_alternation(lx.future_cues)}{WORD_END}")
     return lx

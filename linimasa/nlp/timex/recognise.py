@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from linimasa.model import TimeExpression
 from linimasa.nlp.timex import dates
 from linimasa.nlp.timex.dates import WEEKDAY_CONFLICT, YEAR_INFERRED
-from linimasa.nlp.timex.lexicon import Lexicon, load_lexicon, normal_words
+from linimasa.nlp.timex.lexicon import DIGIT, Lexicon, load_lexicon, normal_words
 
 UNANCHORED = "unanchored"
 # How far back a clock time looks for the date it belongs to ("22/01/2022, 09:31 WIB").
@@ -23,7 +23,8 @@ CLOCK_DATE_REACH = 16
 # How far back a weekday looks for a cue that it lies ahead ("akan bertemu ... Kamis").
 FUTURE_CUE_REACH = 60
 
-_WORD_BEFORE = re.compile(r"([\w.$]+)[\s(]*$")
+_TOKEN = re.compile(r"(?<![^\W\d_])\d+|[^\W\d_]+|\(")
+_WORD_BEFORE = re.compile(r"([\w.$-]+)[\s(]*$")
 _YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
 _SENTENCE_END = re.compile(r"[.!?\n]")
@@ -70,10 +71,17 @@ def find_times(text: str, anchor: dt.date | None,
 
 
 def _candidates(text: str, lexicon: Lexicon) -> list[Candidate]:
+    """Every reading any pattern gives, tried only where a token that can start it stands."""
     candidates = []
-    for priority, (kind, pattern) in enumerate(lexicon.patterns):
-        check = _CHECKS.get(kind)
-        for match in pattern.finditer(text):
+    for token in _TOKEN.finditer(text):
+        word = token.group()
+        key = DIGIT if word[0].isdigit() else word.lower()
+        for priority in lexicon.starters.get(key, ()):
+            kind, pattern = lexicon.patterns[priority]
+            match = pattern.match(text, token.start())
+            if match is None:
+                continue
+            check = _CHECKS.get(kind)
             span = check(match, text, lexicon) if check else match.span()
             if span is not None and span[1] > span[0]:
                 candidates.append(Candidate(span[0], span[1], kind, priority, match))
@@ -119,11 +127,12 @@ def _check_day_month(match: re.Match, text: str, lexicon: Lexicon):
 
 
 def _check_year(match: re.Match, text: str, lexicon: Lexicon):
-    if match.group("mod") or match.group("tahun") or match.group("decade") or match.group("dir"):
+    if match.group("mod") or match.group("tahun"):
         return match.span()
-    if match.group("cue"):
-        return match.start("y"), match.end()
-    if _word_before(text, match.start()) in lexicon.year_blockers:
+    word_before = _word_before(text, match.start())
+    if word_before in lexicon.year_cues or match.group("decade") or match.group("dir"):
+        return match.span()
+    if word_before in lexicon.year_blockers:
         return None
     following = _NEXT_WORD.match(text, match.end())
     if following and following.group(1).lower() in lexicon.year_quantity_nouns:
