@@ -19,7 +19,7 @@ from linimasa.clean.text import line_shape
 
 # Tuned on IndoSum (10 outlets, 3,463 articles) and Detik 2025 (1,000 articles); see docs/cleaning.md.
 MIN_ARTICLES = 5  # a shape must occur in at least this many distinct articles of the outlet
-MIN_SHARE = 0.05  # ... and in at least this share of the outlet's distinct articles
+MIN_SHARE = 0.02  # ... and in at least this share of the outlet's distinct articles
 MIN_OUTLET_ARTICLES = 20  # outlets seen fewer times do not yet say what their template is
 MAX_SHAPES_PER_OUTLET = 50_000  # memory bound: rare shapes are pruned beyond this
 MAX_SHAPE_CHARS = 300

@@ -1,0 +1,83 @@
+"""Exact and near-duplicate detection, and the grouping rule (re-ingest vs. syndicated copy)."""
+
+import json
+import pickle
+
+from linimasa.dedup import NearDuplicateIndex, apply_match, content_key
+from linimasa.model import Article
+
+REPORT = (
+    "Presiden Joko Widodo meresmikan Bendungan Jlantah di Karanganyar, Jawa Tengah, pada Senin. "
+    "Bendungan itu diharapkan mengairi sekitar seribu hektare sawah di tiga kecamatan dan menjadi sumber "
+    "air baku bagi warga. Menurut Kementerian PUPR, pembangunan bendungan memakan waktu empat tahun dengan "
+    "biaya lebih dari satu triliun rupiah. Presiden meminta pemerintah daerah merawat saluran irigasi agar "
+    "manfaat bendungan terasa hingga petani di hilir."
+)
+REWRITE = REPORT.replace("pada Senin", "Senin lalu").replace("Menurut Kementerian PUPR, p", "P") + (
+    " Warga menyambut kedatangan Presiden di lokasi."
+)
+OTHER = (
+    "Harga cabai rawit di pasar induk turun tajam pekan ini karena panen raya di sejumlah daerah penghasil. "
+    "Pedagang mengatakan pasokan melimpah sejak awal bulan sehingga harga kembali ke tingkat normal dan "
+    "pembeli dari luar kota mulai berdatangan lagi."
+)
+
+
+def test_content_key_ignores_case_and_spacing_but_not_words():
+    a = Article(id="a", text="x", clean_text="Presiden  meresmikan\nbendungan.")
+    b = Article(id="b", text="y", clean_text="presiden meresmikan bendungan.")
+    c = Article(id="c", text="y", clean_text="presiden meresmikan jembatan.")
+    assert content_key(a) == content_key(b) != content_key(c)
+
+
+def test_syndicated_copy_from_another_outlet_is_grouped_and_kept():
+    index = NearDuplicateIndex()
+    assert index.add("first", REPORT, "kantor-a") is None
+    match = index.add("copy", REWRITE, "kantor-b")
+    assert match.article_id == "first" and match.group == "first"
+    assert 0.5 <= match.jaccard < 1.0
+    article = apply_match(Article(id="copy", text=REWRITE), match)
+    assert article.status == "processed" and article.near_duplicate_of == "first"
+
+
+def test_same_outlet_identical_copy_is_a_reingest():
+    index = NearDuplicateIndex()
+    index.add("first", REPORT, "kantor-a")
+    match = index.add("again", REPORT, "kantor-a")
+    assert match.is_reingest
+    article = apply_match(Article(id="again", text=REPORT), match)
+    assert article.status == "duplicate" and article.duplicate_of == "first"
+    assert len(index) == 1
+
+
+def test_same_outlet_rewrite_with_new_content_is_kept_grouped():
+    index = NearDuplicateIndex()
+    index.add("first", REPORT, "kantor-a")
+    update = REPORT + " Dalam kesempatan itu Presiden juga meninjau pasar tradisional dan membagikan bantuan sosial kepada warga sekitar bendungan."
+    match = index.add("update", update, "kantor-a")
+    assert match is not None and not match.is_reingest
+    assert apply_match(Article(id="update", text=update), match).near_duplicate_of == "first"
+
+
+def test_unrelated_and_very_short_texts_do_not_match():
+    index = NearDuplicateIndex()
+    index.add("first", REPORT, "kantor-a")
+    assert index.add("other", OTHER, "kantor-a") is None
+    assert index.add("short", "Presiden meresmikan bendungan.", "kantor-b") is None
+
+
+def test_groups_chain_to_the_first_article():
+    index = NearDuplicateIndex()
+    index.add("first", REPORT, "a")
+    index.add("second", REWRITE, "b")
+    third = index.add("third", REWRITE + " Acara ditutup dengan doa bersama.", "c")
+    assert third.group == "first"
+
+
+def test_index_survives_state_and_pickle():
+    index = NearDuplicateIndex()
+    index.add("first", REPORT, "kantor-a")
+    state = json.loads(json.dumps(index.state()))
+    for restored in (NearDuplicateIndex.from_state(state), pickle.loads(pickle.dumps(index))):
+        assert restored.query(REWRITE).article_id == "first"
+        assert restored.query(OTHER) is None
