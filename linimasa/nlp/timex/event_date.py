@@ -1,7 +1,7 @@
 """Which expression dates an event, and the event date it gives.
 
 The expression in the trigger's clause wins, then one elsewhere in its sentence, then the nearest dated
-context before it in the article, then one just after it (a lead that names the day in its second
+context before it in the article (a stated day before a month or year: those are mostly background), then one just after it (a lead that names the day in its second
 sentence), then the anchor. A date that only cites a source ("Melansir Itar-tas, Rabu (15/10/2014), ...")
 is the report's day, not the event's, so it only dates an event as context. The result is never more precise
 than the text: a week gives its month (or year), "beberapa waktu lalu" gives the month of the date it is
@@ -24,6 +24,7 @@ FOLLOWING_REACH = 2
 # Flags of an expression that an event date carries with it.
 CARRIED_FLAGS = ("weekday_conflict", "year_inferred")
 
+_STATED = ("stated", "anchor_year", "same_weekday_as_earlier")
 _EVENT_VALUE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 _WEEK_VALUE = re.compile(r"\d{4}-W\d{2}")
 _CLAUSE_BREAK = re.compile(r"[,;:]|\s[–—-]\s")
@@ -36,7 +37,9 @@ def date_for_event(article: Article, trigger_start: int, trigger_end: int) -> di
     text = article.working_text
     sentences = _sentences(article)
     index = next((i for i, s in enumerate(sentences) if s.start <= trigger_start < max(s.end, s.start + 1)), None)
-    dated = [t for t in times if t.type in ("DATE", "TIME") and t.value]
+    stated_day = next((t.start for t in times if t.basis in _STATED and dates.parse_date(t.value)), None)
+    dated = [t for t in times if t.type in ("DATE", "TIME") and t.value
+             and not (stated_day is not None and stated_day < t.start and _quoted_deictic(text, t))]
     if index is not None:
         sentence = sentences[index]
         in_sentence = [t for t in dated if sentence.start <= t.start < sentence.end]
@@ -46,12 +49,14 @@ def date_for_event(article: Article, trigger_start: int, trigger_end: int) -> di
             result = _nearest_usable(pool, trigger_start, sentence.start, times, anchor, basis)
             if result:
                 return result
-        before = [t for t in dated if t.end <= sentence.start]
-        result = _nearest_usable(list(reversed(before)), None, None, times, anchor, "preceding_context")
+        context = [t for t in dated if not _after(t, anchor)]
+        before = [t for t in context if t.end <= sentence.start]
+        days_first = sorted(reversed(before), key=lambda t: dates.parse_date(t.value) is None)
+        result = _nearest_usable(days_first, None, None, times, anchor, "preceding_context")
         if result:
             return result
         reach_end = sentences[min(index + FOLLOWING_REACH, len(sentences) - 1)].end
-        after = [t for t in dated if sentence.end <= t.start < reach_end]
+        after = [t for t in context if sentence.end <= t.start < reach_end]
         result = _nearest_usable(after, None, None, times, anchor, "following_context")
         if result:
             return result
@@ -71,6 +76,35 @@ def _sentences(article: Article) -> list[Sentence]:
         return article.sentences
     text = article.working_text
     return [Sentence(m.start(), m.end(), m.group()) for m in _FALLBACK_SENTENCE.finditer(text) if m.group().strip()]
+
+
+def _quoted_deictic(text: str, expression: TimeExpression) -> bool:
+    """A deictic ("hari ini", "kemarin") inside a quotation counts from the day the words were said, which
+    need not be the anchor; once the article has stated a day, such an expression dates nothing."""
+    if expression.basis != "anchor":
+        return False
+    line_start = text.rfind("\n", 0, expression.start) + 1
+    before = text[line_start:expression.start]
+    straight = before.count('"') % 2 == 1
+    curly = before.rfind("“") > before.rfind("”")
+    return straight or curly
+
+
+def _after(expression: TimeExpression, anchor: str | None) -> bool:
+    """Whether the expression lies after the anchor (a plan or forecast): no context for past events."""
+    anchor_day = dates.parse_date(anchor)
+    start = _first_day(expression.value)
+    return anchor_day is not None and start is not None and start > anchor_day
+
+
+def _first_day(value: str):
+    if _WEEK_VALUE.match(value):
+        return dates.week_span(value[:8])[0]
+    if _EVENT_VALUE.match(value):
+        year, *rest = (int(part) for part in value[:10].split("-") if part.isdigit())
+        month, day = (rest + [1, 1])[:2]
+        return dates.parse_date(f"{year:04d}-{month:02d}-{day:02d}")
+    return None
 
 
 def _cites_source(text: str, sentence: Sentence, expression: TimeExpression) -> bool:
