@@ -336,6 +336,23 @@ def serve(db: str, host: str, port: int) -> None:
     uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
 
 
+@cli.command()
+@DB_OPTION
+@click.option("--published", callback=_iso_date, metavar="DATE",
+              help="Publication date (YYYY-MM-DD) to read relative and year-less expressions against; "
+                   "without it the text's own date stamp or stated date is used.")
+@click.argument("file", type=click.File("r", encoding="utf-8"), default="-")
+def times(db: str, published: date | None, file) -> None:
+    """Temporal expressions of a text (FILE or stdin), one JSON object a line: text, start, end, type, value,
+    flags. The store is not used."""
+    import json
+
+    from .nlp.timex import times_command_output
+
+    for row in times_command_output(file.read(), published):
+        click.echo(json.dumps(row, ensure_ascii=False))
+
+
 def main() -> None:
     cli()
 

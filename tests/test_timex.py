@@ -225,3 +225,17 @@ def test_times_command_output_follows_the_contract():
         {"text": "kemarin", "start": 14, "end": 21, "type": "DATE", "value": "2015-05-12", "flags": []},
         {"text": "dua jam", "start": 29, "end": 36, "type": "DURATION", "value": "PT2H", "flags": []},
     ]
+
+
+def test_times_command_prints_one_json_object_a_line():
+    import json
+
+    from click.testing import CliRunner
+
+    from linimasa.cli import cli
+
+    result = CliRunner().invoke(cli, ["times", "--published", "2015-05-13"], input="Ia datang kemarin.")
+    assert result.exit_code == 0
+    assert [json.loads(line) for line in result.output.splitlines()] == [
+        {"text": "kemarin", "start": 10, "end": 17, "type": "DATE", "value": "2015-05-12", "flags": []}]
+    assert CliRunner().invoke(cli, ["times", "--published", "13/05/2015"], input="x").exit_code != 0
