@@ -9,7 +9,7 @@ Two mentions are the same real event when (thresholds in ``RULE``):
 - their places are compatible: unknown on either side, the same place, or a city inside the other's country;
 - they share at least ``min_shared`` party (by knowledge-base id; a country also matches a person or
   organisation of that country only through ids, never by name);
-- their modalities agree, or both dates name the same day (a planned meeting later reported as held).
+- their modalities agree: an article announcing a meeting is not a report that it was held.
 
 Among the events a mention could join it joins the one it shares most with (parties, then place, then
 date). The merged event takes the union of parties (each with the name and role most sources give), the
@@ -125,9 +125,7 @@ def _fits(cluster: _Cluster, mention: Event) -> int | None:
             return None
         if not locations_compatible(member.location, mention.location):
             return None
-        if member.modality != mention.modality and not (
-            precision(member.date) == precision(mention.date) == 3
-        ):
+        if member.modality != mention.modality:
             return None
     shared = shared_parties(cluster.participants(), mention.participants)
     dated = mention.date and any(m.date for m in cluster.members)

@@ -16,7 +16,7 @@ from linimasa.events.lexicon import Lexicon
 from linimasa.model import Location, Mention, Participant, Sentence, TimeExpression
 
 _ISO_DURATION = re.compile(r"^P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?)?$|^PT?(\d+(?:\.\d+)?)H$")
-MAX_MEETING_MINUTES = 3 * 24 * 60
+MAX_MEETING_MINUTES = 12 * 60  # longer spans ("sehari", "empat bulan") are not a meeting's length
 ADJACENT = re.compile(r"^[\s,]{0,3}$")
 
 
@@ -178,15 +178,29 @@ def find_location_mentions(view: SentenceView, match: TriggerMatch, lexicon: Lex
     """Places introduced by "di" (or "ke" for a visit) in the trigger's sentence, nearest after it first."""
     wanted = lexicon.words("location_words") | (lexicon.words("to_words") if match.rule.mode == "visit" else frozenset())
     start, _, _ = clause_bounds(view, match, lexicon)
+    chained = _place_chains(view, lexicon)
     visited = None
     if match.rule.mode == "visit" and match.rule.pos == "verb":  # "mengunjungi Sochi"
         visited = next((m for m in view.mentions if view.token_index(m.start) == match.last), None)
     found = [
         m for m in view.mentions
         if m.kind in ("place", "country") and start <= view.token_index(m.start)
-        and (_preposition(view, m, lexicon) in wanted or m is visited) and not _topic_place(view, m, lexicon)
+        and (_preposition(view, m, lexicon) in wanted or m is visited or id(m) in chained)
+        and not _topic_place(view, m, lexicon)
     ]
     return sorted(found, key=lambda m: (m.start < match.start, abs(m.start - match.end)))
+
+
+def _place_chains(view: SentenceView, lexicon: Lexicon) -> set[int]:
+    """Places that continue a "di" phrase after a comma: "di Istana Maryinsky, Kyiv" -> Kyiv."""
+    chained: set[int] = set()
+    places = [m for m in view.mentions if m.label == "LOC" or m.kind in ("place", "country")]
+    for before, after in zip(places, places[1:]):
+        gap = view.words[view.token_index(before.end - 1) + 1 : view.token_index(after.start)]
+        linked = id(before) in chained or _preposition(view, before, lexicon) in lexicon.words("location_words")
+        if linked and gap in ([","], []):
+            chained.add(id(after))
+    return chained
 
 
 def _topic_place(view: SentenceView, m: Mention, lexicon: Lexicon) -> bool:

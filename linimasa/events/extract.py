@@ -191,9 +191,9 @@ class Extractor:
             return None
         if rule.pos == "noun" and any(w in self.frame_before or w.startswith("sela") for w in previous[-1:]):
             return None
-        reference = rule.pos == "noun" and (
+        reference = (rule.pos == "noun" and (
             bool(previous) and previous[-1] in self.reference_before or self._has_determiner(words, match)
-        )
+        )) or self._anaphoric_subject(view, match)
         date = self._date(article, match)
         on = as_date(date.value) or anchor
         parties = find_parties(view, match, self.lexicon, reference)
@@ -212,6 +212,11 @@ class Extractor:
         topics = self.topics.find(view.sentence.text, view.sentence.start)
         return Candidate(match, view, classify_modality(words, match, self.lexicon), reference,
                          is_recalled(words, match, self.lexicon), date, participants, location, durations, topics)
+
+    def _anaphoric_subject(self, view: SentenceView, match: TriggerMatch) -> bool:
+        """ "Keduanya kemudian melakukan pertemuan": the parties are those of an event already told."""
+        start = max(0, match.first - self.lexicon.arguments["subject_window"])
+        return any(_contains(view.words[start : match.first], a) for a in self.anaphora)
 
     def _lead_date(self, article: Article, views: list[SentenceView]) -> DateFinding | None:
         """The date the article's opening sentences state for its news, if they state one."""
@@ -292,8 +297,10 @@ class Extractor:
         keys = {_key(p) for p, _ in c.participants}
         if c.match.rule.type != "CONSULT":
             return len(keys) >= 1
+        if not c.match.rule.head:
+            return False
         if c.match.rule.mode == "visit":  # a visit needs a host: a party or place after "ke" / the verb
-            return len(keys) >= 2 and any(p.side == "recipient" for p, _ in c.participants) or len(keys) >= 2
+            return any(p.side == "recipient" for p, _ in c.participants) and len(keys) >= 2
         return len(keys) >= 2 or (len(keys) == 1 and c.match.rule.mode in self.single_party_modes)
 
     def _group(self, candidates: list[Candidate]) -> list[Group]:

@@ -23,6 +23,7 @@ class TriggerRule:
     voice: str = "active"
     next: frozenset[str] = frozenset()
     not_next: frozenset[str] = frozenset()
+    head: bool = True  # False: names a setting (a summit), never an event of its own
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,7 @@ def _rules(data: dict) -> dict[str, tuple[TriggerRule, ...]]:
                 voice=entry.get("voice", "active"),
                 next=frozenset(entry.get("next", ())),
                 not_next=frozenset(entry.get("not_next", ())),
+                head=entry.get("head", True),
             )
             table.setdefault(rule.words[0], []).append(rule)
     return {k: tuple(sorted(v, key=lambda r: -len(r.words))) for k, v in table.items()}

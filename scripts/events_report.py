@@ -1,0 +1,152 @@
+"""Measure the events stage and the linking rule.
+
+    python scripts/events_report.py sample            # the bundled sample corpus against sample/expected.json
+    python scripts/events_report.py indosum [--n 50]  # IndoSum dev: counts by type and modality, and a
+                                                      # random sample of asserted events for a hand check
+
+Runs the per-article stages in this process (no store), then links the event mentions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT / ".." / "shared"
+sys.path.insert(0, str(ROOT))
+
+from linimasa.config import Settings, STAGE_FACTORIES  # noqa: E402
+from linimasa.link import dates_compatible, link_events  # noqa: E402
+from linimasa.model import Article  # noqa: E402
+
+
+def pipeline():
+    import importlib
+
+    settings = Settings()
+    stages = []
+    for name in settings.prepare + settings.extract:
+        module, factory = STAGE_FACTORIES[name].split(":")
+        stages.append(getattr(importlib.import_module(module), factory)(settings))
+    return stages
+
+
+def read_articles(path: Path, limit: int | None = None) -> list[Article]:
+    articles, seen = [], set()
+    for line in path.open(encoding="utf-8"):
+        row = json.loads(line)
+        if row.get("id") in seen:
+            continue
+        seen.add(row.get("id"))
+        articles.append(Article(id=row.get("id"), text=row["text"], title=row.get("title"), url=row.get("url"),
+                                outlet=row.get("outlet"), published=row.get("published"), lang=row.get("lang")))
+        if limit and len(articles) >= limit:
+            break
+    return articles
+
+
+def process(articles: list[Article]) -> tuple[list[Article], float]:
+    stages = pipeline()
+    started = time.perf_counter()
+    for article in articles:
+        for stage in stages:
+            article = stage(article)
+    return articles, time.perf_counter() - started
+
+
+def sources(event) -> set[str]:
+    return {e.article_id for e in event.evidence}
+
+
+def matches(expected: dict, event) -> bool:
+    names = {p["name"] for p in expected["participants"]}
+    got = {p.name for p in event.participants}
+    return (event.type == expected["type"] and len(names & got) >= min(2, len(names))
+            and dates_compatible(event.date, expected["date"]))
+
+
+def sample_report() -> dict:
+    expected = json.loads((ROOT / "sample" / "expected.json").read_text())
+    articles, seconds = process(read_articles(ROOT / "sample" / "articles.jsonl"))
+    mentions = [e for a in articles for e in a.events]
+    events = link_events(mentions)
+    shown = [e for e in events if e.modality == "asserted" and not e.background]
+    rows, used = [], set()
+    for want in expected["events"]:
+        found = [e for e in shown if matches(want, e)]
+        used.update(id(e) for e in found)
+        got_sources = set().union(*(sources(e) for e in found)) if found else set()
+        rows.append({
+            "type": want["type"], "date": want["date"], "who": [p["name"] for p in want["participants"]],
+            "events": len(found), "sources_found": len(set(want["sources"]) & got_sources),
+            "sources_expected": len(want["sources"]),
+        })
+    extra = [e for e in shown if id(e) not in used]
+    consult = [r for r in rows if r["type"] == "CONSULT"]
+    return {
+        "articles": len(articles),
+        "seconds": round(seconds, 2),
+        "real_consult_events": len(consult),
+        "found_consult_events": sum(1 for r in consult if r["events"]),
+        "events_per_real_meeting": round(sum(r["events"] for r in consult if r["events"]) /
+                                         max(1, sum(1 for r in consult if r["events"])), 3),
+        "source_recall": round(sum(r["sources_found"] for r in consult) / sum(r["sources_expected"] for r in consult), 3),
+        "rows": rows,
+        "extra_asserted": [(e.type, e.date, [p.name for p in e.participants], sorted(sources(e))) for e in extra],
+    }
+
+
+def indosum_report(n: int, seed: int) -> dict:
+    folder = SHARED / "data" / "news" / "indosum-dev"
+    articles = []
+    seen = set()
+    for path in sorted(folder.glob("dev.0*.articles.jsonl")):
+        for article in read_articles(path):
+            if article.id not in seen:
+                seen.add(article.id)
+                articles.append(article)
+    articles, seconds = process(articles)
+    mentions = [e for a in articles for e in a.events]
+    by_type = Counter((e.type, e.modality) for e in mentions)
+    asserted = [(a, e) for a in articles for e in a.events if e.modality == "asserted" and not e.background]
+    picked = random.Random(seed).sample(asserted, min(n, len(asserted)))
+    return {
+        "articles": len(articles),
+        "seconds": round(seconds, 1),
+        "articles_per_second": round(len(articles) / seconds, 1),
+        "mentions": len(mentions),
+        "linked_events": len(link_events(mentions)),
+        "by_type_and_modality": {f"{t} {m}": c for (t, m), c in sorted(by_type.items())},
+        "hand_check": [
+            {
+                "article": a.id, "type": e.type, "mode": e.mode, "date": e.date,
+                "location": e.location.name if e.location else None,
+                "participants": [f"{p.name} ({p.country or '-'}, {p.role or '-'}, {p.side})" for p in e.participants],
+                "duration": e.duration_minutes, "topics": e.topics,
+                "sentence": next((x.text for x in e.evidence if x.field == "trigger"), None),
+            }
+            for a, e in picked
+        ],
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("corpus", choices=["sample", "indosum"])
+    parser.add_argument("--n", type=int, default=50)
+    parser.add_argument("--seed", type=int, default=5)
+    args = parser.parse_args()
+    if args.corpus == "indosum" and not SHARED.exists():
+        sys.exit("../shared not found: the IndoSum dev set is needed")
+    report = sample_report() if args.corpus == "sample" else indosum_report(args.n, args.seed)
+    print(json.dumps(report, ensure_ascii=False, indent=1))
+
+
+if __name__ == "__main__":
+    main()
