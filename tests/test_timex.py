@@ -75,6 +75,27 @@ def test_sets(phrase, value, flags):
     assert (expression.type, expression.value, expression.flags) == ("SET", value, flags)
 
 
+@pytest.mark.parametrize("text, expected_text, type_, value", [
+    ("Ekonomi tumbuh 5 persen pada kuartal III 2014.", "kuartal III 2014", "DATE", "2014-Q3"),
+    ("Laba naik pada semester pertama tahun ini.", "semester pertama tahun ini", "DATE", "2015-H1"),
+    ("Harga dibuka melemah pagi ini di Tokyo.", "pagi ini", "TIME", "2015-05-13TMO"),
+    ("Bursa ditutup menguat pada sore hari ini.", "sore hari ini", "TIME", "2015-05-13TAF"),
+    ("Minggu lalu harga sudah turun.", "Minggu lalu", "DATE", "2015-W19"),
+    ("Ia berangkat pada Minggu lalu ke Bali.", "Minggu lalu", "DATE", "2015-05-10"),
+    ("Harga minyak akhir-akhir ini turun.", "akhir-akhir ini", "DATE", "PAST_REF"),
+])
+def test_parts_of_years_and_days_and_the_week_that_opens_a_sentence(text, expected_text, type_, value):
+    expression = only(text)
+    assert (expression.text, expression.type, expression.value) == (expected_text, type_, value)
+
+
+def test_a_count_before_a_stated_time_counts_from_it_when_it_is_fine_enough():
+    times = find_times("Konsumsi naik pada 2012 dibanding setahun sebelumnya.", MAY_13_2015)
+    assert [(t.text, t.value) for t in times] == [("2012", "2012"), ("setahun sebelumnya", "2011")]
+    times = find_times("Bunga naik tahun ini. Sepekan sebelumnya bunga juga naik.", MAY_13_2015)
+    assert times[-1].value == "2015-W19"  # a year is too coarse to count a week from: the anchor is used
+
+
 def test_clock_times_carry_their_zone_and_the_date_beside_them():
     times = find_times("Diperbarui 22/01/2022, 09:31 WIB. Rapat dimulai pukul 8 malam.", MAY_13_2015)
     assert [(t.text, t.type, t.value) for t in times] == [

@@ -57,6 +57,8 @@ class Lexicon:
     vague_references: dict[str, str]
     number_blockers: set[str]
     zones: dict[str, str]
+    year_parts: dict[str, str]
+    year_part_ordinals: dict[str, int]
     year_quantity_nouns: set[str]
     year_blockers: set[str]
     weekday_name_prefixes: set[str]
@@ -179,6 +181,9 @@ def _build_patterns(lx: Lexicon, data: dict) -> list[tuple[str, re.Pattern]]:
          rf"(?:{WORD_START}(?P<cue>{clock_cue})\s*(?P<h>[01]?\d|2[0-4])(?:[.:](?P<mi>[0-5]\d))?"
          rf"|(?<![\d.,:])(?P<h2>[01]?\d|2[0-4])[.:](?P<mi2>[0-5]\d)(?=\s*{zones}))"
          rf"(?:\s*(?P<zone>{zones}){WORD_END})?(?:\s+(?P<part>{day_parts}){WORD_END})?"),
+        ("year_part",
+         rf"{WORD_START}(?P<part>{_alternation(data['year_parts'])})\s+(?P<ordinal>{_alternation(data['year_part_ordinals'])})"
+         rf"(?:(?:\s*[-/]\s*|\s+)(?:(?i:tahun)\s+)?(?P<y>{year})|\s+(?i:tahun)\s+(?P<dir>{direction}))?{not_number_after}"),
         ("set_every",
          rf"{WORD_START}(?P<q>{set_q})\s+(?:(?P<n>{number})\s+)?(?:(?P<unit>{units}|(?i:pagi|siang|sore|malam))"
          rf"|(?:(?i:hari)\s+)?(?P<wd>{wd})|(?:(?i:bulan)\s+)?(?P<mn>{month_full})){WORD_END}"),
@@ -225,6 +230,7 @@ def _build_starters(data: dict) -> dict[str, list[str]]:
         "relative_day": _first_words(data["relative_days"]),
         "weekday": weekdays + ["hari"],
         "clock": _first_words(data["clock_cues"]) + [DIGIT],
+        "year_part": list(data["year_parts"]),
         "set_every": _first_words(data["set_quantifiers"]),
         "set_frequency": numbers,
         "set_per": ["per"],
@@ -259,6 +265,8 @@ def load_lexicon() -> Lexicon:
         vague_references=dict(data["vague_references"]),
         number_blockers={w.lower() for w in data["number_blockers"]},
         zones=dict(data["zones"]),
+        year_parts=dict(data["year_parts"]),
+        year_part_ordinals={str(k).lower(): v for k, v in data["year_part_ordinals"].items()},
         year_quantity_nouns=set(data["year_quantity_nouns"]),
         year_blockers={w.lower() for w in data["year_blockers"]},
         weekday_name_prefixes=set(data["weekday_name_prefixes"]),

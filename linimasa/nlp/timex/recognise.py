@@ -366,10 +366,10 @@ def _norm_counted_relative(match, expression, context, weekday):
         return
     reference = context.anchor
     if direction in lexicon.event_relative_markers:
-        reference = _last_stated_day(context)
+        reference = _last_dated(context, _UNIT_PRECISION.get(unit, "D"))
         if reference is None:
             expression.flags.append("event_relative")
-            return
+            reference = context.anchor
         direction = "lalu" if direction == "sebelumnya" else "lagi"
     step = _direction_step(direction, lexicon)
     if amount is None:
@@ -389,10 +389,12 @@ def _norm_counted_relative(match, expression, context, weekday):
     expression.basis = "anchor" if reference is context.anchor else "previous_expression"
 
 
-def _last_stated_day(context: Context) -> dt.date | None:
-    """The first day of the last expression with a year ("pada 2012 ... setahun sebelumnya")."""
+def _last_dated(context: Context, precision: str) -> dt.date | None:
+    """The first day of the last expression dated finely enough for a count of ``precision`` units
+    ("pada 2012 ... setahun sebelumnya"; a week before needs a day)."""
+    digits_needed = {"Y": 4, "DE": 4, "CE": 4, "M": 7}.get(precision, 10)
     for earlier, _ in reversed(context.found):
-        if earlier.value and _YEAR_VALUE.match(earlier.value):
+        if earlier.value and _YEAR_VALUE.match(earlier.value) and len(earlier.value) >= digits_needed:
             year, *rest = (int(part) for part in earlier.value.split("-"))
             month, day = (rest + [1, 1])[:2]
             return dt.date(year, month, day)
@@ -480,6 +482,11 @@ def _earlier_same_weekday(context: Context, weekday: int) -> TimeExpression | No
     return None
 
 
+def _opens_sentence(text: str, start: int) -> bool:
+    before = text[max(0, start - 3):start].rstrip(" \t\"“‘'(")
+    return not before or before[-1] in ".!?\n"
+
+
 def _points_ahead(context: Context, start: int) -> bool:
     window = context.text[max(0, start - FUTURE_CUE_REACH):start]
     sentence_start = max(window.rfind(". "), window.rfind("\n"))
@@ -501,6 +508,9 @@ def _norm_weekday(match, expression, context, weekday):
         expression.alternatives += earlier.alternatives
         expression.basis = "same_weekday_as_earlier"
         return
+    if weekday == 7 and direction and not part and _opens_sentence(context.text, match.start()):
+        _relative_period(expression, context, "minggu", _direction_step(direction, lexicon))
+        return  # "Minggu lalu, ..." opening a sentence or a quote is "last week", not "last Sunday"
     anchor = context.anchor
     if anchor is None:
         expression.value = f"XXXX-WXX-{weekday}" + suffix
@@ -539,6 +549,24 @@ def _norm_clock(match, expression, context, weekday):
     offset = lexicon.zones[zone] if zone else ""
     expression.value = f"{_clock_date(context, expression.start)}T{hour:02d}:{minute:02d}{offset}"
     expression.basis = "clock"
+
+
+def _norm_year_part(match, expression, context, weekday):
+    lexicon = context.lexicon
+    code = lexicon.year_parts[match.group("part").lower()]
+    number = lexicon.year_part_ordinals[match.group("ordinal").lower()]
+    if code == "H" and number > 2:
+        expression.value = None
+        return
+    if match.group("y"):
+        year, expression.basis = int(match.group("y")), "stated"
+    elif context.anchor is not None:
+        step = _direction_step(normal_words(match.group("dir")) if match.group("dir") else None, lexicon)
+        year, expression.basis = context.anchor.year + step, "anchor_year"
+    else:
+        expression.value, expression.basis = f"XXXX-{code}{number}", "no_year"
+        return
+    expression.value = f"{year:04d}-{code}{number}"
 
 
 def _norm_set_every(match, expression, context, weekday):
@@ -593,6 +621,7 @@ _NORMALISERS = {
     "relative_day": _norm_relative_day,
     "weekday": _norm_weekday,
     "clock": _norm_clock,
+    "year_part": _norm_year_part,
     "set_every": _norm_set_every,
     "set_frequency": _norm_set_frequency,
     "set_per": _norm_set_per,
