@@ -1,0 +1,465 @@
+"""The knowledge base: who held which office when, countries, organisations and places, and how
+Indonesian text names them.
+
+Built once per process (:func:`linimasa.kb.load_kb`); all look-ups are dictionary look-ups over folded
+aliases, and :meth:`KnowledgeBase.find_mentions` scans a text once for every alias at the same time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from spacy.lang.id.stop_words import STOP_WORDS
+
+from linimasa.kb import loader
+from linimasa.kb.matcher import Entry, Match, PhraseIndex, fold, tokens
+from linimasa.kb.places import PlaceIndex
+from linimasa.kb.records import Country, Organisation, Person, Place, RolePeriod, Title
+from linimasa.model import Mention
+
+ADJACENT_GAP = re.compile(r"^[\s,]{0,3}$")
+NEXT_WORD = re.compile(r"[ \t]+(\w[\w'’-]*)")
+PREVIOUS_WORD = re.compile(r"(\w[\w'’-]*)[ \t]+$")
+GAZETTEER_MIN_POPULATION = 100_000
+INDONESIAN_STOP_WORDS = frozenset(STOP_WORDS)  # "Kita" is "we", not the town in Japan
+LABELS = {"person": "PER", "surname": "PER", "organisation": "ORG", "country": "LOC", "place": "LOC"}
+
+
+class KnowledgeBase:
+    def __init__(
+        self,
+        people: dict[str, Person],
+        roles: list[RolePeriod],
+        countries: dict[str, Country],
+        country_aliases: Iterable[tuple[str, str]],
+        organisations: dict[str, Organisation],
+        titles: list[Title],
+        not_current: list[str],
+        places: PlaceIndex,
+        linking: dict,
+    ) -> None:
+        self.people = people
+        self.countries = countries
+        self.organisations = organisations
+        self.places = places
+        self.linking = linking
+        self.not_current = {fold(w) for w in not_current}
+        self.roles_by_person: dict[str, list[RolePeriod]] = {}
+        for period in sorted(roles, key=lambda r: r.start):
+            if period.kb_id not in people:
+                raise ValueError(f"roles.csv names {period.kb_id!r}, who is not in people.csv")
+            self.roles_by_person.setdefault(period.kb_id, []).append(period)
+        self.role_rank = {role: i for i, role in enumerate(linking.get("role_priority", []))}
+        self.organisation_by_name = {o.name: o for o in organisations.values()}
+        self.name_neighbours = {fold(w) for w in linking.get("name_neighbours", [])}
+        self.index = PhraseIndex()
+        self._index_countries(country_aliases)
+        self._index_organisations()
+        self._index_people()
+        self._index_places()
+        for title in titles:
+            self.index.add(title.phrase, "title", title)
+
+    # ------------------------------------------------------------------ building
+    @classmethod
+    def from_paths(cls, *paths: str | Path, with_defaults: bool = True) -> "KnowledgeBase":
+        """A KB from the shipped data files plus any folders of files in the same format (see
+        docs/knowledge-base.md); a user's rows extend the shipped ones and replace rows with the same key."""
+        folders = ([loader.DEFAULT_DATA] if with_defaults else []) + [Path(p) for p in paths]
+        countries = {
+            row["iso3"]: Country(iso3=row["iso3"], name=row["name"])
+            for row in loader.csv_rows(loader.files_named(loader.COUNTRIES, folders))
+        }
+        country_aliases = []
+        for row in loader.csv_rows(loader.files_named(loader.COUNTRIES, folders)):
+            for alias in [row["name"], row.get("name_id", "")] + loader.split_aliases(row.get("aliases", "")):
+                if alias:
+                    country_aliases.append((alias, row["iso3"]))
+        for row in loader.csv_rows(loader.files_named(loader.COUNTRY_ALIASES, folders)):
+            country_aliases.append((row["alias"], row["iso3"]))
+        places = PlaceIndex.from_geonames()
+        places.add_aliases(loader.csv_rows(loader.files_named(loader.PLACE_ALIASES, folders)))
+        titles, not_current = loader.read_titles(loader.files_named(loader.TITLES, folders))
+        return cls(
+            people=loader.read_people(loader.files_named(loader.PEOPLE, folders)),
+            roles=loader.read_roles(loader.files_named(loader.ROLES, folders)),
+            countries=countries,
+            country_aliases=country_aliases,
+            organisations=loader.read_organisations(loader.files_named(loader.ORGANISATIONS, folders)),
+            titles=titles,
+            not_current=not_current,
+            places=places,
+            linking=loader.read_linking(loader.files_named(loader.LINKING, folders)),
+        )
+
+    def _index_countries(self, aliases: Iterable[tuple[str, str]]) -> None:
+        for alias, iso3 in aliases:
+            if iso3 in self.countries:
+                self.index.add(alias, "country", iso3)
+        self.index.add("IGO", "country", "IGO", exact_case=True)
+
+    def _index_organisations(self) -> None:
+        for organisation in self.organisations.values():
+            for alias in [organisation.name, *organisation.aliases]:
+                self.index.add(alias, "organisation", organisation.kb_id)
+
+    def _index_people(self) -> None:
+        no_surname = set(self.linking.get("no_surname_alias_countries", []))
+        stopwords = {fold(w) for w in self.linking.get("surname_stopwords", [])}
+        surnames: dict[str, set[str]] = {}
+        for person in self.people.values():
+            parts = person.name.split()
+            for alias in [person.name, *person.aliases]:
+                is_surname = len(parts) > 1 and fold(alias) == fold(parts[-1])
+                self.index.add(alias, "surname" if is_surname else "person", person.kb_id)
+            if len(parts) > 1 and person.country not in no_surname and fold(parts[-1]) not in stopwords:
+                surnames.setdefault(parts[-1], set()).add(person.kb_id)
+        for surname, ids in surnames.items():
+            for kb_id in ids:
+                self.index.add(surname, "surname", kb_id)
+
+    def _index_places(self) -> None:
+        stopwords = {fold(w) for w in self.linking.get("place_stopwords", [])} | INDONESIAN_STOP_WORDS
+        for alias, kb_id in self.places.aliases:
+            self.index.add(alias, "place", kb_id)
+        for name, kb_id in self.places.gazetteer_names(GAZETTEER_MIN_POPULATION):
+            if fold(name) not in stopwords:
+                self.index.add(name, "place", kb_id)
+
+    # ------------------------------------------------------------------ look-ups
+    def person(self, kb_id: str) -> Person | None:
+        return self.people.get(kb_id)
+
+    def role_periods(self, kb_id: str) -> list[RolePeriod]:
+        return list(self.roles_by_person.get(kb_id, []))
+
+    def role_at(self, kb_id: str, on: dt.date, roles: Sequence[str] = ()) -> RolePeriod | None:
+        """The office a person held that day (the most senior if several; among ``roles`` if given)."""
+        held = [p for p in self.roles_by_person.get(kb_id, []) if p.holds_on(on) and (not roles or p.role in roles)]
+        if not held:
+            return None
+        return min(held, key=lambda p: (self.role_rank.get(p.role, len(self.role_rank)), -p.start.toordinal()))
+
+    def country(self, name: str) -> Country | None:
+        text = name.strip()
+        for prefix in sorted(self.linking.get("demonym_prefixes", []), key=len, reverse=True):
+            if fold(text).startswith(fold(prefix) + " "):
+                text = text[len(prefix) + 1 :].strip()
+                break
+        for entry in self.index.lookup(text):
+            if entry.kind == "country":
+                return self.countries.get(entry.ref) or Country(iso3=entry.ref, name=entry.ref)
+        return None
+
+    def organisation(self, name: str) -> Organisation | None:
+        for entry in self.index.lookup(name):
+            if entry.kind == "organisation":
+                return self.organisations[entry.ref]
+        return None
+
+    def place(self, name: str, context_country: str | None = None) -> Place | None:
+        return self.places.find(name, [context_country] if context_country else [], insist=True)
+
+    def holder(self, title: str, on: dt.date | None, context: Sequence[Mention] = ()) -> Person | None:
+        """The person who held the office a title phrase names ("Menlu AS", "Presiden Rusia") on a day;
+        with no day, the one person named in ``context`` who ever held it."""
+        office = self._parse_title(title)
+        if office is None:
+            return None
+        kb_id = self._office_holder(office, on, context)
+        return self.people.get(kb_id) if kb_id else None
+
+    # ------------------------------------------------------------------ text
+    def find_mentions(self, text: str) -> list[Mention]:
+        """Every known name and title phrase in a text, unresolved (see :meth:`resolve`)."""
+        matches = list(self.index.scan(text))
+        covered = {t for m in matches for t in (m.start, m.end)}
+        mentions: list[Mention] = []
+        i = 0
+        while i < len(matches):
+            match = matches[i]
+            following = matches[i + 1] if i + 1 < len(matches) else None
+            titles = [e for e in match.entries if e.kind == "title"]
+            if titles:
+                title_mention, used = self._title_mention(text, match, following)
+                if title_mention is not None:
+                    mentions.append(title_mention)
+                    i += used
+                    continue
+            kind = self._surface_kind(match.entries)
+            if kind in ("person", "surname") and self._inside_unknown_name(text, match, covered):
+                kind = None
+            if kind is not None:
+                mentions.append(Mention(match.start, match.end, match.text, LABELS[kind], source="kb"))
+            i += 1
+        return mentions
+
+    def _inside_unknown_name(self, text: str, match: Match, covered: set[int]) -> bool:
+        """A one-word name next to another capitalised word the KB does not know ("Anwar Usman") is part of
+        someone else's name."""
+        if match.first_token != match.last_token:
+            return False
+        after = NEXT_WORD.match(text, match.end)
+        if after and after.group(1)[0].isupper() and fold(after.group(1)) not in self.name_neighbours:
+            if after.start(1) not in covered:
+                return True
+        before = PREVIOUS_WORD.search(text[max(0, match.start - 40) : match.start])
+        if before and before.group(1)[0].isupper() and fold(before.group(1)) not in self.name_neighbours:
+            return match.start - len(before.group(0)) + len(before.group(1)) not in covered
+        return False
+
+    def _surface_kind(self, entries: list[Entry]) -> str | None:
+        kinds = {e.kind for e in entries}
+        for kind in ("person", "organisation", "country", "place"):
+            if kind in kinds:
+                return kind
+        surname_people = {e.ref for e in entries if e.kind == "surname"}
+        return "surname" if len(surname_people) == 1 else None
+
+    def _title_mention(self, text: str, match: Match, following: Match | None) -> tuple[Mention | None, int]:
+        title = next(e.ref for e in match.entries if e.kind == "title")
+        start, end, used = match.start, match.end, 1
+        adjacent = following is not None and ADJACENT_GAP.match(text[match.end : following.start]) is not None
+        complement = adjacent and any(e.kind in ("country", "organisation") for e in following.entries)
+        if complement:
+            end, used = following.end, 2
+        elif title.needs_complement:
+            return None, 1
+        elif not (title.country or title.organisation):
+            named_next = adjacent and any(e.kind in ("person", "surname") for e in following.entries)
+            if not named_next:
+                return None, 1
+        start = self._modifier_start(text, start)
+        return Mention(start, end, text[start:end], "TITLE", source="title"), used
+
+    def _modifier_start(self, text: str, start: int) -> int:
+        """Extend a title leftwards over a word like "mantan" that says the office is not held now."""
+        before = text[max(0, start - 40) : start]
+        words = before.split()
+        for n in (2, 1):
+            if len(words) >= n and fold(" ".join(words[-n:])) in self.not_current and before.endswith((" ", "\u00a0")):
+                return start - len(before) + before.rfind(words[-n])
+        return start
+
+    # ------------------------------------------------------------------ resolution
+    def resolve(self, mention: Mention, on: dt.date | None, context: Sequence[Mention] = ()) -> Mention:
+        """Fill a mention's KB fields (kb_id, kind, name, country, role, lat/lon) from what it names, the
+        date and the other mentions of the article; leave it unresolved when that is not certain."""
+        if mention.label == "TITLE":
+            self._resolve_title(mention, on, context)
+        elif mention.label == "PER":
+            self._resolve_person(mention, on, context)
+        elif mention.label == "ORG":
+            self._resolve_organisation(mention) or self._resolve_country(mention)
+        else:
+            (
+                self._resolve_country(mention)
+                or self._resolve_organisation(mention)
+                or self._resolve_place(mention, context)
+                or (mention.label != "LOC" and self._resolve_person(mention, on, context))
+            )
+        return mention
+
+    def _resolve_country(self, mention: Mention) -> bool:
+        country = self.country(mention.text)
+        if country is None:
+            return False
+        mention.kb_id, mention.kind, mention.name, mention.country = country.kb_id, "country", country.name, country.iso3
+        return True
+
+    def _resolve_organisation(self, mention: Mention) -> bool:
+        organisation = self.organisation(mention.text)
+        if organisation is None:
+            return False
+        mention.kb_id, mention.kind, mention.name = organisation.kb_id, "organisation", organisation.name
+        mention.country = organisation.country
+        return True
+
+    def _resolve_place(self, mention: Mention, context: Sequence[Mention]) -> bool:
+        place = self.places.find(mention.text, self._context_countries(mention, context))
+        if place is None:
+            return False
+        mention.kb_id, mention.kind, mention.name = place.kb_id, "place", place.name
+        mention.country, mention.lat, mention.lon = place.country, place.lat, place.lon
+        return True
+
+    def _context_countries(self, mention: Mention, context: Sequence[Mention]) -> list[str]:
+        """Countries the article names, nearest to the mention first."""
+        named = [
+            (abs(m.start - mention.start), m.country)
+            for m in context
+            if m is not mention and m.country and m.country != "IGO" and m.kind in ("country", "place", "organisation")
+        ]
+        ordered: list[str] = []
+        for _, country in sorted(named, key=lambda pair: pair[0]):
+            if country not in ordered:
+                ordered.append(country)
+        return ordered
+
+    def _resolve_person(self, mention: Mention, on: dt.date | None, context: Sequence[Mention]) -> bool:
+        entries = [e for e in self.index.lookup(mention.text) if e.kind in ("person", "surname")]
+        if not entries:
+            entries = self._people_inside(mention.text)
+        kb_id = self._choose_person(entries, on, context, exclude=mention)
+        if kb_id is None:
+            return False
+        self._fill_person(mention, kb_id, on)
+        return True
+
+    def _people_inside(self, text: str) -> list[Entry]:
+        """People named inside a longer span ("Menlu AS John Kerry"): the entries of its one person match."""
+        matches = list(self.index.scan(text))
+        found = [m for m in matches if any(e.kind in ("person", "surname") for e in m.entries)]
+        if len(found) != 1:
+            return []
+        known = [(m.start, m.end) for m in matches]
+        for start, end, word in tokens(text):
+            if word[0].isupper() and not any(s <= start and end <= e for s, e in known):
+                return []
+        return [e for e in found[0].entries if e.kind in ("person", "surname")]
+
+    def _choose_person(
+        self, entries: list[Entry], on: dt.date | None, context: Sequence[Mention], exclude: Mention
+    ) -> str | None:
+        full = {e.ref for e in entries if e.kind == "person"}
+        by_surname = {e.ref for e in entries if e.kind == "surname"} - full
+        candidates = full | by_surname
+        if not candidates:
+            return None
+        named_nearby = {m.kb_id for m in context if m is not exclude and m.kind == "person" and m.kb_id}
+        in_context = candidates & named_nearby
+        if len(in_context) == 1:
+            return in_context.pop()
+        if len(full) == 1:
+            return next(iter(full))
+        pool = full or by_surname
+        if on is None:
+            return None
+        in_office = {k for k in pool if self.role_at(k, on)}
+        if len(in_office) == 1:
+            return in_office.pop()
+        fitting = {k for k in pool if self._fits(k, on)}
+        if not in_office and len(fitting) == 1:
+            return fitting.pop()
+        return None
+
+    def _fits(self, kb_id: str, on: dt.date) -> bool:
+        periods = self.roles_by_person.get(kb_id, [])
+        if not periods:
+            return False
+        slack = dt.timedelta(days=int(self.linking.get("surname_fit_days", 1500)))
+        first = min(p.start for p in periods)
+        last = None if any(p.end is None for p in periods) else max(p.end for p in periods)
+        return first - slack <= on and (last is None or on <= last + slack)
+
+    def _fill_person(self, mention: Mention, kb_id: str, on: dt.date | None, roles: Sequence[str] = ()) -> None:
+        person = self.people[kb_id]
+        mention.kb_id, mention.kind, mention.name, mention.country = kb_id, "person", person.name, person.country
+        period = self.role_at(kb_id, on, roles) if on else None
+        mention.role = period.role if period else None
+        if period and period.country:
+            mention.country = period.country if period.country != "IGO" else person.country
+
+    # ------------------------------------------------------------------ titles
+    def _parse_title(self, text: str) -> "Office | None":
+        matches = list(self.index.scan(text))
+        for i, match in enumerate(matches):
+            title = next((e.ref for e in match.entries if e.kind == "title"), None)
+            if title is None:
+                continue
+            not_current = any(fold(w) in self.not_current for w in text[: match.start].split()[-2:]) or (
+                fold(" ".join(text[: match.start].split()[-2:])) in self.not_current
+            )
+            country, organisation = title.country, title.organisation
+            if i + 1 < len(matches):
+                complement = matches[i + 1].entries
+                org = next((self.organisations[e.ref] for e in complement if e.kind == "organisation"), None)
+                iso3 = next((e.ref for e in complement if e.kind == "country"), None)
+                if iso3:
+                    country = iso3
+                elif org:
+                    organisation, country = org.name, org.country
+            return Office(title, country, organisation, not_current)
+        return None
+
+    def _holders(self, office: "Office", on: dt.date | None) -> list[RolePeriod]:
+        found = []
+        for periods in self.roles_by_person.values():
+            for p in periods:
+                if p.role not in office.title.roles:
+                    continue
+                if office.organisation and p.organisation != office.organisation:
+                    continue
+                if office.country and p.country != office.country:
+                    continue
+                if not office.country and not office.organisation:
+                    continue
+                if on is None or p.holds_on(on):
+                    found.append(p)
+        return found
+
+    def _office_holder(self, office: "Office", on: dt.date | None, context: Sequence[Mention]) -> str | None:
+        if on is not None and not office.not_current and (office.country or office.organisation):
+            holders = self._holders(office, on)
+            if holders:
+                return max(holders, key=lambda p: p.start).kb_id
+            return None
+        ever = {p.kb_id for p in self._holders(office, None)}
+        named = {m.kb_id for m in context if m.kind == "person" and m.kb_id in ever}
+        return named.pop() if len(named) == 1 else None
+
+    def _resolve_title(self, mention: Mention, on: dt.date | None, context: Sequence[Mention]) -> None:
+        office = self._parse_title(mention.text)
+        if office is None:
+            return
+        mention.role = None if office.not_current else self._role_name(office)
+        mention.country = office.country or mention.country
+        named = self._adjacent_person(mention, context)
+        if named is not None and self._ever_held(named, office):
+            kb_id = named
+        elif named is not None:
+            return
+        else:
+            kb_id = self._office_holder(office, on, context)
+        if kb_id is None:
+            return
+        self._fill_person(mention, kb_id, on, office.title.roles)
+        if on is None and not office.not_current:
+            mention.role = self._role_name(office, kb_id)
+        if office.country and office.country != "IGO":
+            mention.country = office.country
+
+    def _role_name(self, office: "Office", kb_id: str | None = None) -> str:
+        """The English name of the office a title names ("Menlu AS" -> "Secretary of State")."""
+        for periods in ([self.roles_by_person.get(kb_id, [])] if kb_id else self.roles_by_person.values()):
+            for p in periods:
+                if p.role in office.title.roles and (not office.country or p.country == office.country):
+                    if not office.organisation or p.organisation == office.organisation:
+                        return p.role
+        return office.title.roles[0]
+
+    def _adjacent_person(self, mention: Mention, context: Sequence[Mention]) -> str | None:
+        for other in context:
+            if other.kind == "person" and other.kb_id and 0 <= other.start - mention.end <= 3:
+                return other.kb_id
+        return None
+
+    def _ever_held(self, kb_id: str, office: "Office") -> bool:
+        return any(
+            p.role in office.title.roles
+            and (not office.country or p.country == office.country)
+            and (not office.organisation or p.organisation == office.organisation)
+            for p in self.roles_by_person.get(kb_id, [])
+        )
+
+
+class Office:
+    """What a title phrase names: a title, and the country or organisation it is of."""
+
+    __slots__ = ("title", "country", "organisation", "not_current")
+
+    def __init__(self, title: Title, country: str | None, organisation: str | None, not_current: bool) -> None:
+        self.title, self.country, self.organisation, self.not_current = title, country, organisation, not_current

@@ -1,0 +1,102 @@
+"""The ``kb`` stage: add the names the NER missed, then link every mention to the knowledge base."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from pathlib import Path
+
+from linimasa.config import Settings
+from linimasa.kb import KnowledgeBase, load_kb
+from linimasa.model import Article, Mention
+
+ENTITY_LABELS = ("PER", "ORG", "LOC")
+
+
+def reference_date(article: Article) -> dt.date | None:
+    """The day the article's offices are read at: the time stage's anchor, else the publication date."""
+    for value in ((article.anchor or {}).get("date"), article.published):
+        if value:
+            try:
+                return dt.date.fromisoformat(str(value)[:10])
+            except ValueError:
+                continue
+    return None
+
+
+def overlaps(a: Mention, b: Mention) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def merge(existing: list[Mention], found: list[Mention]) -> tuple[list[Mention], dict[int, list[Mention]]]:
+    """NER mentions plus the KB's, without duplicates: of two overlapping entity spans the longer stays.
+    Returns the merged list and, for each kept span that swallowed KB mentions, those mentions (a
+    fallback when the longer span cannot be linked)."""
+    titles = [m for m in found if m.label == "TITLE"]
+    kept = [m for m in existing if m.label != "TITLE" or not any(_same_span(m, t) for t in titles)]
+    swallowed: dict[int, list[Mention]] = {}
+    for mention in (m for m in found if m.label != "TITLE"):
+        rivals = [m for m in kept if m.label in ENTITY_LABELS and overlaps(m, mention)]
+        longer = [m for m in rivals if (m.end - m.start) > (mention.end - mention.start)]
+        if longer:
+            swallowed.setdefault(id(longer[0]), []).append(mention)
+            continue
+        kept = [m for m in kept if not any(m is r for r in rivals)]
+        kept.append(mention)
+    kept.extend(titles)
+    kept.sort(key=lambda m: (m.start, -m.end))
+    return kept, swallowed
+
+
+def _same_span(a: Mention, b: Mention) -> bool:
+    return a.start == b.start and a.end == b.end
+
+
+class EntityLinkStage:
+    name = "kb"
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings()
+        options = self.settings.stage_options(self.name)
+        self.extra_paths = tuple(str(Path(p)) for p in options.get("paths", ()))
+
+    def knowledge_base(self) -> KnowledgeBase:
+        return _extended_kb(self.extra_paths) if self.extra_paths else load_kb()
+
+    def __call__(self, article: Article) -> Article:
+        if article.lang and article.lang not in self.settings.supported_languages:
+            return article
+        kb = self.knowledge_base()
+        mentions, swallowed = merge(article.mentions, kb.find_mentions(article.working_text))
+        on = reference_date(article)
+        entities = [m for m in mentions if m.label != "TITLE"]
+        for mention in entities:
+            kb.resolve(mention, on, mentions)
+        mentions = self._fall_back_to_inner(mentions, swallowed, kb, on)
+        for mention in (m for m in mentions if m.kb_id is None and m.label != "TITLE"):
+            kb.resolve(mention, on, mentions)
+        for mention in (m for m in mentions if m.label == "TITLE"):
+            kb.resolve(mention, on, mentions)
+        article.mentions = mentions
+        return article
+
+    def _fall_back_to_inner(self, mentions, swallowed, kb, on) -> list[Mention]:
+        """A long NER span the KB cannot link gives way to the linked KB names inside it."""
+        out = []
+        for mention in mentions:
+            inner = swallowed.get(id(mention), [])
+            if mention.kb_id is None and inner:
+                for m in inner:
+                    kb.resolve(m, on, mentions)
+                if any(m.kb_id for m in inner):
+                    out.extend(inner)
+                    continue
+            out.append(mention)
+        out.sort(key=lambda m: (m.start, -m.end))
+        return out
+
+
+@functools.cache
+def _extended_kb(paths: tuple[str, ...]) -> KnowledgeBase:
+    """The shipped KB extended with a user's folders (stage option ``paths``), built once per process."""
+    return KnowledgeBase.from_paths(*paths)

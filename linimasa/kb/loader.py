@@ -1,0 +1,127 @@
+"""Reading the knowledge-base data files (CSV and YAML) into records.
+
+Every file is optional in a user's extension folder; rows from later files add to (and, for the same
+key, replace) rows from earlier ones, so a user can correct a fact without editing the shipped data.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import yaml
+
+from linimasa.kb.records import Organisation, Person, RolePeriod, Title
+
+DEFAULT_DATA = Path(__file__).resolve().parent / "data"
+
+PEOPLE = "people.csv"
+ROLES = "roles.csv"
+COUNTRIES = "countries.csv"
+COUNTRY_ALIASES = "countries_aliases_id.csv"
+ORGANISATIONS = "organisations.csv"
+PLACE_ALIASES = "places_aliases_id.csv"
+TITLES = "titles_id.yaml"
+LINKING = "linking.yaml"
+
+
+def files_named(name: str, folders: Iterable[Path]) -> list[Path]:
+    return [folder / name for folder in folders if (folder / name).is_file()]
+
+
+def csv_rows(paths: Iterable[Path]) -> Iterator[dict[str, str]]:
+    for path in paths:
+        with open(path, encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(line for line in handle if not line.startswith("#")):
+                yield {k: (v or "").strip() for k, v in row.items() if k}
+
+
+def split_aliases(value: str) -> list[str]:
+    return [a.strip() for a in value.split("|") if a.strip()]
+
+
+def parse_date(value: str) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def read_people(paths: Iterable[Path]) -> dict[str, Person]:
+    people: dict[str, Person] = {}
+    for row in csv_rows(paths):
+        people[row["kb_id"]] = Person(
+            kb_id=row["kb_id"],
+            name=row["name"],
+            country=row["country"],
+            aliases=split_aliases(row.get("aliases", "")),
+            wikidata=row.get("wikidata") or None,
+        )
+    return people
+
+
+def read_roles(paths: Iterable[Path]) -> list[RolePeriod]:
+    roles = []
+    for row in csv_rows(paths):
+        try:
+            start = parse_date(row["start"])
+            end = parse_date(row.get("end", ""))
+        except ValueError as error:
+            raise ValueError(f"roles: bad date for {row.get('kb_id')} ({row.get('role')}): {error}") from error
+        if start is None:
+            raise ValueError(f"roles: {row['kb_id']} ({row['role']}) has no start date")
+        roles.append(
+            RolePeriod(
+                kb_id=row["kb_id"],
+                role=row["role"],
+                country=row["country"],
+                organisation=row.get("organisation") or None,
+                start=start,
+                end=end,
+                source=row.get("source", ""),
+            )
+        )
+    return roles
+
+
+def read_organisations(paths: Iterable[Path]) -> dict[str, Organisation]:
+    organisations: dict[str, Organisation] = {}
+    for row in csv_rows(paths):
+        organisations[row["kb_id"]] = Organisation(
+            kb_id=row["kb_id"],
+            name=row["name"],
+            country=row["country"],
+            aliases=split_aliases(row.get("aliases", "")),
+            source=row.get("source", ""),
+        )
+    return organisations
+
+
+def read_titles(paths: Iterable[Path]) -> tuple[list[Title], list[str]]:
+    titles: list[Title] = []
+    not_current: list[str] = []
+    for path in paths:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for item in data.get("titles", []):
+            for phrase in item["phrases"]:
+                titles.append(
+                    Title(
+                        phrase=phrase,
+                        roles=tuple(item["roles"]),
+                        country=item.get("country"),
+                        organisation=item.get("organisation"),
+                        needs_complement=bool(item.get("needs_complement", False)),
+                    )
+                )
+        not_current.extend(data.get("not_current", []))
+    return titles, not_current
+
+
+def read_linking(paths: Iterable[Path]) -> dict:
+    settings: dict = {}
+    for path in paths:
+        for key, value in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).items():
+            if isinstance(value, list) and isinstance(settings.get(key), list):
+                settings[key] = settings[key] + value
+            else:
+                settings[key] = value
+    return settings

