@@ -174,6 +174,14 @@ def test_tenures_intersect_and_fall_back_to_the_deepest_overlap():
     assert tenure_year_range([]) is None
 
 
+def test_a_person_counts_as_in_office_during_any_of_their_terms():
+    putin = [(dt.date(1999, 12, 31), dt.date(2008, 5, 7)), (dt.date(2008, 5, 8), dt.date(2012, 5, 7)),
+             (dt.date(2012, 5, 7), None)]
+    kerry = [(dt.date(2013, 2, 1), dt.date(2017, 1, 20))]
+    lavrov = [(dt.date(2004, 3, 9), None)]
+    assert tenure_year_range([putin, kerry, lavrov]) == (2013, 2017)
+
+
 def test_anchor_prefers_the_publication_date():
     article = Article(id="a", text="Mereka bertemu Rabu (15/10/2014).", published="2014-10-16T08:00:00+07:00")
     assert resolve_anchor(article, [])["date"] == "2014-10-16"

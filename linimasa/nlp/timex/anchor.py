@@ -21,23 +21,38 @@ STAMP_REACH = 400
 Tenure = tuple[dt.date, dt.date | None]
 
 
-def tenure_year_range(tenures: list[Tenure], today: dt.date | None = None) -> tuple[int, int] | None:
+def tenure_year_range(tenures: list[Tenure] | list[list[Tenure]],
+                      today: dt.date | None = None) -> tuple[int, int] | None:
     """The years in which the named people held their posts together.
 
-    People named together in a report were in office together, so the range is the intersection of their
-    terms. When some terms do not overlap (a past office of one person, a predecessor named in passing),
-    the range is where the most terms overlap.
+    ``tenures`` is a list of terms, or a list with each person's terms (then a person counts as in office
+    during any of their terms). People named together in a report were in office together, so the range is
+    the intersection of their terms. When some do not overlap (a past office of one person, a predecessor
+    named in passing), the range is where the most people's terms overlap.
     """
     if not tenures:
         return None
     today = today or dt.date.today()
-    spans = [(start, end or today) for start, end in tenures if start and (end or today) >= start]
+    people = [group if isinstance(group, list) else [group] for group in tenures]
+    spans = [span for person in people for span in _merged(person, today)]
     if not spans:
         return None
     low, high = max(s for s, _ in spans), min(e for _, e in spans)
     if low <= high:
         return low.year, high.year
     return _deepest_overlap(spans)
+
+
+def _merged(terms: list[Tenure], today: dt.date) -> list[tuple[dt.date, dt.date]]:
+    """One person's terms as disjoint stretches (back-to-back terms joined)."""
+    spans = sorted((start, end or today) for start, end in terms if start and (end or today) >= start)
+    merged: list[tuple[dt.date, dt.date]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1] + dt.timedelta(days=1):
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _deepest_overlap(spans: list[tuple[dt.date, dt.date]]) -> tuple[int, int]:
@@ -59,7 +74,7 @@ def _deepest_overlap(spans: list[tuple[dt.date, dt.date]]) -> tuple[int, int]:
     return min(s for s, _ in stretches).year, max(e for _, e in stretches).year
 
 
-def resolve_anchor(article: Article, tenures: list[Tenure]) -> dict:
+def resolve_anchor(article: Article, tenures: list[Tenure] | list[list[Tenure]]) -> dict:
     """{"date", "basis", "year_range", "reason"}: the article's reference date and how it was reached."""
     year_range = tenure_year_range(tenures)
     range_list = list(year_range) if year_range else None

@@ -12,16 +12,27 @@ from linimasa.nlp.timex.anchor import Tenure, resolve_anchor
 from linimasa.nlp.timex.recognise import find_times
 
 
-def _kb_tenures(article: Article) -> list[Tenure]:
-    """The dated role periods of the people the knowledge base recognised in the article."""
+def _kb_tenures(article: Article) -> list[list[Tenure]]:
+    """Each person's dated terms in the roles the article gives them ("Menlu AS" for Kerry: his terms as
+    Secretary of State), or in all their roles when it names none; from the knowledge base."""
     people = {m.kb_id for m in article.mentions if m.kind == "person" and m.kb_id}
     if not people or importlib.util.find_spec("linimasa.kb") is None:
         return []
     from linimasa.kb import load_kb
 
     kb = load_kb()
-    return [(period.start, period.end) for kb_id in sorted(people) for period in kb.role_periods(kb_id)
-            if period.start is not None]
+    titled: dict[str, set[str]] = {}
+    for mention in article.mentions:
+        if mention.label == "TITLE" and mention.kb_id in people and mention.role:
+            titled.setdefault(mention.kb_id, set()).add(mention.role)
+    tenures = []
+    for kb_id in sorted(people):
+        periods = [p for p in kb.role_periods(kb_id) if p.start is not None]
+        named = [p for p in periods if p.role in titled.get(kb_id, ())]
+        terms = [(p.start, p.end) for p in (named or periods)]
+        if terms:
+            tenures.append(terms)
+    return tenures
 
 
 class TimeStage:
