@@ -96,6 +96,12 @@ def test_a_count_before_a_stated_time_counts_from_it_when_it_is_fine_enough():
     assert times[-1].value == "2015-W19"  # a year is too coarse to count a week from: the anchor is used
 
 
+def test_a_weekday_range_is_a_weekly_pattern_not_a_date():
+    assert [t.value for t in find_times("Layanan buka Senin-Jumat pukul 08.00.", MAY_13_2015)][:2] == [
+        "XXXX-WXX-1", "XXXX-WXX-5"]
+    assert only("Apel digelar setiap hari Senin di halaman.").value == "XXXX-WXX-1"
+
+
 def test_clock_times_carry_their_zone_and_the_date_beside_them():
     times = find_times("Diperbarui 22/01/2022, 09:31 WIB. Rapat dimulai pukul 8 malam.", MAY_13_2015)
     assert [(t.text, t.type, t.value) for t in times] == [

@@ -185,8 +185,8 @@ def _build_patterns(lx: Lexicon, data: dict) -> list[tuple[str, re.Pattern]]:
          rf"{WORD_START}(?P<part>{_alternation(data['year_parts'])})\s+(?P<ordinal>{_alternation(data['year_part_ordinals'])})"
          rf"(?:(?:\s*[-/]\s*|\s+)(?:(?i:tahun)\s+)?(?P<y>{year})|\s+(?i:tahun)\s+(?P<dir>{direction}))?{not_number_after}"),
         ("set_every",
-         rf"{WORD_START}(?P<q>{set_q})\s+(?:(?P<n>{number})\s+)?(?:(?P<unit>{units}|(?i:pagi|siang|sore|malam))"
-         rf"|(?:(?i:hari)\s+)?(?P<wd>{wd})|(?:(?i:bulan)\s+)?(?P<mn>{month_full})){WORD_END}"),
+         rf"{WORD_START}(?P<q>{set_q})\s+(?:(?P<n>{number})\s+)?(?:(?:(?i:hari)\s+)?(?P<wd>{wd})"
+         rf"|(?:(?i:bulan)\s+)?(?P<mn>{month_full})|(?P<unit>{units}|(?i:pagi|siang|sore|malam))){WORD_END}"),
         ("set_frequency",
          rf"{WORD_START}(?P<n>{number})\s+(?i:kali)\s+(?:(?i:dalam|per|tiap|setiap)\s+)?"
          rf"(?:(?P<one>{one_unit})|(?P<unit>{units})){WORD_END}"),

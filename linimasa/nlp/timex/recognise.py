@@ -27,6 +27,8 @@ _TOKEN = re.compile(r"(?<![^\W\d_])\d+|[^\W\d_]+|\(")
 _WORD_BEFORE = re.compile(r"([\w.$-]+)[\s(]*$")
 _YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
+_RANGE_AFTER = re.compile(r"\s*[-–]\s*([\w'’]+)")
+_RANGE_BEFORE = re.compile(r"([\w'’]+)\s*[-–]\s*$")
 _SENTENCE_END = re.compile(r"[.!?\n]")
 _YEAR_VALUE = re.compile(r"\d{4}(?:-\d{2})?(?:-\d{2})?$")
 _DAY_VALUE = re.compile(r"(?:\d{4}|XXXX)-\d{2}-\d{2}")
@@ -482,6 +484,15 @@ def _earlier_same_weekday(context: Context, weekday: int) -> TimeExpression | No
     return None
 
 
+def _in_weekday_range(context: Context, match: re.Match) -> bool:
+    text = context.text
+    after = _RANGE_AFTER.match(text, match.end("wd"))
+    before = _RANGE_BEFORE.search(text, max(0, match.start("wd") - 12), match.start("wd"))
+    lexicon = context.lexicon
+    return bool((after and lexicon.weekday(after.group(1)) and after.group(1)[0].isupper())
+                or (before and lexicon.weekday(before.group(1)) and before.group(1)[0].isupper()))
+
+
 def _opens_sentence(text: str, start: int) -> bool:
     before = text[max(0, start - 3):start].rstrip(" \t\"“‘'(")
     return not before or before[-1] in ".!?\n"
@@ -508,6 +519,9 @@ def _norm_weekday(match, expression, context, weekday):
         expression.alternatives += earlier.alternatives
         expression.basis = "same_weekday_as_earlier"
         return
+    if _in_weekday_range(context, match):
+        expression.value, expression.basis = f"XXXX-WXX-{weekday}" + suffix, "weekday_range"
+        return  # "Senin-Jumat": every working day, no particular date
     if weekday == 7 and direction and not part and _opens_sentence(context.text, match.start()):
         _relative_period(expression, context, "minggu", _direction_step(direction, lexicon))
         return  # "Minggu lalu, ..." opening a sentence or a quote is "last week", not "last Sunday"
