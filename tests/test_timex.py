@@ -194,6 +194,18 @@ def test_anchor_prefers_the_publication_date():
     assert resolve_anchor(article, [])["basis"] == "published"
 
 
+def test_a_publication_time_with_an_offset_is_dated_in_western_indonesian_time():
+    article = Article(id="a", text="Ia datang kemarin.", published="2015-05-12T20:30:00Z")
+    assert resolve_anchor(article, [])["date"] == "2015-05-13"
+
+
+def test_a_yearless_day_far_from_the_anchor_takes_the_year_its_weekday_fits():
+    expression = only("Rapat itu digelar Rabu (15/5) di Senayan.", anchor=dt.date(2025, 10, 20))
+    assert (expression.value, expression.flags) == ("2024-05-15", ["year_inferred"])
+    near = only("Mereka bertemu Rabu (20 Mei) di Reykjavik.", anchor=dt.date(2021, 5, 20))
+    assert (near.value, near.flags) == ("2021-05-20", ["weekday_conflict"])
+
+
 def test_anchor_from_a_stamp_then_a_stated_date_then_weekday_and_tenure():
     stamped = Article(id="a", text="Kabar.id - 03/02/2020, 10:15 WIB\nRapat digelar Senin (3/2/2020).")
     assert (resolve_anchor(stamped, [])["date"], resolve_anchor(stamped, [])["basis"]) == ("2020-02-03", "text_stamp")

@@ -78,7 +78,7 @@ def resolve_anchor(article: Article, tenures: list[Tenure] | list[list[Tenure]])
     """{"date", "basis", "year_range", "reason"}: the article's reference date and how it was reached."""
     year_range = tenure_year_range(tenures)
     range_list = list(year_range) if year_range else None
-    published = dates.parse_date(article.published)
+    published = dates.local_date(article.published)
     if published is not None:
         from_text = article.metadata.get("published_source") == "text"
         return _anchor(published, "text_stamp" if from_text else "published", range_list,

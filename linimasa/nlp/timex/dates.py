@@ -11,6 +11,10 @@ from dateutil.relativedelta import relativedelta
 WEEKDAY_CONFLICT = "weekday_conflict"
 YEAR_INFERRED = "year_inferred"
 
+# Indonesian news is dated in Western Indonesian Time; a publication time given with another offset is
+# moved there before its date is taken.
+NEWS_TIMEZONE = dt.timezone(dt.timedelta(hours=7))
+
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?![\d-])")
 
 
@@ -97,3 +101,17 @@ def parse_date(value: str | None) -> dt.date | None:
         return dt.date.fromisoformat(value[:10])
     except ValueError:
         return None
+
+
+def local_date(value: str | None) -> dt.date | None:
+    """The date of a publication date or datetime, in Western Indonesian Time when it carries an offset."""
+    day = parse_date(value)
+    if day is None or len(value) <= 10:
+        return day
+    try:
+        moment = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return day
+    if moment.tzinfo is None:
+        return day
+    return moment.astimezone(NEWS_TIMEZONE).date()

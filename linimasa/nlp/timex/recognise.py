@@ -20,6 +20,10 @@ from linimasa.nlp.timex.lexicon import DIGIT, Lexicon, load_lexicon, normal_word
 UNANCHORED = "unanchored"
 # How far back a clock time looks for the date it belongs to ("22/01/2022, 09:31 WIB").
 CLOCK_DATE_REACH = 16
+# Beyond this many days from the anchor, a year-less day's weekday may choose its year.
+WEEKDAY_YEAR_DISTANCE = 90
+# ... and the year it chooses keeps the day within a year and a half of the anchor.
+WEEKDAY_YEAR_REACH = 548
 # How far back a weekday looks for a cue that it lies ahead ("akan bertemu ... Kamis").
 FUTURE_CUE_REACH = 60
 
@@ -217,8 +221,13 @@ def _full_or_yearless(expression: TimeExpression, context: Context, day: int, mo
     if context.anchor is not None:
         resolved = _nearest_year(context.anchor, month, day, direction, context.lexicon)
         if resolved is not None:
+            basis = "anchor_year"
+            fitting = _weekday_year(context.anchor, resolved, weekday)
+            if fitting is not None:
+                resolved, basis = fitting, "weekday_year"
+                expression.flags.append(YEAR_INFERRED)
             _set_day(expression, resolved, weekday)
-            expression.basis = "anchor_year"
+            expression.basis = basis
             return
     expression.value = f"XXXX-{month:02d}-{day:02d}"
     expression.basis = "no_year"
@@ -230,6 +239,22 @@ def _full_or_yearless(expression: TimeExpression, context: Context, day: int, mo
             expression.value = dates.day_value(dt.date(fitting[0], month, day))
             expression.flags.append(YEAR_INFERRED)
             expression.basis = f"weekday+year_range {low}-{high}"
+
+
+def _weekday_year(anchor: dt.date, nearest: dt.date, weekday: int | None) -> dt.date | None:
+    """The same day a year earlier or later when only it has the weekday the text gives and the nearest
+    reading lies months from the anchor ("Rabu (15/5)" in an October 2025 report: 15 May 2024, a
+    Wednesday). Near the anchor the nearest reading stands and a conflict is flagged instead."""
+    if not weekday or nearest.isoweekday() == weekday or abs((nearest - anchor).days) <= WEEKDAY_YEAR_DISTANCE:
+        return None
+    fitting = [d for d in (_same_day(nearest, -1), _same_day(nearest, 1))
+               if d is not None and d.isoweekday() == weekday and abs((d - anchor).days) <= WEEKDAY_YEAR_REACH]
+    return fitting[0] if len(fitting) == 1 else None
+
+
+def _same_day(day: dt.date, years: int) -> dt.date | None:
+    year = day.year + years
+    return dt.date(year, day.month, day.day) if dates.valid_day(year, day.month, day.day) else None
 
 
 def _nearest_year(anchor: dt.date, month: int, day: int, direction: str | None, lexicon: Lexicon):
