@@ -5,7 +5,9 @@ Two mentions are the same real event when (thresholds in ``RULE``):
 - they have the same PLOVER type;
 - their dates are compatible: equal, or one contains the other ("2014-10" contains "2014-10-14"), or, when
   either carries a weekday conflict or alternative day, at most ``weekday_window_days`` apart. A mention
-  with no date links only within its own article, or to an event sharing ``undated_min_shared`` parties;
+  with no date links only within its own article, or to an event sharing ``undated_min_shared`` parties; a
+  date the article only lends from context (the time stage's basis is not clause, sentence or lead) may be
+  ``borrowed_window_days`` off;
 - their places are compatible: unknown on either side, the same place, or a city inside the other's country;
 - they share at least ``min_shared`` party (by knowledge-base id; a country also matches a person or
   organisation of that country only through ids, never by name);
@@ -28,8 +30,11 @@ from dataclasses import dataclass, field
 
 from linimasa.model import Event, Evidence, Location, Participant
 
+STATED_DATE_BASES = frozenset({"clause", "sentence", "lead"})  # dates the text states for the event itself
+
 RULE = {
     "weekday_window_days": 1,
+    "borrowed_window_days": 3,
     "min_shared": 1,
     "undated_min_shared": 2,
 }
@@ -115,13 +120,24 @@ class _Cluster:
         return [p for m in self.members for p in m.participants]
 
 
+def _dates_fit(a: Event, b: Event) -> bool:
+    """Compatible dates; a date only borrowed from the article's context may be ``borrowed_window_days`` off."""
+    if dates_compatible(a.date, b.date, a.date_alternatives, b.date_alternatives):
+        return True
+    if a.date_basis in STATED_DATE_BASES and b.date_basis in STATED_DATE_BASES:
+        return False
+    first, second = date_bounds(a.date), date_bounds(b.date)
+    window = RULE["borrowed_window_days"]
+    return bool(first and second) and first[0] - dt.timedelta(window) <= second[1] and second[0] - dt.timedelta(window) <= first[1]
+
+
 def _fits(cluster: _Cluster, mention: Event) -> int | None:
     """How well a mention fits a cluster (higher is better), or None when it must not join."""
     score = 0
     for member in cluster.members:
         if member.type != mention.type:
             return None
-        if not dates_compatible(member.date, mention.date, member.date_alternatives, mention.date_alternatives):
+        if not _dates_fit(member, mention):
             return None
         if not locations_compatible(member.location, mention.location):
             return None
@@ -188,8 +204,9 @@ def _merge(cluster: _Cluster) -> Event:
         return members[0]
     first = min(members, key=lambda m: m.id)
     event_id = cluster.id or "ev-" + hashlib.sha1(first.id.encode()).hexdigest()[:12]
-    best_precision = max(precision(m.date) for m in members)
-    dated = [m for m in members if precision(m.date) == best_precision and m.date]
+    stated = [m for m in members if m.date and m.date_basis in STATED_DATE_BASES] or members
+    best_precision = max(precision(m.date) for m in stated)
+    dated = [m for m in stated if precision(m.date) == best_precision and m.date]
     date_value = _most_common([m.date for m in dated])
     date_source = next((m for m in dated if m.date == date_value), None)
     location = _merge_location(members)

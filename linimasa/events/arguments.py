@@ -82,7 +82,7 @@ def find_parties(view: SentenceView, match: TriggerMatch, lexicon: Lexicon, refe
     before = [m for m in view.mentions if start <= view.token_index(m.start) < match.first]
     after = [m for m in view.mentions if match.last <= view.token_index(m.start) < _object_end(view, match, end, lexicon)]
     if reference:  # "pertemuan itu" names no new party, except after "dengan": "setelah pertemuannya dengan Putin"
-        after = [m for m in after if _after_with(view, match, m, lexicon)]
+        after = [m for m in after if after_with(view, match, m, lexicon)]
     after = [m for m in after if not _apposed_country(view, m)]
     if not reference:
         for m in before:
@@ -98,8 +98,13 @@ def find_parties(view: SentenceView, match: TriggerMatch, lexicon: Lexicon, refe
     return parties
 
 
-def _object_end(view: SentenceView, match: TriggerMatch, end: int, lexicon: Lexicon) -> int:
-    stops = lexicon.words("object_stops")
+def _is_reference_noun(view: SentenceView, match: TriggerMatch, lexicon: Lexicon) -> bool:
+    following = view.words[match.last : match.last + lexicon.arguments["determiner_window"]]
+    return match.rule.pos == "noun" and any(w in lexicon.words("determiners") for w in following)
+
+
+def _object_end(view: SentenceView, match: TriggerMatch, end: int, lexicon: Lexicon, keep=frozenset()) -> int:
+    stops = lexicon.words("object_stops") - keep
     lengths = [(t.start, t.end) for t in view.times if t.type == "DURATION"]
     for i in range(match.last, end):
         in_length = any(s <= view.starts[i] < e or s <= view.starts[min(i + 1, len(view.starts) - 1)] < e
@@ -109,7 +114,7 @@ def _object_end(view: SentenceView, match: TriggerMatch, end: int, lexicon: Lexi
     return end
 
 
-def _after_with(view: SentenceView, match: TriggerMatch, m: Mention, lexicon: Lexicon) -> bool:
+def after_with(view: SentenceView, match: TriggerMatch, m: Mention, lexicon: Lexicon) -> bool:
     first = view.token_index(m.start)
     return any(w in lexicon.words("with_words") for w in view.words[match.last : first])
 
@@ -177,14 +182,18 @@ def _preposition(view: SentenceView, m: Mention, lexicon: Lexicon) -> str | None
 def find_location_mentions(view: SentenceView, match: TriggerMatch, lexicon: Lexicon) -> list[Mention]:
     """Places introduced by "di" (or "ke" for a visit) in the trigger's sentence, nearest after it first."""
     wanted = lexicon.words("location_words") | (lexicon.words("to_words") if match.rule.mode == "visit" else frozenset())
-    start, _, _ = clause_bounds(view, match, lexicon)
+    start, end, _ = clause_bounds(view, match, lexicon)
+    if _is_reference_noun(view, match, lexicon):  # "pertemuan itu berlangsung ... setelah X di Kyiv"
+        end = _object_end(view, match, end, lexicon, keep=lexicon.words("location_words"))
+    else:
+        end = len(view.words)
     chained = _place_chains(view, lexicon)
     visited = None
     if match.rule.mode == "visit" and match.rule.pos == "verb":  # "mengunjungi Sochi"
         visited = next((m for m in view.mentions if view.token_index(m.start) == match.last), None)
     found = [
         m for m in view.mentions
-        if m.kind in ("place", "country") and start <= view.token_index(m.start)
+        if m.kind in ("place", "country") and start <= view.token_index(m.start) < end
         and (_preposition(view, m, lexicon) in wanted or m is visited or id(m) in chained)
         and not _topic_place(view, m, lexicon)
     ]
@@ -194,11 +203,12 @@ def find_location_mentions(view: SentenceView, match: TriggerMatch, lexicon: Lex
 def _place_chains(view: SentenceView, lexicon: Lexicon) -> set[int]:
     """Places that continue a "di" phrase after a comma: "di Istana Maryinsky, Kyiv" -> Kyiv."""
     chained: set[int] = set()
-    places = [m for m in view.mentions if m.label == "LOC" or m.kind in ("place", "country")]
+    places = [m for m in view.mentions if m.label in ("LOC", "ORG") or m.kind in ("place", "country")]
     for before, after in zip(places, places[1:]):
         gap = view.words[view.token_index(before.end - 1) + 1 : view.token_index(after.start)]
         linked = id(before) in chained or _preposition(view, before, lexicon) in lexicon.words("location_words")
-        if linked and gap in ([","], []):
+        aside = len(gap) >= 3 and gap[0] == "(" and gap[-2:] == [")", ","]  # "Balai Agung (Great Hall), Beijing"
+        if linked and (gap in ([","], []) or aside):
             chained.add(id(after))
     return chained
 

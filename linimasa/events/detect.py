@@ -46,7 +46,7 @@ def _match_at(words: list[str], i: int, lexicon: Lexicon) -> tuple[TriggerRule, 
         following = words[i + n] if i + n < len(words) else ""
         if rule.next and following not in rule.next:
             continue
-        if following in rule.not_next:
+        if following in rule.not_next or without_clitic(following) in rule.not_next:
             continue
         return rule, n
     return None

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from linimasa.events.arguments import (
     Party,
+    after_with,
     apposed_country,
     SentenceView,
     as_date,
@@ -143,8 +144,12 @@ class Extractor:
                     candidates.append(candidate)
         groups = self._group(candidates)
         lead = self._lead_date(article, views)
-        for group in groups:
-            group.lead_date = lead
+        told = set()
+        for group in groups:  # the date of the opening sentences dates only the first event of each type
+            kind = group.first.match.rule.type
+            if group.first.modality == "asserted" and kind not in told:
+                told.add(kind)
+                group.lead_date = lead
         self._attach_anaphora(groups, views)
         self._attach_participant_topics(groups, views)
         events = []
@@ -297,8 +302,9 @@ class Extractor:
         keys = {_key(p) for p, _ in c.participants}
         if c.match.rule.type != "CONSULT":
             return len(keys) >= 1
-        if not c.match.rule.head:
-            return False
+        if not c.match.rule.head:  # a summit is an event only "antara" two named parties
+            paired = {_key(p) for p, m in c.participants if after_with(c.view, c.match, m, self.lexicon)}
+            return len(paired) >= 2
         if c.match.rule.mode == "visit":  # a visit needs a host: a party or place after "ke" / the verb
             return any(p.side == "recipient" for p, _ in c.participants) and len(keys) >= 2
         return len(keys) >= 2 or (len(keys) == 1 and c.match.rule.mode in self.single_party_modes)
@@ -307,14 +313,16 @@ class Extractor:
         groups: list[Group] = []
         heads = [c for c in candidates if not c.reference and self._enough_parties(c) and not self._countries_only(c)]
         for c in heads:
-            for g in groups:
-                if self._joins(g, c, need_overlap=True):
-                    g.heads.append(c)
-                    break
+            fitting = [g for g in groups if self._joins(g, c, need_overlap=True)]
+            if fitting:
+                mine = {_key(p) for p, _ in c.participants}
+                best = max(fitting, key=lambda g: (len(mine & {_key(p) for p in g.participant_list()}),
+                                                   max(h.match.start for h in g.heads)))
+                best.heads.append(c)
             else:
                 groups.append(Group(heads=[c]))
         for c in candidates:
-            if c in heads:
+            if c in heads or (not c.match.rule.head and not c.reference):  # "KTT APEC di Peru" is no report
                 continue
             target = self._nearest(groups, c)
             if target is not None:
@@ -338,9 +346,21 @@ class Extractor:
         location = g.location()
         if location and c.location and not locations_compatible(location[0], c.location[0]):
             return False
-        if need_overlap and not participants_overlap(g.participant_list(), [p for p, _ in c.participants]):
+        if need_overlap and not self._same_parties(g, c):
             return False
         return True
+
+    def _same_parties(self, g: Group, c: Candidate) -> bool:
+        """One shared party is enough when both state compatible dates (Kerry with Putin, then with Lavrov,
+        on 12 May); otherwise two, or every person the newcomer names must already take part."""
+        told = g.participant_list()
+        new = [p for p, _ in c.participants]
+        if not participants_overlap(told, new):
+            return False
+        if c.date.strong and any(m.date.strong for m in g.members):
+            return True
+        known = {_key(p) for p in told}
+        return len(known & {_key(p) for p in new}) >= 2 or all(_key(p) in known for p in new if not _generic(p))
 
     def _nearest(self, groups: list[Group], c: Candidate) -> Group | None:
         fitting = [g for g in groups if self._joins(g, c, need_overlap=False)]

@@ -33,6 +33,12 @@ def classify_modality(words: list[str], match: TriggerMatch, lexicon: Lexicon) -
 
 
 def _after_clause_modality(words: list[str], start: int, lexicon: Lexicon) -> str | None:
+    after = lexicon.modality["after"]
+    for word in words[start : start + after["alone_window"]]:
+        if word in lexicon.stop_words:
+            break
+        if word in after["alone"]:
+            return lexicon.after_modals.get(word, "future")
     for i in range(start, len(words)):
         word = words[i]
         if word in CLAUSE_ENDS:
