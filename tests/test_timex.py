@@ -96,6 +96,13 @@ def test_a_count_before_a_stated_time_counts_from_it_when_it_is_fine_enough():
     assert times[-1].value == "2015-W19"  # a year is too coarse to count a week from: the anchor is used
 
 
+def test_both_ends_of_a_date_range_are_dates_with_the_year_written_once():
+    times = find_times("Pameran digelar 18-20 Juli 2014, lalu 30 November - 2 Desember 2016.", MAY_13_2015)
+    assert [(t.text, t.value) for t in times] == [
+        ("18", "2014-07-18"), ("20 Juli 2014", "2014-07-20"),
+        ("30 November", "2016-11-30"), ("2 Desember 2016", "2016-12-02")]
+
+
 def test_a_weekday_range_is_a_weekly_pattern_not_a_date():
     assert [t.value for t in find_times("Layanan buka Senin-Jumat pukul 08.00.", MAY_13_2015)][:2] == [
         "XXXX-WXX-1", "XXXX-WXX-5"]

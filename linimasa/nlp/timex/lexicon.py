@@ -152,6 +152,8 @@ def _build_patterns(lx: Lexicon, data: dict) -> list[tuple[str, re.Pattern]]:
         ("date_text",
          rf"(?:(?P<wd>{wd})\s*,?\s*)?(?<![\d.,/])(?P<d>{day})\s+(?P<mn>{month_any})"
          rf"(?:\s+(?P<y>\d{{4}}))?(?:\s+(?P<dir>{past}|{future}))?{WORD_END}"),
+        ("date_range_start",
+         rf"(?<![\d.,/])(?P<d>{day})\s*[-–]\s*(?={day}\s+(?P<mn>{month_any})(?:\s+(?P<y>{year}))?{WORD_END})"),
         ("date_numeric",
          rf"(?:(?P<wd>{wd})\s*,?\s*)?(?<![\d/.,])(?P<d>{day})(?P<sep>[/.-])(?P<m>{month_num})(?P=sep)"
          rf"(?P<y>{year})(?![\d/])"),
@@ -218,6 +220,7 @@ def _build_starters(data: dict) -> dict[str, list[str]]:
     return {
         "date_paren": weekdays + ["hari", OPEN_PARENTHESIS],
         "date_text": weekdays + [DIGIT],
+        "date_range_start": [DIGIT],
         "date_numeric": weekdays + [DIGIT],
         "date_iso": [DIGIT],
         "month": modifiers + months + ["bulan"],

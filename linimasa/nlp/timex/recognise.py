@@ -33,6 +33,7 @@ _YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
 _RANGE_AFTER = re.compile(r"\s*[-–]\s*([\w'’]+)")
 _RANGE_BEFORE = re.compile(r"([\w'’]+)\s*[-–]\s*$")
+_RANGE_PARTNER = re.compile(r"\s*(?:[-–]|s\.?/?d\.?|hingga|sampai)\s*\d{1,2}\s+[^\W\d_]+\.?\s+((?:19|20)\d{2})(?!\d)")
 _SENTENCE_END = re.compile(r"[.!?\n]")
 _YEAR_VALUE = re.compile(r"\d{4}(?:-\d{2})?(?:-\d{2})?$")
 _DAY_VALUE = re.compile(r"(?:\d{4}|XXXX)-\d{2}-\d{2}")
@@ -173,7 +174,13 @@ def _check_clock(match: re.Match, text: str, lexicon: Lexicon):
     return match.span() if hour <= 24 else None
 
 
+def _check_range_start(match: re.Match, text: str, lexicon: Lexicon):
+    month = lexicon.month(match.group("mn"))
+    return match.span("d") if dates.valid_yearless_day(month, int(match.group("d"))) else None
+
+
 _CHECKS = {
+    "date_range_start": _check_range_start,
     "date_paren": _check_date_paren,
     "date_text": _check_day_month,
     "date_numeric": _check_day_month,
@@ -278,8 +285,12 @@ def _norm_date_paren(match, expression, context, weekday):
 
 
 def _norm_date_text(match, expression, context, weekday):
-    year = int(match.group("y")) if match.group("y") else None
-    direction = normal_words(match.group("dir")) if match.group("dir") else None
+    year_text = match.group("y") if "y" in match.re.groupindex else None
+    if year_text is None:
+        partner = _RANGE_PARTNER.match(context.text, match.end())
+        year_text = partner.group(1) if partner else None  # "30 November - 12 Desember 2017"
+    year = int(year_text) if year_text else None
+    direction = normal_words(match.group("dir")) if "dir" in match.re.groupindex and match.group("dir") else None
     _full_or_yearless(expression, context, int(match.group("d")), context.lexicon.month(match.group("mn")),
                       year, weekday, direction)
 
@@ -648,6 +659,7 @@ def _norm_vague(match, expression, context, weekday):
 _NORMALISERS = {
     "date_paren": _norm_date_paren,
     "date_text": _norm_date_text,
+    "date_range_start": _norm_date_text,
     "date_numeric": _norm_date_numeric,
     "date_iso": _norm_date_numeric,
     "month": _norm_month,
