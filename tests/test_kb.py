@@ -149,3 +149,22 @@ def test_users_extend_the_kb_with_their_own_files(tmp_path):
     extended = KnowledgeBase.from_paths(tmp_path)
     mention = extended.resolve(Mention(0, 11, "Walkot Budi", "PER"), dt.date(2021, 1, 1), [])
     assert (mention.name, mention.role) == ("Budi Contoh", "Mayor of Contoh")
+
+
+def test_cabinet_shorthand_alone_means_the_indonesian_minister_unless_a_country_is_named(kb):
+    assert kb.holder("Mendagri", dt.date(2020, 1, 1)).name == "Tito Karnavian"
+    assert kb.holder("Menkeu AS", dt.date(2022, 7, 12)).name == "Janet Yellen"
+
+
+def test_one_word_name_inside_an_unknown_longer_name_is_not_linked(kb):
+    found = kb.find_mentions("Ketua MK Anwar Usman membacakan putusan. Kemudian Anwar pulang.")
+    assert [m.text for m in found if m.label == "PER"] == ["Anwar"]
+
+
+def test_ner_span_with_an_unknown_name_part_is_not_linked_to_a_known_namesake(kb):
+    mention = kb.resolve(Mention(0, 11, "Anwar Usman", "PER"), dt.date(2023, 10, 16), [])
+    assert mention.kb_id is None
+
+
+def test_indonesian_stop_words_are_not_places(kb):
+    assert [m.text for m in kb.find_mentions("Kita tidak tahu. Saat itu dia di Sochi.")] == ["Sochi"]

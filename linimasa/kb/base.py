@@ -22,6 +22,7 @@ from linimasa.model import Mention
 
 ADJACENT_GAP = re.compile(r"^[\s,]{0,3}$")
 NEXT_WORD = re.compile(r"[ \t]+(\w[\w'’-]*)")
+SENTENCE_START = re.compile(r"(^|[.!?:\n\"“”]\s*)$")
 PREVIOUS_WORD = re.compile(r"(\w[\w'’-]*)[ \t]+$")
 GAZETTEER_MIN_POPULATION = 100_000
 INDONESIAN_STOP_WORDS = frozenset(STOP_WORDS)  # "Kita" is "we", not the town in Japan
@@ -206,9 +207,14 @@ class KnowledgeBase:
         if after and after.group(1)[0].isupper() and fold(after.group(1)) not in self.name_neighbours:
             if after.start(1) not in covered:
                 return True
-        before = PREVIOUS_WORD.search(text[max(0, match.start - 40) : match.start])
+        window_start = max(0, match.start - 40)
+        before = PREVIOUS_WORD.search(text[window_start : match.start])
         if before and before.group(1)[0].isupper() and fold(before.group(1)) not in self.name_neighbours:
-            return match.start - len(before.group(0)) + len(before.group(1)) not in covered
+            word_start = window_start + before.start(1)
+            # a sentence's first word is capitalised whatever it is, so it says nothing
+            if SENTENCE_START.search(text[max(0, word_start - 5) : word_start]) or word_start == 0:
+                return False
+            return word_start not in covered
         return False
 
     def _surface_kind(self, entries: list[Entry]) -> str | None:
@@ -373,7 +379,7 @@ class KnowledgeBase:
             not_current = any(fold(w) in self.not_current for w in text[: match.start].split()[-2:]) or (
                 fold(" ".join(text[: match.start].split()[-2:])) in self.not_current
             )
-            country, organisation = title.country, title.organisation
+            country, organisation, defaulted = title.country, title.organisation, False
             if i + 1 < len(matches):
                 complement = matches[i + 1].entries
                 org = next((self.organisations[e.ref] for e in complement if e.kind == "organisation"), None)
@@ -382,7 +388,9 @@ class KnowledgeBase:
                     country = iso3
                 elif org:
                     organisation, country = org.name, org.country
-            return Office(title, country, organisation, not_current)
+            if country is None and organisation is None and title.default_country:
+                country, defaulted = title.default_country, True
+            return Office(title, country, organisation, not_current, defaulted)
         return None
 
     def _holders(self, office: "Office", on: dt.date | None) -> list[RolePeriod]:
@@ -450,7 +458,7 @@ class KnowledgeBase:
     def _ever_held(self, kb_id: str, office: "Office") -> bool:
         return any(
             p.role in office.title.roles
-            and (not office.country or p.country == office.country)
+            and (not office.country or office.defaulted or p.country == office.country)
             and (not office.organisation or p.organisation == office.organisation)
             for p in self.roles_by_person.get(kb_id, [])
         )
@@ -459,7 +467,10 @@ class KnowledgeBase:
 class Office:
     """What a title phrase names: a title, and the country or organisation it is of."""
 
-    __slots__ = ("title", "country", "organisation", "not_current")
+    __slots__ = ("title", "country", "organisation", "not_current", "defaulted")
 
-    def __init__(self, title: Title, country: str | None, organisation: str | None, not_current: bool) -> None:
+    def __init__(
+        self, title: Title, country: str | None, organisation: str | None, not_current: bool, defaulted: bool = False
+    ) -> None:
         self.title, self.country, self.organisation, self.not_current = title, country, organisation, not_current
+        self.defaulted = defaulted  # the country is the title's default, not named in the text

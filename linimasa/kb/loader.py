@@ -110,6 +110,7 @@ def read_titles(paths: Iterable[Path]) -> tuple[list[Title], list[str]]:
                         country=item.get("country"),
                         organisation=item.get("organisation"),
                         needs_complement=bool(item.get("needs_complement", False)),
+                        default_country=item.get("default_country"),
                     )
                 )
         not_current.extend(data.get("not_current", []))

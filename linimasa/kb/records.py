@@ -72,3 +72,4 @@ class Title:
     country: str | None = None  # implied country, e.g. "Kapolri" is always Indonesian
     organisation: str | None = None  # implied organisation, e.g. "Sekjen PBB"
     needs_complement: bool = False  # "Ketua" alone names no office
+    default_country: str | None = None  # the country meant when none is named ("Mendagri" alone is Indonesia's)
