@@ -45,8 +45,9 @@ def content_key(article: Article) -> str:
 
 
 def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:
+    """The set of ``size``-word shingles of a text (case-folded words, punctuation ignored)."""
     words = _WORD.findall(text.casefold())
-    return {" ".join(words[i:i + size]) for i in range(len(words) - size + 1)}
+    return set(map(" ".join, zip(*(words[i:] for i in range(size)))))
 
 
 @dataclass(frozen=True, slots=True)

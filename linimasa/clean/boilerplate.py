@@ -15,20 +15,25 @@ import yaml
 from linimasa.clean.text import normalise_line
 
 DATA_FILE = Path(__file__).with_name("boilerplate_id.yaml")
+MAX_WIDGET_CHARS = 300  # widget lines are short; longer lines are prose (or scripts, found by marker)
 
 
 @dataclass(frozen=True)
 class BoilerplateList:
     exact_lines: frozenset[str]
-    patterns: tuple[re.Pattern, ...]
+    pattern: re.Pattern  # every listed pattern, as one alternation
     related_link_labels: tuple[re.Pattern, ...]
+    script_markers: tuple[str, ...]
 
-    def is_widget(self, line: str) -> bool:
-        """Whether a whole line is a known widget, navigation or promotion line."""
-        normal = normalise_line(line)
-        if normal in self.exact_lines:
+    def is_widget(self, line: str, normal: str | None = None) -> bool:
+        """Whether a whole line is a known widget, navigation or promotion line.
+
+        ``normal`` is the line's :func:`normalise_line` form when the caller has it.
+        """
+        normal = normalise_line(line) if normal is None else normal
+        if normal in self.exact_lines or any(marker in normal for marker in self.script_markers):
             return True
-        return any(pattern.fullmatch(normal) for pattern in self.patterns)
+        return len(normal) <= MAX_WIDGET_CHARS and self.pattern.fullmatch(normal) is not None
 
     def related_link(self, line: str) -> str | None:
         """The linked article's title when the line is a "Baca juga" link ("" for a bare label), else None."""
@@ -44,8 +49,9 @@ def load_boilerplate(path: Path = DATA_FILE) -> BoilerplateList:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     return BoilerplateList(
         exact_lines=frozenset(normalise_line(line) for line in data["exact_lines"]),
-        patterns=tuple(re.compile(p) for p in data["patterns"]),
+        pattern=re.compile("|".join(f"(?:{p})" for p in data["patterns"])),
         related_link_labels=tuple(
             re.compile(r"\s*" + label + r"\s*", re.IGNORECASE) for label in data["related_link_labels"]
         ),
+        script_markers=tuple(data["script_markers"]),
     )

@@ -116,7 +116,8 @@ class ArticleCleaner:
                     related.append(lines[i + 1].text)
                     skip.add(i + 1)
                 continue
-            if self.widgets.is_widget(line.text):
+            normal = normalise_line(line.text)
+            if self.widgets.is_widget(line.text, normal):
                 cut(line, "boilerplate")
                 continue
             if not has_words(line.text):
@@ -149,16 +150,15 @@ class ArticleCleaner:
                     cut(line, "dateline", line.start, cut_end)
                     if cut_end < line.end:
                         kept.append(Kept(cut_end, line.end))
-                        seen_paragraphs.add(normalise_line(line.text))
+                        seen_paragraphs.add(normal)
                     continue
-            if self.templates is not None and self.templates.is_template(outlet, line.text):
+            if self.templates is not None and self.templates.is_template(outlet, line.text, normal):
                 cut(line, "outlet template")
                 continue
-            key = normalise_line(line.text)
-            if key in seen_paragraphs and len(key) >= MIN_REPEATED_CHARS:
+            if normal in seen_paragraphs and len(normal) >= MIN_REPEATED_CHARS:
                 cut(line, "repeated paragraph")
                 continue
-            seen_paragraphs.add(key)
+            seen_paragraphs.add(normal)
             kept.append(Kept(line.start, line.end))
 
         self._cut_trailing_credits(text, kept, cut, credit)

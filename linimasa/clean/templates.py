@@ -58,11 +58,12 @@ class OutletTemplates:
         if len(stats.shapes) > MAX_SHAPES_PER_OUTLET:
             self._prune(stats)
 
-    def is_template(self, outlet: str | None, line: str) -> bool:
+    def is_template(self, outlet: str | None, line: str, normal: str | None = None) -> bool:
+        """Whether a line is template of its outlet (``normal``: its normal form, when known)."""
         stats = self.outlets.get(outlet) if outlet else None
         if stats is None or stats.articles < self.min_outlet_articles:
             return False
-        count = stats.shapes.get(line_shape(line)[:MAX_SHAPE_CHARS], 0)
+        count = stats.shapes.get(line_shape(line, normal)[:MAX_SHAPE_CHARS], 0)
         return count >= self.min_articles and count >= self.min_share * stats.articles
 
     def template_lines(self, outlet: str) -> list[tuple[str, int]]:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
 
-_SPACES = re.compile(r"\s+")
-_EDGE_PUNCT = re.compile(r"^[\s\W_]+|[\s\W_]+$")
+_FIRST_TO_LAST_WORD_CHAR = re.compile(r"[^\W_](?:.*[^\W_])?", re.DOTALL)
 _DIGITS = re.compile(r"\d+")
 _HAS_WORD = re.compile(r"[^\W_]")
 
@@ -34,19 +34,21 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
+@functools.lru_cache(maxsize=16_384)  # observe() and clean() normalise the same lines of a chunk
 def normalise_line(text: str) -> str:
     """A line as widget lists compare it: NFKC, case-folded, spaces folded, edge punctuation dropped."""
-    folded = _SPACES.sub(" ", unicodedata.normalize("NFKC", text)).casefold()
-    return _EDGE_PUNCT.sub("", folded)
+    folded = " ".join(unicodedata.normalize("NFKC", text).split()).casefold()
+    inner = _FIRST_TO_LAST_WORD_CHAR.search(folded)
+    return inner.group() if inner else ""
 
 
-def line_shape(text: str) -> str:
+def line_shape(text: str, normal: str | None = None) -> str:
     """A line as template learning counts it: its normal form with every number reduced to ``0``.
 
     Template lines often differ only in numbers (dates, counters, photo ids); content lines rarely
-    collide this way.
+    collide this way. ``normal`` is the line's :func:`normalise_line` form when the caller has it.
     """
-    return _DIGITS.sub("0", normalise_line(text))
+    return _DIGITS.sub("0", normalise_line(text) if normal is None else normal)
 
 
 def has_words(text: str) -> bool:
