@@ -150,6 +150,8 @@ def main() -> int:
     print(f"  speed: {elapsed * 1000 / len(articles):.2f} ms per article, {len(articles) / elapsed:.0f} articles/s, "
           f"{characters / elapsed / 1e6:.2f} M characters/s (one core, mean of {rounds} rounds)")
 
+    report_text_anchors(articles)
+
     if not args.no_dateparser:
         from dateparser.search import search_dates
 
@@ -166,6 +168,21 @@ def main() -> int:
         print(f"  speed: {dp_elapsed * 1000 / len(articles):.1f} ms per article, "
               f"{len(articles) / dp_elapsed:.1f} articles/s")
     return 0
+
+
+def report_text_anchors(articles: dict[str, tuple[str, dt.date]]) -> None:
+    """The anchor each article gives without its DCT, against the DCT (reports are often dated a day late)."""
+    from linimasa.model import Article
+    from linimasa.nlp.timex import resolve_anchor
+
+    gaps = []
+    for name, (text, dct) in articles.items():
+        anchor = resolve_anchor(Article(id=name, text=text), [])
+        gaps.append((dct - dt.date.fromisoformat(anchor["date"])).days if anchor["date"] else None)
+    dated = [g for g in gaps if g is not None]
+    print(f"  anchor from the text alone (no DCT): {len(dated)}/{len(gaps)} articles dated; "
+          f"{sum(g == 0 for g in dated)} on the DCT, {sum(g == 1 for g in dated)} one day before, "
+          f"{sum(2 <= g <= 7 for g in dated)} 2-7 days before, {sum(g < 0 or g > 7 for g in dated)} further off")
 
 
 def print_errors(name: str, gold: list[dict], predicted: list[dict]) -> None:

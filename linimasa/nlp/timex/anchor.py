@@ -9,16 +9,19 @@ Secretary of State, 2013-2017, is 12 May 2015). With none of these the anchor da
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from linimasa.model import Article, TimeExpression
 from linimasa.nlp.timex import dates
-from linimasa.nlp.timex.dates import YEAR_INFERRED
+from linimasa.nlp.timex.dates import WEEKDAY_CONFLICT, YEAR_INFERRED
 from linimasa.nlp.timex.recognise import CLOCK_DATE_REACH, find_times
 
 # A stamp is a dated line near the top of the text.
 STAMP_REACH = 400
 
 Tenure = tuple[dt.date, dt.date | None]
+
+_CLOCK_VALUE = re.compile(r"T\d\d:\d\d")
 
 
 def tenure_year_range(tenures: list[Tenure] | list[list[Tenure]],
@@ -120,7 +123,7 @@ def _stamp(article: Article, expressions: list[TimeExpression]) -> TimeExpressio
         if dateline.get("start") is not None and dateline["start"] <= expression.start < dateline.get("end", -1):
             return expression
         following = expressions[i + 1] if i + 1 < len(expressions) else None
-        if (expression.start < STAMP_REACH and following is not None and following.type == "TIME"
+        if (expression.start < STAMP_REACH and following is not None and _CLOCK_VALUE.search(following.value or "")
                 and following.start - expression.end <= CLOCK_DATE_REACH):
             return expression
     return None
@@ -128,9 +131,9 @@ def _stamp(article: Article, expressions: list[TimeExpression]) -> TimeExpressio
 
 def _stated_date(expressions: list[TimeExpression]) -> TimeExpression | None:
     """The first full date written with its weekday (the report's day, by Indonesian news style), else the
-    latest full date stated."""
+    latest full date stated. A date whose weekday disagrees with it is a typo somewhere: others go first."""
     full = [e for e in expressions if _full_day(e)]
-    with_weekday = [e for e in full if e.text[:1].isalpha()]
+    with_weekday = sorted((e for e in full if e.text[:1].isalpha()), key=lambda e: WEEKDAY_CONFLICT in e.flags)
     if with_weekday:
-        return with_weekday[0]
+        return with_weekday[0]  # the first whose weekday agrees with its date, if any does
     return max(full, key=lambda e: e.value, default=None)
