@@ -9,7 +9,8 @@ Two questions, two tools:
   3-shingles of the cleaned text, answers approximately, with the estimated Jaccard similarity.
 
 Grouping rule: a near-duplicate from the same outlet that adds nothing (estimated Jaccard at or above
-``REINGEST_JACCARD``) is a re-ingest, stored as ``status="duplicate"`` with ``duplicate_of``; any other
+``REINGEST_JACCARD``, or its shingles almost all contained in the earlier article's, as a truncated
+copy's are) is a re-ingest, stored as ``status="duplicate"`` with ``duplicate_of``; any other
 near-duplicate, in particular one from a different outlet, is kept and processed, with
 ``near_duplicate_of`` set to the first article of its group: several outlets carrying one story are
 evidence of it, not noise.
@@ -33,6 +34,7 @@ NUM_PERM = 128
 NUM_BANDS = 32  # 32 bands of 4 rows: a pair at Jaccard 0.5 becomes a candidate with p ~ 0.87
 THRESHOLD = 0.5  # estimated Jaccard at which two articles are copies of one report
 REINGEST_JACCARD = 0.9  # same outlet and this similar: the same article again, not a new report
+REINGEST_CONTAINMENT = 0.95  # same outlet and this much of the newcomer already held: a truncated copy
 MIN_SHINGLES = 8  # shorter texts are matched exactly only (a few shared phrases are not a copy)
 SEED = 20150512
 
@@ -56,11 +58,12 @@ class NearDuplicateMatch:
     jaccard: float  # estimated Jaccard similarity of their shingle sets
     group: str  # the group's first article id: the value for Article.near_duplicate_of
     same_outlet: bool
+    containment: float = 0.0  # estimated share of the newcomer's shingles found in the existing article
 
     @property
     def is_reingest(self) -> bool:
         """A same-outlet copy that adds nothing: store as a duplicate, do not process again."""
-        return self.same_outlet and self.jaccard >= REINGEST_JACCARD
+        return self.same_outlet and (self.jaccard >= REINGEST_JACCARD or self.containment >= REINGEST_CONTAINMENT)
 
 
 class NearDuplicateIndex:
@@ -73,38 +76,40 @@ class NearDuplicateIndex:
         self._minhashes: list[RMinHash] = []
         self._outlets: list[str | None] = []
         self._groups: list[str] = []
+        self._sizes: list[int] = []  # shingle counts, to turn a Jaccard estimate into containment
 
     def __len__(self) -> int:
         return len(self._ids)
 
-    def minhash(self, text: str) -> RMinHash | None:
+    def minhash(self, text: str) -> tuple[RMinHash | None, int]:
+        """The MinHash of a text's shingles (None when too short to compare) and the shingle count."""
         grams = shingles(text)
         if len(grams) < MIN_SHINGLES:
-            return None
+            return None, len(grams)
         minhash = RMinHash(num_perm=self.num_perm, seed=SEED)
         minhash.update(list(grams))
-        return minhash
+        return minhash, len(grams)
 
     def query(self, text: str) -> NearDuplicateMatch | None:
         """The indexed article ``text`` nearly duplicates, if any, without adding it."""
-        minhash = self.minhash(text)
-        return None if minhash is None else self._best_match(minhash, None)
+        minhash, size = self.minhash(text)
+        return None if minhash is None else self._best_match(minhash, size, None)
 
     def add(self, article_id: str, text: str, outlet: str | None) -> NearDuplicateMatch | None:
         """Index an article; return the existing article it nearly duplicates, if any.
 
         A re-ingest (see :attr:`NearDuplicateMatch.is_reingest`) is not indexed: its original stands for it.
         """
-        minhash = self.minhash(text)
+        minhash, size = self.minhash(text)
         if minhash is None:
             return None
-        match = self._best_match(minhash, outlet)
+        match = self._best_match(minhash, size, outlet)
         if match is not None and match.is_reingest:
             return match
-        self._insert(article_id, minhash, outlet, match.group if match else article_id)
+        self._insert(article_id, minhash, size, outlet, match.group if match else article_id)
         return match
 
-    def _best_match(self, minhash: RMinHash, outlet: str | None) -> NearDuplicateMatch | None:
+    def _best_match(self, minhash: RMinHash, size: int, outlet: str | None) -> NearDuplicateMatch | None:
         best_key, best_jaccard = None, 0.0
         for key in self._lsh.query(minhash):
             jaccard = float(self._minhashes[key].jaccard(minhash))
@@ -113,12 +118,16 @@ class NearDuplicateIndex:
         if best_key is None:
             return None
         same_outlet = outlet is not None and self._outlets[best_key] == outlet
-        return NearDuplicateMatch(self._ids[best_key], best_jaccard, self._groups[best_key], same_outlet)
+        # |A & B| = J (|A| + |B|) / (1 + J), so the share of the newcomer A already in B follows from J.
+        shared = best_jaccard * (size + self._sizes[best_key]) / (1 + best_jaccard)
+        containment = min(1.0, shared / size)
+        return NearDuplicateMatch(self._ids[best_key], best_jaccard, self._groups[best_key], same_outlet, containment)
 
-    def _insert(self, article_id: str, minhash: RMinHash, outlet: str | None, group: str) -> None:
+    def _insert(self, article_id: str, minhash: RMinHash, size: int, outlet: str | None, group: str) -> None:
         key = len(self._ids)
         self._lsh.insert(key, minhash)
         self._ids.append(article_id)
+        self._sizes.append(size)
         self._minhashes.append(minhash)
         self._outlets.append(outlet)
         self._groups.append(group)
@@ -135,9 +144,12 @@ class NearDuplicateIndex:
                     "id": article_id,
                     "outlet": outlet,
                     "group": group,
+                    "size": size,
                     "minhash": base64.b64encode(minhash.__getstate__()).decode("ascii"),
                 }
-                for article_id, outlet, group, minhash in zip(self._ids, self._outlets, self._groups, self._minhashes)
+                for article_id, outlet, group, size, minhash in zip(
+                    self._ids, self._outlets, self._groups, self._sizes, self._minhashes
+                )
             ],
         }
 
@@ -147,7 +159,7 @@ class NearDuplicateIndex:
         for entry in state["articles"]:
             minhash = RMinHash(num_perm=index.num_perm, seed=state["seed"])
             minhash.__setstate__(base64.b64decode(entry["minhash"]))
-            index._insert(entry["id"], minhash, entry["outlet"], entry["group"])
+            index._insert(entry["id"], minhash, entry["size"], entry["outlet"], entry["group"])
         return index
 
 

@@ -81,3 +81,13 @@ def test_index_survives_state_and_pickle():
     for restored in (NearDuplicateIndex.from_state(state), pickle.loads(pickle.dumps(index))):
         assert restored.query(REWRITE).article_id == "first"
         assert restored.query(OTHER) is None
+
+
+def test_truncated_copy_from_the_same_outlet_is_a_reingest():
+    index = NearDuplicateIndex()
+    index.add("full", REPORT + " " + OTHER, "kantor-a")
+    match = index.add("truncated", REPORT, "kantor-a")
+    assert match.jaccard < 0.9 and match.containment >= 0.95
+    assert match.is_reingest
+    elsewhere = index.add("truncated-elsewhere", REPORT, "kantor-b")
+    assert not elsewhere.is_reingest
