@@ -243,6 +243,11 @@ def write_gazetteer(roles: dict[str, tuple[str, ...]], out: Path) -> None:
                 handle.write(word + "\t" + "\t".join(roles[word]) + "\n")
 
 
+def relative(path: Path) -> str:
+    path = path.resolve()
+    return str(path.relative_to(REPO)) if path.is_relative_to(REPO) else str(path)
+
+
 def read_table(path: Path) -> dict[str, tuple[str, ...]]:
     table = {}
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -254,24 +259,28 @@ def read_table(path: Path) -> dict[str, tuple[str, ...]]:
 # --- training and scoring ------------------------------------------------------------------------------
 
 
-def training_sentences(sets: list[str], lowercase_copies: float, seed: int = 0) -> list[Sentence]:
+def training_sentences(sets: list[str], lowercase_copies: float, seed: int = 0) -> tuple[list[Sentence], list[str]]:
+    """The training sentences and, for each, the corpus it came from (its annotation style)."""
     rng = random.Random(seed)
     sentences: list[Sentence] = []
+    styles: list[str] = []
     for name in sets:
         corpus_sentences = split(CORPORA[name], "train")
-        sentences += corpus_sentences
         if CORPORA[name].cased and lowercase_copies > 0:
-            sentences += [([t.lower() for t in tokens], labels) for tokens, labels in corpus_sentences
-                          if rng.random() < lowercase_copies]
-    return sentences
+            corpus_sentences += [([t.lower() for t in tokens], labels) for tokens, labels in corpus_sentences
+                                 if rng.random() < lowercase_copies]
+        sentences += corpus_sentences
+        styles += [name] * len(corpus_sentences)
+    return sentences, styles
 
 
-def fold_features(sentences: list[Sentence], clusters, external, folds: int, gazetteer_from_training: bool):
+def fold_features(sentences: list[Sentence], styles: list[str | None], clusters, external, folds: int,
+                  gazetteer_from_training: bool):
     """Feature sequences; with training names, each fold sees only names from the other folds (jackknife),
     so the CRF learns how far a gazetteer hit can be trusted on names it has not seen."""
     if not gazetteer_from_training:
         features = TokenFeatures(clusters, token_roles(external))
-        return [features.sequence(tokens) for tokens, _ in sentences]
+        return [features.sequence(tokens, style) for (tokens, _), style in zip(sentences, styles)]
     fold_of = [i % folds for i in range(len(sentences))]
     sequences: list = [None] * len(sentences)
     for fold in range(folds):
@@ -279,27 +288,31 @@ def fold_features(sentences: list[Sentence], clusters, external, folds: int, gaz
         features = TokenFeatures(clusters, token_roles(merge_names(external, training_names(others))))
         for i, (tokens, _) in enumerate(sentences):
             if fold_of[i] == fold:
-                sequences[i] = features.sequence(tokens)
+                sequences[i] = features.sequence(tokens, styles[i])
     return sequences
 
 
-def evaluate(tagger) -> dict[str, dict[str, float]]:
+def evaluate(tagger, own_style: bool = False) -> dict[str, dict[str, float]]:
+    """Scores on every corpus's held-out split, in the tagger's style or each corpus's own."""
     scores = {}
+    default_style = tagger.style
     for name, corpus in CORPORA.items():
         dev = split(corpus, "dev")
+        tagger.style = name if own_style else default_style
         predicted = tagger.tag_sentences([tokens for tokens, _ in dev])
         scores[name] = entity_scores([labels for _, labels in dev], predicted)
+    tagger.style = default_style
     return scores
 
 
 def speed(tagger) -> float:
-    """Tokens per second tagging every dev split once (one process, one core)."""
+    """Tokens per CPU-second tagging every dev split once (process CPU time, so other load does not count)."""
     sentences = [tokens for corpus in CORPORA.values() for tokens, _ in split(corpus, "dev")]
     tagger.features._own.clear()
     tagger.features._context.clear()
-    started = time.perf_counter()
+    started = time.process_time()
     tagger.tag_sentences(sentences)
-    return sum(map(len, sentences)) / (time.perf_counter() - started)
+    return sum(map(len, sentences)) / (time.process_time() - started)
 
 
 def train(args) -> None:
@@ -310,8 +323,9 @@ def train(args) -> None:
     started = time.time()
     clusters = read_table(args.clusters)
     external = external_names() if args.external else {}
-    sentences = training_sentences(args.sets, args.lowercase_copies)
-    sequences = fold_features(sentences, clusters, external, args.folds, args.training_names)
+    sentences, corpus_of = training_sentences(args.sets, args.lowercase_copies)
+    styles = corpus_of if args.styles else [None] * len(sentences)
+    sequences = fold_features(sentences, styles, clusters, external, args.folds, args.training_names)
     trainer = pycrfsuite.Trainer(verbose=False)
     for xseq, (_, labels) in zip(sequences, sentences):
         trainer.append(xseq, labels)
@@ -322,31 +336,39 @@ def train(args) -> None:
         "feature.possible_transitions": True,
         "feature.minfreq": args.minfreq,
     })
-    out = Path(args.out)
+    out = args.out
     trainer.train(str(out))
     trained_seconds = time.time() - started
     names = merge_names(external, training_names(sentences)) if args.training_names else external
     gazetteer_path = out.with_name(out.stem + "-gazetteer.tsv")
     write_gazetteer(token_roles(names), gazetteer_path)
-    tagger = NerTagger(str(out), TokenFeatures(clusters, read_table(gazetteer_path)))
+    default_style = args.default_style if args.styles else None
+    tagger = NerTagger(str(out), TokenFeatures(clusters, read_table(gazetteer_path)), {"default_style": default_style})
     scores = evaluate(tagger)
+    own_style_scores = evaluate(tagger, own_style=True) if args.styles else None
     tokens_per_second = speed(tagger)
     card = {
         "name": MODEL_NAME,
         "version": VERSION,
         "trained": datetime.date.today().isoformat(),
         "command": "python scripts/train_ner.py " + " ".join(sys.argv[1:]),
-        "training": {k: (str(v) if isinstance(v, Path) else v) for k, v in vars(args).items() if k != "func"},
+        "training": {k: (relative(v) if isinstance(v, Path) else v) for k, v in vars(args).items()},
         "training_sentences": len(sentences),
+        "styles": sorted(set(corpus_of)) if args.styles else [],
+        "default_style": default_style,
         "dev_entity_f1": scores,
+        "dev_entity_f1_own_style": own_style_scores,
         "tokens_per_second_one_core": round(tokens_per_second),
         "train_seconds": round(trained_seconds),
     }
     out.with_suffix(".json").write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
-    print(json.dumps({"sets": args.sets, "lowercase_copies": args.lowercase_copies,
-                      "training_names": args.training_names, "c1": args.c1, "c2": args.c2}))
+    print(json.dumps(card["training"]))
     for name, score in scores.items():
-        print(f"  {name:8s} P {score['precision']:5.1f}  R {score['recall']:5.1f}  F1 {score['f1']:5.1f}")
+        line = f"  {name:8s} P {score['precision']:5.1f}  R {score['recall']:5.1f}  F1 {score['f1']:5.1f}"
+        if own_style_scores:
+            own = own_style_scores[name]
+            line += f"   own style: P {own['precision']:5.1f}  R {own['recall']:5.1f}  F1 {own['f1']:5.1f}"
+        print(line)
     print(f"  speed {tokens_per_second:,.0f} tokens/s, trained in {trained_seconds:.0f} s -> {out}")
 
 
@@ -371,7 +393,11 @@ def main() -> None:
         command.add_argument("--iterations", type=int, default=200)
         command.add_argument("--minfreq", type=float, default=1)
         command.add_argument("--clusters", type=Path, default=MODEL_DIR / f"{MODEL_NAME}-clusters.tsv")
-        command.add_argument("--out", default=str(MODEL_DIR / f"{MODEL_NAME}.crfsuite"))
+        command.add_argument("--out", type=Path, default=MODEL_DIR / f"{MODEL_NAME}.crfsuite")
+        command.add_argument("--styles", action=argparse.BooleanOptionalAction, default=False,
+                             help="conjoin the main features with each corpus's name (its annotation style)")
+        command.add_argument("--default-style", default="nerui", choices=sorted(CORPORA),
+                             help="the style the shipped tagger uses when trained with --styles")
     args = parser.parse_args()
     if not NER_DATA.is_dir():
         sys.exit(f"../shared not found: {NER_DATA}")

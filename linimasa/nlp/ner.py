@@ -32,6 +32,8 @@ CONTEXT_OFFSETS = (-2, -1, 1, 2)
 CACHE_LIMIT = 200_000  # word types kept in a feature cache before it is cleared
 
 _SHAPE_RUNS = re.compile(r"(.)\1+")
+_EDGE_PUNCTUATION = "()[]{}\"'“”‘’.,;:!?"
+STYLED_PREFIXES = ("w=", "sh=", "c1=", "c2=", "g=", "title", "upper")  # features that also get a style copy
 
 
 @functools.cache
@@ -78,6 +80,7 @@ class TokenFeatures:
         self.gazetteer = gazetteer
         self._own: dict[str, list[str]] = {}
         self._context: dict[tuple[str, int], list[str]] = {}
+        self._styled: dict[tuple[str, str], list[str]] = {}
 
     def own(self, word: str) -> list[str]:
         """Features of the word itself at the current position."""
@@ -86,6 +89,18 @@ class TokenFeatures:
             if len(self._own) > CACHE_LIMIT:
                 self._own.clear()
             cached = self._own[word] = self._word_features(word)
+        return cached
+
+    def styled(self, word: str, style: str) -> list[str]:
+        """Copies of the word's main features conjoined with an annotation style (a corpus's guidelines)."""
+        key = (word, style)
+        cached = self._styled.get(key)
+        if cached is None:
+            if len(self._styled) > CACHE_LIMIT:
+                self._styled.clear()
+            prefix = style + "|"
+            cached = [prefix + f for f in self.own(word) if f.startswith(STYLED_PREFIXES)] + [prefix + "bias"]
+            self._styled[key] = cached
         return cached
 
     def context(self, word: str, offset: int) -> list[str]:
@@ -101,6 +116,12 @@ class TokenFeatures:
     def _word_features(self, word: str) -> list[str]:
         lower = word.lower()
         features = ["bias", "w=" + lower, "sh=" + word_shape(word)]
+        core = lower.strip(_EDGE_PUNCTUATION)
+        if core and core != lower:
+            # A word glued to brackets or quotes ("(KPU)") is looked up by its core as well.
+            features.append("core=" + core)
+            features += [f"corec{i}={c}" for i, c in enumerate(self.clusters.get(core, ("unk",)))]
+            features += ["coreg=" + g for g in self.gazetteer.get(core, ())]
         if len(lower) > 3:
             features += ["p2=" + lower[:2], "p3=" + lower[:3], "s2=" + lower[-2:], "s3=" + lower[-3:]]
         if len(lower) > 5:
@@ -131,8 +152,8 @@ class TokenFeatures:
                 features.append(mark + "upper")
         return features
 
-    def sequence(self, tokens: Sequence[str]) -> list[list[str]]:
-        """One feature list per token of a sentence."""
+    def sequence(self, tokens: Sequence[str], style: str | None = None) -> list[list[str]]:
+        """One feature list per token of a sentence, plus style-conjoined copies when a style is given."""
         n = len(tokens)
         lowers = [t.lower() for t in tokens]
         items = []
@@ -149,6 +170,8 @@ class TokenFeatures:
             features += ["-1|0=" + previous + "|" + lowers[i], "0|+1=" + lowers[i] + "|" + following]
             if i == 0:
                 features.append("first")
+            if style:
+                features += self.styled(token, style)
             items.append(features)
         return items
 
@@ -189,6 +212,8 @@ class NerTagger:
         self.model_path = model_path
         self.features = features
         self.card = card or {}
+        # Trained with per-corpus annotation styles, the model tags in the style its card names as default.
+        self.style: str | None = self.card.get("default_style")
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(model_path)
 
@@ -199,7 +224,7 @@ class NerTagger:
     def tag(self, tokens: list[str]) -> list[str]:
         if not tokens:
             return []
-        return self._tagger.tag(self.features.sequence(tokens))
+        return self._tagger.tag(self.features.sequence(tokens, self.style))
 
     def tag_sentences(self, sentences: list[list[str]]) -> list[list[str]]:
         return [self.tag(tokens) for tokens in sentences]
@@ -208,7 +233,7 @@ class NerTagger:
         """Labels and, per token, the model's marginal probability of its label."""
         if not tokens:
             return [], []
-        labels = self._tagger.tag(self.features.sequence(tokens))
+        labels = self._tagger.tag(self.features.sequence(tokens, self.style))
         scores = [self._tagger.marginal(label, i) if label != "O" else 1.0 for i, label in enumerate(labels)]
         return labels, scores
 
