@@ -3,8 +3,8 @@
 Two mentions are the same real event when (thresholds in ``RULE``):
 
 - they have the same PLOVER type;
-- their dates are compatible: equal, or one contains the other ("2014-10" contains "2014-10-14"), or, when
-  either carries a weekday conflict or alternative day, at most ``weekday_window_days`` apart. A mention
+- their dates are compatible: equal, or one contains the other ("2014-10" contains "2014-10-14"), or one is the other's
+  weekday-consistent alternative (a weekday conflict: the named weekday falls one day off the date). A mention
   with no date links only within its own article, or to an event sharing ``undated_min_shared`` parties; a
   date the article only lends from context (the time stage's basis is not clause, sentence or lead) may be
   ``borrowed_window_days`` off;
@@ -33,7 +33,6 @@ from linimasa.model import Event, Evidence, Location, Participant
 STATED_DATE_BASES = frozenset({"clause", "sentence", "lead"})  # dates the text states for the event itself
 
 RULE = {
-    "weekday_window_days": 1,
     "borrowed_window_days": 3,
     "min_shared": 1,
     "undated_min_shared": 2,
@@ -68,18 +67,13 @@ def more_precise(a: str, b: str) -> bool:
 
 
 def dates_compatible(a: str | None, b: str | None, a_alternatives=(), b_alternatives=()) -> bool:
-    """Equal, one containing the other, or a day apart when a weekday conflict offers another day."""
+    """Equal, one containing the other, or one the other's weekday-consistent alternative."""
     if not a or not b:
         return True
     if a == b or a.startswith(b + "-") or b.startswith(a + "-"):
         return True
-    if b in a_alternatives or a in b_alternatives:
-        return True
-    if (a_alternatives or b_alternatives) and precision(a) == precision(b) == 3:
-        first, second = date_bounds(a), date_bounds(b)
-        if first and second:
-            return abs((first[0] - second[0]).days) <= RULE["weekday_window_days"]
-    return False
+    # a weekday conflict offers the weekday's day (one day off) as an alternative reading of the same date
+    return b in a_alternatives or a in b_alternatives or bool(set(a_alternatives) & set(b_alternatives))
 
 
 def locations_compatible(a: Location | None, b: Location | None) -> bool:

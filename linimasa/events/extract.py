@@ -138,10 +138,15 @@ class Extractor:
         people = _people_by_surname(article.mentions)
         candidates = []
         for view in views:
+            previous = None
             for match in find_triggers(view.words, view.starts, view.ends, self.lexicon):
                 candidate = self._candidate(article, view, match, anchor, people)
-                if candidate is not None:
-                    candidates.append(candidate)
+                if candidate is None:
+                    continue
+                if previous is not None and previous.reference and self._same_clause(view, previous.match, match):
+                    candidate.reference = True  # "Pertemuan itu diawali dengan pembicaraan empat mata"
+                candidates.append(candidate)
+                previous = candidate
         groups = self._group(candidates)
         lead = self._lead_date(article, views)
         told = set()
@@ -210,13 +215,17 @@ class Extractor:
         location = None
         for m in find_location_mentions(view, match, self.lexicon):
             found = location_of(m, self.kb, apposed_country(view, m))
-            if found is not None:
+            if found is not None and found.country:  # a region across countries ("Asia Tenggara") is no venue
                 location = (found, m)
                 break
         durations = [(minutes, t) for t in view.times if (minutes := duration_minutes(t)) is not None]
         topics = self.topics.find(view.sentence.text, view.sentence.start)
         return Candidate(match, view, classify_modality(words, match, self.lexicon), reference,
                          is_recalled(words, match, self.lexicon), date, participants, location, durations, topics)
+
+    def _same_clause(self, view: SentenceView, first: TriggerMatch, second: TriggerMatch) -> bool:
+        breaks = self.lexicon.words("clause_breaks") | self.lexicon.words("reporting_verbs")
+        return not any(w in breaks for w in view.words[first.last : second.first])
 
     def _anaphoric_subject(self, view: SentenceView, match: TriggerMatch) -> bool:
         """ "Keduanya kemudian melakukan pertemuan": the parties are those of an event already told."""
@@ -312,6 +321,7 @@ class Extractor:
     def _group(self, candidates: list[Candidate]) -> list[Group]:
         groups: list[Group] = []
         heads = [c for c in candidates if not c.reference and self._enough_parties(c) and not self._countries_only(c)]
+        orphans: list[Candidate] = []
         for c in heads:
             fitting = [g for g in groups if self._joins(g, c, need_overlap=True)]
             if fitting:
@@ -329,7 +339,27 @@ class Extractor:
                 target.others.append(c)
             elif not c.reference and self._enough_parties(c):
                 groups.append(Group(heads=[c]))
-        return groups
+            elif c.match.rule.type == "CONSULT" and c.modality == "asserted":
+                orphans.append(c)
+        return groups + self._meetings_behind(groups, orphans)
+
+    def _meetings_behind(self, groups: list[Group], orphans: list[Candidate]) -> list[Group]:
+        """Talks told only by reference ("Kesepakatan itu dicapai dalam pertemuan di Woodside") are held by
+        the parties of the asserted event of another type they explain, told in an earlier sentence."""
+        if not orphans or any(g.first.match.rule.type == "CONSULT" and g.first.modality == "asserted" for g in groups):
+            return []
+        first = orphans[0]
+        told = [g for g in groups if g.first.modality == "asserted" and g.first.view.index <= first.view.index
+                and sum(1 for p in g.participant_list() if not _generic(p)) >= 2]
+        if not told:
+            return []
+        source = told[0]
+        head = Candidate(first.match, first.view, first.modality, False, first.recalled, first.date,
+                         list({_key(p): (p, m) for c in source.heads for p, m in c.participants}.values()),
+                         first.location, first.durations, first.topics)
+        meeting = Group(heads=[head])
+        meeting.others = [c for c in orphans[1:] if self._joins(meeting, c, need_overlap=False)]
+        return [meeting]
 
     def _countries_only(self, c: Candidate) -> bool:
         """A CONSULT naming only countries or their collectives ("pemerintahan Biden dan mitranya Rusia")."""
@@ -435,9 +465,10 @@ class Extractor:
                 topics.append(hit.label)
                 cite("topic", hit.start, hit.end)
         modality = first.modality
-        background = modality == "asserted" and (
-            any(c.recalled for c in group.heads) or _before_anchor(date.value, anchor, self.lexicon)
-        )
+        if date.strong:
+            background = modality == "asserted" and _before_anchor(date.value, anchor, self.lexicon)
+        else:  # no date of its own: only words such as "pernah" tell a recalled meeting
+            background = modality == "asserted" and any(c.recalled for c in group.heads)
         event = Event(
             id=_event_id(article_id, first.match.start, rule.type),
             type=rule.type,
