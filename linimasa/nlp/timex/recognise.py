@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from linimasa.model import TimeExpression
 from linimasa.nlp.timex import dates
@@ -24,6 +24,8 @@ CLOCK_DATE_REACH = 16
 WEEKDAY_YEAR_DISTANCE = 90
 # ... and the year it chooses keeps the day within a year and a half of the anchor.
 WEEKDAY_YEAR_REACH = 548
+# How many expressions back "setahun sebelumnya" looks for the time it counts from.
+RELATIVE_REACH = 20
 # How far back a weekday looks for a cue that it lies ahead ("akan bertemu ... Kamis").
 FUTURE_CUE_REACH = 60
 
@@ -57,6 +59,7 @@ class Context:
     year_range: tuple[int, int] | None
     lexicon: Lexicon
     found: list[tuple[TimeExpression, int | None]]  # earlier expressions with the weekday they named
+    dated_weekdays: dict[int, TimeExpression] = field(default_factory=dict)  # last day dated with its weekday
 
 
 def find_times(text: str, anchor: dt.date | None,
@@ -71,9 +74,10 @@ def find_times(text: str, anchor: dt.date | None,
     expressions = []
     for candidate in _select(_candidates(text, lexicon)):
         expression, weekday = _normalise(candidate, context)
-        if expression is not None:
-            expressions.append(expression)
-            context.found.append((expression, weekday))
+        expressions.append(expression)
+        context.found.append((expression, weekday))
+        if weekday and expression.value and _DAY_VALUE.match(expression.value):
+            context.dated_weekdays[weekday] = expression
     return expressions
 
 
@@ -96,12 +100,31 @@ def _candidates(text: str, lexicon: Lexicon) -> list[Candidate]:
 
 
 def _select(candidates: list[Candidate]) -> list[Candidate]:
-    """The longest non-overlapping candidates, in text order."""
+    """The longest non-overlapping candidates, in text order.
+
+    Candidates only compete within a cluster of overlapping spans, so each cluster is settled on its own:
+    the work stays linear in the length of the text.
+    """
     chosen: list[Candidate] = []
-    for candidate in sorted(candidates, key=lambda c: (c.start - c.end, c.priority, c.start)):
-        if all(candidate.end <= c.start or candidate.start >= c.end for c in chosen):
-            chosen.append(candidate)
-    return sorted(chosen, key=lambda c: c.start)
+    cluster: list[Candidate] = []
+    cluster_end = -1
+    for candidate in sorted(candidates, key=lambda c: c.start):
+        if cluster and candidate.start >= cluster_end:
+            chosen += _settle(cluster)
+            cluster = []
+        cluster.append(candidate)
+        cluster_end = max(cluster_end, candidate.end) if len(cluster) > 1 else candidate.end
+    chosen += _settle(cluster)
+    return chosen
+
+
+def _settle(cluster: list[Candidate]) -> list[Candidate]:
+    """Longest first, then pattern order; each one kept if it overlaps none kept before it."""
+    kept: list[Candidate] = []
+    for candidate in sorted(cluster, key=lambda c: (c.start - c.end, c.priority, c.start)):
+        if all(candidate.end <= c.start or candidate.start >= c.end for c in kept):
+            kept.append(candidate)
+    return sorted(kept, key=lambda c: c.start)
 
 
 def _word_before(text: str, position: int) -> str:
@@ -195,7 +218,7 @@ _CHECKS = {
 
 # ---- normalisation ---------------------------------------------------------------------------------
 
-def _normalise(candidate: Candidate, context: Context) -> tuple[TimeExpression | None, int | None]:
+def _normalise(candidate: Candidate, context: Context) -> tuple[TimeExpression, int | None]:
     match = candidate.match
     expression = TimeExpression(candidate.start, candidate.end, context.text[candidate.start:candidate.end],
                                 "DATE", None)
@@ -431,7 +454,7 @@ def _last_dated(context: Context, precision: str) -> dt.date | None:
     """The first day of the last expression dated finely enough for a count of ``precision`` units
     ("pada 2012 ... setahun sebelumnya"; a week before needs a day)."""
     digits_needed = {"Y": 4, "DE": 4, "CE": 4, "M": 7}.get(precision, 10)
-    for earlier, _ in reversed(context.found):
+    for earlier, _ in reversed(context.found[-RELATIVE_REACH:]):
         if earlier.value and _YEAR_VALUE.match(earlier.value) and len(earlier.value) >= digits_needed:
             year, *rest = (int(part) for part in earlier.value.split("-"))
             month, day = (rest + [1, 1])[:2]
@@ -514,10 +537,7 @@ def _norm_relative_day_part(match, expression, context, weekday):
 
 def _earlier_same_weekday(context: Context, weekday: int) -> TimeExpression | None:
     """An earlier expression that named this weekday with a full date: a later bare weekday is that day."""
-    for earlier, named in reversed(context.found):
-        if named == weekday and earlier.value and _DAY_VALUE.match(earlier.value):
-            return earlier
-    return None
+    return context.dated_weekdays.get(weekday)
 
 
 def _in_weekday_range(context: Context, match: re.Match) -> bool:
