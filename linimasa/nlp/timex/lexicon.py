@@ -15,6 +15,9 @@ import yaml
 
 DATA_FILE = Path(__file__).resolve().parents[1] / "data" / "timex_id.yaml"
 
+_SPACES = re.compile(r"\s+")
+_THOUSANDS = re.compile(r"\d{1,3}(\.\d{3})+")  # "1.000": a thousand, not one and a bit
+
 WORD_START = r"(?<![\w])"
 WORD_END = r"(?![\w])"
 
@@ -77,15 +80,15 @@ class Lexicon:
         return self.weekdays.get(word.lower())
 
     def unit(self, word: str) -> dict:
-        return self.units[re.sub(r"\s+", " ", word.lower())]
+        return self.units[normal_words(word)]
 
     def number(self, text: str) -> float | None:
         """The value of a count written in digits or words; None for a vague one ("beberapa")."""
-        text = re.sub(r"\s+", " ", text.strip().lower())
+        text = normal_words(text)
         if text in self.vague_quantities:
             return None
         if text[0].isdigit():
-            if re.fullmatch(r"\d{1,3}(\.\d{3})+", text):
+            if _THOUSANDS.fullmatch(text):
                 return float(text.replace(".", ""))
             return float(text.replace(",", "."))
         if text in self.fractions:
@@ -289,4 +292,4 @@ def load_lexicon() -> Lexicon:
 
 def normal_words(text: str) -> str:
     """Lower case with single spaces, the form the lexicon's keys are written in."""
-    return re.sub(r"\s+", " ", text.strip().lower())
+    return _SPACES.sub(" ", text.strip().lower())

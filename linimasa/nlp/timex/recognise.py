@@ -32,6 +32,7 @@ FUTURE_CUE_REACH = 60
 _TOKEN = re.compile(r"(?<![^\W\d_])\d+|[^\W\d_]+|\(")
 _WORD_BEFORE = re.compile(r"([\w.$-]+)[\s(]*$")
 _YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
+_YEAR_AFTER = re.compile(r"\s+(?:19|20)\d\d")
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
 _RANGE_AFTER = re.compile(r"\s*[-–]\s*([\w'’]+)")
 _RANGE_BEFORE = re.compile(r"([\w'’]+)\s*[-–]\s*$")
@@ -168,7 +169,7 @@ def _check_year(match: re.Match, text: str, lexicon: Lexicon):
     if following and following.group(1).lower() in lexicon.year_quantity_nouns:
         return None  # "2000 orang": a quantity
     before = _WORD_BEFORE.search(text, max(0, match.start() - 30), match.start())
-    if before and before.group(1)[:1].isupper() and not _SENTENCE_END.search(text[before.start() - 2:before.start()]):
+    if before and before.group(1)[:1].isupper() and not _opens_sentence(text, before.start()):
         return None  # "Pertamina Outlook 2015": part of a name
     return match.span()
 
@@ -184,7 +185,7 @@ def _check_count(match: re.Match, text: str, lexicon: Lexicon):
     if number and (_YEAR_LIKE.fullmatch(number) or _word_before(text, match.start()) in lexicon.number_blockers):
         return None
     unit = match.group("unit")
-    if unit and unit.lower() == "tahun" and re.match(r"\s+(?:19|20)\d\d", text[match.end("unit"):]):
+    if unit and unit.lower() == "tahun" and _YEAR_AFTER.match(text, match.end("unit")):
         return None  # "UU No 13 Tahun 2003": a law's number and year
     return match.span()
 
