@@ -1,8 +1,8 @@
 """Which expression dates an event, and the event date it gives.
 
 The expression in the trigger's clause wins, then one elsewhere in its sentence, then the nearest dated
-context before it in the article (a stated day before a month or year: those are mostly background), then one just after it (a lead that names the day in its second
-sentence), then the anchor. A date that only cites a source ("Melansir Itar-tas, Rabu (15/10/2014), ...")
+context before it in the article (a stated day before a month or year: those are mostly background), then
+one just after it (a lead that names the day in its second sentence), then the anchor. A date that only cites a source ("Melansir Itar-tas, Rabu (15/10/2014), ...")
 is the report's day, not the event's, so it only dates an event as context. The result is never more precise
 than the text: a week gives its month (or year), "beberapa waktu lalu" gives the month of the date it is
 read against, a year-less day gives no date.
@@ -24,7 +24,8 @@ FOLLOWING_REACH = 2
 # Flags of an expression that an event date carries with it.
 CARRIED_FLAGS = ("weekday_conflict", "year_inferred")
 
-_STATED = ("stated", "anchor_year", "same_weekday_as_earlier")
+# Bases of expressions that state a day rather than count one from the anchor.
+_STATED = ("stated", "anchor_year", "weekday_year", "same_weekday_as_earlier")
 _EVENT_VALUE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 _WEEK_VALUE = re.compile(r"\d{4}-W\d{2}")
 _CLAUSE_BREAK = re.compile(r"[,;:]|\s[–—-]\s")
