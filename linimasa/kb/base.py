@@ -20,13 +20,13 @@ from linimasa.kb.places import PlaceIndex
 from linimasa.kb.records import Country, Organisation, Person, Place, RolePeriod, Title
 from linimasa.model import Mention
 
-ADJACENT_GAP = re.compile(r"^[\s,]{0,3}$")
+ADJACENT_GAP = re.compile(r"^[\s,]{0,3}$")  # between a title and the name after it: "Menlu AS, John Kerry"
+COMPLEMENT_GAP = re.compile(r"^[ \t\u00a0]{1,2}$")  # between a title and its country: "Menlu AS"
 NEXT_WORD = re.compile(r"[ \t]+(\w[\w'’-]*)")
 SENTENCE_START = re.compile(r"(^|[.!?:\n\"“”]\s*)$")
 PREVIOUS_WORD = re.compile(r"(\w[\w'’-]*)[ \t]+$")
-GAZETTEER_MIN_POPULATION = 100_000
 INDONESIAN_STOP_WORDS = frozenset(STOP_WORDS)  # "Kita" is "we", not the town in Japan
-LABELS = {"person": "PER", "surname": "PER", "organisation": "ORG", "country": "LOC", "place": "LOC"}
+LABELS = {"person": "PER", "surname": "PER", "organisation": "ORG", "country": "LOC", "place": "LOC", "city": "LOC"}
 
 
 class KnowledgeBase:
@@ -126,9 +126,12 @@ class KnowledgeBase:
         stopwords = {fold(w) for w in self.linking.get("place_stopwords", [])} | INDONESIAN_STOP_WORDS
         for alias, kb_id in self.places.aliases:
             self.index.add(alias, "place", kb_id)
-        for name, kb_id in self.places.gazetteer_names(GAZETTEER_MIN_POPULATION):
+        home = self.linking.get("home_country", "IDN")
+        home_min = int(self.linking.get("gazetteer_home_min_population", 50_000))
+        foreign_min = int(self.linking.get("gazetteer_foreign_min_population", 1_000_000))
+        for name, kb_id in self.places.gazetteer_names(home, home_min, foreign_min):
             if fold(name) not in stopwords:
-                self.index.add(name, "place", kb_id)
+                self.index.add(name, "city", kb_id)
 
     # ------------------------------------------------------------------ look-ups
     def person(self, kb_id: str) -> Person | None:
@@ -193,10 +196,17 @@ class KnowledgeBase:
             kind = self._surface_kind(match.entries)
             if kind in ("person", "surname") and self._inside_unknown_name(text, match, covered):
                 kind = None
+            if kind == "city" and match.first_token == match.last_token and self._starts_sentence(text, match.start):
+                kind = None
             if kind is not None:
                 mentions.append(Mention(match.start, match.end, match.text, LABELS[kind], source="kb"))
             i += 1
         return mentions
+
+    @staticmethod
+    def _starts_sentence(text: str, start: int) -> bool:
+        """Whether a word opens a sentence, where a capital letter says nothing about it being a name."""
+        return start == 0 or SENTENCE_START.search(text[max(0, start - 5) : start]) is not None
 
     def _inside_unknown_name(self, text: str, match: Match, covered: set[int]) -> bool:
         """A one-word name next to another capitalised word the KB does not know ("Anwar Usman") is part of
@@ -211,15 +221,14 @@ class KnowledgeBase:
         before = PREVIOUS_WORD.search(text[window_start : match.start])
         if before and before.group(1)[0].isupper() and fold(before.group(1)) not in self.name_neighbours:
             word_start = window_start + before.start(1)
-            # a sentence's first word is capitalised whatever it is, so it says nothing
-            if SENTENCE_START.search(text[max(0, word_start - 5) : word_start]) or word_start == 0:
+            if self._starts_sentence(text, word_start):
                 return False
             return word_start not in covered
         return False
 
     def _surface_kind(self, entries: list[Entry]) -> str | None:
         kinds = {e.kind for e in entries}
-        for kind in ("person", "organisation", "country", "place"):
+        for kind in ("person", "organisation", "country", "place", "city"):
             if kind in kinds:
                 return kind
         surname_people = {e.ref for e in entries if e.kind == "surname"}
@@ -229,7 +238,8 @@ class KnowledgeBase:
         title = next(e.ref for e in match.entries if e.kind == "title")
         start, end, used = match.start, match.end, 1
         adjacent = following is not None and ADJACENT_GAP.match(text[match.end : following.start]) is not None
-        complement = adjacent and any(e.kind in ("country", "organisation") for e in following.entries)
+        joined = following is not None and COMPLEMENT_GAP.match(text[match.end : following.start]) is not None
+        complement = joined and any(e.kind in ("country", "organisation") for e in following.entries)
         if complement:
             end, used = following.end, 2
         elif title.needs_complement:
@@ -303,7 +313,8 @@ class KnowledgeBase:
         for _, country in sorted(named, key=lambda pair: pair[0]):
             if country not in ordered:
                 ordered.append(country)
-        return ordered
+        home = self.linking.get("home_country")
+        return ordered + [home] if home and home not in ordered else ordered
 
     def _resolve_person(self, mention: Mention, on: dt.date | None, context: Sequence[Mention]) -> bool:
         entries = [e for e in self.index.lookup(mention.text) if e.kind in ("person", "surname")]

@@ -20,6 +20,8 @@ EXACT_CASE_MAX_LEN = 3
 
 def fold(text: str) -> str:
     """Case- and accent-insensitive key: "Reykjavík" and "REYKJAVIK" fold to the same string."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 

