@@ -135,8 +135,8 @@ def test_postgres_store_reads_back_what_sqlite_reads_back_for_the_same_calls(pg_
 def test_postgres_schema_has_the_sqlite_tables_and_columns(pg_url, tmp_path):
     SQLiteStore(tmp_path / "s.db").close()
     lite = sqlite3.connect(tmp_path / "s.db")
-    tables = [r[0] for r in lite.execute(
-        "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'articles_fts%' AND name NOT LIKE 'sqlite_%'")]
+    tables = [name for (name,) in lite.execute("SELECT name FROM sqlite_master WHERE type='table'")
+              if "_fts" not in name and not name.startswith("sqlite_")]  # SQLite's full-text tables
     sqlite_columns = {t: [r[1] for r in lite.execute(f"PRAGMA table_info({t})")] for t in tables}
     open_store(pg_url).close()
     with psycopg.connect(pg_url) as conn:
@@ -190,3 +190,19 @@ def test_unreachable_postgres_store_is_a_store_error_without_the_password():
         open_store("postgresql://someone:secret@127.0.0.1:9/nothing")
     assert "secret" not in str(caught.value)
     assert "someone:***@127.0.0.1:9" in str(caught.value)
+
+
+def test_a_run_into_postgres_stores_the_same_events_as_a_run_into_sqlite(pg_url, tmp_path):
+    from test_dask import SAMPLE, installed_settings, stored
+
+    from linimasa.engine.local import LocalRunner
+
+    if not SAMPLE.exists():
+        pytest.skip(f"sample corpus not built: {SAMPLE}")
+    settings = installed_settings(workers=1)
+    sqlite_db = str(tmp_path / "s.db")
+    on_sqlite = LocalRunner(open_store(sqlite_db), settings).run([str(SAMPLE)])
+    on_postgres = LocalRunner(open_store(pg_url), settings).run([str(SAMPLE)])
+    assert (on_postgres.counts.read, on_postgres.counts.new, on_postgres.counts.duplicates, on_postgres.events) == (
+        on_sqlite.counts.read, on_sqlite.counts.new, on_sqlite.counts.duplicates, on_sqlite.events)
+    assert stored(pg_url) == stored(sqlite_db)

@@ -181,11 +181,30 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             )""",
         ],
     ),
+    (
+        2,
+        "web view: covering indexes for paging the timeline and finding events by participant or outlet, "
+        "full-text search over event summaries",
+        [
+            "CREATE INDEX events_visible_order ON events(modality, background, date, id)",
+            "CREATE INDEX events_order ON events(date, id)",
+            "CREATE INDEX event_participants_name_nocase ON event_participants(lower(name), event_id)",
+            "CREATE INDEX event_participants_kb ON event_participants(kb_id, event_id)",
+            "CREATE INDEX event_participants_country_event ON event_participants(country, event_id)",
+            "CREATE INDEX event_sources_article_event ON event_sources(article_id, event_id)",
+            """ALTER TABLE events ADD COLUMN search tsvector
+                GENERATED ALWAYS AS (to_tsvector('simple', coalesce(summary, ''))) STORED""",
+            "CREATE INDEX events_search ON events USING GIN (search)",
+        ],
+    ),
 ]
 
-if MIGRATIONS[-1][0] != LATEST_VERSION:  # pragma: no cover - guards a schema change made on one side only
+# This store's own schema version; it may run ahead of the SQLite one while a migration lands on both.
+SCHEMA_VERSION = MIGRATIONS[-1][0]
+
+if SCHEMA_VERSION < LATEST_VERSION:  # pragma: no cover - guards a schema change made on one side only
     raise ImportError(
-        f"the PostgreSQL schema is at version {MIGRATIONS[-1][0]} but the SQLite schema at {LATEST_VERSION}: "
+        f"the PostgreSQL schema is at version {SCHEMA_VERSION} but the SQLite schema at {LATEST_VERSION}: "
         "add the same migration to linimasa/store/postgres.py"
     )
 
@@ -250,10 +269,10 @@ class PostgresStore(SQLiteStore):
         self.conn = _Connection(raw)
         if readonly:
             self.conn.execute("SET default_transaction_read_only = on")
-            if self.schema_version() != LATEST_VERSION:
+            if self.schema_version() != SCHEMA_VERSION:
                 raise StoreError(
                     f"the store {_redact(url)} has schema version {self.schema_version()}, this linimasa needs "
-                    f"{LATEST_VERSION}: run any writing command (e.g. `linimasa run`) once to create or migrate it"
+                    f"{SCHEMA_VERSION}: run any writing command (e.g. `linimasa run`) once to create or migrate it"
                 )
         else:
             self.migrate()
@@ -275,10 +294,10 @@ class PostgresStore(SQLiteStore):
                 "applied_at TEXT)"
             )
             current = self.schema_version()
-            if current > LATEST_VERSION:
+            if current > SCHEMA_VERSION:
                 raise StoreError(
                     f"the store {_redact(self.path)} has schema version {current}, newer than this linimasa "
-                    f"({LATEST_VERSION}): upgrade linimasa"
+                    f"({SCHEMA_VERSION}): upgrade linimasa"
                 )
             for version, description, statements in MIGRATIONS:
                 if version <= current:
