@@ -73,6 +73,7 @@ class Candidate:
     location: tuple[Location, Mention] | None
     durations: list[tuple[int, object]]
     topics: list[TopicHit]
+    anaphoric: bool = False  # its parties are "keduanya": those of the event told before
 
 
 @dataclass
@@ -201,9 +202,10 @@ class Extractor:
             return None
         if rule.pos == "noun" and any(w in self.frame_before or w.startswith("sela") for w in previous[-1:]):
             return None
-        reference = (rule.pos == "noun" and (
+        anaphoric = self._anaphoric_subject(view, match)
+        reference = anaphoric or (rule.pos == "noun" and (
             bool(previous) and previous[-1] in self.reference_before or self._has_determiner(words, match)
-        )) or self._anaphoric_subject(view, match)
+        ))
         date = self._date(article, match)
         on = as_date(date.value) or anchor
         parties = find_parties(view, match, self.lexicon, reference)
@@ -221,7 +223,8 @@ class Extractor:
         durations = [(minutes, t) for t in view.times if (minutes := duration_minutes(t)) is not None]
         topics = self.topics.find(view.sentence.text, view.sentence.start)
         return Candidate(match, view, classify_modality(words, match, self.lexicon), reference,
-                         is_recalled(words, match, self.lexicon), date, participants, location, durations, topics)
+                         is_recalled(words, match, self.lexicon), date, participants, location, durations, topics,
+                         anaphoric)
 
     def _same_clause(self, view: SentenceView, first: TriggerMatch, second: TriggerMatch) -> bool:
         breaks = self.lexicon.words("clause_breaks") | self.lexicon.words("reporting_verbs")
@@ -339,25 +342,30 @@ class Extractor:
                 target.others.append(c)
             elif not c.reference and self._enough_parties(c):
                 groups.append(Group(heads=[c]))
+            elif c.anaphoric and (told := self._told_before(groups, c)) is not None:
+                # "Keduanya sebelumnya bertemu di Bali pada November 2022": the same parties, another meeting
+                groups.append(Group(heads=[_with_parties(c, told)]))
             elif c.match.rule.type == "CONSULT" and c.modality == "asserted":
                 orphans.append(c)
         return groups + self._meetings_behind(groups, orphans)
 
+    def _told_before(self, groups: list[Group], c: Candidate) -> Group | None:
+        earlier = [g for g in groups if g.first.view.index < c.view.index and g.first.modality == "asserted"]
+        return max(earlier, key=lambda g: g.first.match.start) if earlier else None
+
     def _meetings_behind(self, groups: list[Group], orphans: list[Candidate]) -> list[Group]:
         """Talks told only by reference ("Kesepakatan itu dicapai dalam pertemuan di Woodside") are held by
         the parties of the asserted event of another type they explain, told in an earlier sentence."""
-        if not orphans or any(g.first.match.rule.type == "CONSULT" and g.first.modality == "asserted" for g in groups):
+        if not orphans:
             return []
         first = orphans[0]
         told = [g for g in groups if g.first.modality == "asserted" and g.first.view.index <= first.view.index
+                and g.first.match.rule.type != "CONSULT" and not g.first.anaphoric
                 and sum(1 for p in g.participant_list() if not _generic(p)) >= 2]
         if not told:
             return []
         source = told[0]
-        head = Candidate(first.match, first.view, first.modality, False, first.recalled, first.date,
-                         list({_key(p): (p, m) for c in source.heads for p, m in c.participants}.values()),
-                         first.location, first.durations, first.topics)
-        meeting = Group(heads=[head])
+        meeting = Group(heads=[_with_parties(first, source)])
         meeting.others = [c for c in orphans[1:] if self._joins(meeting, c, need_overlap=False)]
         return [meeting]
 
@@ -530,6 +538,13 @@ def _date_finding(found) -> DateFinding:
         start, end, text = expression.start, expression.end, expression.text
     return DateFinding(get("value"), list(get("flags") or []), list(get("alternatives") or []), get("basis"),
                        start, end, text)
+
+
+def _with_parties(c: Candidate, source: Group) -> Candidate:
+    """A reference made a head with the parties of the event it refers to."""
+    parties = list({_key(p): (p, m) for h in source.heads for p, m in h.participants}.values())
+    return Candidate(c.match, c.view, c.modality, False, c.recalled, c.date, parties, c.location, c.durations,
+                     c.topics, c.anaphoric)
 
 
 def _generic(p: Participant) -> bool:

@@ -1,0 +1,265 @@
+"""The events stage on articles annotated by hand: triggers, modality, parties, place, length and topics.
+
+The knowledge base and the date function are small stand-ins with the same interface, so these tests pin
+the events logic alone; tests/test_events_seeds.py runs the real stages end to end.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import pickle
+import re
+from dataclasses import dataclass
+
+import pytest
+
+from linimasa.config import Settings
+from linimasa.events import EventStage
+from linimasa.model import Article, Mention, TimeExpression
+
+
+@dataclass
+class Period:
+    role: str
+    country: str
+
+
+@dataclass
+class Person:
+    kb_id: str
+    name: str
+    country: str
+
+
+@dataclass
+class Place:
+    name: str
+    city: str | None
+    country: str
+    lat: float
+    lon: float
+    kb_id: str
+
+
+@dataclass
+class Country:
+    iso3: str
+    name: str
+
+
+PEOPLE = {
+    "Joko Widodo": ("Q1", "IDN", "President", dt.date(2014, 10, 20), dt.date(2024, 10, 20)),
+    "Xi Jinping": ("Q2", "CHN", "President", dt.date(2013, 3, 14), None),
+    "Retno Marsudi": ("Q3", "IDN", "Foreign Minister", dt.date(2014, 10, 27), dt.date(2024, 10, 20)),
+    "Wang Yi": ("Q4", "CHN", "Foreign Minister", dt.date(2013, 3, 16), None),
+}
+ALIASES = {"Jokowi": "Joko Widodo", "Xi": "Xi Jinping", "Retno": "Retno Marsudi", "Wang Yi": "Wang Yi"}
+PLACES = {"Beijing": Place("Beijing", "Beijing", "CHN", 39.9, 116.4, "p:beijing"),
+          "Jakarta": Place("Jakarta", "Jakarta", "IDN", -6.2, 106.8, "p:jakarta"),
+          "Bandung": Place("Bandung", "Bandung", "IDN", -6.9, 107.6, "p:bandung")}
+COUNTRIES = {"China": ("CHN", "China"), "Indonesia": ("IDN", "Indonesia"), "Tiongkok": ("CHN", "China")}
+
+
+class FakeKB:
+    def role_at(self, kb_id, on):
+        for name, (pid, country, role, start, end) in PEOPLE.items():
+            if pid == kb_id and start <= on and (end is None or on <= end):
+                return Period(role, country)
+        return None
+
+    def holder(self, title, on, context=()):
+        if title == "Menlu China":
+            return Person("Q4", "Wang Yi", "CHN")
+        return None
+
+    def place(self, name, context_country=None):
+        return PLACES.get(name)
+
+    def country(self, name):
+        for key, (iso3, english) in COUNTRIES.items():
+            if name in (key, iso3, english):
+                return Country(iso3, english)
+        return None
+
+
+def annotate(text: str, times: list[tuple[str, str, str]] = (), published: str = "2023-07-28") -> Article:
+    """An article with the mentions a resolving NER + KB would give, and the given time expressions."""
+    article = Article(id="a1", text=text, published=published, lang="id")
+    article.clean_text = text
+    article.anchor = {"date": published, "basis": "published"}
+    spans = []
+    for surface, full in ALIASES.items():
+        for m in re.finditer(rf"\b{re.escape(surface)}\b", text):
+            pid, country = PEOPLE[full][0], PEOPLE[full][1]
+            spans.append(Mention(m.start(), m.end(), surface, "PER", "ner", pid, "person", full, country))
+    for full, (pid, country, *_rest) in PEOPLE.items():
+        for m in re.finditer(re.escape(full), text):
+            spans.append(Mention(m.start(), m.end(), full, "PER", "ner", pid, "person", full, country))
+    for name, place in PLACES.items():
+        for m in re.finditer(rf"\b{name}\b", text):
+            spans.append(Mention(m.start(), m.end(), name, "LOC", "kb", place.kb_id, "place", name, place.country))
+    for name, (iso3, english) in COUNTRIES.items():
+        for m in re.finditer(rf"\b{name}\b", text):
+            spans.append(Mention(m.start(), m.end(), name, "LOC", "kb", f"country:{iso3}", "country", english, iso3))
+    for m in re.finditer(r"Menlu China", text):
+        spans.append(Mention(m.start(), m.end(), m.group(), "TITLE", "title"))
+    for m in re.finditer(r"Persib|Persija", text):
+        spans.append(Mention(m.start(), m.end(), m.group(), "ORG", "ner"))
+    article.mentions = _outer(spans)
+    for surface, kind, value in times:
+        start = text.index(surface)
+        article.times.append(TimeExpression(start, start + len(surface), surface, kind, value, basis="anchor"))
+    return article
+
+
+def _outer(spans):
+    kept = []
+    for m in sorted(spans, key=lambda m: (m.start, -(m.end - m.start))):
+        if not kept or m.start >= kept[-1].end:
+            kept.append(m)
+    return kept
+
+
+def date_in_sentence(article, start, end):
+    """Stand-in for the time stage's date_for_event: the DATE expression of the trigger's sentence."""
+    text = article.working_text
+    left = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
+    right = min(i for i in (text.find(".", end), len(text)) if i >= 0)
+    for t in article.times:
+        if t.type == "DATE" and left <= t.start < right:
+            return {"value": t.value, "flags": [], "alternatives": [], "basis": "sentence", "time": t}
+    return None
+
+
+@pytest.fixture
+def stage():
+    return EventStage(Settings(), kb=FakeKB(), dater=date_in_sentence)
+
+
+def consults(article, modality="asserted"):
+    return [e for e in article.events if e.type == "CONSULT" and e.modality == modality]
+
+
+def test_a_bilateral_meeting_has_its_parties_roles_place_date_length_and_topics(stage):
+    article = stage(annotate(
+        "Presiden Joko Widodo bertemu Presiden Xi Jinping di Beijing, Kamis (27/7/2023). "
+        "Pertemuan selama dua jam itu membahas perdagangan, investasi dan perubahan iklim.",
+        times=[("Kamis (27/7/2023)", "DATE", "2023-07-27"), ("selama dua jam", "DURATION", "PT2H")],
+    ))
+    [event] = consults(article)
+    assert event.mode == "meet"
+    assert {(p.name, p.country, p.role) for p in event.participants} == {
+        ("Joko Widodo", "IDN", "President"), ("Xi Jinping", "CHN", "President")}
+    assert (event.location.city, event.location.country) == ("Beijing", "CHN")
+    assert event.date == "2023-07-27"
+    assert event.duration_minutes == 120
+    assert event.topics == ["trade", "investment", "climate change"]
+    assert not event.background
+    fields = {e.field for e in event.evidence}
+    assert {"trigger", "participant", "location", "date", "duration", "topic"} <= fields
+    for evidence in event.evidence:
+        assert article.working_text[evidence.start:evidence.end] == evidence.text
+
+
+def test_the_role_is_the_one_held_on_the_event_date(stage):
+    article = stage(annotate("Jokowi bertemu Xi di Beijing pada 2 Mei 2025.",
+                             times=[("2 Mei 2025", "DATE", "2025-05-02")], published="2025-05-03"))
+    [event] = consults(article)
+    roles = {p.name: p.role for p in event.participants}
+    assert roles == {"Joko Widodo": None, "Xi Jinping": "President"}  # Jokowi's term ended in 2024
+
+
+@pytest.mark.parametrize("sentence, modality", [
+    ("Jokowi akan bertemu Xi di Beijing.", "future"),
+    ("Jokowi dijadwalkan bertemu Xi di Beijing.", "future"),
+    ("Jokowi berencana bertemu Xi di Beijing.", "future"),
+    ("Pertemuan Jokowi dengan Xi kemungkinan digelar di Beijing.", "hypothetical"),
+    ("Jokowi tidak bertemu Xi di Beijing.", "negated"),
+    ("Jokowi batal bertemu Xi di Beijing.", "negated"),
+    ("Jokowi menolak bertemu Xi di Beijing.", "negated"),
+    ("Jokowi telah bertemu Xi di Beijing.", "asserted"),
+])
+def test_modality_follows_the_words_before_and_after_the_trigger(stage, sentence, modality):
+    article = stage(annotate(sentence))
+    assert [e.modality for e in article.events if e.type == "CONSULT"] == [modality]
+
+
+def test_a_planned_meeting_after_the_trigger_is_future(stage):
+    article = stage(annotate("Pertemuan dengan Menlu China, Wang Yi, mungkin akan berlangsung di Jakarta. "
+                             "Retno mengatakan itu di Bandung."))
+    assert consults(article) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Persib akan bertemu Persija dalam laga pekan depan.",
+    "Persib bertemu Persija di stadion dan menang dua gol.",
+    "Jokowi bertemu penggemar di Bandung.",
+    "Retno menggelar konferensi pers di Jakarta.",
+])
+def test_fixtures_fan_meetings_and_press_conferences_are_not_consultations(stage, text):
+    assert [e for e in stage(annotate(text)).events if e.type == "CONSULT"] == []
+
+
+def test_a_visit_has_the_visitor_as_actor_and_the_host_as_recipient(stage):
+    article = stage(annotate("Menlu China Wang Yi berkunjung ke Jakarta dan bertemu Retno Marsudi.",
+                             published="2023-07-28"))
+    sides = {(p.name, p.side) for e in consults(article) for p in e.participants}
+    assert ("Wang Yi", "actor") in sides
+
+
+def test_a_host_receiving_a_visit_is_the_recipient(stage):
+    article = stage(annotate("Presiden Joko Widodo menerima kunjungan Menlu China Wang Yi di Jakarta."))
+    [event] = consults(article)
+    assert event.mode == "visit"
+    assert {(p.name, p.side) for p in event.participants} == {("Joko Widodo", "recipient"), ("Wang Yi", "actor")}
+    assert event.location.city == "Jakarta"
+
+
+def test_repeated_reports_of_one_meeting_in_an_article_are_one_event(stage):
+    article = stage(annotate(
+        "Jokowi bertemu Xi di Beijing, Kamis (27/7/2023). Dalam pertemuan itu keduanya membahas investasi. "
+        "Jokowi mengatakan pertemuannya dengan Xi berlangsung hangat.",
+        times=[("Kamis (27/7/2023)", "DATE", "2023-07-27")],
+    ))
+    [event] = consults(article)
+    assert len([e for e in event.evidence if e.field == "trigger"]) == 3
+    assert "investment" in event.topics
+
+
+def test_a_meeting_recalled_from_long_before_is_background(stage):
+    article = stage(annotate(
+        "Jokowi bertemu Xi di Beijing, Kamis (27/7/2023). Keduanya sebelumnya bertemu di Jakarta pada Oktober 2015.",
+        times=[("Kamis (27/7/2023)", "DATE", "2023-07-27"), ("Oktober 2015", "DATE", "2015-10")],
+    ))
+    by_date = {e.date: e.background for e in consults(article)}
+    assert by_date == {"2023-07-27": False, "2015-10": True}
+
+
+def test_a_place_merely_discussed_is_not_the_venue(stage):
+    article = stage(annotate("Jokowi bertemu Xi di Beijing membahas perang di Ukraina."))
+    [event] = consults(article)
+    assert event.location.city == "Beijing"
+
+
+def test_the_summary_is_one_clean_sentence(stage):
+    article = stage(annotate("Jokowi bertemu Xi di Beijing. (ant/dna)"))
+    [event] = consults(article)
+    assert event.summary == "Jokowi bertemu Xi di Beijing."
+
+
+def test_other_types_are_found_with_actor_and_recipient(stage):
+    article = stage(annotate("Retno mengecam Tiongkok atas insiden di perbatasan."))
+    [event] = [e for e in article.events if e.type == "ACCUSE"]
+    assert {(p.name, p.side) for p in event.participants} == {("Retno Marsudi", "actor"), ("China", "recipient")}
+
+
+def test_articles_in_unsupported_languages_are_left_untouched(stage):
+    article = annotate("Jokowi bertemu Xi di Beijing.")
+    article.lang = "en"
+    assert stage(article).events == []
+
+
+def test_the_stage_survives_pickling_for_worker_processes():
+    stage = EventStage(Settings())
+    clone = pickle.loads(pickle.dumps(stage))
+    assert clone.name == "events"
