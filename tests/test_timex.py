@@ -50,7 +50,7 @@ def test_dates_are_read_at_the_precision_the_text_gives(text, expected_text, val
     ("dua hari lalu", "2015-05-11"), ("tiga tahun silam", "2012"), ("pekan lalu", "2015-W19"),
     ("minggu depan", "2015-W21"), ("bulan lalu", "2015-04"), ("tahun lalu", "2014"), ("tahun ini", "2015"),
     ("akhir pekan", "2015-W20-WE"), ("Kamis lalu", "2015-05-07"), ("Juli lalu", "2014-07"),
-    ("Oktober mendatang", "2015-10"),
+    ("Oktober mendatang", "2015-10"), ("setengah abad lalu", "PAST_REF"), ("beberapa tahun lalu", "PAST_REF"),
 ])
 def test_relative_expressions_count_from_the_anchor(phrase, value):
     assert only(f"Ia mengatakan hal itu {phrase} kepada wartawan.").value == value

@@ -434,12 +434,12 @@ def _norm_counted_relative(match, expression, context, weekday):
             reference = context.anchor
         direction = "lalu" if direction == "sebelumnya" else "lagi"
     step = _direction_step(direction, lexicon)
-    if amount is None:
-        expression.value = "PAST_REF" if step < 0 else "FUTURE_REF"
+    if amount is None or amount != int(amount):
+        expression.value = "PAST_REF" if step < 0 else "FUTURE_REF"  # "beberapa", "setengah abad lalu"
         return
     precision = _UNIT_PRECISION.get(unit)
-    if precision is None or amount != int(amount):
-        expression.type = "TIME" if precision is None else "DATE"
+    if precision is None:
+        expression.type = "TIME"
         return
     if reference is None:
         expression.flags.append(UNANCHORED)
