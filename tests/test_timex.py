@@ -238,6 +238,20 @@ def test_event_date_comes_from_the_trigger_clause():
     assert (result["value"], result["basis"], result["time"].text) == ("2015-05-12", "clause", "Selasa (12/5)")
 
 
+def test_a_date_standing_alone_as_a_clause_dates_the_clause_beside_it():
+    text = "Direktur itu menyampaikan hal tersebut, Kamis (17/10/2013), di Jakarta."
+    article = _article(text, "2013-10-18")
+    result = date_for_event(article, text.index("menyampaikan"), text.index("menyampaikan") + 12)
+    assert (result["value"], result["basis"]) == ("2013-10-17", "clause")
+
+
+def test_a_plan_after_the_anchor_is_no_context_for_a_later_sentence():
+    text = "Rapat digelar Jumat (22/1/2022). Jawaban tertulis dikirim pekan depan.\nMereka berdiskusi lama."
+    article = _article(text, "2022-01-22")
+    result = date_for_event(article, text.index("berdiskusi"), text.index("berdiskusi") + 10)
+    assert (result["value"], result["time"].text) == ("2022-01-22", "Jumat (22/1/2022)")
+
+
 def test_event_date_skips_a_citation_date_and_is_no_more_precise_than_the_text():
     text = "Melansir kantor berita itu, Rabu (15/10/2014), keduanya bertemu di Paris, Prancis beberapa waktu lalu."
     article = _article(text, None)
