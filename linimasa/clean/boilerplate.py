@@ -22,8 +22,8 @@ MAX_WIDGET_CHARS = 300  # widget lines are short; longer lines are prose (or scr
 class BoilerplateList:
     exact_lines: frozenset[str]
     pattern: re.Pattern  # every listed pattern, as one alternation
-    related_link_labels: tuple[re.Pattern, ...]
-    script_markers: tuple[str, ...]
+    related_link_label: re.Pattern  # every listed label, as one alternation
+    script_marker: re.Pattern  # any listed script marker
 
     def is_widget(self, line: str, normal: str | None = None) -> bool:
         """Whether a whole line is a known widget, navigation or promotion line.
@@ -31,17 +31,14 @@ class BoilerplateList:
         ``normal`` is the line's :func:`normalise_line` form when the caller has it.
         """
         normal = normalise_line(line) if normal is None else normal
-        if normal in self.exact_lines or any(marker in normal for marker in self.script_markers):
+        if normal in self.exact_lines or self.script_marker.search(normal):
             return True
         return len(normal) <= MAX_WIDGET_CHARS and self.pattern.fullmatch(normal) is not None
 
     def related_link(self, line: str) -> str | None:
         """The linked article's title when the line is a "Baca juga" link ("" for a bare label), else None."""
-        for label in self.related_link_labels:
-            match = label.match(line)
-            if match:
-                return line[match.end():].strip()
-        return None
+        match = self.related_link_label.match(line)
+        return line[match.end():].strip() if match else None
 
 
 @functools.cache
@@ -50,8 +47,8 @@ def load_boilerplate(path: Path = DATA_FILE) -> BoilerplateList:
     return BoilerplateList(
         exact_lines=frozenset(normalise_line(line) for line in data["exact_lines"]),
         pattern=re.compile("|".join(f"(?:{p})" for p in data["patterns"])),
-        related_link_labels=tuple(
-            re.compile(r"\s*" + label + r"\s*", re.IGNORECASE) for label in data["related_link_labels"]
+        related_link_label=re.compile(
+            r"\s*(?:" + "|".join(f"(?:{label})" for label in data["related_link_labels"]) + r")\s*", re.IGNORECASE
         ),
-        script_markers=tuple(data["script_markers"]),
+        script_marker=re.compile("|".join(map(re.escape, data["script_markers"]))),
     )

@@ -17,6 +17,7 @@ DATA_FILE = Path(__file__).with_name("credits_id.yaml")
 
 _DOMAIN = re.compile(r"\.(?:com|co|id|net|org|tv|news|my|sg|th)\b", re.IGNORECASE)
 _CAPITALISED_WORD = r"[A-Z][\w.'’&+-]*"
+MAX_CREDIT_LINE_CHARS = 120
 _SENTENCE_END = re.compile(r"[.!?\"”’)]\s*$")
 _NAME_LINE = re.compile(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,5}")
 
@@ -127,6 +128,8 @@ class CreditRules:
 
     def credit_line(self, line: str) -> list[Credit] | None:
         """Credits when the whole line is a credit ("Editor: Ani", "Sumber : CNA/SL", "(ard)"), else None."""
+        if len(line) > MAX_CREDIT_LINE_CHARS:
+            return None
         if self.editor_code.fullmatch(line.strip()):
             return [Credit("editors", code) for code in _editor_codes(line)]
         match = self.labelled_credit.fullmatch(line.strip())

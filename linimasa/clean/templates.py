@@ -46,7 +46,7 @@ class OutletTemplates:
 
     def observe(self, outlet: str, lines: Iterable[str]) -> None:
         """Count one article's lines for its outlet (an article already counted is ignored)."""
-        shapes = {line_shape(line)[:MAX_SHAPE_CHARS] for line in lines}
+        shapes = {line_shape(line, limit=MAX_SHAPE_CHARS) for line in lines}
         shapes.discard("")
         digest = hashlib.blake2b("\n".join(sorted(shapes)).encode("utf-8"), digest_size=8).hexdigest()
         stats = self.outlets.setdefault(outlet, OutletStatistics())
@@ -63,7 +63,7 @@ class OutletTemplates:
         stats = self.outlets.get(outlet) if outlet else None
         if stats is None or stats.articles < self.min_outlet_articles:
             return False
-        count = stats.shapes.get(line_shape(line, normal)[:MAX_SHAPE_CHARS], 0)
+        count = stats.shapes.get(line_shape(line, normal, MAX_SHAPE_CHARS), 0)
         return count >= self.min_articles and count >= self.min_share * stats.articles
 
     def template_lines(self, outlet: str) -> list[tuple[str, int]]:
