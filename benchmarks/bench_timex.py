@@ -178,6 +178,9 @@ def report_detik(errors: bool) -> None:
     """A second, unseen sample: Detik 2025 articles annotated with the rules frozen, scored as they were."""
     from linimasa.nlp.timex.dates import local_date
 
+    if not DETIK_ARTICLES.is_file():
+        print(f"../shared not found: {DETIK_ARTICLES}; the Detik sample is not measured")
+        return
     gold: dict[str, list[dict]] = defaultdict(list)
     for line in DETIK_GOLD.read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
