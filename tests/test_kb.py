@@ -168,3 +168,8 @@ def test_ner_span_with_an_unknown_name_part_is_not_linked_to_a_known_namesake(kb
 
 def test_indonesian_stop_words_are_not_places(kb):
     assert [m.text for m in kb.find_mentions("Kita tidak tahu. Saat itu dia di Sochi.")] == ["Sochi"]
+
+
+def test_country_accepts_its_iso_code(kb):
+    assert kb.country("RUS").name == "Russia"
+    assert kb.country("CHE").name == "Switzerland"

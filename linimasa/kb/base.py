@@ -148,7 +148,10 @@ class KnowledgeBase:
         return min(held, key=lambda p: (self.role_rank.get(p.role, len(self.role_rank)), -p.start.toordinal()))
 
     def country(self, name: str) -> Country | None:
+        """The country a name, abbreviation, demonym phrase or ISO alpha-3 code denotes."""
         text = name.strip()
+        if text in self.countries:
+            return self.countries[text]
         for prefix in sorted(self.linking.get("demonym_prefixes", []), key=len, reverse=True):
             if fold(text).startswith(fold(prefix) + " "):
                 text = text[len(prefix) + 1 :].strip()
