@@ -223,6 +223,7 @@ def bench_detik() -> None:
     for outlet in result["stage"].templates.outlets:
         for shape, count in result["stage"].templates.template_lines(outlet):
             print(f"  learned for {outlet}: {shape[:70]!r} in {count} articles")
+    print_template_ablation(detik())
     corpus = indosum()
     result = clean_and_dedup(corpus)
     templates = collections.Counter(r["text"][:70] for a in corpus for r in a.removed if r["reason"] == "outlet template")
@@ -230,6 +231,26 @@ def bench_detik() -> None:
     for outlet in result["stage"].templates.outlets:
         for shape, count in result["stage"].templates.template_lines(outlet):
             print(f"  learned for {outlet}: {shape[:70]!r} in {count} articles")
+
+
+def print_template_ablation(articles: list[Article]) -> None:
+    """What outlet-template learning removes on its own, with the curated widget list emptied."""
+    import re as regex
+
+    from linimasa.clean.boilerplate import BoilerplateList
+    from linimasa.clean.cleaner import ArticleCleaner
+
+    never = regex.compile(r"(?!)")
+    stage = CleanStage()
+    stage.cleaner = ArticleCleaner(stage.templates, widgets=BoilerplateList(frozenset(), never, never, never))
+    for start in range(0, len(articles), CHUNK):
+        stage.observe(articles[start:start + CHUNK])
+        for article in articles[start:start + CHUNK]:
+            stage(article)
+    removed = collections.Counter(r["text"] for a in articles for r in a.removed if r["reason"] == "outlet template")
+    print(f"without the curated list, outlet-template learning alone removes {sum(removed.values())} lines: "
+          f"{dict(removed.most_common(5))}")
+    print(f"  'SCROLL TO CONTINUE' left that way: {sum('SCROLL TO CONTINUE' in a.clean_text for a in articles)}")
 
 
 def print_sample(n: int) -> None:
