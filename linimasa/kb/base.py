@@ -370,7 +370,7 @@ class KnowledgeBase:
         periods = self.roles_by_person.get(kb_id, [])
         if not periods:
             return False
-        slack = dt.timedelta(days=int(self.linking.get("surname_fit_days", 1500)))
+        slack = dt.timedelta(days=int(self.linking.get("surname_fit_days", 365)))
         first = min(p.start for p in periods)
         last = None if any(p.end is None for p in periods) else max(p.end for p in periods)
         return first - slack <= on and (last is None or on <= last + slack)
