@@ -196,3 +196,28 @@ def test_language_stage_keeps_the_input_language():
     assert given.lang == "en" and given.metadata["lang_detected"] == "id"
     guessed = stage(Article(id="b", text=" ".join(BODY)))
     assert guessed.lang == "id" and guessed.metadata["lang_score"] > 0.5
+
+
+@pytest.mark.parametrize(
+    "closing, field, value",
+    [
+        (" (T.E006/A058)", "editors", "T.E006/A058"),
+        (" [Contoh.com]", "wire", "Contoh.com"),
+        (" (ugo / djm)", "editors", "ugo/djm"),
+    ],
+)
+def test_closing_codes_and_bracketed_sources_are_credits(closing, field, value):
+    article = clean(BODY[0] + "\n" + BODY[1] + closing, title="Bendungan Baru")
+    assert article.clean_text.endswith(BODY[1])
+    assert article.credits[field] == [value]
+
+
+def test_source_line_naming_several_sources():
+    article = clean(BODY[0] + "\nSumber berita Reuters dan Contoh Daily.", title="Bendungan Baru")
+    assert article.clean_text == BODY[0]
+    assert article.credits["wire"] == ["Reuters", "Contoh Daily"]
+
+
+def test_attribution_takes_only_the_capitalised_source_name():
+    line = "Seperti dilansir Contoh Teknologi dalam sebuah acara, ponsel itu dijual bulan depan."
+    assert clean(line, title="Ponsel").credits["wire"] == ["Contoh Teknologi"]

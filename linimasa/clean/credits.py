@@ -18,6 +18,7 @@ DATA_FILE = Path(__file__).with_name("credits_id.yaml")
 _DOMAIN = re.compile(r"\.(?:com|co|id|net|org|tv|news|my|sg|th)\b", re.IGNORECASE)
 _CAPITALISED_WORD = r"[A-Z][\w.'’&+-]*"
 MAX_CREDIT_LINE_CHARS = 120
+_NAME_CONNECTORS = {"dan", "and", "&", ","}
 _SENTENCE_END = re.compile(r"[.!?\"”’)]\s*$")
 _NAME_LINE = re.compile(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,5}")
 
@@ -53,8 +54,10 @@ class CreditRules:
         self.outlet_names = {o.casefold() for o in data["outlet_names"]}
         self.months = {k.casefold(): v for k, v in data["months"].items()}
         self.time_zones = {k.casefold(): v for k, v in data["time_zones"].items()}
-        self.editor_code = re.compile(data["editor_code"])
-        self.trailing_editor_code = re.compile(r"\s*(?:" + data["editor_code"] + r"\s*)+$")
+        editor_code = f"(?:{data['editor_code']}|{data['editor_code_antara']})"
+        self.editor_code = re.compile(editor_code)
+        self.trailing_editor_code = re.compile(r"\s*(?:" + editor_code + r"\s*)+$")
+        self.trailing_source = re.compile(r"\s*" + data["trailing_source"] + r"\s*$")
 
         label_alternatives = "|".join(sorted(map(re.escape, self.labels), key=len, reverse=True))
         self.labelled_credit = re.compile(
@@ -66,10 +69,9 @@ class CreditRules:
         self.attribution_verbs = tuple(verb.casefold() for verb in data["attribution_verbs"])
         weekdays = "|".join(map(re.escape, data["weekdays"]))
         self.attribution = re.compile(
-            rf"\b(?:{verbs})\s+(?:laman\s+|situs\s+|kantor berita\s+)?"
+            rf"\b(?i:{verbs})\s+(?i:laman\s+|situs\s+|kantor berita\s+)?"
             rf"(?P<wire>{wire_alternatives}|{_CAPITALISED_WORD}(?:[ \t]+{_CAPITALISED_WORD}){{0,3}})"
-            rf"(?:\s*,\s*(?:{weekdays})\s*\((?P<date>\d{{1,2}}/\d{{1,2}}/\d{{4}})\))?",
-            re.IGNORECASE,
+            rf"(?:\s*,\s*(?i:{weekdays})\s*\((?P<date>\d{{1,2}}/\d{{1,2}}/\d{{4}})\))?"
         )
 
         dash = r"(?:\s*(?:-\s*-|--|–|—)\s*|\s+-\s*|-\s+)"
@@ -148,7 +150,7 @@ class CreditRules:
         """Without a colon, "Sumber AFP" is a credit but "Sumber kepolisian mengatakan" is a sentence."""
         if value.casefold() in self.wire_set:
             return True
-        words = value.split()
+        words = [w for w in value.split() if w.casefold() not in _NAME_CONNECTORS]
         return len(words) <= 4 and all(w[0].isupper() or "/" in w for w in words)
 
     def label_after_name(self, name_line: str, label_line: str) -> Credit | None:
@@ -167,6 +169,11 @@ class CreditRules:
             if code and code.start() < keep:
                 credits = [Credit("editors", c) for c in _editor_codes(code.group())] + credits
                 keep = code.start()
+                continue
+            source = self.trailing_source.search(paragraph[:keep])
+            if source and source.start() > 0:
+                credits = [Credit("wire", source["wire"])] + credits
+                keep = source.start()
                 continue
             wire = self.trailing_wire.search(paragraph[:keep])
             if wire:
