@@ -144,6 +144,35 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             )""",
         ],
     ),
+    (
+        2,
+        "web view: covering indexes for paging the timeline and finding events by participant or outlet, "
+        "full-text search over event summaries",
+        [
+            # every filterable column of events rides along, so a count or a page is chosen on an index alone
+            "CREATE INDEX events_visible_order ON events(modality, background, date, id, type, mode, location, "
+            "story_id)",
+            "CREATE INDEX events_order ON events(date, id, modality, background, type, mode, location, story_id)",
+            "CREATE INDEX event_participants_name_nocase ON event_participants(name COLLATE NOCASE, event_id)",
+            "CREATE INDEX event_participants_kb ON event_participants(kb_id, event_id)",
+            "CREATE INDEX event_participants_country_event ON event_participants(country, event_id)",
+            "CREATE INDEX event_sources_article_event ON event_sources(article_id, event_id)",
+            """CREATE VIRTUAL TABLE events_fts USING fts5(
+                summary, content='events', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
+            )""",
+            """CREATE TRIGGER events_fts_insert AFTER INSERT ON events BEGIN
+                INSERT INTO events_fts(rowid, summary) VALUES (new.rowid, new.summary);
+            END""",
+            """CREATE TRIGGER events_fts_delete AFTER DELETE ON events BEGIN
+                INSERT INTO events_fts(events_fts, rowid, summary) VALUES ('delete', old.rowid, old.summary);
+            END""",
+            """CREATE TRIGGER events_fts_update AFTER UPDATE ON events BEGIN
+                INSERT INTO events_fts(events_fts, rowid, summary) VALUES ('delete', old.rowid, old.summary);
+                INSERT INTO events_fts(rowid, summary) VALUES (new.rowid, new.summary);
+            END""",
+            "INSERT INTO events_fts(events_fts) VALUES ('rebuild')",
+        ],
+    ),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]

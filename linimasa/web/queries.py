@@ -60,15 +60,20 @@ class EventFilter:
     modality: str | None = None
     include_all: bool = False
 
-    def where(self) -> tuple[str, list[Any]]:
-        """The SQL condition on events ``e`` and its parameters."""
+    def where(self, from_lists: bool = False) -> tuple[str, list[Any]]:
+        """The SQL condition on events ``e`` and its parameters.
+
+        ``from_lists``: find the events from the short lists a participant, outlet, words or story filter
+        makes, rather than scanning the date-ordered index and probing those lists (see :func:`where_for`);
+        unary + keeps SQLite from using the modality index, which it otherwise prefers without statistics."""
         clauses: list[str] = []
         params: list[Any] = []
+        hint = "+" if from_lists else ""
         if self.modality:
-            clauses.append("e.modality = ?")
+            clauses.append(f"{hint}e.modality = ?")
             params.append(self.modality)
         elif not self.include_all:
-            clauses.append("e.modality = 'asserted' AND e.background = 0")
+            clauses.append(f"{hint}e.modality = 'asserted' AND {hint}e.background = 0")
         if self.since:
             since = self.since.isoformat()
             # an event dated only by month or year is kept when its period reaches the range
@@ -108,10 +113,41 @@ class EventFilter:
         if self.q:
             clauses.append(
                 "(e.id IN (SELECT s.event_id FROM event_sources s WHERE s.article_id IN (SELECT a.id FROM articles a "
-                "WHERE a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?))) OR e.summary LIKE ?)"
+                "WHERE a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?))) "
+                "OR e.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?))"
             )
-            params += [fts_query(self.q), f"%{self.q}%"]
+            params += [fts_query(self.q), fts_query(self.q)]
         return (" AND ".join(clauses) or "1"), params
+
+
+def where_for(conn: sqlite3.Connection, flt: EventFilter) -> tuple[str, list[Any]]:
+    """The filter's SQL, planned for this store: when one of its lookups matches few events (under a
+    twentieth of the store) they are found from that list; otherwise by the date-ordered index."""
+    sizes = []
+    for actor in flt.actors:
+        sizes.append(conn.execute(
+            "SELECT count(*) FROM event_participants WHERE name = ? COLLATE NOCASE OR kb_id = ? OR country = ?",
+            (actor, actor, actor.upper()),
+        ).fetchone()[0])
+    if flt.country:
+        sizes.append(conn.execute("SELECT count(*) FROM event_participants WHERE country = ?", (flt.country,)).fetchone()[0])
+    if flt.outlet:
+        sizes.append(conn.execute(
+            "SELECT count(*) FROM event_sources s JOIN articles a ON a.id = s.article_id WHERE a.outlet = ?",
+            (flt.outlet,),
+        ).fetchone()[0])
+    if flt.q:
+        sizes.append(conn.execute(
+            "SELECT count(*) FROM event_sources s JOIN articles a ON a.id = s.article_id WHERE a.rowid IN "
+            "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)",
+            (fts_query(flt.q),),
+        ).fetchone()[0])
+    if flt.story:
+        sizes.append(0)
+    if not sizes:
+        return flt.where()
+    stored = conn.execute("SELECT max(rowid) FROM events").fetchone()[0] or 0
+    return flt.where(from_lists=min(sizes) < max(1000, stored // 20))
 
 
 def fts_query(text: str) -> str:
@@ -127,15 +163,19 @@ def has_words(text: str) -> bool:
 
 
 def count_events(conn: sqlite3.Connection, flt: EventFilter) -> int:
-    where, params = flt.where()
+    where, params = where_for(conn, flt)
     return conn.execute(f"SELECT count(*) FROM events e WHERE {where}", params).fetchone()[0]
 
 
 def page_events(conn: sqlite3.Connection, flt: EventFilter, limit: int, offset: int) -> list[Event]:
-    """One page of events in date order; undated events come last."""
-    where, params = flt.where()
+    """One page of events in date order; undated events come last.
+
+    The page's rows are chosen on the indexes alone and only then read, so a deep offset skips index
+    entries, not whole events."""
+    where, params = where_for(conn, flt)
     rows = conn.execute(
-        f"SELECT e.data FROM events e WHERE {where} AND e.date IS NOT NULL ORDER BY e.date, e.id LIMIT ? OFFSET ?",
+        "SELECT data FROM events WHERE rowid IN (SELECT e.rowid FROM events e "
+        f"WHERE {where} AND e.date IS NOT NULL ORDER BY e.date, e.id LIMIT ? OFFSET ?) ORDER BY date, id",
         params + [limit, offset],
     ).fetchall()
     if len(rows) < limit:
@@ -143,7 +183,8 @@ def page_events(conn: sqlite3.Connection, flt: EventFilter, limit: int, offset: 
             f"SELECT count(*) FROM events e WHERE {where} AND e.date IS NOT NULL", params
         ).fetchone()[0]
         rows += conn.execute(
-            f"SELECT e.data FROM events e WHERE {where} AND e.date IS NULL ORDER BY e.id LIMIT ? OFFSET ?",
+            "SELECT data FROM events WHERE rowid IN (SELECT e.rowid FROM events e "
+            f"WHERE {where} AND e.date IS NULL ORDER BY e.id LIMIT ? OFFSET ?) ORDER BY id",
             params + [limit - len(rows), max(0, offset - dated)],
         ).fetchall()
     return [Event.from_dict(json.loads(r["data"])) for r in rows]
@@ -194,7 +235,7 @@ def story_ids(conn: sqlite3.Connection, event_ids: list[str]) -> dict[str, str]:
 def histogram(conn: sqlite3.Connection, flt: EventFilter, zoom: str) -> list[dict[str, Any]]:
     """Events per year, month or day, split into cooperation, conflict and other (an event dated less
     precisely than the zoom counts at its own precision)."""
-    where, params = flt.where()
+    where, params = where_for(conn, flt)
     rows = conn.execute(
         f"SELECT substr(e.date, 1, ?) AS period, e.type, count(*) AS n FROM events e WHERE {where} "
         "AND e.date IS NOT NULL GROUP BY period, e.type ORDER BY period",
@@ -217,7 +258,7 @@ def by_side(rows: Iterable[tuple[str, str, int]]) -> list[dict[str, Any]]:
 
 def places(conn: sqlite3.Connection, flt: EventFilter, limit: int = 2000) -> list[dict[str, Any]]:
     """Event places with coordinates and how many events each saw, busiest first."""
-    where, params = flt.where()
+    where, params = where_for(conn, flt)
     rows = conn.execute(
         "SELECT e.location AS name, e.location_country AS country, json_extract(e.data, '$.location.lat') AS lat, "
         f"json_extract(e.data, '$.location.lon') AS lon, count(*) AS n FROM events e WHERE {where} "
@@ -305,7 +346,7 @@ def actor(conn: sqlite3.Connection, name: str) -> dict[str, Any] | None:
 
 def dyad(conn: sqlite3.Connection, a: str, b: str, flt: EventFilter) -> list[dict[str, Any]]:
     """Events with participants of both countries, per month and per cooperation / conflict side."""
-    where, params = flt.where()
+    where, params = where_for(conn, flt)
     rows = conn.execute(
         "SELECT substr(e.date, 1, 7) AS period, e.type, count(*) AS n FROM events e "
         f"WHERE {where} AND e.date IS NOT NULL "
