@@ -173,3 +173,18 @@ def test_indonesian_stop_words_are_not_places(kb):
 def test_country_accepts_its_iso_code(kb):
     assert kb.country("RUS").name == "Russia"
     assert kb.country("CHE").name == "Switzerland"
+
+
+def test_running_the_stage_twice_changes_nothing():
+    text = "Presiden Rusia Vladimir Putin menerima Menlu AS John Kerry di Sochi."
+    article = Article(id="twice", text=text, published="2015-05-12", lang="id")
+    stage = EntityLinkStage(Settings())
+    once = [(m.start, m.end, m.label, m.kb_id, m.role) for m in stage(article).mentions]
+    twice = [(m.start, m.end, m.label, m.kb_id, m.role) for m in stage(article).mentions]
+    assert once == twice
+    assert ("Sochi", "RUS") in {(m.name, m.country) for m in article.mentions}
+
+
+def test_cabinet_shorthand_alone_is_found_in_text():
+    mentions = linked("Menkeu mengatakan defisit anggaran terkendali.", published="2023-03-01")
+    assert by_text(mentions, "Menkeu").name == "Sri Mulyani Indrawati"

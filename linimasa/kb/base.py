@@ -54,7 +54,6 @@ class KnowledgeBase:
                 raise ValueError(f"roles.csv names {period.kb_id!r}, who is not in people.csv")
             self.roles_by_person.setdefault(period.kb_id, []).append(period)
         self.role_rank = {role: i for i, role in enumerate(linking.get("role_priority", []))}
-        self.organisation_by_name = {o.name: o for o in organisations.values()}
         self.name_neighbours = {fold(w) for w in linking.get("name_neighbours", [])}
         self.index = PhraseIndex()
         self._index_countries(country_aliases)
@@ -74,6 +73,7 @@ class KnowledgeBase:
             row["iso3"]: Country(iso3=row["iso3"], name=row["name"])
             for row in loader.csv_rows(loader.files_named(loader.COUNTRIES, folders))
         }
+        countries.setdefault("IGO", Country(iso3="IGO", name="International organisation"))
         country_aliases = []
         for row in loader.csv_rows(loader.files_named(loader.COUNTRIES, folders)):
             for alias in [row["name"], row.get("name_id", "")] + loader.split_aliases(row.get("aliases", "")):
@@ -100,7 +100,6 @@ class KnowledgeBase:
         for alias, iso3 in aliases:
             if iso3 in self.countries:
                 self.index.add(alias, "country", iso3)
-        self.index.add("IGO", "country", "IGO", exact_case=True)
 
     def _index_organisations(self) -> None:
         for organisation in self.organisations.values():
@@ -110,17 +109,13 @@ class KnowledgeBase:
     def _index_people(self) -> None:
         no_surname = set(self.linking.get("no_surname_alias_countries", []))
         stopwords = {fold(w) for w in self.linking.get("surname_stopwords", [])}
-        surnames: dict[str, set[str]] = {}
         for person in self.people.values():
             parts = person.name.split()
             for alias in [person.name, *person.aliases]:
                 is_surname = len(parts) > 1 and fold(alias) == fold(parts[-1])
                 self.index.add(alias, "surname" if is_surname else "person", person.kb_id)
             if len(parts) > 1 and person.country not in no_surname and fold(parts[-1]) not in stopwords:
-                surnames.setdefault(parts[-1], set()).add(person.kb_id)
-        for surname, ids in surnames.items():
-            for kb_id in ids:
-                self.index.add(surname, "surname", kb_id)
+                self.index.add(parts[-1], "surname", person.kb_id)
 
     def _index_places(self) -> None:
         stopwords = {fold(w) for w in self.linking.get("place_stopwords", [])} | INDONESIAN_STOP_WORDS
@@ -158,7 +153,7 @@ class KnowledgeBase:
                 break
         for entry in self.index.lookup(text):
             if entry.kind == "country":
-                return self.countries.get(entry.ref) or Country(iso3=entry.ref, name=entry.ref)
+                return self.countries[entry.ref]
         return None
 
     def organisation(self, name: str) -> Organisation | None:
@@ -247,7 +242,7 @@ class KnowledgeBase:
             end, used = following.end, 2
         elif title.needs_complement:
             return None, 1
-        elif not (title.country or title.organisation):
+        elif not (title.country or title.organisation or title.default_country):
             named_next = adjacent and any(e.kind in ("person", "surname") for e in following.entries)
             if not named_next:
                 return None, 1

@@ -36,8 +36,6 @@ class Country:
     iso3: str
     name: str
     kb_id: str = ""
-    lat: float | None = None
-    lon: float | None = None
 
     def __post_init__(self) -> None:
         self.kb_id = self.kb_id or f"country:{self.iso3}"
