@@ -8,6 +8,8 @@ import threading
 import time
 from pathlib import Path
 
+import pytest
+
 from linimasa.config import Settings
 from linimasa.engine.local import LocalRunner
 from linimasa.store import open_store
@@ -102,3 +104,28 @@ def test_the_watch_loop_picks_up_a_file_dropped_while_it_runs(tmp_path: Path):
     assert not loop.is_alive()
     assert [p.name for b in batches for p in b.files] == ["d.jsonl"]
     assert batches[0].summary.counts.new == 1
+
+
+def test_reports_arriving_file_by_file_link_as_one_run_over_all_of_them(tmp_path: Path):
+    from test_dask import SAMPLE, installed_settings, stored
+
+    if not SAMPLE.exists():
+        pytest.skip(f"sample corpus not built: {SAMPLE}")
+    settings = installed_settings(workers=1)
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines(keepends=True)
+    whole_db, watched_db = str(tmp_path / "whole.db"), str(tmp_path / "watched.db")
+    LocalRunner(open_store(whole_db), settings).run([str(SAMPLE)])
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    watcher = Watcher(inbox, open_store(watched_db), lambda store: LocalRunner(store, settings), settle_seconds=0.05)
+    half = len(lines) // 2
+    (inbox / "morning.jsonl").write_text("".join(lines[:half]), encoding="utf-8")
+    watcher.run_once()
+    (inbox / "evening.jsonl").write_text("".join(lines[half:]), encoding="utf-8")
+    evening = watcher.run_once()
+
+    assert {s.rsplit(":", 1)[0] for s in sources_of_run(watched_db, evening.summary.run_id)} == {
+        str(inbox / "evening.jsonl")}
+    assert evening.summary.counts.read == len(lines) - half
+    assert stored(watched_db) == stored(whole_db)
