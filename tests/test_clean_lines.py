@@ -221,3 +221,8 @@ def test_source_line_naming_several_sources():
 def test_attribution_takes_only_the_capitalised_source_name():
     line = "Seperti dilansir Contoh Teknologi dalam sebuah acara, ponsel itu dijual bulan depan."
     assert clean(line, title="Ponsel").credits["wire"] == ["Contoh Teknologi"]
+
+
+def test_all_capitals_text_is_still_indonesian():
+    shouting = "SELAMAT MALAM, SELAMAT DATANG DI ACARA KAMI. MALAM INI KITA AKAN MEMBAHAS PEMBANGUNAN BENDUNGAN BARU DI JAWA TENGAH BERSAMA PARA NARASUMBER."
+    assert identify(shouting)[0] == "id"
