@@ -188,3 +188,17 @@ def test_running_the_stage_twice_changes_nothing():
 def test_cabinet_shorthand_alone_is_found_in_text():
     mentions = linked("Menkeu mengatakan defisit anggaran terkendali.", published="2023-03-01")
     assert by_text(mentions, "Menkeu").name == "Sri Mulyani Indrawati"
+
+
+def test_institutions_are_composed_from_a_kind_word_and_a_country(kb):
+    japan = kb.organisation("Kemlu Jepang")
+    assert (japan.name, japan.country, japan.kb_id) == ("Ministry of Foreign Affairs (Japan)", "JPN", "org:mfa:JPN")
+    assert kb.organisation("Kedubes AS").name == "Embassy of United States"
+    assert kb.organisation("Kementerian Luar Negeri Rusia").kb_id == "org:rus-mfa"
+    assert kb.organisation("Kementerian Luar Negeri") is None
+
+
+def test_stage_links_a_composed_institution_as_one_mention():
+    mentions = linked("Kemlu Jepang memanggil duta besar China.", published="2020-01-01")
+    japan = by_text(mentions, "Kemlu Jepang")
+    assert (japan.kind, japan.country) == ("organisation", "JPN")

@@ -17,7 +17,7 @@ from spacy.lang.id.stop_words import STOP_WORDS
 from linimasa.kb import loader
 from linimasa.kb.matcher import Entry, Match, PhraseIndex, fold, tokens
 from linimasa.kb.places import PlaceIndex
-from linimasa.kb.records import Country, Organisation, Person, Place, RolePeriod, Title
+from linimasa.kb.records import Country, Organisation, OrganisationKind, Person, Place, RolePeriod, Title
 from linimasa.model import Mention
 
 ADJACENT_GAP = re.compile(r"^[\s,]{0,3}$")  # between a title and the name after it: "Menlu AS, John Kerry"
@@ -41,6 +41,7 @@ class KnowledgeBase:
         not_current: list[str],
         places: PlaceIndex,
         linking: dict,
+        organisation_kinds: Sequence[OrganisationKind] = (),
     ) -> None:
         self.people = people
         self.countries = countries
@@ -62,6 +63,8 @@ class KnowledgeBase:
         self._index_places()
         for title in titles:
             self.index.add(title.phrase, "title", title)
+        for kind in organisation_kinds:
+            self.index.add(kind.phrase, "org_kind", kind)
 
     # ------------------------------------------------------------------ building
     @classmethod
@@ -94,6 +97,7 @@ class KnowledgeBase:
             not_current=not_current,
             places=places,
             linking=loader.read_linking(loader.files_named(loader.LINKING, folders)),
+            organisation_kinds=loader.read_organisation_kinds(loader.files_named(loader.ORGANISATION_KINDS, folders)),
         )
 
     def _index_countries(self, aliases: Iterable[tuple[str, str]]) -> None:
@@ -157,10 +161,28 @@ class KnowledgeBase:
         return None
 
     def organisation(self, name: str) -> Organisation | None:
+        """The organisation a name denotes: a listed one ("Kemlu", "Gedung Putih"), or an institution
+        named by its kind and country ("Kemlu Jepang" -> Ministry of Foreign Affairs (Japan))."""
         for entry in self.index.lookup(name):
             if entry.kind == "organisation":
                 return self.organisations[entry.ref]
+        matches = list(self.index.scan(name))
+        if len(matches) == 2 and self._composes(name, matches[0], matches[1]):
+            return self._composed(matches[0], matches[1])
         return None
+
+    def _composes(self, text: str, kind: Match, country: Match) -> bool:
+        """Whether a kind word and the country right after it name one institution ("Kedubes AS")."""
+        return (
+            any(e.kind == "org_kind" for e in kind.entries)
+            and any(e.kind == "country" for e in country.entries)
+            and COMPLEMENT_GAP.match(text[kind.end : country.start]) is not None
+        )
+
+    def _composed(self, kind: Match, country: Match) -> Organisation:
+        organisation_kind = next(e.ref for e in kind.entries if e.kind == "org_kind")
+        iso3 = next(e.ref for e in country.entries if e.kind == "country")
+        return organisation_kind.of(self.countries[iso3])
 
     def place(self, name: str, context_country: str | None = None) -> Place | None:
         return self.places.find(name, [context_country] if context_country else [], insist=True)
@@ -184,6 +206,10 @@ class KnowledgeBase:
         while i < len(matches):
             match = matches[i]
             following = matches[i + 1] if i + 1 < len(matches) else None
+            if following is not None and self._composes(text, match, following):
+                mentions.append(Mention(match.start, following.end, text[match.start : following.end], "ORG", source="kb"))
+                i += 2
+                continue
             titles = [e for e in match.entries if e.kind == "title"]
             if titles:
                 title_mention, used = self._title_mention(text, match, following)

@@ -13,7 +13,7 @@ from typing import Iterable, Iterator
 
 import yaml
 
-from linimasa.kb.records import Organisation, Person, RolePeriod, Title
+from linimasa.kb.records import OrganisationKind, Organisation, Person, RolePeriod, Title
 
 DEFAULT_DATA = Path(__file__).resolve().parent / "data"
 
@@ -24,6 +24,7 @@ COUNTRY_ALIASES = "countries_aliases_id.csv"
 ORGANISATIONS = "organisations.csv"
 PLACE_ALIASES = "places_aliases_id.csv"
 TITLES = "titles_id.yaml"
+ORGANISATION_KINDS = "organisation_kinds_id.yaml"
 LINKING = "linking.yaml"
 
 
@@ -126,3 +127,11 @@ def read_linking(paths: Iterable[Path]) -> dict:
             else:
                 settings[key] = value
     return settings
+
+
+def read_organisation_kinds(paths: Iterable[Path]) -> list[OrganisationKind]:
+    kinds = []
+    for path in paths:
+        for item in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("kinds", []):
+            kinds.extend(OrganisationKind(phrase, item["key"], item["name"]) for phrase in item["phrases"])
+    return kinds

@@ -71,3 +71,20 @@ class Title:
     organisation: str | None = None  # implied organisation, e.g. "Sekjen PBB"
     needs_complement: bool = False  # "Ketua" alone names no office
     default_country: str | None = None  # the country meant when none is named ("Mendagri" alone is Indonesia's)
+
+
+@dataclass(frozen=True, slots=True)
+class OrganisationKind:
+    """A kind of institution every country has, named with the country: "Kemlu" + "Jepang"."""
+
+    phrase: str
+    key: str  # kb_id part: org:<key>:<ISO3>
+    name: str  # English name with {country}
+
+    def of(self, country: Country) -> Organisation:
+        return Organisation(
+            kb_id=f"org:{self.key}:{country.iso3}",
+            name=self.name.format(country=country.name),
+            country=country.iso3,
+            source="composed from the organisation kind and the country",
+        )
