@@ -48,6 +48,8 @@ def _match_at(words: list[str], i: int, lexicon: Lexicon) -> tuple[TriggerRule, 
             continue
         if following in rule.not_next or without_clitic(following) in rule.not_next:
             continue
+        if i > 0 and words[i - 1] in rule.not_prev:
+            continue
         return rule, n
     return None
 

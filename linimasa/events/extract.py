@@ -127,7 +127,8 @@ class Extractor:
         self.frame_before = frozenset(args["frame_before"])
         self.reference_before = frozenset(args["reference_before"])
         self.determiners = frozenset(args["determiners"])
-        self.not_consult = frozenset(args["not_consult_context"])
+        self.not_political = frozenset(args["not_political_context"])
+        self.require_known = bool(args["require_known_party"])
         self.single_party_modes = frozenset(args["single_party_modes"])
         self.anaphora = [tuple(a) for a in args["plural_anaphora"]]
 
@@ -198,7 +199,7 @@ class Extractor:
         rule = match.rule
         words = view.words
         previous = words[max(0, match.first - 2) : match.first]
-        if rule.type == "CONSULT" and self.not_consult.intersection(words):
+        if self.not_political.intersection(words):
             return None
         if rule.pos == "noun" and any(w in self.frame_before or w.startswith("sela") for w in previous[-1:]):
             return None
@@ -516,6 +517,8 @@ class Extractor:
         return specific + [p for p in merged.values() if _generic(p) and p.country not in represented]
 
     def _valid(self, rule, participants: list[Participant]) -> bool:
+        if self.require_known and not any(p.kb_id for p in participants):
+            return False
         if rule.type != "CONSULT":
             return bool(participants)
         return len(participants) >= 2 or (len(participants) == 1 and rule.mode in self.single_party_modes)

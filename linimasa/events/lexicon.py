@@ -24,6 +24,7 @@ class TriggerRule:
     next: frozenset[str] = frozenset()
     not_next: frozenset[str] = frozenset()
     head: bool = True  # False: names a setting (a summit), never an event of its own
+    not_prev: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,7 @@ def _rules(data: dict) -> dict[str, tuple[TriggerRule, ...]]:
                 next=frozenset(entry.get("next", ())),
                 not_next=frozenset(entry.get("not_next", ())),
                 head=entry.get("head", True),
+                not_prev=frozenset(entry.get("not_prev", ())),
             )
             table.setdefault(rule.words[0], []).append(rule)
     return {k: tuple(sorted(v, key=lambda r: -len(r.words))) for k, v in table.items()}
