@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import json
+import pickle
 from pathlib import Path
 
 import pytest
@@ -85,3 +86,17 @@ def test_dask_run_stores_the_same_as_a_local_run(tmp_path: Path):
     assert dask_result == local_result
     if settings.extract:
         assert any(annotations["sentences"] for *_, annotations in dask_result["articles"].values())
+
+
+def test_a_packed_article_stores_the_annotations_of_the_article_it_packs():
+    from linimasa.engine.dask import pack
+    from linimasa.model import Mention, Sentence, Token
+
+    article = Article(id="x", text="Menlu Retno tiba di Jenewa.", lang="id", outlet="Warta")
+    article.clean_text = article.text
+    article.sentences = [Sentence(0, 27, article.text, [Token(0, 5, "Menlu"), Token(6, 11, "Retno")])]
+    article.mentions = [Mention.from_dict({"start": 6, "end": 11, "text": "Retno", "label": "PER"})]
+    packed = pickle.loads(pickle.dumps(pack(article)))
+    assert packed.annotations() == article.annotations()
+    assert (packed.id, packed.clean_text, packed.lang, packed.outlet) == ("x", article.text, "id", "Warta")
+    assert packed.sentences == [] and packed.mentions == []
