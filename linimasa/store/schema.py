@@ -153,6 +153,8 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             "CREATE INDEX events_visible_order ON events(modality, background, date, id, type, mode, location, "
             "story_id)",
             "CREATE INDEX events_order ON events(date, id, modality, background, type, mode, location, story_id)",
+            "CREATE INDEX events_by_id ON events(id, modality, background, date, type, mode, location, story_id)",
+            "CREATE INDEX articles_outlet_id ON articles(outlet, id)",
             "CREATE INDEX event_participants_name_nocase ON event_participants(name COLLATE NOCASE, event_id)",
             "CREATE INDEX event_participants_kb ON event_participants(kb_id, event_id)",
             "CREATE INDEX event_participants_country_event ON event_participants(country, event_id)",

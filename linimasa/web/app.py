@@ -146,8 +146,9 @@ def create_app(db: str) -> FastAPI:
     @app.get("/api/events", tags=["events"], summary="Events in date order, filtered and paged")
     def api_events(c: Conn, flt: Filter, pg: Paging) -> dict[str, Any]:
         limit, offset = pg
-        total = queries.count_events(c, flt)
-        items = queries.event_records(c, queries.page_events(c, flt, limit, offset))
+        planned = queries.plan(c, flt)
+        total = queries.count_events(c, planned)
+        items = queries.event_records(c, queries.page_events(c, planned, limit, offset))
         return {"total": total, "limit": limit, "offset": offset, "items": items}
 
     @app.get("/api/events/{event_id}", tags=["events"], summary="One event with its sources and evidence")
@@ -156,11 +157,11 @@ def create_app(db: str) -> FastAPI:
 
     @app.get("/api/timeline", tags=["events"], summary="Event counts per year, month or day")
     def api_timeline(c: Conn, flt: Filter, zoom: Zoom = "month") -> dict[str, Any]:
-        return {"zoom": zoom, "periods": queries.histogram(c, flt, zoom)}
+        return {"zoom": zoom, "periods": queries.histogram(c, queries.plan(c, flt), zoom)}
 
     @app.get("/api/places", tags=["places"], summary="Event places with coordinates and event counts")
     def api_places(c: Conn, flt: Filter) -> dict[str, Any]:
-        return {"items": queries.places(c, flt)}
+        return {"items": queries.places(c, queries.plan(c, flt))}
 
     @app.get("/api/actors", tags=["actors"], summary="Participants with event counts, most active first")
     def api_actors(c: Conn, pg: Paging, q: Text = None, country: CountryCode = None) -> dict[str, Any]:
@@ -182,7 +183,7 @@ def create_app(db: str) -> FastAPI:
     def api_story(c: Conn, story_id: str, flt: Filter) -> dict[str, Any]:
         story = story_or_404(c, story_id)
         scoped = EventFilter(**{**flt.__dict__, "story": story_id})
-        story["events"] = queries.event_records(c, queries.page_events(c, scoped, MAX_PAGE, 0))
+        story["events"] = queries.event_records(c, queries.page_events(c, queries.plan(c, scoped), MAX_PAGE, 0))
         return story
 
     @app.get("/api/dyad", tags=["events"], summary="Events between two countries per month, cooperation vs conflict")
@@ -208,9 +209,10 @@ def create_app(db: str) -> FastAPI:
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def timeline_page(request: Request, c: Conn, flt: Filter, pg: Paging, zoom: Zoom = "year") -> HTMLResponse:
         limit, offset = pg
-        total = queries.count_events(c, flt)
-        events = queries.event_records(c, queries.page_events(c, flt, limit, offset))
-        bars = views.bar_chart(queries.histogram(c, flt, zoom), ("cooperation", "conflict", "other"))
+        planned = queries.plan(c, flt)
+        total = queries.count_events(c, planned)
+        events = queries.event_records(c, queries.page_events(c, planned, limit, offset))
+        bars = views.bar_chart(queries.histogram(c, planned, zoom), ("cooperation", "conflict", "other"))
         return page(
             request, "timeline.html", flt=flt, zoom=zoom, total=total, limit=limit, offset=offset,
             events=events, groups=group_events(events, zoom), bars=bars, finer=views.finer_zoom(zoom),
@@ -252,9 +254,9 @@ def create_app(db: str) -> FastAPI:
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
     def story_page(request: Request, c: Conn, story_id: str, zoom: Zoom = "day") -> HTMLResponse:
         story = story_or_404(c, story_id)
-        flt = EventFilter(story=story_id, include_all=True)
-        events = queries.event_records(c, queries.page_events(c, flt, MAX_PAGE, 0))
-        bars = views.bar_chart(queries.histogram(c, flt, zoom), ("cooperation", "conflict", "other"), height=100)
+        planned = queries.plan(c, EventFilter(story=story_id, include_all=True))
+        events = queries.event_records(c, queries.page_events(c, planned, MAX_PAGE, 0))
+        bars = views.bar_chart(queries.histogram(c, planned, zoom), ("cooperation", "conflict", "other"), height=100)
         return page(request, "story.html", s=story, events=events, groups=group_events(events, zoom), zoom=zoom,
                     bars=bars)
 
@@ -274,7 +276,7 @@ def create_app(db: str) -> FastAPI:
 
     @app.get("/map", response_class=HTMLResponse, include_in_schema=False)
     def map_page(request: Request, c: Conn, flt: Filter) -> HTMLResponse:
-        items = queries.places(c, flt)
+        items = queries.places(c, queries.plan(c, flt))
         located = [p for p in items if p["lat"] is not None and p["lon"] is not None]
         peak = max((p["events"] for p in located), default=0)
         dots = [

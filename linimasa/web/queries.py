@@ -60,20 +60,16 @@ class EventFilter:
     modality: str | None = None
     include_all: bool = False
 
-    def where(self, from_lists: bool = False) -> tuple[str, list[Any]]:
-        """The SQL condition on events ``e`` and its parameters.
-
-        ``from_lists``: find the events from the short lists a participant, outlet, words or story filter
-        makes, rather than scanning the date-ordered index and probing those lists (see :func:`where_for`);
-        unary + keeps SQLite from using the modality index, which it otherwise prefers without statistics."""
+    def where(self) -> tuple[str, list[Any]]:
+        """The SQL condition on the columns of events ``e`` (participants, outlets and words are looked up
+        separately, by :func:`plan`)."""
         clauses: list[str] = []
         params: list[Any] = []
-        hint = "+" if from_lists else ""
         if self.modality:
-            clauses.append(f"{hint}e.modality = ?")
+            clauses.append("e.modality = ?")
             params.append(self.modality)
         elif not self.include_all:
-            clauses.append(f"{hint}e.modality = 'asserted' AND {hint}e.background = 0")
+            clauses.append("e.modality = 'asserted' AND e.background = 0")
         if self.since:
             since = self.since.isoformat()
             # an event dated only by month or year is kept when its period reaches the range
@@ -83,71 +79,69 @@ class EventFilter:
             until = self.until.isoformat()
             clauses.append("e.date <= ? AND e.date <= substr(?, 1, length(e.date))")
             params += [until, until]
-        for actor in self.actors:
-            clauses.append(
-                "e.id IN (SELECT event_id FROM event_participants WHERE name = ? COLLATE NOCASE OR kb_id = ? "
-                "OR country = ?)"
-            )
-            params += [actor, actor, actor.upper()]
-        if self.country:
-            clauses.append("e.id IN (SELECT event_id FROM event_participants WHERE country = ?)")
-            params.append(self.country)
-        if self.type:
-            clauses.append("e.type = ?")
-            params.append(self.type)
-        if self.mode:
-            clauses.append("e.mode = ?")
-            params.append(self.mode)
-        if self.outlet:
-            clauses.append(
-                "e.id IN (SELECT s.event_id FROM event_sources s JOIN articles a ON a.id = s.article_id "
-                "WHERE a.outlet = ?)"
-            )
-            params.append(self.outlet)
-        if self.place:
-            clauses.append("e.location = ?")
-            params.append(self.place)
-        if self.story:
-            clauses.append("e.story_id = ?")
-            params.append(self.story)
-        if self.q:
-            clauses.append(
-                "(e.id IN (SELECT s.event_id FROM event_sources s WHERE s.article_id IN (SELECT a.id FROM articles a "
-                "WHERE a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?))) "
-                "OR e.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?))"
-            )
-            params += [fts_query(self.q), fts_query(self.q)]
+        for column, value in (("type", self.type), ("mode", self.mode), ("location", self.place),
+                              ("story_id", self.story)):
+            if value:
+                clauses.append(f"e.{column} = ?")
+                params.append(value)
         return (" AND ".join(clauses) or "1"), params
 
+    @property
+    def has_lookups(self) -> bool:
+        return bool(self.actors or self.country or self.outlet or self.q)
 
-def where_for(conn: sqlite3.Connection, flt: EventFilter) -> tuple[str, list[Any]]:
-    """The filter's SQL, planned for this store: when one of its lookups matches few events (under a
-    twentieth of the store) they are found from that list; otherwise by the date-ordered index."""
-    sizes = []
+
+@dataclass(frozen=True)
+class Plan:
+    """A filter as SQL for one request: its lookups already run, their events passed as one JSON list."""
+
+    where: str
+    params: list[Any]
+
+
+def lookup_ids(conn: sqlite3.Connection, flt: EventFilter) -> set[str] | None:
+    """The ids of the events every participant, outlet and words filter allows (None: no such filter)."""
+    found: list[set[str]] = []
+
+    def ids(sql: str, *params: Any) -> None:
+        found.append({r[0] for r in conn.execute(sql, params)})
+
     for actor in flt.actors:
-        sizes.append(conn.execute(
-            "SELECT count(*) FROM event_participants WHERE name = ? COLLATE NOCASE OR kb_id = ? OR country = ?",
-            (actor, actor, actor.upper()),
-        ).fetchone()[0])
+        ids("SELECT event_id FROM event_participants WHERE name = ? COLLATE NOCASE OR kb_id = ? OR country = ?",
+            actor, actor, actor.upper())
     if flt.country:
-        sizes.append(conn.execute("SELECT count(*) FROM event_participants WHERE country = ?", (flt.country,)).fetchone()[0])
+        ids("SELECT event_id FROM event_participants WHERE country = ?", flt.country)
     if flt.outlet:
-        sizes.append(conn.execute(
-            "SELECT count(*) FROM event_sources s JOIN articles a ON a.id = s.article_id WHERE a.outlet = ?",
-            (flt.outlet,),
-        ).fetchone()[0])
+        ids("SELECT event_id FROM event_sources WHERE article_id IN (SELECT id FROM articles WHERE outlet = ?)",
+            flt.outlet)
     if flt.q:
-        sizes.append(conn.execute(
-            "SELECT count(*) FROM event_sources s JOIN articles a ON a.id = s.article_id WHERE a.rowid IN "
-            "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)",
-            (fts_query(flt.q),),
-        ).fetchone()[0])
-    if flt.story:
-        sizes.append(0)
-    if not sizes:
-        return flt.where()
+        words = fts_query(flt.q)
+        # article ids come from the id index (which holds each rowid), never from the wide article rows
+        ids("SELECT event_id FROM event_sources WHERE article_id IN (SELECT a.id FROM articles a INDEXED BY "
+            "sqlite_autoindex_articles_1 WHERE a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)) "
+            "UNION SELECT e.id FROM events e WHERE e.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)",
+            words, words)
+    if not found:
+        return None
+    found.sort(key=len)
+    return found[0].intersection(*found[1:])
+
+
+def plan(conn: sqlite3.Connection, flt: EventFilter) -> Plan:
+    """The filter's SQL for this store. Lookups run once here; when they leave few events (under a hundredth
+    of the store) the query starts from those events, otherwise from the date-ordered index, testing each
+    event against the list."""
+    where, params = flt.where()
+    allowed = lookup_ids(conn, flt)
+    if allowed is None:
+        return Plan(where, params)
+    if not allowed:
+        return Plan("0", [])
     stored = conn.execute("SELECT max(rowid) FROM events").fetchone()[0] or 0
-    return flt.where(from_lists=min(sizes) < max(1000, stored // 20))
+    if len(allowed) < max(500, stored // 100):
+        # unary + stops SQLite, which has no statistics here, from preferring the modality index
+        where = where.replace("e.modality", "+e.modality").replace("e.background", "+e.background")
+    return Plan(f"{where} AND e.id IN (SELECT value FROM json_each(?))", params + [json.dumps(sorted(allowed))])
 
 
 def fts_query(text: str) -> str:
@@ -162,17 +156,17 @@ def has_words(text: str) -> bool:
 # -- events -------------------------------------------------------------------------------------------
 
 
-def count_events(conn: sqlite3.Connection, flt: EventFilter) -> int:
-    where, params = where_for(conn, flt)
+def count_events(conn: sqlite3.Connection, planned: Plan) -> int:
+    where, params = planned.where, planned.params
     return conn.execute(f"SELECT count(*) FROM events e WHERE {where}", params).fetchone()[0]
 
 
-def page_events(conn: sqlite3.Connection, flt: EventFilter, limit: int, offset: int) -> list[Event]:
+def page_events(conn: sqlite3.Connection, planned: Plan, limit: int, offset: int) -> list[Event]:
     """One page of events in date order; undated events come last.
 
     The page's rows are chosen on the indexes alone and only then read, so a deep offset skips index
     entries, not whole events."""
-    where, params = where_for(conn, flt)
+    where, params = planned.where, planned.params
     rows = conn.execute(
         "SELECT data FROM events WHERE rowid IN (SELECT e.rowid FROM events e "
         f"WHERE {where} AND e.date IS NOT NULL ORDER BY e.date, e.id LIMIT ? OFFSET ?) ORDER BY date, id",
@@ -232,10 +226,10 @@ def story_ids(conn: sqlite3.Connection, event_ids: list[str]) -> dict[str, str]:
     return found
 
 
-def histogram(conn: sqlite3.Connection, flt: EventFilter, zoom: str) -> list[dict[str, Any]]:
+def histogram(conn: sqlite3.Connection, planned: Plan, zoom: str) -> list[dict[str, Any]]:
     """Events per year, month or day, split into cooperation, conflict and other (an event dated less
     precisely than the zoom counts at its own precision)."""
-    where, params = where_for(conn, flt)
+    where, params = planned.where, planned.params
     rows = conn.execute(
         f"SELECT substr(e.date, 1, ?) AS period, e.type, count(*) AS n FROM events e WHERE {where} "
         "AND e.date IS NOT NULL GROUP BY period, e.type ORDER BY period",
@@ -256,9 +250,9 @@ def by_side(rows: Iterable[tuple[str, str, int]]) -> list[dict[str, Any]]:
     return list(periods.values())
 
 
-def places(conn: sqlite3.Connection, flt: EventFilter, limit: int = 2000) -> list[dict[str, Any]]:
+def places(conn: sqlite3.Connection, planned: Plan, limit: int = 2000) -> list[dict[str, Any]]:
     """Event places with coordinates and how many events each saw, busiest first."""
-    where, params = where_for(conn, flt)
+    where, params = planned.where, planned.params
     rows = conn.execute(
         "SELECT e.location AS name, e.location_country AS country, json_extract(e.data, '$.location.lat') AS lat, "
         f"json_extract(e.data, '$.location.lon') AS lon, count(*) AS n FROM events e WHERE {where} "
@@ -346,7 +340,8 @@ def actor(conn: sqlite3.Connection, name: str) -> dict[str, Any] | None:
 
 def dyad(conn: sqlite3.Connection, a: str, b: str, flt: EventFilter) -> list[dict[str, Any]]:
     """Events with participants of both countries, per month and per cooperation / conflict side."""
-    where, params = where_for(conn, flt)
+    planned = plan(conn, flt)
+    where, params = planned.where, planned.params
     rows = conn.execute(
         "SELECT substr(e.date, 1, 7) AS period, e.type, count(*) AS n FROM events e "
         f"WHERE {where} AND e.date IS NOT NULL "
@@ -360,11 +355,6 @@ def dyad(conn: sqlite3.Connection, a: str, b: str, flt: EventFilter) -> list[dic
     for month in months:
         month["types"] = {t: n for p, t, n in rows if p == month["period"]}
     return months
-
-
-def dyad_filter(flt: EventFilter, a: str, b: str) -> EventFilter:
-    """The events of a dyad, as a filter the timeline can page through."""
-    return EventFilter(**{**flt.__dict__, "actors": flt.actors + (a, b)})
 
 
 # -- stories ------------------------------------------------------------------------------------------
