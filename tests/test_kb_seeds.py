@@ -69,3 +69,22 @@ def test_no_seed_mention_is_linked_to_a_wrong_kind_of_thing():
                 assert mention.kind == "person", mention
             if mention.label == "TITLE" and mention.kb_id:
                 assert mention.kind == "person", mention
+
+
+@pytest.mark.parametrize("index", range(5))
+def test_seed_countries_are_linked(index):
+    """The participants' countries and every topic that is a country ("Ukraine", "Syria") are linked, as
+    country mentions or as the country of a title phrase ("Menlu AS")."""
+    from linimasa.kb import load_kb
+
+    cases = seed_cases()
+    if index >= len(cases):
+        pytest.skip("fewer seeds")
+    seed = cases[index]
+    kb = load_kb()
+    mentions = link(seed, None)
+    linked_countries = {m.country for m in mentions if m.kind == "country" or m.label == "TITLE"}
+    for event in seed["events"]:
+        expected = {p["country"] for p in event["participants"]}
+        expected |= {kb.country(topic).iso3 for topic in event["topics"] if kb.country(topic)}
+        assert expected <= linked_countries
