@@ -28,7 +28,7 @@ from linimasa.events.arguments import (
 )
 from linimasa.events.detect import TriggerMatch, find_triggers
 from linimasa.events.lexicon import Lexicon, normal
-from linimasa.events.modality import classify_modality, is_recalled
+from linimasa.events.modality import classify_modality, is_habitual, is_recalled
 from linimasa.events.summary import summarise
 from linimasa.kb.topics import TopicHit, load_topics
 from linimasa.link import (
@@ -199,7 +199,7 @@ class Extractor:
         rule = match.rule
         words = view.words
         previous = words[max(0, match.first - 2) : match.first]
-        if self.not_political.intersection(words):
+        if self.not_political.intersection(words) or is_habitual(words, match, self.lexicon):
             return None
         if rule.pos == "noun" and any(w in self.frame_before or w.startswith("sela") for w in previous[-1:]):
             return None

@@ -54,3 +54,10 @@ def is_recalled(words: list[str], match: TriggerMatch, lexicon: Lexicon) -> bool
     cues = lexicon.modality["background"]
     near = words[max(0, match.first - lexicon.modality["window"]) : match.last + 3]
     return any(w in cues for w in near)
+
+
+def is_habitual(words: list[str], match: TriggerMatch, lexicon: Lexicon) -> bool:
+    """True when the clause tells a habit ("kerap mengecam"), not one event."""
+    habits = lexicon.modality["habitual"]
+    near = words[max(0, match.first - lexicon.modality["window"]) : match.first]
+    return any(w in habits for w in near)
