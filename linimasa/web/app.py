@@ -34,6 +34,7 @@ CSP = (
     "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 )
 Zoom = Literal["year", "month", "day"]
+SIDES = ("cooperation", "conflict", "other")
 Modality = Literal["asserted", "future", "hypothetical", "negated"]
 Status = Literal["processed", "duplicate", "rejected"]
 CountryCode = Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}$", description="ISO 3166-1 alpha-3, or IGO")]
@@ -212,7 +213,7 @@ def create_app(db: str) -> FastAPI:
         planned = queries.plan(c, flt)
         total = queries.count_events(c, planned)
         events = queries.event_records(c, queries.page_events(c, planned, limit, offset))
-        bars = views.bar_chart(queries.histogram(c, planned, zoom), ("cooperation", "conflict", "other"))
+        bars = views.bar_chart(views.fill_periods(queries.histogram(c, planned, zoom), SIDES), SIDES)
         return page(
             request, "timeline.html", flt=flt, zoom=zoom, total=total, limit=limit, offset=offset,
             events=events, groups=group_events(events, zoom), bars=bars, finer=views.finer_zoom(zoom),
@@ -242,7 +243,7 @@ def create_app(db: str) -> FastAPI:
     @app.get("/actors/{name:path}", response_class=HTMLResponse, include_in_schema=False)
     def actor_page(request: Request, c: Conn, name: str) -> HTMLResponse:
         record = actor_or_404(c, name)
-        bars = views.bar_chart(record["activity"], ("cooperation", "conflict", "other"), height=120)
+        bars = views.bar_chart(views.fill_periods(record["activity"], SIDES), SIDES, height=120)
         return page(request, "actor.html", a=record, bars=bars)
 
     @app.get("/stories", response_class=HTMLResponse, include_in_schema=False)
@@ -256,7 +257,7 @@ def create_app(db: str) -> FastAPI:
         story = story_or_404(c, story_id)
         planned = queries.plan(c, EventFilter(story=story_id, include_all=True))
         events = queries.event_records(c, queries.page_events(c, planned, MAX_PAGE, 0))
-        bars = views.bar_chart(queries.histogram(c, planned, zoom), ("cooperation", "conflict", "other"), height=100)
+        bars = views.bar_chart(views.fill_periods(queries.histogram(c, planned, zoom), SIDES), SIDES, height=100)
         return page(request, "story.html", s=story, events=events, groups=group_events(events, zoom), zoom=zoom,
                     bars=bars)
 
@@ -270,7 +271,7 @@ def create_app(db: str) -> FastAPI:
         if a and b:
             a, b = a.upper(), b.upper()
             months = queries.dyad(c, a, b, flt)
-            bars = views.mirrored_chart(months)
+            bars = views.mirrored_chart(views.fill_periods(months, SIDES))
         return page(request, "dyad.html", a=a or "", b=b or "", months=months, bars=bars,
                     countries=queries.participant_countries(c), flt=flt)
 

@@ -10,6 +10,7 @@ import functools
 import json
 import math
 from dataclasses import dataclass
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -95,6 +96,37 @@ def period_of(date_value: str | None, zoom: str) -> str:
     if not date_value:
         return "undated"
     return date_value[: {"year": 4, "month": 7, "day": 10}[zoom]]
+
+
+def _next_period(period: str) -> str:
+    if len(period) == 4:
+        return f"{int(period) + 1:04d}"
+    if len(period) == 7:
+        year, month = int(period[:4]), int(period[5:7])
+        return f"{year + month // 12:04d}-{month % 12 + 1:02d}"
+    return (date.fromisoformat(period) + timedelta(days=1)).isoformat()
+
+
+def fill_periods(rows: list[dict[str, Any]], keys: tuple[str, ...], limit: int = 400) -> list[dict[str, Any]]:
+    """The rows with an empty row for every period missing between the first and the last, so a chart's
+    axis is time and not a list of busy periods. Only periods of the finest length present are filled (a
+    month among days stays where it sorts); when filling would pass ``limit`` bars the rows stay as they are."""
+    if not rows:
+        return rows
+    finest = max(len(r["period"]) for r in rows)
+    periods = [r["period"] for r in rows if len(r["period"]) == finest]
+    if finest not in (4, 7, 10):
+        return rows
+    present = {r["period"] for r in rows}
+    added = []
+    current = periods[0]
+    while current < periods[-1]:
+        current = _next_period(current)
+        if current not in present:
+            added.append({"period": current, **{k: 0 for k in keys}})
+            if len(added) + len(rows) > limit:
+                return rows
+    return sorted(rows + added, key=lambda r: r["period"])
 
 
 @dataclass(slots=True)

@@ -1,0 +1,80 @@
+"""What the web templates draw: evidence segments, safe links, periods and chart axes."""
+
+from __future__ import annotations
+
+import pytest
+
+from linimasa.web.views import fill_periods, highlight, period_bounds, safe_url, world_paths
+
+TEXT = "Menlu RI bertemu Menlu Jepang di Tokyo. Keduanya membahas perdagangan."
+
+
+def span(words: str, field: str) -> dict:
+    start = TEXT.index(words)
+    return {"start": start, "end": start + len(words), "field": field}
+
+
+def test_highlight_marks_each_evidence_span_inside_its_sentence():
+    sentences = [{"start": 0, "end": 39}, {"start": 40, "end": len(TEXT)}]
+    segments = highlight(TEXT, [span("bertemu", "trigger"), span("Tokyo", "location")], sentences)
+    assert "".join(s.text for s in segments) == TEXT
+    marked = [(s.text, s.fields, s.anchor) for s in segments if s.fields]
+    assert marked == [("bertemu", ("trigger",), "ev-0"), ("Tokyo", ("location",), "ev-1")]
+    assert all(s.in_sentence for s in segments if TEXT.index(s.text) < 39)
+    assert not any(s.in_sentence for s in segments if "Keduanya" in s.text)
+
+
+def test_highlight_handles_overlapping_spans_and_ignores_spans_outside_the_text():
+    overlapping = [span("Menlu RI bertemu", "participant"), span("bertemu", "trigger"), {"start": 500, "end": 510}]
+    segments = highlight(TEXT, overlapping, [])
+    assert "".join(s.text for s in segments) == TEXT
+    assert [(s.text, s.fields) for s in segments if s.fields] == [
+        ("Menlu RI ", ("participant",)), ("bertemu", ("participant", "trigger")),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        ("https://example.org/a?b=1", "https://example.org/a?b=1"),
+        ("http://example.org", "http://example.org"),
+        ("javascript:alert(1)", None),
+        (" JavaScript:alert(1)", None),
+        ("data:text/html,<script>alert(1)</script>", None),
+        ("//evil.example/x", None),
+        ("/relative", None),
+        ("http://[::1", None),
+        (None, None),
+    ],
+)
+def test_only_web_links_become_links(url, shown):
+    assert safe_url(url) == shown
+
+
+def test_period_bounds_cover_years_months_and_leap_days():
+    assert period_bounds("2016") == ("2016-01-01", "2016-12-31")
+    assert period_bounds("2016-02") == ("2016-02-01", "2016-02-29")
+    assert period_bounds("2015-02") == ("2015-02-01", "2015-02-28")
+    assert period_bounds("2015-05-12") == ("2015-05-12", "2015-05-12")
+
+
+def test_fill_periods_makes_the_axis_continuous_across_years():
+    rows = [{"period": "2015-11", "n": 1}, {"period": "2016-02", "n": 2}]
+    assert [(r["period"], r["n"]) for r in fill_periods(rows, ("n",))] == [
+        ("2015-11", 1), ("2015-12", 0), ("2016-01", 0), ("2016-02", 2),
+    ]
+
+
+def test_fill_periods_leaves_very_long_axes_sparse():
+    rows = [{"period": "1990-01-01", "n": 1}, {"period": "2020-01-01", "n": 1}]
+    assert fill_periods(rows, ("n",)) == rows
+
+
+def test_world_outline_ships_with_the_package_and_projects_into_the_map_box():
+    paths = world_paths()
+    assert len(paths) > 150
+    names = {name for name, _, _ in paths}
+    assert {"Indonesia", "Russia", "Brazil"} <= names
+    indonesia = next(d for name, _, d in paths if name == "Indonesia")
+    xs = [float(p.split(",")[0]) for p in indonesia.replace("M", " ").replace("L", " ").replace("Z", " ").split()]
+    assert 270 < min(xs) < max(xs) < 325  # 95°E to 141°E, shifted by 180
