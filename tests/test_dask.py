@@ -67,6 +67,7 @@ def test_partitions_keep_order_and_lose_nothing():
     assert partition(items[:2], 4) == [[0], [1]]
 
 
+@pytest.mark.slow  # starts a Dask cluster whose workers each load every model: ~20 s on an idle 2-core machine
 def test_dask_run_stores_the_same_as_a_local_run(tmp_path: Path):
     if not SAMPLE.exists():
         pytest.skip(f"sample corpus not built: {SAMPLE}")
