@@ -83,6 +83,7 @@ def browser():
 def page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.set_default_timeout(5000)
+    context.set_default_navigation_timeout(30000)  # the first actor page loads the knowledge base
     tab = context.new_page()
     errors: list[str] = []
     tab.on("pageerror", lambda exc: errors.append(str(exc)))
