@@ -1,10 +1,11 @@
-"""Builds sample/articles.jsonl from the readable sources in sample/src/*.txt.
+"""Builds sample/articles.jsonl from the readable sources in scripts/sample/src/*.txt.
 
 Each source file is a header of ``key: value`` lines (id, outlet, url, published, lang, title), a blank
 line, then the article text exactly as scraped. A file whose header has ``same_as: <id>`` and no text is an
 exact copy (same title and text) of that article under its own id: the corpus's planted duplicate.
 
-Run once after editing a source: ``python sample/build.py``.
+The sources live outside sample/ so that `linimasa run sample/` reads the corpus once.
+Run once after editing a source: ``python scripts/sample/build.py``.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import json
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+CORPUS = HERE.parents[1] / "sample" / "articles.jsonl"
 KEYS = ("id", "title", "text", "outlet", "url", "published", "lang")
 
 
@@ -42,7 +44,7 @@ def build() -> list[dict]:
 
 if __name__ == "__main__":
     rows = build()
-    with open(HERE / "articles.jsonl", "w", encoding="utf-8") as out:
+    with open(CORPUS, "w", encoding="utf-8") as out:
         for row in rows:
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
     print(f"wrote {len(rows)} articles")
