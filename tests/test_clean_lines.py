@@ -1,5 +1,7 @@
 """Cleaning rules on texts written for these tests (public facts, our own wording)."""
 
+import json
+
 import pytest
 
 from linimasa.clean import CleanStage, clean_article
@@ -156,7 +158,7 @@ def test_outlet_templates_are_learned_from_the_stream():
     assert cleaned[0].removed[-1]["reason"] == "outlet template"
 
     restored = CleanStage()
-    restored.load_template_state(stage.template_state())
+    restored.load_template_state(json.loads(json.dumps(stage.template_state())))  # as the store keeps it
     other = restored(Article(id="x", outlet="Warta Kita", title="Cabai", text="Harga cabai turun di pasar induk.\n" + footer))
     assert other.clean_text == "Harga cabai turun di pasar induk."
 

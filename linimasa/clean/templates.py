@@ -2,8 +2,12 @@
 
 A widget list never names every outlet's footer, promotion or disclaimer. Counting, per outlet, in how
 many distinct articles each line shape occurs finds them without a list: a line printed in a large share
-of an outlet's articles is the site's, not the journalist's. Counting is per distinct article (by content
-hash), so re-ingested and duplicated rows do not make their sentences look like template.
+of an outlet's articles is the site's, not the journalist's. Counting is per distinct article (by a hash
+of its line shapes), so re-ingested and duplicated rows do not make their sentences look like template.
+
+Memory is bounded per outlet: shapes are counted by a CRC-32 key (the text is kept only for shapes
+frequent enough to report), the rarest shapes are pruned beyond ``MAX_SHAPES_PER_OUTLET`` (a template
+shape is never rare, so it survives), and only the latest ``MAX_SEEN_PER_OUTLET`` article hashes are kept.
 
 The statistics are a plain dict (``state()`` / ``from_state()``) so the store can keep them between runs.
 """
@@ -11,6 +15,7 @@ The statistics are a plain dict (``state()`` / ``from_state()``) so the store ca
 from __future__ import annotations
 
 import hashlib
+import zlib
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -21,15 +26,22 @@ from linimasa.clean.text import line_shape
 MIN_ARTICLES = 5  # a shape must occur in at least this many distinct articles of the outlet
 MIN_SHARE = 0.02  # ... and in at least this share of the outlet's distinct articles
 MIN_OUTLET_ARTICLES = 20  # outlets seen fewer times do not yet say what their template is
-MAX_SHAPES_PER_OUTLET = 50_000  # memory bound: rare shapes are pruned beyond this
+MAX_SHAPES_PER_OUTLET = 20_000
+MAX_SEEN_PER_OUTLET = 100_000
 MAX_SHAPE_CHARS = 300
+
+
+def shape_key(shape: bytes) -> int:
+    """A stable small key for a shape (a rare collision only merges the counts of two shapes)."""
+    return zlib.crc32(shape)
 
 
 @dataclass
 class OutletStatistics:
     articles: int = 0
-    shapes: Counter = field(default_factory=Counter)
-    seen: set[str] = field(default_factory=set)  # short content hashes of the articles counted
+    shapes: Counter = field(default_factory=Counter)  # shape key -> distinct articles holding it
+    examples: dict[int, str] = field(default_factory=dict)  # shape key -> shape text, for frequent shapes
+    seen: dict[str, None] = field(default_factory=dict)  # article hashes counted, oldest first
 
 
 class OutletTemplates:
@@ -47,14 +59,20 @@ class OutletTemplates:
     def observe(self, outlet: str, lines: Iterable[str]) -> None:
         """Count one article's lines for its outlet (an article already counted is ignored)."""
         shapes = {line_shape(line, limit=MAX_SHAPE_CHARS) for line in lines}
-        shapes.discard("")
-        digest = hashlib.blake2b("\n".join(sorted(shapes)).encode("utf-8"), digest_size=8).hexdigest()
+        shapes.discard(b"")
+        keys = {shape_key(shape): shape for shape in shapes}
+        article = hashlib.blake2b(" ".join(map(str, sorted(keys))).encode("ascii"), digest_size=8).hexdigest()
         stats = self.outlets.setdefault(outlet, OutletStatistics())
-        if digest in stats.seen:
+        if article in stats.seen:
             return
-        stats.seen.add(digest)
+        stats.seen[article] = None
+        if len(stats.seen) > MAX_SEEN_PER_OUTLET:
+            del stats.seen[next(iter(stats.seen))]
         stats.articles += 1
-        stats.shapes.update(shapes)
+        stats.shapes.update(keys.keys())
+        for key, shape in keys.items():
+            if stats.shapes[key] == self.min_articles:
+                stats.examples[key] = shape.decode("utf-8", errors="replace")
         if len(stats.shapes) > MAX_SHAPES_PER_OUTLET:
             self._prune(stats)
 
@@ -63,7 +81,7 @@ class OutletTemplates:
         stats = self.outlets.get(outlet) if outlet else None
         if stats is None or stats.articles < self.min_outlet_articles:
             return False
-        count = stats.shapes.get(line_shape(line, normal, MAX_SHAPE_CHARS), 0)
+        count = stats.shapes.get(shape_key(line_shape(line, normal, MAX_SHAPE_CHARS)), 0)
         return count >= self.min_articles and count >= self.min_share * stats.articles
 
     def template_lines(self, outlet: str) -> list[tuple[str, int]]:
@@ -72,12 +90,13 @@ class OutletTemplates:
         if stats is None or stats.articles < self.min_outlet_articles:
             return []
         floor = max(self.min_articles, self.min_share * stats.articles)
-        return [(shape, n) for shape, n in stats.shapes.most_common() if n >= floor]
+        return [(stats.examples[key], n) for key, n in stats.shapes.most_common() if n >= floor]
 
-    def _prune(self, stats: OutletStatistics) -> None:
-        """Drop the rarest shapes; a template shape is never rare, so it survives."""
-        keep = MAX_SHAPES_PER_OUTLET // 2
-        stats.shapes = Counter(dict(stats.shapes.most_common(keep)))
+    @staticmethod
+    def _prune(stats: OutletStatistics) -> None:
+        """Keep the more frequent half of the shapes."""
+        stats.shapes = Counter(dict(stats.shapes.most_common(MAX_SHAPES_PER_OUTLET // 2)))
+        stats.examples = {k: v for k, v in stats.examples.items() if k in stats.shapes}
 
     def state(self) -> dict:
         return {
@@ -85,7 +104,12 @@ class OutletTemplates:
             "min_share": self.min_share,
             "min_outlet_articles": self.min_outlet_articles,
             "outlets": {
-                outlet: {"articles": s.articles, "shapes": dict(s.shapes), "seen": sorted(s.seen)}
+                outlet: {
+                    "articles": s.articles,
+                    "shapes": dict(s.shapes),
+                    "examples": s.examples,
+                    "seen": list(s.seen),
+                }
                 for outlet, s in self.outlets.items()
             },
         }
@@ -94,5 +118,10 @@ class OutletTemplates:
     def from_state(cls, state: dict) -> "OutletTemplates":
         templates = cls(state["min_articles"], state["min_share"], state["min_outlet_articles"])
         for outlet, s in state.get("outlets", {}).items():
-            templates.outlets[outlet] = OutletStatistics(s["articles"], Counter(s["shapes"]), set(s["seen"]))
+            templates.outlets[outlet] = OutletStatistics(
+                s["articles"],
+                Counter({int(k): n for k, n in s["shapes"].items()}),  # JSON turned the keys into strings
+                {int(k): v for k, v in s.get("examples", {}).items()},
+                dict.fromkeys(s["seen"]),
+            )
         return templates

@@ -8,7 +8,7 @@ import unicodedata
 from dataclasses import dataclass
 
 _FIRST_TO_LAST_WORD_CHAR = re.compile(r"[^\W_](?:.*[^\W_])?", re.DOTALL)
-_DIGITS_TO_ZERO = str.maketrans("123456789", "000000000")
+_DIGITS_TO_ZERO = bytes.maketrans(b"123456789", b"000000000")
 _HAS_WORD = re.compile(r"[^\W_]")
 
 
@@ -42,13 +42,16 @@ def normalise_line(text: str) -> str:
     return inner.group() if inner else ""
 
 
-def line_shape(text: str, normal: str | None = None, limit: int = 300) -> str:
-    """A line as template learning counts it: its first ``limit`` normal-form characters, digits as ``0``.
+def line_shape(text: str, normal: str | None = None, limit: int = 300) -> bytes:
+    """A line as template learning counts it: its first ``limit`` normal-form characters, as UTF-8, with
+    every digit turned into ``0``.
 
     Template lines often differ only in numbers (dates, counters, photo ids); content lines rarely
     collide this way. ``normal`` is the line's :func:`normalise_line` form when the caller has it.
+    Bytes, because ``bytes.translate`` is fast and UTF-8 never uses ASCII digit bytes inside a character.
     """
-    return (normalise_line(text) if normal is None else normal)[:limit].translate(_DIGITS_TO_ZERO)
+    normal = normalise_line(text) if normal is None else normal
+    return normal[:limit].encode("utf-8").translate(_DIGITS_TO_ZERO)
 
 
 def has_words(text: str) -> bool:
