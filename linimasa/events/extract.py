@@ -201,6 +201,8 @@ class Extractor:
         previous = words[max(0, match.first - 2) : match.first]
         if self.not_political.intersection(words) or is_habitual(words, match, self.lexicon):
             return None
+        if rule.next_mention and not any(view.token_index(m.start) == match.last for m in view.mentions):
+            return None
         if rule.pos == "noun" and any(w in self.frame_before or w.startswith("sela") for w in previous[-1:]):
             return None
         anaphoric = self._anaphoric_subject(view, match)
@@ -279,6 +281,8 @@ class Extractor:
                                kb_id=f"collective:{m.country}", side=party.side)
         if m.kind == "person" and m.kb_id:
             return self._person(m.kb_id, m.name or m.text, m.country, m.text, party.side, on, m.role)
+        if m.kind is None and any(p.kind == "person" and is_adjacent(text, m, p) for p in view.mentions):
+            return None  # "Menteri Luar Negeri RI Retno Marsudi": the unresolved words only precede the name
         if m.label == "PER" and m.kind is None:
             full = people.get(_surname(m.text))
             if full is not None and full is not m:

@@ -25,6 +25,7 @@ class TriggerRule:
     not_next: frozenset[str] = frozenset()
     head: bool = True  # False: names a setting (a summit), never an event of its own
     not_prev: frozenset[str] = frozenset()
+    next_mention: bool = False  # a name or title must follow the trigger
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,7 @@ def _rules(data: dict) -> dict[str, tuple[TriggerRule, ...]]:
                 not_next=frozenset(entry.get("not_next", ())),
                 head=entry.get("head", True),
                 not_prev=frozenset(entry.get("not_prev", ())),
+                next_mention=entry.get("next_mention", False),
             )
             table.setdefault(rule.words[0], []).append(rule)
     return {k: tuple(sorted(v, key=lambda r: -len(r.words))) for k, v in table.items()}
