@@ -202,3 +202,13 @@ def test_stage_links_a_composed_institution_as_one_mention():
     mentions = linked("Kemlu Jepang memanggil duta besar China.", published="2020-01-01")
     japan = by_text(mentions, "Kemlu Jepang")
     assert (japan.kind, japan.country) == ("organisation", "JPN")
+
+
+def test_deputies_are_not_read_as_the_office_holder():
+    mentions = linked("Wakil Ketua KPK Alexander Marwata hadir.", published="2017-12-11")
+    assert all(m.name != "Agus Rahardjo" for m in mentions)
+
+
+def test_a_surname_before_its_owner_took_office_is_someone_else():
+    # Pedro Sánchez became Spain's prime minister in June 2018; a January 2018 "Sanchez" is not him.
+    assert by_text(linked("Sanchez mencetak gol kedua.", published="2018-01-04"), "Sanchez").kb_id is None

@@ -117,6 +117,8 @@ class KnowledgeBase:
             parts = person.name.split()
             for alias in [person.name, *person.aliases]:
                 is_surname = len(parts) > 1 and fold(alias) == fold(parts[-1])
+                if is_surname and fold(alias) in stopwords:
+                    continue
                 self.index.add(alias, "surname" if is_surname else "person", person.kb_id)
             if len(parts) > 1 and person.country not in no_surname and fold(parts[-1]) not in stopwords:
                 self.index.add(parts[-1], "surname", person.kb_id)
@@ -388,13 +390,12 @@ class KnowledgeBase:
         return None
 
     def _fits(self, kb_id: str, on: dt.date) -> bool:
-        periods = self.roles_by_person.get(kb_id, [])
-        if not periods:
-            return False
+        """Whether a day falls in one of a person's terms or soon after it (former office holders stay in
+        the news by surname; future ones are rarely called by surname alone before they take office)."""
         slack = dt.timedelta(days=int(self.linking.get("surname_fit_days", 365)))
-        first = min(p.start for p in periods)
-        last = None if any(p.end is None for p in periods) else max(p.end for p in periods)
-        return first - slack <= on and (last is None or on <= last + slack)
+        return any(
+            p.start <= on and (p.end is None or on <= p.end + slack) for p in self.roles_by_person.get(kb_id, [])
+        )
 
     def _fill_person(self, mention: Mention, kb_id: str, on: dt.date | None, roles: Sequence[str] = ()) -> None:
         person = self.people[kb_id]
