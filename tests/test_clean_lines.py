@@ -228,3 +228,19 @@ def test_attribution_takes_only_the_capitalised_source_name():
 def test_all_capitals_text_is_still_indonesian():
     shouting = "SELAMAT MALAM, SELAMAT DATANG DI ACARA KAMI. MALAM INI KITA AKAN MEMBAHAS PEMBANGUNAN BENDUNGAN BARU DI JAWA TENGAH BERSAMA PARA NARASUMBER."
     assert identify(shouting)[0] == "id"
+
+
+@pytest.mark.parametrize(
+    "closing, field, value",
+    [(" (EVY)", "editors", "EVY"), (" (Sanny Cicilia)", "authors", "Sanny Cicilia"), (" (AFP)", "wire", "AFP")],
+)
+def test_parenthesis_after_the_last_sentence_is_a_credit(closing, field, value):
+    article = clean(BODY[0] + "\n" + BODY[1] + closing, title="Bendungan Baru")
+    assert article.clean_text.endswith(BODY[1])
+    assert article.credits[field] == [value]
+
+
+def test_parenthesis_inside_the_last_sentence_is_text():
+    last = "Proyek itu dikerjakan PT Contoh Karya (Persero)."
+    article = clean(BODY[0] + "\n" + last, title="Bendungan Baru")
+    assert article.clean_text.endswith(last)

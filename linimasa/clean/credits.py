@@ -18,6 +18,9 @@ DATA_FILE = Path(__file__).with_name("credits_id.yaml")
 _DOMAIN = re.compile(r"\.(?:com|co|id|net|org|tv|news|my|sg|th)\b", re.IGNORECASE)
 _CAPITALISED_WORD = r"[A-Z][\w.'’&+-]*"
 MAX_CREDIT_LINE_CHARS = 120
+_CLOSING_PARENTHESIS = re.compile(r"(?<=[.!?\"”’])\s*\((?P<inner>[^()]{2,60})\)\s*$")
+_UPPER_CODE = re.compile(r"[A-Z]{2,5}(?:\s*/\s*[A-Z]{2,5})*")
+_PERSON_NAME = re.compile(r"[A-Z][a-z'’.-]+(?:\s+[A-Z][a-z'’.-]*){1,3}")
 _NAME_CONNECTORS = {"dan", "and", "&", ","}
 _SENTENCE_END = re.compile(r"[.!?\"”’)]\s*$")
 _NAME_LINE = re.compile(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,5}")
@@ -180,7 +183,24 @@ class CreditRules:
                 credits = [Credit("wire", wire["wire"])] + credits
                 keep = wire.start()
                 continue
+            closing = _CLOSING_PARENTHESIS.search(paragraph[:keep])
+            credit = self._closing_credit(closing["inner"].strip()) if closing else None
+            if credit:
+                credits = [credit] + credits
+                keep = closing.start()
+                continue
             return keep, credits
+
+    def _closing_credit(self, inner: str) -> Credit | None:
+        """A parenthesis after the last sentence: "(AFP)" a wire, "(EVY)" an editor, "(Sanny Cicilia)" an
+        author; anything else ("(lihat grafik)") is text."""
+        if inner.casefold() in self.wire_set:
+            return Credit("wire", inner)
+        if _UPPER_CODE.fullmatch(inner):
+            return Credit("editors", inner)
+        if _PERSON_NAME.fullmatch(inner):
+            return Credit("authors", inner)
+        return None
 
     def attributions(self, text: str) -> list[tuple[str, str | None]]:
         """Inline source attributions ("Melansir Itar-tas, Rabu (15/10/2014)"): (wire, ISO date or None)."""
