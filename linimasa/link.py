@@ -203,7 +203,7 @@ def _merge(cluster: _Cluster) -> Event:
     dated = [m for m in stated if precision(m.date) == best_precision and m.date]
     date_value = _most_common([m.date for m in dated])
     date_source = next((m for m in dated if m.date == date_value), None)
-    location = _merge_location(members)
+    location, location_basis = _merge_location(members)
     asserted = [m for m in members if m.modality == "asserted"]
     evidence: list[Evidence] = []
     for m in members:
@@ -228,6 +228,7 @@ def _merge(cluster: _Cluster) -> Event:
         date_alternatives=list(date_source.date_alternatives) if date_source else [],
         date_basis=date_source.date_basis if date_source else None,
         location=location,
+        location_basis=location_basis,
         participants=_merge_participants(members),
         duration_minutes=_most_common([m.duration_minutes for m in members]),
         topics=sorted(order, key=lambda t: (-topics[t], order.index(t))),
@@ -240,14 +241,16 @@ def _merge(cluster: _Cluster) -> Event:
     )
 
 
-def _merge_location(members: list[Event]) -> Location | None:
-    places = [m.location for m in members if m.location]
-    if not places:
-        return None
-    cities = [p for p in places if p.city]
-    pool = cities or places
-    key = _most_common([(p.kb_id, p.name) for p in pool])
-    return next(p for p in pool if (p.kb_id, p.name) == key)
+def _merge_location(members: list[Event]) -> tuple[Location | None, str | None]:
+    """The place most sources state, a city over a country, a stated place over a dateline."""
+    located = [m for m in members if m.location]
+    stated = [m for m in located if m.location_basis != "dateline"] or located
+    if not stated:
+        return None, None
+    pool = [m for m in stated if m.location.city] or stated
+    key = _most_common([(m.location.kb_id, m.location.name) for m in pool])
+    chosen = next(m for m in pool if (m.location.kb_id, m.location.name) == key)
+    return chosen.location, chosen.location_basis
 
 
 def _merge_participants(members: list[Event]) -> list[Participant]:

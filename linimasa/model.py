@@ -187,6 +187,7 @@ class Event:
     date_alternatives: list[str] = field(default_factory=list)
     date_basis: str | None = None
     location: Location | None = None
+    location_basis: str | None = None  # trigger_sentence | reference | dateline: where the place was read
     participants: list[Participant] = field(default_factory=list)
     duration_minutes: int | None = None
     topics: list[str] = field(default_factory=list)

@@ -263,3 +263,18 @@ def test_the_stage_survives_pickling_for_worker_processes():
     stage = EventStage(Settings())
     clone = pickle.loads(pickle.dumps(stage))
     assert clone.name == "events"
+
+
+def test_the_dateline_city_is_the_weakest_place_and_says_so(stage):
+    article = annotate("Jokowi bertemu Xi, Kamis (27/7/2023).", times=[("Kamis (27/7/2023)", "DATE", "2023-07-27")])
+    article.dateline = {"place": "Bandung", "outlet": "X", "text": "BANDUNG, X -", "start": None, "end": None}
+    [event] = consults(stage(article))
+    assert (event.location.city, event.location_basis) == ("Bandung", "dateline")
+
+
+def test_a_place_named_with_the_event_beats_the_dateline(stage):
+    article = annotate("Jokowi bertemu Xi di Beijing, Kamis (27/7/2023).",
+                       times=[("Kamis (27/7/2023)", "DATE", "2023-07-27")])
+    article.dateline = {"place": "Bandung", "outlet": "X", "text": "BANDUNG, X -", "start": None, "end": None}
+    [event] = consults(stage(article))
+    assert (event.location.city, event.location_basis) == ("Beijing", "trigger_sentence")

@@ -105,10 +105,15 @@ class Group:
         return _most_precise(referred) or self.heads[0].date
 
     def location(self) -> tuple[Location, Mention] | None:
+        found = self.located()
+        return (found[0], found[1]) if found else None
+
+    def located(self) -> tuple[Location, Mention, str] | None:
+        """The most specific place stated with a member (a city over a country), with its basis."""
         best = None
         for c in self.members:
             if c.location and (best is None or (best[0].city is None and c.location[0].city is not None)):
-                best = c.location
+                best = (*c.location, "trigger_sentence" if c in self.heads else "reference")
         return best
 
     def participant_list(self) -> list[Participant]:
@@ -460,8 +465,9 @@ class Extractor:
             for p, m in c.participants:
                 if any(_key(q) == _key(p) for q in participants):
                     cite("participant", m.start, m.end)
-        location = group.location()
-        if location:
+        located = group.located() or self._dateline_place(article, group)
+        location = located[:2] if located else None
+        if location and location[1].source != "dateline":
             cite("location", location[1].start, location[1].end)
         if date.value and date.start is not None:
             cite("date", date.start, date.end)
@@ -492,6 +498,7 @@ class Extractor:
             date_alternatives=list(date.alternatives),
             date_basis=date.basis,
             location=location[0] if location else None,
+            location_basis=located[2] if located else None,
             participants=participants,
             duration_minutes=duration,
             topics=topics,
@@ -503,6 +510,23 @@ class Extractor:
         )
         event.summary = summarise(event, article, first.view.sentence)
         return event
+
+    def _dateline_place(self, article: Article, group: Group) -> tuple[Location, Mention, str] | None:
+        """The dateline's city, for the article's news only (the first event of its type dated by the lead),
+        when it is a city and no place is named in the event's sentences."""
+        dateline = article.dateline or {}
+        if group.lead_date is None or not dateline.get("place") or self.kb is None:
+            return None
+        if any(m.kind in ("place", "country") for c in group.members for m in c.view.mentions):
+            return None
+        place = self.kb.place(dateline["place"])
+        if place is None or not place.city:
+            return None
+        start = dateline.get("start") or 0
+        end = dateline.get("end") or start
+        stand_in = Mention(start, end, dateline.get("text") or dateline["place"], "LOC", "dateline")
+        located = Location(place.name, place.city, place.country, place.lat, place.lon, place.kb_id)
+        return located, stand_in, "dateline"
 
     def _merge_participants(self, group: Group, on) -> list[Participant]:
         merged: dict[str, Participant] = {}
