@@ -212,3 +212,12 @@ def test_deputies_are_not_read_as_the_office_holder():
 def test_a_surname_before_its_owner_took_office_is_someone_else():
     # Pedro Sánchez became Spain's prime minister in June 2018; a January 2018 "Sanchez" is not him.
     assert by_text(linked("Sanchez mencetak gol kedua.", published="2018-01-04"), "Sanchez").kb_id is None
+
+
+def test_a_town_name_inside_a_longer_name_is_not_the_town(kb):
+    found = kb.find_mentions("Pemain Inter Milan bertemu Rima Melati Adams di Kota Tegal.")
+    assert [m.text for m in found if m.label == "LOC"] == ["Tegal"]
+
+
+def test_a_namesake_listed_only_among_alternate_names_does_not_beat_the_city(kb):
+    assert kb.places.find("Milan", ["USA"]).country == "ITA"

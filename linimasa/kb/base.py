@@ -56,6 +56,7 @@ class KnowledgeBase:
             self.roles_by_person.setdefault(period.kb_id, []).append(period)
         self.role_rank = {role: i for i, role in enumerate(linking.get("role_priority", []))}
         self.name_neighbours = {fold(w) for w in linking.get("name_neighbours", [])}
+        self.place_neighbours = {fold(w) for w in linking.get("place_neighbours", [])}
         self.index = PhraseIndex()
         self._index_countries(country_aliases)
         self._index_organisations()
@@ -220,7 +221,7 @@ class KnowledgeBase:
                     i += used
                     continue
             kind = self._surface_kind(match.entries)
-            if kind in ("person", "surname") and self._inside_unknown_name(text, match, covered):
+            if kind in ("person", "surname", "place", "city") and self._inside_unknown_name(text, match, covered):
                 kind = None
             if kind == "city" and match.first_token == match.last_token and self._starts_sentence(text, match.start):
                 kind = None
@@ -235,17 +236,18 @@ class KnowledgeBase:
         return start == 0 or SENTENCE_START.search(text[max(0, start - 5) : start]) is not None
 
     def _inside_unknown_name(self, text: str, match: Match, covered: set[int]) -> bool:
-        """A one-word name next to another capitalised word the KB does not know ("Anwar Usman") is part of
-        someone else's name."""
+        """A one-word name next to another capitalised word the KB does not know is part of a longer name:
+        "Anwar Usman" is not Anwar Ibrahim, "Inter Milan" and "Kali Malang" are not the cities."""
         if match.first_token != match.last_token:
             return False
+        neighbours = self.name_neighbours if LABELS.get(self._surface_kind(match.entries) or "") == "PER" else self.place_neighbours
         after = NEXT_WORD.match(text, match.end)
-        if after and after.group(1)[0].isupper() and fold(after.group(1)) not in self.name_neighbours:
+        if after and after.group(1)[0].isupper() and fold(after.group(1)) not in neighbours:
             if after.start(1) not in covered:
                 return True
         window_start = max(0, match.start - 40)
         before = PREVIOUS_WORD.search(text[window_start : match.start])
-        if before and before.group(1)[0].isupper() and fold(before.group(1)) not in self.name_neighbours:
+        if before and before.group(1)[0].isupper() and fold(before.group(1)) not in neighbours:
             word_start = window_start + before.start(1)
             if self._starts_sentence(text, word_start):
                 return False

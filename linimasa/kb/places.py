@@ -17,6 +17,8 @@ LATIN_NAME = re.compile(r"^[A-Za-zÀ-ɏ][A-Za-zÀ-ɏ .'’-]+$")
 MIN_ALTERNATE_LENGTH = 4
 # A place in a country the article names replaces a bigger namesake only if it is at least a tenth its size.
 CONTEXT_POPULATION_RATIO = 10
+# Capitals smaller than this (Douglas, Hamilton, Victoria) are namesakes of people far more often than not.
+CAPITAL_MIN_POPULATION = 100_000
 
 
 def name_key(name: str) -> str:
@@ -101,27 +103,34 @@ class PlaceIndex:
     def candidates(self, name: str) -> list[Place]:
         """Places a name can denote, best first: hand aliases, then primary names, then alternate names,
         each group most populous first."""
+        return [place for place, _ in self._ranked(name)]
+
+    def _ranked(self, name: str) -> list[tuple[Place, bool]]:
+        """(place, named by its own name) pairs: hand aliases and primary names are the place's own names;
+        geonames alternate names are a looser kind of evidence."""
         key = name_key(name)
-        seen: list[str] = []
-        for group in (self.by_alias, self.by_primary, self.by_alternate):
-            ranked = sorted(group.get(key, []), key=lambda k: -self.places[k].population)
-            seen.extend(k for k in ranked if k not in seen)
-        return [self.places[k] for k in seen]
+        seen: dict[str, bool] = {}
+        for group, own in ((self.by_alias, True), (self.by_primary, True), (self.by_alternate, False)):
+            for kb_id in sorted(group.get(key, []), key=lambda k: -self.places[k].population):
+                seen.setdefault(kb_id, own)
+        return [(self.places[k], own) for k, own in seen.items()]
 
     def find(self, name: str, context_countries: Iterable[str] = (), insist: bool = False) -> Place | None:
         """The place a name denotes: the hand alias, else the most populous city of that primary name, else
-        of that alternate name; a same-named place in a country the context names wins if it is not
-        dwarfed by the first choice (Paris, Texas never beats Paris because the article names the US),
-        or always when ``insist`` is set."""
-        candidates = self.candidates(name)
-        if not candidates:
+        of that alternate name. A place of that same name in a country the context names wins if it is not
+        dwarfed by the first choice (Paris, Texas never beats Paris because the article names the US), or
+        always when ``insist`` is set; a city merely listing the name among its alternates never does."""
+        ranked = self._ranked(name)
+        if not ranked:
             return None
-        best = candidates[0]
+        best = ranked[0][0]
         for country in context_countries:
             if best.country == country:
                 return best
-            for place in candidates:
-                if place.country == country and (insist or place.population * CONTEXT_POPULATION_RATIO >= best.population):
+            for place, own in ranked:
+                if place.country != country or not (own or insist):
+                    continue
+                if insist or place.population * CONTEXT_POPULATION_RATIO >= best.population:
                     return place
         return best
 
@@ -133,5 +142,6 @@ class PlaceIndex:
             if not place.city:
                 continue
             threshold = home_min if place.country == home_country else foreign_min
-            if place.population >= threshold or place.kb_id in self.capitals:
+            capital = place.kb_id in self.capitals and place.population >= CAPITAL_MIN_POPULATION
+            if place.population >= threshold or capital:
                 yield place.name, place.kb_id
