@@ -244,3 +244,16 @@ def test_parenthesis_inside_the_last_sentence_is_text():
     last = "Proyek itu dikerjakan PT Contoh Karya (Persero)."
     article = clean(BODY[0] + "\n" + last, title="Bendungan Baru")
     assert article.clean_text.endswith(last)
+
+
+def test_combined_and_reporter_credit_lines():
+    text = "\n".join(["Laporan Wartawan Contoh.com, Dewi Lestari", BODY[0], "Penulis: Ani Wijaya | Editor: Budi Hartono"])
+    article = clean(text, title="Bendungan Baru")
+    assert article.clean_text == BODY[0]
+    assert article.credits["authors"] == ["Dewi Lestari", "Ani Wijaya"]
+    assert article.credits["editors"] == ["Budi Hartono"]
+
+
+def test_syndication_note_is_boilerplate():
+    text = BODY[0] + "\nArtikel ini telah tayang di Contoh.com dengan judul \"Bendungan Baru Diresmikan\""
+    assert clean(text, title="Bendungan Baru").clean_text == BODY[0]

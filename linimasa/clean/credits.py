@@ -18,6 +18,7 @@ DATA_FILE = Path(__file__).with_name("credits_id.yaml")
 _DOMAIN = re.compile(r"\.(?:com|co|id|net|org|tv|news|my|sg|th)\b", re.IGNORECASE)
 _CAPITALISED_WORD = r"[A-Z][\w.'’&+-]*"
 MAX_CREDIT_LINE_CHARS = 120
+_CREDIT_SEPARATOR = re.compile(r"\s+[|/]\s+|\s*\|\s*")
 _CLOSING_PARENTHESIS = re.compile(r"(?<=[.!?\"”’])\s*\((?P<inner>[^()]{2,60})\)\s*$")
 _UPPER_CODE = re.compile(r"[A-Z]{2,5}(?:\s*/\s*[A-Z]{2,5})*")
 _PERSON_NAME = re.compile(r"[A-Z][a-z'’.-]+(?:\s+[A-Z][a-z'’.-]*){1,3}")
@@ -137,6 +138,10 @@ class CreditRules:
             return None
         if self.editor_code.fullmatch(line.strip()):
             return [Credit("editors", code) for code in _editor_codes(line)]
+        segments = _CREDIT_SEPARATOR.split(line.strip())
+        if len(segments) > 1:  # "Penulis: Ani | Editor: Budi"
+            found = [self.credit_line(segment) for segment in segments]
+            return [c for credits in found for c in credits] if all(found) else None
         match = self.labelled_credit.fullmatch(line.strip())
         if not match:
             return None
@@ -147,7 +152,9 @@ class CreditRules:
         if not match["colon"] and not self._looks_like_credit_value(value):
             return None
         field = self.labels[match["label"].casefold()]
-        return [Credit(field, v.strip()) for v in re.split(r"\s*(?:,|&|\bdan\b)\s*", value) if v.strip()]
+        names = [v.strip() for v in re.split(r"\s*(?:,|&|\bdan\b)\s*", value) if v.strip()]
+        # "Laporan Wartawan Contoh.com, Ani": the outlet is not a credit
+        return [Credit(field, name) for name in names if not _DOMAIN.search(name)] or None
 
     def _looks_like_credit_value(self, value: str) -> bool:
         """Without a colon, "Sumber AFP" is a credit but "Sumber kepolisian mengatakan" is a sentence."""
