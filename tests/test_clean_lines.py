@@ -198,6 +198,7 @@ def test_language_stage_keeps_the_input_language():
     assert given.lang == "en" and given.metadata["lang_detected"] == "id"
     guessed = stage(Article(id="b", text=" ".join(BODY)))
     assert guessed.lang == "id" and guessed.metadata["lang_score"] > 0.5
+    assert guessed.metadata["lang_supported"] and not given.metadata["lang_supported"]
 
 
 @pytest.mark.parametrize(

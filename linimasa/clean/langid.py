@@ -43,12 +43,14 @@ def identify(text: str) -> tuple[str, float]:
 
 
 class LanguageStage:
-    """Sets ``lang`` when the input gave none and records the guess in ``metadata["lang_score"]``."""
+    """Sets ``lang`` when the input gave none; records the guess (``metadata["lang_detected"]``,
+    ``metadata["lang_score"]``) and whether the extractors understand the article's language
+    (``metadata["lang_supported"]``), so unsupported articles are stored, marked and not extracted."""
 
     name = "langid"
 
     def __init__(self, settings=None):
-        self.settings = settings
+        self.supported = tuple(settings.supported_languages) if settings is not None else ("id",)
 
     def __call__(self, article: Article) -> Article:
         lang, score = identify(article.working_text)
@@ -56,4 +58,5 @@ class LanguageStage:
         article.metadata["lang_detected"] = lang
         if not article.lang:
             article.lang = lang
+        article.metadata["lang_supported"] = article.lang in self.supported
         return article
