@@ -221,3 +221,11 @@ def test_a_town_name_inside_a_longer_name_is_not_the_town(kb):
 
 def test_a_namesake_listed_only_among_alternate_names_does_not_beat_the_city(kb):
     assert kb.places.find("Milan", ["USA"]).country == "ITA"
+
+
+def test_ner_spans_inside_a_title_phrase_give_way_to_it():
+    text = "Menlu AS John Kerry tiba di Jenewa."
+    ner = [Mention(0, 8, "Menlu AS", "ORG"), Mention(6, 8, "AS", "LOC"), Mention(9, 19, "John Kerry", "PER")]
+    mentions = linked(text, published="2015-05-12", mentions=ner)
+    assert [(m.text, m.label) for m in mentions if m.start < 9] == [("Menlu AS", "TITLE")]
+    assert by_text(mentions, "Menlu AS").name == "John Kerry"

@@ -33,7 +33,8 @@ def merge(existing: list[Mention], found: list[Mention]) -> tuple[list[Mention],
     Returns the merged list and, for each kept span that swallowed KB mentions, those mentions (a
     fallback when the longer span cannot be linked)."""
     titles = [m for m in found if m.label == "TITLE"]
-    kept = [m for m in existing if m.label != "TITLE" or not any(_same_span(m, t) for t in titles)]
+    # a span inside a title phrase ("AS" in "Menlu AS") is part of the office, not an actor of its own
+    kept = [m for m in existing if not any(_within(m, t) for t in titles)]
     swallowed: dict[int, list[Mention]] = {}
     for mention in (m for m in found if m.label != "TITLE"):
         rivals = [m for m in kept if m.label in ENTITY_LABELS and overlaps(m, mention)]
@@ -48,8 +49,8 @@ def merge(existing: list[Mention], found: list[Mention]) -> tuple[list[Mention],
     return kept, swallowed
 
 
-def _same_span(a: Mention, b: Mention) -> bool:
-    return a.start == b.start and a.end == b.end
+def _within(inner: Mention, outer: Mention) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end
 
 
 class EntityLinkStage:
