@@ -138,3 +138,16 @@ def test_feed_list_skips_comments_blanks_and_repeats(tmp_path: Path):
     listing = tmp_path / "feeds.txt"
     listing.write_text("# nasional\nhttps://a.test/rss\n\n  https://b.test/atom#top \nhttps://a.test/rss\n")
     assert read_feed_list(listing) == ["https://a.test/rss", "https://b.test/atom#top"]
+
+
+def test_feeds_once_with_only_unreachable_feeds_fails_and_names_them(tmp_path: Path):
+    from click.testing import CliRunner
+
+    from linimasa.cli import cli
+
+    listing = tmp_path / "feeds.txt"
+    listing.write_text("http://127.0.0.1:9/rss.xml\n")
+    result = CliRunner().invoke(cli, ["feeds", "--once", str(listing), "--db", str(tmp_path / "l.db"),
+                                      "--spool", str(tmp_path / "spool")])
+    assert result.exit_code == 1
+    assert "1 feeds (0 unchanged): 0 new entries, 0 fetched" in result.output

@@ -129,3 +129,26 @@ def test_reports_arriving_file_by_file_link_as_one_run_over_all_of_them(tmp_path
         str(inbox / "evening.jsonl")}
     assert evening.summary.counts.read == len(lines) - half
     assert stored(watched_db) == stored(whole_db)
+
+
+def test_watch_once_on_a_folder_with_nothing_new_says_so(tmp_path: Path):
+    from click.testing import CliRunner
+
+    from linimasa.cli import cli
+
+    (tmp_path / "inbox").mkdir()
+    result = CliRunner().invoke(cli, ["watch", "--once", str(tmp_path / "inbox"), "--db", str(tmp_path / "l.db")])
+    assert result.exit_code == 0, result.output
+    assert "nothing new" in result.output
+
+
+def test_run_refuses_a_scheduler_without_the_dask_engine(tmp_path: Path):
+    from click.testing import CliRunner
+
+    from linimasa.cli import cli
+
+    write_article(tmp_path / "a.jsonl", "a", "Kereta cepat mulai beroperasi.")
+    result = CliRunner().invoke(cli, ["run", "--scheduler", "tcp://127.0.0.1:8786", str(tmp_path / "a.jsonl"),
+                                      "--db", str(tmp_path / "l.db")])
+    assert result.exit_code == 2
+    assert "--scheduler needs --engine dask" in result.output
