@@ -229,3 +229,17 @@ def test_ner_spans_inside_a_title_phrase_give_way_to_it():
     mentions = linked(text, published="2015-05-12", mentions=ner)
     assert [(m.text, m.label) for m in mentions if m.start < 9] == [("Menlu AS", "TITLE")]
     assert by_text(mentions, "Menlu AS").name == "John Kerry"
+
+
+def test_title_followed_by_a_name_is_that_person_with_or_without_a_date():
+    for published in ("2017-03-01", None):
+        mentions = linked("Menlu Retno menerima Menlu Australia Julie Bishop.", published=published)
+        title = by_text(mentions, "Menlu")
+        assert (title.name, title.country, title.role) == ("Retno Marsudi", "IDN", "Foreign Minister")
+        assert by_text(mentions, "Menlu Australia").name == "Julie Bishop"
+
+
+def test_indonesian_short_names_resolve_without_a_date():
+    mentions = linked("Jokowi dan SBY bertemu di Istana.")
+    assert by_text(mentions, "Jokowi").name == "Joko Widodo"
+    assert by_text(mentions, "SBY").name == "Susilo Bambang Yudhoyono"
