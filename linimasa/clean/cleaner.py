@@ -3,11 +3,15 @@
 ``clean_text`` is made only of lines (or the tail of a line after its dateline, or the head of the last
 line before its credits) of ``Article.text``, joined by blank lines; nothing is ever added or rewritten.
 Every cut is recorded in ``Article.removed`` with its reason and its offsets in ``Article.text``.
+
+Each line goes through the rules of :class:`ArticleCleaner` in order (stamp, related link, widget, no
+text, credit, dateline, outlet template, repeated paragraph); the first rule that takes the line decides
+what becomes of it, and a line no rule takes is kept.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from linimasa.clean.boilerplate import BoilerplateList, load_boilerplate
@@ -22,12 +26,56 @@ DATELINE_SEARCH_PARAGRAPHS = 3  # a caption or deck may precede the paragraph th
 TITLE_SEARCH_LINES = 5
 MAX_LINK_TITLE_WORDS = 20
 MAX_HEADLINE_WORDS = 20
+SENTENCE_ENDINGS = (".", "?", ":", ",", '"', "”")
 
 
 @dataclass(slots=True)
 class Kept:
+    """A stretch of ``Article.text`` that goes into ``clean_text``."""
+
     start: int
     end: int
+
+
+@dataclass(slots=True)
+class LineInContext:
+    line: Line
+    normal: str  # normalise_line(line.text)
+    following: Line | None  # the next line, for rules that read two lines together
+    outlet: str | None
+
+
+@dataclass
+class Cleaning:
+    """What cleaning one article has kept, cut and found so far."""
+
+    text: str
+    kept: list[Kept] = field(default_factory=list)
+    removed: list[dict] = field(default_factory=list)
+    credits: dict[str, list[str]] = field(default_factory=dict)
+    related_links: list[str] = field(default_factory=list)
+    stamps: list[tuple[str, str]] = field(default_factory=list)  # (ISO date, stamp text)
+    seen_paragraphs: set[str] = field(default_factory=set)
+    dateline: dict | None = None
+
+    def cut(self, start: int, end: int, reason: str) -> None:
+        self.removed.append({"text": self.text[start:end], "reason": reason, "start": start, "end": end})
+
+    def cut_line(self, line: Line, reason: str) -> None:
+        self.cut(line.start, line.end, reason)
+
+    def credit(self, found: list[Credit]) -> None:
+        for credit in found:
+            values = self.credits.setdefault(credit.field, [])
+            if credit.value not in values:
+                values.append(credit.value)
+
+    def keep(self, start: int, end: int, normal: str) -> None:
+        self.kept.append(Kept(start, end))
+        self.seen_paragraphs.add(normal)
+
+    def clean_text(self) -> str:
+        return PARAGRAPH_SEPARATOR.join(self.text[k.start:k.end] for k in self.kept)
 
 
 def outlet_of(article: Article) -> str | None:
@@ -50,6 +98,18 @@ class ArticleCleaner:
         self.templates = templates
         self.widgets = widgets or load_boilerplate()
         self.rules = rules or load_credit_rules()
+        # Each rule takes (line in context, cleaning) and returns how many lines it consumed: 0 when the
+        # line is not its business, 2 when it also consumed the following line.
+        self.line_rules = (
+            self._stamp,
+            self._related_link,
+            self._widget,
+            self._no_text,
+            self._credit,
+            self._dateline,
+            self._outlet_template,
+            self._repeated_paragraph,
+        )
 
     def template_outlet(self, article: Article) -> str | None:
         """:func:`outlet_of`, falling back on the outlet named in the article's dateline."""
@@ -63,174 +123,193 @@ class ArticleCleaner:
         return None
 
     def clean(self, article: Article) -> Article:
-        text = article.text
-        lines = split_lines(text)
+        lines = split_lines(article.text)
         outlet = self.template_outlet(article)
-        removed: list[dict] = []
-        kept: list[Kept] = []
-        credits: dict[str, list[str]] = {}
-        related: list[str] = []
-        stamps: list[tuple[str, str]] = []
-        seen_paragraphs: set[str] = set()
+        cleaning = Cleaning(article.text)
+        title, title_line = self._title(article, lines)
 
-        def cut(line: Line | Kept, reason: str, start: int | None = None, end: int | None = None) -> None:
-            start = line.start if start is None else start
-            end = line.end if end is None else end
-            removed.append({"text": text[start:end], "reason": reason, "start": start, "end": end})
+        index = 0
+        while index < len(lines):
+            line = lines[index]
+            if index == title_line:
+                cleaning.cut_line(line, "title")
+                index += 1
+                continue
+            following = lines[index + 1] if index + 1 < len(lines) else None
+            context = LineInContext(line, normalise_line(line.text), following, outlet)
+            consumed = next((n for rule in self.line_rules if (n := rule(context, cleaning))), 0)
+            if not consumed:
+                cleaning.keep(line.start, line.end, context.normal)
+            index += max(consumed, 1)
 
-        def credit(found: list[Credit]) -> None:
-            for c in found:
-                values = credits.setdefault(c.field, [])
-                if c.value not in values:
-                    values.append(c.value)
+        self._cut_trailing_credits(cleaning)
+        clean_text = cleaning.clean_text()
+        attribution_dates = []
+        for wire, date in self.rules.attributions(clean_text):
+            cleaning.credit([Credit("wire", wire)])
+            if date:
+                attribution_dates.append((date, f"attribution to {wire}"))
 
+        article.clean_text = clean_text
+        article.title = title
+        article.dateline = cleaning.dateline
+        article.credits = {name: cleaning.credits.get(name, []) for name in ("editors", "wire", "authors")}
+        article.related_links = cleaning.related_links
+        article.removed = cleaning.removed
+        _set_published(article, cleaning.stamps + attribution_dates)
+        return article
+
+    # -- title --------------------------------------------------------------------------------------
+
+    def _title(self, article: Article, lines: list[Line]) -> tuple[str | None, int | None]:
+        """The article's title and the index of its line in the text (None when not in the text).
+
+        A given title that is itself boilerplate ("Baca berita tanpa iklan...") gives way to the
+        headline found in the text.
+        """
         title = article.title
         if title and (self.widgets.is_widget(title) or self.widgets.related_link(title) is not None):
             article.metadata["title_was_boilerplate"] = title
             title = None
-        title_line = self._title_line(lines, title)
-        if title is None and title_line is not None:
-            title = lines[title_line].text
-
-        dateline = None
-        skip = set()
-        for i, line in enumerate(lines):
-            if i in skip:
-                continue
-            if i == title_line:
-                cut(line, "title")
-                continue
-            stamp = self.rules.stamp_line(line.text)
-            if stamp:
-                cut(line, "publication stamp")
-                if stamp.published:
-                    stamps.append((stamp.published, stamp.text))
-                continue
-            link = self.widgets.related_link(line.text)
-            if link is not None:
-                cut(line, "related link")
-                if link:
-                    related.append(link)
-                elif line.text.rstrip().endswith(":") and i + 1 < len(lines) and _is_link_title(lines[i + 1]):
-                    cut(lines[i + 1], "related link")
-                    related.append(lines[i + 1].text)
-                    skip.add(i + 1)
-                continue
-            normal = normalise_line(line.text)
-            if self.widgets.is_widget(line.text, normal):
-                cut(line, "boilerplate")
-                continue
-            if not has_words(line.text):
-                cut(line, "no text")
-                continue
-            found = self.rules.credit_line(line.text)
-            if found:
-                cut(line, "credit")
-                credit(found)
-                continue
-            if i + 1 < len(lines):
-                after_name = self.rules.label_after_name(line.text, lines[i + 1].text)
-                if after_name:
-                    cut(line, "credit")
-                    cut(lines[i + 1], "credit")
-                    credit([after_name])
-                    skip.add(i + 1)
-                    continue
-            if dateline is None and len(kept) < DATELINE_SEARCH_PARAGRAPHS:
-                found_dateline = self.rules.dateline_of(line.text, outlet, lone_outlet=not kept)
-                if found_dateline:
-                    cut_end = line.start + found_dateline.length
-                    dateline = {
-                        "place": found_dateline.place,
-                        "outlet": found_dateline.outlet,
-                        "text": found_dateline.text,
-                        "start": line.start,
-                        "end": line.start + len(found_dateline.text),
-                    }
-                    cut(line, "dateline", line.start, cut_end)
-                    if cut_end < line.end:
-                        kept.append(Kept(cut_end, line.end))
-                        seen_paragraphs.add(normal)
-                    continue
-            if self.templates is not None and self.templates.is_template(outlet, line.text, normal):
-                cut(line, "outlet template")
-                continue
-            if normal in seen_paragraphs and len(normal) >= MIN_REPEATED_CHARS:
-                cut(line, "repeated paragraph")
-                continue
-            seen_paragraphs.add(normal)
-            kept.append(Kept(line.start, line.end))
-
-        self._cut_trailing_credits(text, kept, cut, credit)
-        clean_text = PARAGRAPH_SEPARATOR.join(text[k.start:k.end] for k in kept)
-
-        attribution_dates = []
-        for wire, date in self.rules.attributions(clean_text):
-            credit([Credit("wire", wire)])
-            if date:
-                attribution_dates.append((date, wire))
-
-        article.clean_text = clean_text
-        article.title = title
-        article.dateline = dateline
-        article.credits = {field: credits.get(field, []) for field in ("editors", "wire", "authors")}
-        article.related_links = related
-        article.removed = removed
-        self._set_published(article, stamps, attribution_dates)
-        return article
-
-    def _title_line(self, lines: list[Line], title: str | None) -> int | None:
-        """The index of the line that is the title: the given title's line, else the first content line."""
         if title:
             wanted = normalise_line(title)
-            for i, line in enumerate(lines[:TITLE_SEARCH_LINES]):
-                if normalise_line(line.text) == wanted:
-                    return i
-            return None
+            line = next((i for i, l in enumerate(lines[:TITLE_SEARCH_LINES]) if normalise_line(l.text) == wanted), None)
+            return title, line
+        line = self._headline_line(lines)
+        return (lines[line].text if line is not None else None), line
+
+    def _headline_line(self, lines: list[Line]) -> int | None:
+        """The first content line, when it reads as a headline rather than a lead paragraph."""
         for i, line in enumerate(lines):
-            if not (
+            if (
                 self.widgets.is_widget(line.text)
                 or self.widgets.related_link(line.text) is not None
                 or self.rules.stamp_line(line.text)
                 or not has_words(line.text)
             ):
-                if self.rules.credit_line(line.text) or self.rules.dateline_of(line.text):
-                    return None  # the text opens with its byline or dateline: no headline in it
-                return i if _is_headline(line) else None
+                continue
+            if self.rules.credit_line(line.text) or self.rules.dateline_of(line.text):
+                return None  # the text opens with its byline or dateline: no headline in it
+            return i if _is_headline(line) else None
         return None
 
-    def _cut_trailing_credits(self, text, kept, cut, credit) -> None:
-        """Editor codes and a closing wire name end the last paragraph: they are credits, not text."""
-        while kept:
-            last = kept[-1]
+    # -- line rules ---------------------------------------------------------------------------------
+
+    def _stamp(self, context: LineInContext, cleaning: Cleaning) -> int:
+        stamp = self.rules.stamp_line(context.line.text)
+        if not stamp:
+            return 0
+        cleaning.cut_line(context.line, "publication stamp")
+        if stamp.published:
+            cleaning.stamps.append((stamp.published, stamp.text))
+        return 1
+
+    def _related_link(self, context: LineInContext, cleaning: Cleaning) -> int:
+        line, following = context.line, context.following
+        link = self.widgets.related_link(line.text)
+        if link is None:
+            return 0
+        cleaning.cut_line(line, "related link")
+        if link:
+            cleaning.related_links.append(link)
+            return 1
+        if line.text.endswith(":") and following is not None and _is_link_title(following):
+            # a bare "Baca juga:" label: the linked headline is on the next line
+            cleaning.cut_line(following, "related link")
+            cleaning.related_links.append(following.text)
+            return 2
+        return 1
+
+    def _widget(self, context: LineInContext, cleaning: Cleaning) -> int:
+        if not self.widgets.is_widget(context.line.text, context.normal):
+            return 0
+        cleaning.cut_line(context.line, "boilerplate")
+        return 1
+
+    def _no_text(self, context: LineInContext, cleaning: Cleaning) -> int:
+        if has_words(context.line.text):
+            return 0
+        cleaning.cut_line(context.line, "no text")
+        return 1
+
+    def _credit(self, context: LineInContext, cleaning: Cleaning) -> int:
+        line, following = context.line, context.following
+        found = self.rules.credit_line(line.text)
+        if found:
+            cleaning.cut_line(line, "credit")
+            cleaning.credit(found)
+            return 1
+        after_name = self.rules.label_after_name(line.text, following.text) if following else None
+        if after_name:
+            cleaning.cut_line(line, "credit")
+            cleaning.cut_line(following, "credit")
+            cleaning.credit([after_name])
+            return 2
+        return 0
+
+    def _dateline(self, context: LineInContext, cleaning: Cleaning) -> int:
+        if cleaning.dateline is not None or len(cleaning.kept) >= DATELINE_SEARCH_PARAGRAPHS:
+            return 0
+        line = context.line
+        found = self.rules.dateline_of(line.text, context.outlet, lone_outlet=not cleaning.kept)
+        if not found:
+            return 0
+        cut_end = line.start + found.length
+        cleaning.dateline = {
+            "place": found.place,
+            "outlet": found.outlet,
+            "text": found.text,
+            "start": line.start,
+            "end": line.start + len(found.text),
+        }
+        cleaning.cut(line.start, cut_end, "dateline")
+        if cut_end < line.end:
+            cleaning.keep(cut_end, line.end, context.normal)
+        return 1
+
+    def _outlet_template(self, context: LineInContext, cleaning: Cleaning) -> int:
+        if self.templates is None or not self.templates.is_template(context.outlet, context.line.text, context.normal):
+            return 0
+        cleaning.cut_line(context.line, "outlet template")
+        return 1
+
+    def _repeated_paragraph(self, context: LineInContext, cleaning: Cleaning) -> int:
+        if len(context.normal) < MIN_REPEATED_CHARS or context.normal not in cleaning.seen_paragraphs:
+            return 0
+        cleaning.cut_line(context.line, "repeated paragraph")
+        return 1
+
+    # -- closing credits ----------------------------------------------------------------------------
+
+    def _cut_trailing_credits(self, cleaning: Cleaning) -> None:
+        """Editor codes, a closing wire name or reporter end the last paragraph: credits, not text."""
+        text = cleaning.text
+        while cleaning.kept:
+            last = cleaning.kept[-1]
             keep, found = self.rules.trailing_credits(text[last.start:last.end])
             if not found:
                 return
-            credit(found)
-            cut(last, "credit", last.start + keep, last.end)
+            cleaning.credit(found)
+            cleaning.cut(last.start + keep, last.end, "credit")
             new_end = last.start + len(text[last.start:last.start + keep].rstrip())
             if new_end > last.start:
                 last.end = new_end
                 return
-            kept.pop()
+            cleaning.kept.pop()
 
-    def _set_published(self, article: Article, stamps, attribution_dates) -> None:
-        if article.published:
-            return
-        if stamps:
-            article.published, stamp_text = stamps[0]
-        elif attribution_dates:
-            article.published, wire = attribution_dates[0]
-            stamp_text = f"attribution to {wire}"
-        else:
-            return
-        article.metadata["published_source"] = "text"
-        article.metadata["published_stamp"] = stamp_text
+
+def _set_published(article: Article, stamps: list[tuple[str, str]]) -> None:
+    """The first in-text date becomes ``published`` only when the input gave none."""
+    if article.published or not stamps:
+        return
+    article.published, stamp_text = stamps[0]
+    article.metadata["published_source"] = "text"
+    article.metadata["published_stamp"] = stamp_text
 
 
 def _is_headline(line: Line) -> bool:
     """Whether a first line reads as a headline rather than a lead paragraph (input without a title)."""
-    return 2 <= len(line.text.split()) <= MAX_HEADLINE_WORDS and not line.text.rstrip().endswith((".", "?", ":", ",", "\"", "”"))
+    return 2 <= len(line.text.split()) <= MAX_HEADLINE_WORDS and not line.text.rstrip().endswith(SENTENCE_ENDINGS)
 
 
 def _is_link_title(line: Line) -> bool:
