@@ -157,6 +157,7 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             "CREATE INDEX articles_outlet_id ON articles(outlet, id)",
             "CREATE INDEX event_participants_name_nocase ON event_participants(name COLLATE NOCASE, event_id)",
             "CREATE INDEX event_participants_kb ON event_participants(kb_id, event_id)",
+            "CREATE INDEX event_participants_actor ON event_participants(name, event_id, country, kind, kb_id)",
             "CREATE INDEX event_participants_country_event ON event_participants(country, event_id)",
             "CREATE INDEX event_sources_article_event ON event_sources(article_id, event_id)",
             """CREATE VIRTUAL TABLE events_fts USING fts5(

@@ -226,16 +226,35 @@ def story_ids(conn: sqlite3.Connection, event_ids: list[str]) -> dict[str, str]:
     return found
 
 
+def side_case() -> tuple[str, list[str]]:
+    """SQL naming an event's side (cooperation / conflict / other) from its type, and its parameters."""
+    sides: dict[str, list[str]] = {}
+    for event_type in event_types():
+        sides.setdefault(side_of(event_type), []).append(event_type)
+    whens, params = [], []
+    for side, types in sides.items():
+        whens.append(f"WHEN e.type IN ({','.join('?' * len(types))}) THEN ?")
+        params += types + [side]
+    return f"CASE {' '.join(whens)} ELSE 'other' END", params
+
+
 def histogram(conn: sqlite3.Connection, planned: Plan, zoom: str) -> list[dict[str, Any]]:
     """Events per year, month or day, split into cooperation, conflict and other (an event dated less
     precisely than the zoom counts at its own precision)."""
-    where, params = planned.where, planned.params
+    side, side_params = side_case()
     rows = conn.execute(
-        f"SELECT substr(e.date, 1, ?) AS period, e.type, count(*) AS n FROM events e WHERE {where} "
-        "AND e.date IS NOT NULL GROUP BY period, e.type ORDER BY period",
-        [ZOOMS[zoom]] + params,
+        f"SELECT substr(e.date, 1, ?) AS period, {side} AS side, count(*) AS n FROM events e "
+        f"WHERE {planned.where} AND e.date IS NOT NULL GROUP BY period, side ORDER BY period",
+        [ZOOMS[zoom]] + side_params + planned.params,
     )
-    return by_side((r["period"], r["type"], r["n"]) for r in rows)
+    periods: dict[str, dict[str, Any]] = {}
+    for r in rows:
+        item = periods.setdefault(
+            r["period"], {"period": r["period"], "events": 0, "cooperation": 0, "conflict": 0, "other": 0}
+        )
+        item["events"] += r["n"]
+        item[r["side"]] += r["n"]
+    return list(periods.values())
 
 
 def by_side(rows: Iterable[tuple[str, str, int]]) -> list[dict[str, Any]]:
@@ -251,17 +270,25 @@ def by_side(rows: Iterable[tuple[str, str, int]]) -> list[dict[str, Any]]:
 
 
 def places(conn: sqlite3.Connection, planned: Plan, limit: int = 2000) -> list[dict[str, Any]]:
-    """Event places with coordinates and how many events each saw, busiest first."""
-    where, params = planned.where, planned.params
-    rows = conn.execute(
-        "SELECT e.location AS name, e.location_country AS country, json_extract(e.data, '$.location.lat') AS lat, "
-        f"json_extract(e.data, '$.location.lon') AS lon, count(*) AS n FROM events e WHERE {where} "
-        "AND e.location IS NOT NULL GROUP BY e.location, e.location_country ORDER BY n DESC, name LIMIT ?",
-        params + [limit],
-    )
+    """Event places with coordinates and how many events each saw, busiest first.
+
+    Counted on the index; coordinates and country are then read from one event of each place."""
+    counts = conn.execute(
+        f"SELECT e.location AS name, count(*) AS n, min(e.rowid) AS sample FROM events e WHERE {planned.where} "
+        "AND e.location IS NOT NULL GROUP BY e.location ORDER BY n DESC, name LIMIT ?",
+        planned.params + [limit],
+    ).fetchall()
+    located = {
+        r["rowid"]: r for r in conn.execute(
+            "SELECT rowid, location_country AS country, json_extract(data, '$.location.lat') AS lat, "
+            "json_extract(data, '$.location.lon') AS lon FROM events WHERE rowid IN (SELECT value FROM json_each(?))",
+            (json.dumps([r["sample"] for r in counts]),),
+        )
+    }
     return [
-        {"name": r["name"], "country": r["country"], "lat": r["lat"], "lon": r["lon"], "events": r["n"]}
-        for r in rows
+        {"name": r["name"], "country": located[r["sample"]]["country"], "lat": located[r["sample"]]["lat"],
+         "lon": located[r["sample"]]["lon"], "events": r["n"]}
+        for r in counts
     ]
 
 

@@ -135,6 +135,7 @@ def _api(server, path: str) -> dict:
         return json.load(response)
 
 
+@pytest.mark.slow  # runs the whole pipeline over the sample corpus first
 def test_sample_corpus_timeline_actor_filter_event_evidence_and_dyad(sample_server, page, shot):
     events = _api(sample_server, "/api/events?limit=500")["items"]
     if not events:
