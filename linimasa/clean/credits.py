@@ -78,12 +78,14 @@ class CreditRules:
             rf"(?:\s*,\s*(?i:{weekdays})\s*\((?P<date>\d{{1,2}}/\d{{1,2}}/\d{{4}})\))?"
         )
 
-        dash = r"(?:\s*(?:-\s*-|--|–|—)\s*|\s+-\s*|-\s+)"
+        dash = data["dateline_dash"]
+        separator = data["dateline_part_separator"]
+        self.dateline_part_separator = re.compile(separator)
         part = rf"{_CAPITALISED_WORD}(?:\s+{_CAPITALISED_WORD}){{0,3}}"
         known = "|".join(sorted(map(re.escape, data["outlet_names"]), key=len, reverse=True))
         part = rf"(?:{known}|{part})"
         self.dateline = re.compile(
-            rf"(?P<prefix>{part}(?:\s*[,|/]\s*{part}){{0,2}})"
+            rf"(?P<prefix>{part}(?:{separator}{part}){{0,2}})"
             rf"(?:\s*\((?P<paren>[^()]{{2,30}})\))?{dash}(?=\S|$)"
         )
 
@@ -240,7 +242,7 @@ class CreditRules:
         match = self.dateline.match(paragraph)
         if not match or len(match["prefix"]) > 60:
             return None
-        parts = [p.strip() for p in re.split(r"\s*[,|/]\s*", match["prefix"]) if p.strip()]
+        parts = [p.strip() for p in self.dateline_part_separator.split(match["prefix"]) if p.strip()]
         if any(len(p) < 2 for p in parts) or _reduplicates(parts[-1], paragraph[match.end():]):
             return None
         outlets = [p for p in parts if self._is_outlet(p, outlet_hint)]
