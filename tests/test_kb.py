@@ -243,3 +243,10 @@ def test_indonesian_short_names_resolve_without_a_date():
     mentions = linked("Jokowi dan SBY bertemu di Istana.")
     assert by_text(mentions, "Jokowi").name == "Joko Widodo"
     assert by_text(mentions, "SBY").name == "Susilo Bambang Yudhoyono"
+
+
+def test_the_stage_pickles_small_for_worker_processes():
+    import pickle
+
+    stage = EntityLinkStage(Settings())
+    assert len(pickle.dumps(stage)) < 2000
