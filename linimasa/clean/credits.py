@@ -22,7 +22,6 @@ _CREDIT_SEPARATOR = re.compile(r"\s+[|/]\s+|\s*\|\s*")
 _CLOSING_PARENTHESIS = re.compile(r"(?<=[.!?\"”’])\s*\((?P<inner>[^()]{2,60})\)\s*$")
 _UPPER_CODE = re.compile(r"[A-Z]{2,5}(?:\s*/\s*[A-Z]{2,5})*")
 _PERSON_NAME = re.compile(r"[A-Z][a-z'’.-]+(?:\s+[A-Z][a-z'’.-]*){1,3}")
-_NAME_CONNECTORS = {"dan", "and", "&", ","}
 _SENTENCE_END = re.compile(r"[.!?\"”’)]\s*$")
 _NAME_LINE = re.compile(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,5}")
 
@@ -72,8 +71,12 @@ class CreditRules:
         verbs = "|".join(sorted(map(re.escape, data["attribution_verbs"]), key=len, reverse=True))
         self.attribution_verbs = tuple(verb.casefold() for verb in data["attribution_verbs"])
         weekdays = "|".join(map(re.escape, data["weekdays"]))
+        source_nouns = "|".join(map(re.escape, data["attribution_source_nouns"]))
+        self.name_connectors = {w.casefold() for w in data["name_connectors"]} | {","}
+        connectors = "|".join(rf"\b{re.escape(w)}\b" if w.isalpha() else re.escape(w) for w in data["name_connectors"])
+        self.name_separator = re.compile(rf"\s*(?:,|{connectors})\s*", re.IGNORECASE)
         self.attribution = re.compile(
-            rf"\b(?i:{verbs})\s+(?i:laman\s+|situs\s+|kantor berita\s+)?"
+            rf"\b(?i:{verbs})\s+(?i:(?:{source_nouns})\s+)?"
             rf"(?P<wire>{wire_alternatives}|{_CAPITALISED_WORD}(?:[ \t]+{_CAPITALISED_WORD}){{0,3}})"
             rf"(?:\s*,\s*(?i:{weekdays})\s*\((?P<date>\d{{1,2}}/\d{{1,2}}/\d{{4}})\))?"
         )
@@ -93,13 +96,15 @@ class CreditRules:
         zones = "|".join(map(re.escape, self.time_zones))
         published_words = "|".join(map(re.escape, data["stamp_published_words"]))
         updated_words = "|".join(map(re.escape, data["stamp_updated_words"]))
+        date_words = "|".join(map(re.escape, data["stamp_date_words"]))
+        time_words = "|".join(map(re.escape, data["stamp_time_words"]))
         self.stamp = re.compile(
             rf"(?:(?P<outlet>[\w.]+(?:\s[\w.]+)?)\s*[-–—|]\s*)?"
-            rf"(?:(?P<updated>{updated_words})|(?:{published_words}))?\s*(?:pada\s*)?:?\s*"
+            rf"(?:(?P<updated>{updated_words})|(?:{published_words}))?\s*(?:(?:{date_words})\s*)?:?\s*"
             rf"(?:(?:{weekdays})\s*,?\s*)?"
             rf"(?:(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>\d{{4}})"
             rf"|(?P<day>\d{{1,2}})\s+(?P<month>{month_names})\.?\s+(?P<year>\d{{4}}))"
-            rf"(?:\s*[,|-]?\s*(?:pukul\s*)?(?P<hh>\d{{1,2}})[:.](?P<mm>\d{{2}})(?:\s*(?P<tz>{zones}))?)?",
+            rf"(?:\s*[,|-]?\s*(?:(?:{time_words})\s*)?(?P<hh>\d{{1,2}})[:.](?P<mm>\d{{2}})(?:\s*(?P<tz>{zones}))?)?",
             re.IGNORECASE,
         )
 
@@ -154,7 +159,7 @@ class CreditRules:
         if not match["colon"] and not self._looks_like_credit_value(value):
             return None
         field = self.labels[match["label"].casefold()]
-        names = [v.strip() for v in re.split(r"\s*(?:,|&|\bdan\b)\s*", value) if v.strip()]
+        names = [v.strip() for v in self.name_separator.split(value) if v.strip()]
         # "Laporan Wartawan Contoh.com, Ani": the outlet is not a credit
         return [Credit(field, name) for name in names if not _DOMAIN.search(name)] or None
 
@@ -162,7 +167,7 @@ class CreditRules:
         """Without a colon, "Sumber AFP" is a credit but "Sumber kepolisian mengatakan" is a sentence."""
         if value.casefold() in self.wire_set:
             return True
-        words = [w for w in value.split() if w.casefold() not in _NAME_CONNECTORS]
+        words = [w for w in value.split() if w.casefold() not in self.name_connectors]
         return len(words) <= 4 and all(w[0].isupper() or "/" in w for w in words)
 
     def label_after_name(self, name_line: str, label_line: str) -> Credit | None:
