@@ -278,3 +278,8 @@ def test_a_place_named_with_the_event_beats_the_dateline(stage):
     article.dateline = {"place": "Bandung", "outlet": "X", "text": "BANDUNG, X -", "start": None, "end": None}
     [event] = consults(stage(article))
     assert (event.location.city, event.location_basis) == ("Beijing", "trigger_sentence")
+
+
+def test_nobody_doing_it_is_a_negated_event(stage):
+    article = stage(annotate("Di Jakarta, tak ada menteri Jokowi yang menemui Xi."))
+    assert [e.modality for e in article.events if e.type == "CONSULT"] == ["negated"]

@@ -228,7 +228,9 @@ class Extractor:
             if found is not None and found.country:  # a region across countries ("Asia Tenggara") is no venue
                 location = (found, m)
                 break
-        durations = [(minutes, t) for t in view.times if (minutes := duration_minutes(t)) is not None]
+        durations = []
+        if rule.type == "CONSULT":  # the length of talks; elsewhere a span is a sentence, a shift, a war
+            durations = [(minutes, t) for t in view.times if (minutes := duration_minutes(t)) is not None]
         topics = self.topics.find(view.sentence.text, view.sentence.start)
         return Candidate(match, view, classify_modality(words, match, self.lexicon), reference,
                          is_recalled(words, match, self.lexicon), date, participants, location, durations, topics,

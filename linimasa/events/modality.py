@@ -17,6 +17,8 @@ def classify_modality(words: list[str], match: TriggerMatch, lexicon: Lexicon) -
     akan berlangsung"); failing that, a noun trigger marked as another meeting ("pertemuan lain") is future.
     """
     window = lexicon.modality["window"]
+    if _nobody_did(words, match.first, lexicon):
+        return "negated"
     for i in range(match.first - 1, max(-1, match.first - 1 - window), -1):
         word = words[i]
         if word in lexicon.stop_words:
@@ -30,6 +32,14 @@ def classify_modality(words: list[str], match: TriggerMatch, lexicon: Lexicon) -
     if match.rule.pos == "noun" and match.last < len(words) and words[match.last] in lexicon.modality["another"]:
         return "future"
     return "asserted"
+
+
+def _nobody_did(words: list[str], first: int, lexicon: Lexicon) -> bool:
+    """ "tak ada anggota DPR yang mengancamnya": a relative clause under "no one"."""
+    if first == 0 or words[first - 1] != "yang":
+        return False
+    before = words[max(0, first - 1 - lexicon.modality["window"]) : first - 1]
+    return any(a in lexicon.modality["nobody"] and b == "ada" for a, b in zip(before, before[1:]))
 
 
 def _after_clause_modality(words: list[str], start: int, lexicon: Lexicon) -> str | None:
