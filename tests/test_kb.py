@@ -250,3 +250,8 @@ def test_the_stage_pickles_small_for_worker_processes():
 
     stage = EntityLinkStage(Settings())
     assert len(pickle.dumps(stage)) < 2000
+
+
+def test_a_language_is_not_its_country(kb):
+    found = kb.find_mentions("Ia fasih berbahasa Inggris dan bahasa Jepang, lalu terbang ke Jepang.")
+    assert [m.text for m in found] == ["Jepang"] and found[0].start > 40

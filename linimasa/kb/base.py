@@ -57,6 +57,7 @@ class KnowledgeBase:
         self.role_rank = {role: i for i, role in enumerate(linking.get("role_priority", []))}
         self.name_neighbours = {fold(w) for w in linking.get("name_neighbours", [])}
         self.place_neighbours = {fold(w) for w in linking.get("place_neighbours", [])}
+        self.not_country_after = {fold(w) for w in linking.get("not_country_after", [])}
         self.index = PhraseIndex()
         self._index_countries(country_aliases)
         self._index_organisations()
@@ -225,10 +226,17 @@ class KnowledgeBase:
                 kind = None
             if kind == "city" and match.first_token == match.last_token and self._starts_sentence(text, match.start):
                 kind = None
+            if kind == "country" and self._previous_word(text, match.start) in self.not_country_after:
+                kind = None
             if kind is not None:
                 mentions.append(Mention(match.start, match.end, match.text, LABELS[kind], source="kb"))
             i += 1
         return mentions
+
+    @staticmethod
+    def _previous_word(text: str, start: int) -> str | None:
+        before = PREVIOUS_WORD.search(text[max(0, start - 40) : start])
+        return fold(before.group(1)) if before else None
 
     @staticmethod
     def _starts_sentence(text: str, start: int) -> bool:
