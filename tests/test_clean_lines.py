@@ -258,3 +258,24 @@ def test_combined_and_reporter_credit_lines():
 def test_syndication_note_is_boilerplate():
     text = BODY[0] + "\nArtikel ini telah tayang di Contoh.com dengan judul \"Bendungan Baru Diresmikan\""
     assert clean(text, title="Bendungan Baru").clean_text == BODY[0]
+
+
+@pytest.mark.parametrize(
+    "opening, place, outlet",
+    [("SURABAYA, contohkota.net - ", "SURABAYA", "contohkota.net"), ("Jakarta, iContoh.id - ", "Jakarta", "iContoh.id")],
+)
+def test_lower_case_domains_are_dateline_outlets(opening, place, outlet):
+    article = clean(opening + BODY[0], title="Bendungan Baru")
+    assert (article.dateline["place"], article.dateline["outlet"]) == (place, outlet)
+
+
+@pytest.mark.parametrize(
+    "line", ["[Gambas:Video Contoh]", "Follow Berita Contoh di Google News", 'Baca artikel contohnews, "Judul" selengkapnya https://contoh.id/x']
+)
+def test_embed_and_follow_prompts_are_boilerplate(line):
+    assert clean(BODY[0] + "\n" + line, title="Bendungan Baru").clean_text == BODY[0]
+
+
+def test_bracketed_wire_on_its_own_line_is_a_credit():
+    article = clean(BODY[0] + "\n(Reuters)", title="Bendungan Baru")
+    assert article.clean_text == BODY[0] and article.credits["wire"] == ["Reuters"]

@@ -17,8 +17,10 @@ DATA_FILE = Path(__file__).with_name("credits_id.yaml")
 
 _DOMAIN = re.compile(r"\.(?:com|co|id|net|org|tv|news|my|sg|th)\b", re.IGNORECASE)
 _CAPITALISED_WORD = r"[A-Z][\w.'’&+-]*"
+_DOMAIN_WORD = r"[a-z][\w-]*\.(?:com|co|id|net|org|tv|news)(?:\.[a-z]{2})?"  # "suarasurabaya.net", "iNews.id"
 MAX_CREDIT_LINE_CHARS = 120
 _CREDIT_SEPARATOR = re.compile(r"\s+[|/]\s+|\s*\|\s*")
+_BRACKETED = re.compile(r"\((?P<inner>[^()]{2,60})\)")
 _CLOSING_PARENTHESIS = re.compile(r"(?<=[.!?\"”’])\s*\((?P<inner>[^()]{2,60})\)\s*$")
 _UPPER_CODE = re.compile(r"[A-Z]{2,5}(?:\s*/\s*[A-Z]{2,5})*")
 _PERSON_NAME = re.compile(r"[A-Z][a-z'’.-]+(?:\s+[A-Z][a-z'’.-]*){1,3}")
@@ -84,7 +86,7 @@ class CreditRules:
         dash = data["dateline_dash"]
         separator = data["dateline_part_separator"]
         self.dateline_part_separator = re.compile(separator)
-        part = rf"{_CAPITALISED_WORD}(?:\s+{_CAPITALISED_WORD}){{0,3}}"
+        part = rf"{_CAPITALISED_WORD}(?:\s+{_CAPITALISED_WORD}){{0,3}}|{_DOMAIN_WORD}"
         known = "|".join(sorted(map(re.escape, data["outlet_names"]), key=len, reverse=True))
         part = rf"(?:{known}|{part})"
         self.dateline = re.compile(
@@ -145,6 +147,10 @@ class CreditRules:
             return None
         if self.editor_code.fullmatch(line.strip()):
             return [Credit("editors", code) for code in _editor_codes(line)]
+        bracketed = _BRACKETED.fullmatch(line.strip())
+        if bracketed:  # "(Antara)", "(Sanny Cicilia)" on a line of their own
+            credit = self._closing_credit(bracketed["inner"].strip())
+            return [credit] if credit else None
         segments = _CREDIT_SEPARATOR.split(line.strip())
         if len(segments) > 1:  # "Penulis: Ani | Editor: Budi"
             found = [self.credit_line(segment) for segment in segments]
