@@ -65,6 +65,11 @@ def _page(body: str) -> bytes:
     return f"<html><head><title>Halaman</title></head><body><article><p>{body}</p></article></body></html>".encode()
 
 
+def _half_gzip(lines: int) -> bytes:
+    whole = gzip.compress(("\n".join(good_line(30 + i) for i in range(lines)) + "\n").encode())
+    return whole[: len(whole) // 2]
+
+
 def _symlink_loop(folder: Path) -> None:
     sub = folder / "loop"
     sub.mkdir()
@@ -142,8 +147,7 @@ KINDS: list[Kind] = [
     Kind("JSONL html only", _jsonl("html.jsonl", [json.dumps({"id": "h1", "html": _page(GOOD).decode()})]), 1, 0),
     Kind("JSONL html with no text", _jsonl("html-empty.jsonl", [json.dumps({"id": "h2", "html": "<script>x()</script>"})]), 0, 1),
     Kind("JSONL with 200,000-character line", _jsonl("longline.jsonl", [json.dumps({"id": "ll", "text": LONG_LINE})]), 1, 0),
-    Kind("truncated gzip", lambda folder: (folder / "cut.jsonl.gz").write_bytes(
-        gzip.compress(("\n".join(good_line(30 + i) for i in range(300)) + "\n").encode())[:3000]), None, None),
+    Kind("truncated gzip", lambda folder: (folder / "cut.jsonl.gz").write_bytes(_half_gzip(300)), None, None),
     Kind("not gzip at all", _text("fake.jsonl.gz", ("\n".join([good_line(40)]) + "\n").encode()), 0, 1),
     Kind("malformed WARC record", _text("bad.warc", _warc([("https://contoh.id/1", "text/html", _page(GOOD + " warc"))])
                                           + b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 5000\r\n\r\nrubbish"), 1, 1),
@@ -151,7 +155,7 @@ KINDS: list[Kind] = [
     Kind("WARC without HTML", _text("images.warc", _warc([("https://contoh.id/a.png", "image/png", b"\x89PNG....")])), 0, 1),
     Kind("truncated warc.gz", lambda folder: (folder / "cut.warc.gz").write_bytes(
         gzip.compress(_warc([("https://contoh.id/2", "text/html", _page(GOOD + " gz"))]))[:200]), 0, 1),
-    Kind("deeply nested HTML", _text("nested.html", ("<html><body>" + "<div>" * 5000 + f"<p>{GOOD} sarang</p>" + "</div>" * 5000 + "</body></html>").encode()), 1, 0),
+    Kind("deeply nested HTML", _text("nested.html", ("<html><body>" + "<div>" * 5000 + f"<p>{GOOD} sarang</p>" + "</div>" * 5000 + "</body></html>").encode()), 0, 1),
     Kind("HTML with only scripts", _text("scripts.html", b"<html><head><script>var a=1;</script></head><body><script>b()</script></body></html>"), 0, 1),
     Kind("empty HTML", _text("empty.html", b""), 0, 1),
     Kind("broken HTML tags", _text("broken.html", f"<html><body><p>{GOOD} rusak<p><b>tebal<i>miring</b></i><div".encode()), 1, 0),

@@ -14,6 +14,7 @@ import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -352,6 +353,11 @@ def article_from_html(html: str, source: str, url: str | None, published: str | 
     except Exception as exc:  # the HTML parser's failures are many and undocumented
         return Rejection(source, f"the HTML could not be parsed: {exc}")
     if not text.strip():
+        depth = html_nesting_depth(html)
+        if depth > LIBXML_MAX_DEPTH:
+            return Rejection(
+                source, f"the HTML is nested {depth} elements deep, beyond the parser's limit of {LIBXML_MAX_DEPTH}"
+            )
         return Rejection(source, "the page holds no article text (only scripts, navigation or markup)")
     if has_binary_content(text):
         return Rejection(source, "the page text contains control characters (NUL bytes)")
@@ -365,6 +371,35 @@ def article_from_html(html: str, source: str, url: str | None, published: str | 
         source=source,
         html=html,
     )
+
+
+# libxml2 (under lxml and trafilatura) stops building the tree below this depth.
+LIBXML_MAX_DEPTH = 255
+_VOID_ELEMENTS = frozenset(
+    "area base br col embed hr img input link meta param source track wbr".split()
+)
+
+
+class _DepthCounter(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.depth = 0
+        self.max_depth = 0
+
+    def handle_starttag(self, tag, attrs) -> None:
+        if tag not in _VOID_ELEMENTS:
+            self.depth += 1
+            self.max_depth = max(self.max_depth, self.depth)
+
+    def handle_endtag(self, tag) -> None:
+        self.depth = max(0, self.depth - 1)
+
+
+def html_nesting_depth(html: str) -> int:
+    """How deep the page's elements nest, to explain an extraction that came back empty."""
+    counter = _DepthCounter()
+    counter.feed(html)
+    return counter.max_depth
 
 
 # -- WARC ---------------------------------------------------------------------------------------------
