@@ -255,3 +255,8 @@ def test_the_stage_pickles_small_for_worker_processes():
 def test_a_language_is_not_its_country(kb):
     found = kb.find_mentions("Ia fasih berbahasa Inggris dan bahasa Jepang, lalu terbang ke Jepang.")
     assert [m.text for m in found] == ["Jepang"] and found[0].start > 40
+
+
+def test_english_country_names_that_are_first_names_are_not_countries(kb):
+    assert kb.country("Jordan") is None and kb.country("Yordania").iso3 == "JOR"
+    assert kb.find_mentions("Ganda campuran Praveen Jordan menang.") == []

@@ -103,8 +103,9 @@ class KnowledgeBase:
         )
 
     def _index_countries(self, aliases: Iterable[tuple[str, str]]) -> None:
+        stopwords = {fold(w) for w in self.linking.get("country_alias_stopwords", [])}
         for alias, iso3 in aliases:
-            if iso3 in self.countries:
+            if iso3 in self.countries and fold(alias) not in stopwords:
                 self.index.add(alias, "country", iso3)
 
     def _index_organisations(self) -> None:
