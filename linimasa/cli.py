@@ -330,10 +330,13 @@ def serve(db: str, host: str, port: int) -> None:
 
     from .web.app import create_app
 
-    _open(db, readonly=True).close()
+    try:
+        app = create_app(db)
+    except StoreError as exc:
+        _fail(str(exc))
     err.print(f"linimasa: serving {db} read-only at http://{host}:{port}/ (API docs at /docs; Ctrl-C stops)",
               highlight=False)
-    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+    uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
 @cli.command()

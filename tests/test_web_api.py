@@ -232,3 +232,17 @@ def test_pages_escape_hostile_text(client):
 def test_bad_page_requests_get_an_html_error_page(client, path, status):
     response = client.get(path)
     assert response.status_code == status and response.headers["content-type"].startswith("text/html")
+
+
+def test_too_many_actors_is_a_clear_422(client):
+    response = client.get("/api/events", params={"actor": [f"Actor {i}" for i in range(11)]})
+    assert response.status_code == 422 and "at most 10" in str(response.json()["detail"])
+
+
+def test_the_app_refuses_a_missing_store_or_a_postgresql_url(tmp_path):
+    from linimasa.store import StoreError
+
+    with pytest.raises(StoreError, match="no store"):
+        create_app(str(tmp_path / "absent.db"))
+    with pytest.raises(StoreError, match="SQLite stores only"):
+        create_app("postgresql://user@localhost/linimasa")

@@ -22,13 +22,14 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from ..model import ARTICLE_STATUSES, MODALITIES
-from ..store import SQLiteStore
+from ..store import SQLiteStore, StoreError
 from . import queries, views
 from .queries import ArticleFilter, EventFilter
 
 HERE = Path(__file__).parent
 MAX_PAGE = 500
 MAX_OFFSET = 10_000_000
+MAX_ACTORS = 10
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
     "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
@@ -58,6 +59,8 @@ def event_filter(
 ) -> EventFilter:
     if since and until and since > until:
         raise HTTPException(422, f"since ({since}) is after until ({until})")
+    if len(actor) > MAX_ACTORS:
+        raise HTTPException(422, f"at most {MAX_ACTORS} actor parameters")
     if type and type.upper() not in queries.event_types():
         raise HTTPException(422, f"type '{type}' is not a PLOVER event type: one of {', '.join(queries.event_types())}")
     if q is not None and q.strip() and not queries.has_words(q):
@@ -82,7 +85,10 @@ Paging = Annotated[tuple[int, int], Depends(paging)]
 
 
 def create_app(db: str) -> FastAPI:
-    """The app over the store at ``db`` (which must exist: open it once with ``open_store`` to check)."""
+    """The app over the SQLite store at ``db``; raises StoreError when there is none (or it needs migrating)."""
+    if db.startswith(("postgresql://", "postgres://")):
+        raise StoreError("the web view reads SQLite stores only; serve a SQLite copy of this PostgreSQL store")
+    SQLiteStore(db, readonly=True).close()
     app = FastAPI(
         title="linimasa", version=__version__, docs_url=None, redoc_url=None,
         description="Events, articles, actors, places and stories of a linimasa store. Read-only.",
