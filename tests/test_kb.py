@@ -260,3 +260,14 @@ def test_a_language_is_not_its_country(kb):
 def test_english_country_names_that_are_first_names_are_not_countries(kb):
     assert kb.country("Jordan") is None and kb.country("Yordania").iso3 == "JOR"
     assert kb.find_mentions("Ganda campuran Praveen Jordan menang.") == []
+
+
+def test_a_users_roles_for_a_person_replace_the_shipped_ones(tmp_path):
+    (tmp_path / "roles.csv").write_text(
+        "kb_id,role,country,organisation,start,end,source\n"
+        "person:john-kerry,Secretary of State,USA,,2013-02-01,2016-12-31,a user's correction\n",
+        encoding="utf-8",
+    )
+    corrected = KnowledgeBase.from_paths(tmp_path)
+    assert [p.end for p in corrected.role_periods("person:john-kerry")] == [dt.date(2016, 12, 31)]
+    assert corrected.role_periods("person:sergey-lavrov")

@@ -61,27 +61,33 @@ def read_people(paths: Iterable[Path]) -> dict[str, Person]:
 
 
 def read_roles(paths: Iterable[Path]) -> list[RolePeriod]:
-    roles = []
-    for row in csv_rows(paths):
-        try:
-            start = parse_date(row["start"])
-            end = parse_date(row.get("end", ""))
-        except ValueError as error:
-            raise ValueError(f"roles: bad date for {row.get('kb_id')} ({row.get('role')}): {error}") from error
-        if start is None:
-            raise ValueError(f"roles: {row['kb_id']} ({row['role']}) has no start date")
-        roles.append(
-            RolePeriod(
-                kb_id=row["kb_id"],
-                role=row["role"],
-                country=row["country"],
-                organisation=row.get("organisation") or None,
-                start=start,
-                end=end,
-                source=row.get("source", ""),
-            )
-        )
+    """Dated roles; a later file that lists any role of a person replaces all of that person's roles from
+    earlier files (so a user's file can correct a date without editing the shipped one)."""
+    roles: list[RolePeriod] = []
+    for path in paths:
+        added = [role_period(row) for row in csv_rows([path])]
+        replaced = {r.kb_id for r in added}
+        roles = [r for r in roles if r.kb_id not in replaced] + added
     return roles
+
+
+def role_period(row: dict[str, str]) -> RolePeriod:
+    try:
+        start = parse_date(row["start"])
+        end = parse_date(row.get("end", ""))
+    except ValueError as error:
+        raise ValueError(f"roles: bad date for {row.get('kb_id')} ({row.get('role')}): {error}") from error
+    if start is None:
+        raise ValueError(f"roles: {row['kb_id']} ({row['role']}) has no start date")
+    return RolePeriod(
+        kb_id=row["kb_id"],
+        role=row["role"],
+        country=row["country"],
+        organisation=row.get("organisation") or None,
+        start=start,
+        end=end,
+        source=row.get("source", ""),
+    )
 
 
 def read_organisations(paths: Iterable[Path]) -> dict[str, Organisation]:
