@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from linimasa.events.detect import TriggerMatch
 from linimasa.events.lexicon import Lexicon
-from linimasa.model import Location, Mention, Participant, Sentence, TimeExpression
+from linimasa.model import Location, Mention, Sentence, TimeExpression
 
 _ISO_DURATION = re.compile(r"^P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?)?$|^PT?(\d+(?:\.\d+)?)H$")
 MAX_MEETING_MINUTES = 12 * 60  # longer spans ("sehari", "empat bulan") are not a meeting's length
