@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from browser.corpus import HOSTILE_TITLE, build_store  # noqa: E402
@@ -246,3 +248,18 @@ def test_the_app_refuses_a_missing_store_or_a_postgresql_url(tmp_path):
         create_app(str(tmp_path / "absent.db"))
     with pytest.raises(StoreError, match="SQLite stores only"):
         create_app("postgresql://user@localhost/linimasa")
+
+
+PARAMETERS = ["since", "until", "actor", "country", "type", "mode", "outlet", "q", "place", "story", "modality",
+              "all", "limit", "offset", "zoom", "a", "b", "status"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    path=st.sampled_from(["/api/events", "/api/timeline", "/api/places", "/api/actors", "/api/dyad", "/api/articles",
+                          "/api/stories", "/", "/map", "/dyad", "/actors"]),
+    params=st.dictionaries(st.sampled_from(PARAMETERS), st.text(max_size=30), max_size=5),
+)
+def test_no_parameter_value_makes_a_server_error(client, path, params):
+    response = client.get(path, params=params)
+    assert response.status_code in (200, 400, 404, 422), (path, params, response.text[:300])

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from linimasa.web.views import fill_periods, highlight, period_bounds, safe_url, world_paths
+from datetime import date
+
+from linimasa.web.views import fill_periods, highlight, period_bounds, safe_url, world_paths, zoom_out
 
 TEXT = "Menlu RI bertemu Menlu Jepang di Tokyo. Keduanya membahas perdagangan."
 
@@ -78,3 +80,13 @@ def test_world_outline_ships_with_the_package_and_projects_into_the_map_box():
     indonesia = next(d for name, _, d in paths if name == "Indonesia")
     xs = [float(p.split(",")[0]) for p in indonesia.replace("M", " ").replace("L", " ").replace("Z", " ").split()]
     assert 270 < min(xs) < max(xs) < 325  # 95°E to 141°E, shifted by 180
+
+
+def test_zoom_out_widens_a_day_to_its_month_a_month_to_its_year_and_a_year_to_all_dates():
+    day = zoom_out(date(2016, 2, 29), date(2016, 2, 29))
+    assert (day["since"], day["until"], day["zoom"]) == ("2016-02-01", "2016-02-29", "day")
+    month = zoom_out(date(2016, 2, 1), date(2016, 2, 29))
+    assert (month["since"], month["until"], month["zoom"]) == ("2016-01-01", "2016-12-31", "month")
+    assert zoom_out(date(2016, 1, 1), date(2016, 12, 31))["label"] == "all dates"
+    assert zoom_out(date(2016, 1, 5), date(2016, 3, 1)) is None
+    assert zoom_out(None, date(2016, 3, 1)) is None

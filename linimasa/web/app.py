@@ -224,6 +224,7 @@ def create_app(db: str) -> FastAPI:
             request, "timeline.html", flt=flt, zoom=zoom, total=total, limit=limit, offset=offset,
             events=events, groups=group_events(events, zoom), bars=bars, finer=views.finer_zoom(zoom),
             period_bounds=views.period_bounds, outlets=queries.outlets(c), modes=queries.modes(c),
+            up=views.zoom_out(flt.since, flt.until),
         )
 
     @app.get("/events/{event_id}", response_class=HTMLResponse, include_in_schema=False)

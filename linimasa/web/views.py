@@ -92,6 +92,21 @@ def coarser(period: str) -> str | None:
     return {10: period[:7], 7: period[:4]}.get(len(period))
 
 
+def zoom_out(since: date | None, until: date | None) -> dict[str, Any] | None:
+    """When the date range is exactly one day, month or year: the range and zoom one step wider."""
+    if not (since and until):
+        return None
+    first, last = since.isoformat(), until.isoformat()
+    for period in (first, first[:7], first[:4]):
+        if period_bounds(period) == (first, last):
+            parent = coarser(period)
+            if parent is None:
+                return {"label": "all dates", "since": None, "until": None, "zoom": "year"}
+            lo, hi = period_bounds(parent)
+            return {"label": parent, "since": lo, "until": hi, "zoom": "month" if len(parent) == 4 else "day"}
+    return None
+
+
 def period_of(date_value: str | None, zoom: str) -> str:
     if not date_value:
         return "undated"

@@ -60,6 +60,9 @@ def test_timeline_zooms_from_years_to_months_to_days(fixture_server, page, shot)
     assert [h.strip() for h in page.locator("h2.period").all_inner_texts()] == ["2015-05-12"]
     assert page.locator("article.event").count() == 2
     shot(page, "timeline-day")
+    page.locator(".zoombar a.up").click()  # back up to the year, by month
+    page.wait_for_load_state()
+    assert query_of(page.url)["zoom"] == ["month"] and query_of(page.url)["until"] == ["2015-12-31"]
 
 
 def test_dyad_view_charts_cooperation_and_conflict_by_month(fixture_server, page, shot):
