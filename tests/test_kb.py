@@ -271,3 +271,9 @@ def test_a_users_roles_for_a_person_replace_the_shipped_ones(tmp_path):
     corrected = KnowledgeBase.from_paths(tmp_path)
     assert [p.end for p in corrected.role_periods("person:john-kerry")] == [dt.date(2016, 12, 31)]
     assert corrected.role_periods("person:sergey-lavrov")
+
+
+def test_a_head_of_an_organisation_the_kb_has_no_office_of_gets_no_role():
+    mentions = linked("Kepala BNPB meninjau lokasi banjir.", published="2021-01-01")
+    title = by_text(mentions, "Kepala BNPB")
+    assert (title.kb_id, title.role) == (None, None)

@@ -487,14 +487,15 @@ class KnowledgeBase:
         if office.country and office.country != "IGO":
             mention.country = office.country
 
-    def _role_name(self, office: "Office", kb_id: str | None = None) -> str:
-        """The English name of the office a title names ("Menlu AS" -> "Secretary of State")."""
+    def _role_name(self, office: "Office", kb_id: str | None = None) -> str | None:
+        """The English name of the office a title names ("Menlu AS" -> "Secretary of State"); for a
+        generic head word ("Kepala", "Ketua") of an organisation the KB has no office of, none."""
         for periods in ([self.roles_by_person.get(kb_id, [])] if kb_id else self.roles_by_person.values()):
             for p in periods:
                 if p.role in office.title.roles and (not office.country or p.country == office.country):
                     if not office.organisation or p.organisation == office.organisation:
                         return p.role
-        return office.title.roles[0]
+        return None if office.title.needs_complement else office.title.roles[0]
 
     def _adjacent_person(self, mention: Mention, context: Sequence[Mention]) -> str | None:
         for other in context:
