@@ -277,3 +277,11 @@ def test_a_head_of_an_organisation_the_kb_has_no_office_of_gets_no_role():
     mentions = linked("Kepala BNPB meninjau lokasi banjir.", published="2021-01-01")
     title = by_text(mentions, "Kepala BNPB")
     assert (title.kb_id, title.role) == (None, None)
+
+
+def test_resolving_again_at_another_date_forgets_the_first_answer(kb):
+    mention = Mention(0, 8, "Menlu AS", "TITLE", source="title")
+    kb.resolve(mention, dt.date(2015, 5, 12), [mention])
+    assert mention.name == "John Kerry"
+    kb.resolve(mention, dt.date(2018, 4, 10), [mention])
+    assert (mention.kb_id, mention.name) == (None, None)

@@ -130,7 +130,7 @@ class KnowledgeBase:
         stopwords = {fold(w) for w in self.linking.get("place_stopwords", [])} | INDONESIAN_STOP_WORDS
         for alias, kb_id in self.places.aliases:
             self.index.add(alias, "place", kb_id)
-        home = self.linking.get("home_country", "IDN")
+        home = self.linking.get("home_country")
         home_min = int(self.linking.get("gazetteer_home_min_population", 50_000))
         foreign_min = int(self.linking.get("gazetteer_foreign_min_population", 1_000_000))
         for name, kb_id in self.places.gazetteer_names(home, home_min, foreign_min):
@@ -300,7 +300,10 @@ class KnowledgeBase:
     # ------------------------------------------------------------------ resolution
     def resolve(self, mention: Mention, on: dt.date | None, context: Sequence[Mention] = ()) -> Mention:
         """Fill a mention's KB fields (kb_id, kind, name, country, role, lat/lon) from what it names, the
-        date and the other mentions of the article; leave it unresolved when that is not certain."""
+        date and the other mentions of the article; leave it unresolved when that is not certain. Fields
+        from an earlier resolution are cleared first, so resolving again (another date) starts afresh."""
+        mention.kb_id = mention.kind = mention.name = mention.country = mention.role = None
+        mention.lat = mention.lon = None
         if mention.label == "TITLE":
             self._resolve_title(mention, on, context)
         elif mention.label == "PER":
