@@ -283,3 +283,14 @@ def test_a_place_named_with_the_event_beats_the_dateline(stage):
 def test_nobody_doing_it_is_a_negated_event(stage):
     article = stage(annotate("Di Jakarta, tak ada menteri Jokowi yang menemui Xi."))
     assert [e.modality for e in article.events if e.type == "CONSULT"] == ["negated"]
+
+
+def test_a_reference_right_after_a_second_meeting_belongs_to_that_meeting(stage):
+    article = stage(annotate(
+        "Jokowi bertemu Xi di Beijing, Kamis (27/7/2023). Retno juga bertemu Wang Yi di Beijing. "
+        "Pertemuan itu membahas investasi.",
+        times=[("Kamis (27/7/2023)", "DATE", "2023-07-27")],
+    ))
+    topics = {frozenset(p.name for p in e.participants): e.topics for e in consults(article)}
+    assert topics[frozenset({"Retno Marsudi", "Wang Yi"})] == ["investment"]
+    assert topics[frozenset({"Joko Widodo", "Xi Jinping"})] == []

@@ -363,7 +363,7 @@ class Extractor:
 
     def _told_before(self, groups: list[Group], c: Candidate) -> Group | None:
         earlier = [g for g in groups if g.first.view.index < c.view.index and g.first.modality == "asserted"]
-        return max(earlier, key=lambda g: g.first.match.start) if earlier else None
+        return _antecedent(earlier, c) if earlier else None
 
     def _meetings_behind(self, groups: list[Group], orphans: list[Candidate]) -> list[Group]:
         """Talks told only by reference ("Kesepakatan itu dicapai dalam pertemuan di Woodside") are held by
@@ -417,9 +417,9 @@ class Extractor:
         if not fitting:
             return None
         before = [g for g in fitting if g.first.match.start <= c.match.start]
-        if before:
-            return max(before, key=lambda g: max(h.match.start for h in g.heads if h.match.start <= c.match.start))
-        return min(fitting, key=lambda g: g.first.match.start)
+        if not before:
+            return min(fitting, key=lambda g: g.first.match.start)
+        return _antecedent(before, c)
 
     def _attach_anaphora(self, groups: list[Group], views: list[SentenceView]) -> None:
         told = [g for g in groups if g.first.modality == "asserted"]
@@ -571,6 +571,18 @@ def _date_finding(found) -> DateFinding:
         start, end, text = expression.start, expression.end, expression.text
     return DateFinding(get("value"), list(get("flags") or []), list(get("alternatives") or []), get("basis"),
                        start, end, text)
+
+
+def _antecedent(earlier: list[Group], c: Candidate) -> Group:
+    """The event a reference points back to: the one told in its own or the previous sentence ("... juga
+    bertemu Xi di Beijing. Pertemuan itu ..."); further on, the article's main event, the one told most."""
+    def last_head(g: Group) -> Candidate:
+        return max((h for h in g.heads if h.match.start <= c.match.start), key=lambda h: h.match.start)
+
+    last_told = max(earlier, key=lambda g: last_head(g).match.start)
+    if c.view.index - last_head(last_told).view.index <= 1:
+        return last_told
+    return max(earlier, key=lambda g: (len(g.heads) + len(g.others), -g.first.match.start))
 
 
 def _with_parties(c: Candidate, source: Group) -> Candidate:
