@@ -356,6 +356,22 @@ def times(db: str, published: date | None, file) -> None:
         click.echo(json.dumps(row, ensure_ascii=False))
 
 
+@cli.command()
+@click.option("--conll", "conll_file", required=True, type=click.File("r", encoding="utf-8"), metavar="FILE",
+              help="One token a line (optionally a tab and a gold label, ignored); blank line between sentences.")
+@click.option("--style", default=None, metavar="CORPUS",
+              help="Tag in one training corpus's annotation conventions (nerugm, nerui, idner, nergrit).")
+def ner(conll_file, style: str | None) -> None:
+    """Named entities of pre-tokenised text: writes token<TAB>predicted BIO label (PER, ORG, LOC) in the same
+    layout, blank lines kept. The store is not used."""
+    from .nlp.ner import conll_command
+
+    try:
+        conll_command(conll_file, click.get_text_stream("stdout"), style=style)
+    except ValueError as exc:
+        _fail(str(exc))
+
+
 def main() -> None:
     cli()
 

@@ -377,6 +377,8 @@ def main() -> None:
     commands = parser.add_subparsers(dest="command", required=True)
     clusters = commands.add_parser("clusters")
     clusters.add_argument("--out", type=Path, default=MODEL_DIR / f"{MODEL_NAME}-clusters.tsv")
+    clusters.add_argument("--sizes", type=int, nargs="+", default=[32, 128, 512],
+                          help="k-means cluster counts, coarse to fine")
     for name in ("train", "all"):
         command = commands.add_parser(name)
         command.add_argument("--sets", nargs="+", default=["nerugm", "nerui", "idner", "nergrit"],
@@ -393,6 +395,8 @@ def main() -> None:
         command.add_argument("--iterations", type=int, default=200)
         command.add_argument("--minfreq", type=float, default=1)
         command.add_argument("--clusters", type=Path, default=MODEL_DIR / f"{MODEL_NAME}-clusters.tsv")
+        command.add_argument("--sizes", type=int, nargs="+", default=[32, 128, 512],
+                             help="k-means cluster counts, coarse to fine (with `all`)")
         command.add_argument("--out", type=Path, default=MODEL_DIR / f"{MODEL_NAME}.crfsuite")
         command.add_argument("--styles", action=argparse.BooleanOptionalAction, default=False,
                              help="conjoin the main features with each corpus's name (its annotation style)")
@@ -402,7 +406,10 @@ def main() -> None:
     if not NER_DATA.is_dir():
         sys.exit(f"../shared not found: {NER_DATA}")
     if args.command in ("clusters", "all"):
-        build_clusters(args.clusters if args.command == "all" else args.out)
+        if args.command == "all":
+            build_clusters(args.clusters, tuple(args.sizes))
+        else:
+            build_clusters(args.out, tuple(args.sizes))
     if args.command in ("train", "all"):
         train(args)
 

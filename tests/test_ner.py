@@ -127,3 +127,29 @@ def test_shipped_model_keeps_its_held_out_f1(folder, filename, floor):
         pytest.skip(f"../shared not found: {path}")
     sentences, gold = read_dev_split(path)
     assert entity_scores(gold, load_tagger().tag_sentences(sentences))["f1"] >= floor
+
+
+def test_cli_ner_command_tags_a_conll_file(tmp_path):
+    from click.testing import CliRunner
+
+    from linimasa.cli import cli
+
+    path = tmp_path / "input.conll"
+    path.write_text("Presiden\nJoko\nWidodo\ntiba\ndi\nBandung\n.\n\nKPK\nmemeriksa\nsaksi\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["ner", "--conll", str(path)])
+    assert result.exit_code == 0, result.output
+    lines = result.output.split("\n")
+    assert lines[1:3] == ["Joko\tB-PER", "Widodo\tI-PER"]
+    assert lines[7] == ""
+    assert len(lines) == 12 and all(line.split("\t")[1] in LABELS for line in lines if line)
+
+
+def test_cli_ner_command_rejects_an_unknown_style(tmp_path):
+    from click.testing import CliRunner
+
+    from linimasa.cli import cli
+
+    path = tmp_path / "input.conll"
+    path.write_text("Jakarta\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["ner", "--conll", str(path), "--style", "no-such-corpus"])
+    assert result.exit_code == 1

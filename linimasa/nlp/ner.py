@@ -221,13 +221,19 @@ class NerTagger:
     def version(self) -> str | None:
         return self.card.get("version")
 
-    def tag(self, tokens: list[str]) -> list[str]:
+    @property
+    def styles(self) -> tuple[str, ...]:
+        """The corpora whose annotation conventions the model can tag in."""
+        return tuple(self.card.get("styles", ()))
+
+    def tag(self, tokens: list[str], style: str | None = None) -> list[str]:
+        """BIO labels, in the model's default style or in ``style`` (one of ``styles``)."""
         if not tokens:
             return []
-        return self._tagger.tag(self.features.sequence(tokens, self.style))
+        return self._tagger.tag(self.features.sequence(tokens, style or self.style))
 
-    def tag_sentences(self, sentences: list[list[str]]) -> list[list[str]]:
-        return [self.tag(tokens) for tokens in sentences]
+    def tag_sentences(self, sentences: list[list[str]], style: str | None = None) -> list[list[str]]:
+        return [self.tag(tokens, style) for tokens in sentences]
 
     def tag_with_scores(self, tokens: list[str]) -> tuple[list[str], list[float]]:
         """Labels and, per token, the model's marginal probability of its label."""
@@ -270,17 +276,20 @@ class NerStage:
         return article
 
 
-def conll_command(in_stream: IO[str], out_stream: IO[str]) -> None:
+def conll_command(in_stream: IO[str], out_stream: IO[str], style: str | None = None) -> None:
     """``linimasa ner --conll FILE``: ``token<TAB>predicted label`` per input token, blank lines kept.
 
     Each input line holds a token, optionally followed by whitespace and a gold label (ignored); blank
-    lines separate sentences and are copied through as they are.
+    lines separate sentences and are copied through as they are. ``style`` tags in the annotation
+    conventions of one training corpus (see ``NerTagger.styles``) instead of the model's default.
     """
     tagger = load_tagger()
+    if style is not None and style not in tagger.styles:
+        raise ValueError(f"unknown NER style {style!r}; the model knows {', '.join(tagger.styles) or 'none'}")
     sentence: list[str] = []
 
     def flush() -> None:
-        for token, label in zip(sentence, tagger.tag(sentence)):
+        for token, label in zip(sentence, tagger.tag(sentence, style=style)):
             out_stream.write(f"{token}\t{label}\n")
         sentence.clear()
 
