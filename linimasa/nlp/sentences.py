@@ -24,6 +24,11 @@ def _is_terminator(token: str) -> bool:
     return all(c in TERMINAL_CHARACTERS for c in token)
 
 
+def _is_list_marker(tokens: list[Token]) -> bool:
+    """Whether the tokens before a stop only number a list item ("1." or "a." at the start of a line)."""
+    return len(tokens) == 1 and (tokens[0].text.isdigit() or (len(tokens[0].text) == 1 and tokens[0].text.isalpha()))
+
+
 def _can_start_sentence(token: str, in_quote: bool) -> bool:
     first = token[0]
     if first.isupper() or first.isdigit() or token in OPENING_MARKS:
@@ -54,7 +59,7 @@ def split_sentences(text: str) -> list[Sentence]:
             in_quote = False
 
         if _is_terminator(word) or word in final_abbreviations:
-            ends_clause = True
+            ends_clause = not _is_list_marker(tokens[first:i])
         elif not (word in CLOSING_MARKS or word == STRAIGHT_QUOTE):
             ends_clause = False
 
