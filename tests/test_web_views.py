@@ -6,7 +6,7 @@ import pytest
 
 from datetime import date
 
-from linimasa.web.views import fill_periods, highlight, period_bounds, safe_url, world_paths, zoom_out
+from linimasa.web.views import fill_periods, highlight, period_bounds, role_spans, safe_url, world_paths, zoom_out
 
 TEXT = "Menlu RI bertemu Menlu Jepang di Tokyo. Keduanya membahas perdagangan."
 
@@ -90,3 +90,17 @@ def test_zoom_out_widens_a_day_to_its_month_a_month_to_its_year_and_a_year_to_al
     assert zoom_out(date(2016, 1, 1), date(2016, 12, 31))["label"] == "all dates"
     assert zoom_out(date(2016, 1, 5), date(2016, 3, 1)) is None
     assert zoom_out(None, date(2016, 3, 1)) is None
+
+
+def test_role_spans_put_knowledge_base_periods_and_event_spans_on_one_axis():
+    kb = [{"role": "Foreign Minister", "country": "IDN", "start": "2014-10-27", "end": "2024-10-20"},
+          {"role": "Ambassador", "country": "IDN", "start": "2012-01-01", "end": None}]
+    seen = [{"role": "Foreign Minister", "country": "IDN", "first": "2015-03", "last": "2019-08-01", "events": 4}]
+    spans, ticks = role_spans(kb, seen, date(2026, 1, 1), width=1000)
+    assert [(s.kind, s.label) for s in spans] == [
+        ("kb", "Foreign Minister (IDN)"), ("kb", "Ambassador (IDN)"), ("seen", "Foreign Minister (IDN)")]
+    minister, ambassador, named = spans
+    assert ticks[0] == (0.0, "2012")
+    assert ambassador.x == 0.0 and ambassador.x + ambassador.width > 900  # still in office: runs to today
+    assert minister.x < named.x and named.x + named.width < minister.x + minister.width
+    assert role_spans([], [], date(2026, 1, 1)) == ([], [])

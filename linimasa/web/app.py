@@ -251,7 +251,8 @@ def create_app(db: str) -> FastAPI:
     def actor_page(request: Request, c: Conn, name: str) -> HTMLResponse:
         record = actor_or_404(c, name)
         bars = views.bar_chart(views.fill_periods(record["activity"], SIDES), SIDES, height=120)
-        return page(request, "actor.html", a=record, bars=bars)
+        spans, ticks = views.role_spans(record["kb_roles"], record["roles_seen"], date.today())
+        return page(request, "actor.html", a=record, bars=bars, spans=spans, ticks=ticks)
 
     @app.get("/stories", response_class=HTMLResponse, include_in_schema=False)
     def stories_page(request: Request, c: Conn, pg: Paging) -> HTMLResponse:

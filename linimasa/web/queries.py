@@ -141,7 +141,7 @@ def plan(conn: sqlite3.Connection, flt: EventFilter) -> Plan:
     if len(allowed) < max(500, stored // 100):
         # unary + stops SQLite, which has no statistics here, from preferring the modality index
         where = where.replace("e.modality", "+e.modality").replace("e.background", "+e.background")
-    return Plan(f"{where} AND e.id IN (SELECT value FROM json_each(?))", params + [json.dumps(sorted(allowed))])
+    return Plan(f"{where} AND e.id IN (SELECT value FROM json_each(?))", params + [json.dumps(list(allowed))])
 
 
 def fts_query(text: str) -> str:

@@ -216,3 +216,41 @@ def world_paths() -> tuple[tuple[str, str, str], ...]:
 
 def dot_radius(count: int, peak: int) -> float:
     return round(1.2 + 4.5 * math.sqrt(count / peak), 2) if peak else 1.2
+
+
+@dataclass(slots=True)
+class Span:
+    label: str
+    kind: str  # "kb" (a dated role from the knowledge base) or "seen" (first to last event naming it)
+    x: float
+    width: float
+    y: float
+    title: str
+
+
+def role_spans(kb_roles: list[dict[str, Any]], roles_seen: list[dict[str, Any]], today: date,
+               width: float = 860, row: float = 22) -> tuple[list[Span], list[tuple[float, str]]]:
+    """Roles as bars on one time axis (years), knowledge-base periods above the spans seen in events;
+    with the axis ticks as (x, year)."""
+    items = [(f"{r['role']} ({r['country']})", "kb", r["start"], r["end"] or today.isoformat(),
+              f"{r['role']}, {r['country']}: {r['start']} to {r['end'] or 'in office'}") for r in kb_roles]
+    items += [(f"{r['role']}{' (' + r['country'] + ')' if r['country'] else ''}", "seen",
+               period_bounds(r["first"])[0], period_bounds(r["last"])[1],
+               f"named {r['role']} in {r['events']} events, {r['first']} to {r['last']}")
+              for r in roles_seen if r["first"] and r["last"]]
+    if not items:
+        return [], []
+    first_year = min(int(start[:4]) for _, _, start, _, _ in items)
+    last_year = max(int(end[:4]) for _, _, _, end, _ in items) + 1
+    span_days = (date(last_year, 1, 1) - date(first_year, 1, 1)).days
+
+    def x(day: str) -> float:
+        return round(width * (date.fromisoformat(day) - date(first_year, 1, 1)).days / span_days, 2)
+
+    spans = [
+        Span(label, kind, x(start), max(2.0, round(x(end) - x(start), 2)), i * row, title)
+        for i, (label, kind, start, end, title) in enumerate(items)
+    ]
+    step = max(1, (last_year - first_year) // 12)
+    ticks = [(x(f"{year}-01-01"), str(year)) for year in range(first_year, last_year + 1, step)]
+    return spans, ticks

@@ -96,6 +96,8 @@ def test_actor_page_shows_roles_counterparts_and_activity(fixture_server, page, 
     page.goto(fixture_server.url + "/actors/John%20Kerry")
     assert page.locator("h1").inner_text() == "John Kerry"
     assert page.locator("table.list", has_text="Secretary of State").first.is_visible()
+    assert page.locator("svg.roles g.role.kb rect").count() >= 1  # the knowledge base's dated office
+    assert page.locator("svg.roles g.role.seen rect").count() == 1  # as named in the two 2015 events
     counterparts = page.locator("h2:has-text('Counterparts') + table.list td:first-child").all_inner_texts()
     assert set(counterparts) == {"Sergey Lavrov", "Vladimir Putin"}
     assert page.locator("svg.histogram rect.cooperation").count() == 1
