@@ -161,7 +161,7 @@ class ArticleCleaner:
 
     # -- title --------------------------------------------------------------------------------------
 
-    def _title(self, article: Article, lines: list[Line]) -> tuple[str | None, int | None]:
+    def _title(self, article: Article, lines: tuple[Line, ...]) -> tuple[str | None, int | None]:
         """The article's title and the index of its line in the text (None when not in the text).
 
         A given title that is itself boilerplate ("Baca berita tanpa iklan...") gives way to the
@@ -178,7 +178,7 @@ class ArticleCleaner:
         line = self._headline_line(lines)
         return (lines[line].text if line is not None else None), line
 
-    def _headline_line(self, lines: list[Line]) -> int | None:
+    def _headline_line(self, lines: tuple[Line, ...]) -> int | None:
         """The first content line, when it reads as a headline rather than a lead paragraph."""
         for i, line in enumerate(lines):
             if (
@@ -227,7 +227,7 @@ class ArticleCleaner:
         return 1
 
     def _no_text(self, context: LineInContext, cleaning: Cleaning) -> int:
-        if has_words(context.line.text):
+        if context.normal:  # the normal form is empty exactly when the line has no letter or digit
             return 0
         cleaning.cut_line(context.line, "no text")
         return 1

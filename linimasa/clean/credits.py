@@ -71,7 +71,8 @@ class CreditRules:
         wire_alternatives = "|".join(map(re.escape, self.wires))
         self.trailing_wire = re.compile(rf"(?<=[.!?\"”])\s+(?P<wire>{wire_alternatives})\s*$")
         verbs = "|".join(sorted(map(re.escape, data["attribution_verbs"]), key=len, reverse=True))
-        self.attribution_verbs = tuple(verb.casefold() for verb in data["attribution_verbs"])
+        # found first with a plain alternation, then read in full: much faster than searching the full pattern
+        self.attribution_verb = re.compile(rf"\b(?:{verbs})\b", re.IGNORECASE)
         weekdays = "|".join(map(re.escape, data["weekdays"]))
         source_nouns = "|".join(map(re.escape, data["attribution_source_nouns"]))
         self.name_connectors = {w.casefold() for w in data["name_connectors"]} | {","}
@@ -225,10 +226,10 @@ class CreditRules:
     def attributions(self, text: str) -> list[tuple[str, str | None]]:
         """Inline source attributions ("Melansir Itar-tas, Rabu (15/10/2014)"): (wire, ISO date or None)."""
         found = []
-        folded = text.casefold()
-        if not any(verb in folded for verb in self.attribution_verbs):
-            return found  # most articles attribute nothing; skip the slow pattern
-        for match in self.attribution.finditer(text):
+        for verb in self.attribution_verb.finditer(text):
+            match = self.attribution.match(text, verb.start())
+            if match is None:
+                continue
             wire = match["wire"].strip().rstrip(".")
             if len(wire) < 2 or not wire[0].isupper():
                 continue

@@ -12,7 +12,7 @@ _DIGITS_TO_ZERO = bytes.maketrans(b"123456789", b"000000000")
 _HAS_WORD = re.compile(r"[^\W_]")
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Line:
     """One non-empty line of ``Article.text``: ``text[start:end] == line.text`` (edges stripped)."""
 
@@ -21,7 +21,8 @@ class Line:
     text: str
 
 
-def split_lines(text: str) -> list[Line]:
+@functools.lru_cache(maxsize=1024)  # observe() then clean() split the same texts of a chunk
+def split_lines(text: str) -> tuple[Line, ...]:
     """The non-empty lines of ``text``, stripped of edge whitespace, with their offsets in ``text``."""
     lines = []
     position = 0
@@ -31,7 +32,7 @@ def split_lines(text: str) -> list[Line]:
             start = position + raw.index(stripped[0])
             lines.append(Line(start, start + len(stripped), stripped))
         position += len(raw)
-    return lines
+    return tuple(lines)
 
 
 @functools.lru_cache(maxsize=16_384)  # observe() and clean() normalise the same lines of a chunk
