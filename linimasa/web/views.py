@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 WORLD = Path(__file__).with_name("static") / "world.geojson"
+MAX_STEP = 60.0  # widest column of a chart, in chart units (a chart is 900 wide)
 
 
 @dataclass(slots=True)
@@ -158,7 +159,7 @@ def bar_chart(rows: list[dict[str, Any]], keys: tuple[str, ...], width: float = 
     if not rows:
         return []
     peak = max(sum(r.get(k, 0) for k in keys) for r in rows) or 1
-    step = width / len(rows)
+    step = min(width / len(rows), MAX_STEP)  # a few periods stay bars, not slabs
     bars = []
     for i, row in enumerate(rows):
         y = height
@@ -179,7 +180,7 @@ def mirrored_chart(rows: list[dict[str, Any]], width: float = 900, half: float =
     if not rows:
         return []
     peak = max(max(r["cooperation"], r["conflict"]) for r in rows) or 1
-    step = width / len(rows)
+    step = min(width / len(rows), MAX_STEP)  # a few periods stay bars, not slabs
     bars = []
     for i, row in enumerate(rows):
         up = half * row["cooperation"] / peak
