@@ -279,3 +279,15 @@ def test_embed_and_follow_prompts_are_boilerplate(line):
 def test_bracketed_wire_on_its_own_line_is_a_credit():
     article = clean(BODY[0] + "\n(Reuters)", title="Bendungan Baru")
     assert article.clean_text == BODY[0] and article.credits["wire"] == ["Reuters"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Masuk untuk pertama kalinya ke final, tim itu langsung menang.",
+        "Unduh aplikasi pemerintah itu wajib bagi pelaku perjalanan udara.",
+        "Hak cipta atas lagu itu kini dipegang sebuah label rekaman.",
+    ],
+)
+def test_sentences_that_open_like_widgets_are_kept(sentence):
+    assert clean(BODY[0] + "\n" + sentence, title="Bendungan Baru").clean_text.endswith(sentence)
