@@ -9,8 +9,9 @@ Two mentions are the same real event when (thresholds in ``RULE``):
   date the article only lends from context (the time stage's basis is not clause, sentence or lead) may be
   ``borrowed_window_days`` off;
 - their places are compatible: unknown on either side, the same place, or a city inside the other's country;
-- they share at least ``min_shared`` party (by knowledge-base id; a country also matches a person or
-  organisation of that country only through ids, never by name);
+- they share at least ``min_shared`` party (by knowledge-base id, or kind and name when unresolved); across
+  articles one shared party is enough only when both dates are days, else ``undated_min_shared``;
+- a telephone call and a meeting are never the same event;
 - their modalities agree: an article announcing a meeting is not a report that it was held.
 
 Among the events a mention could join it joins the one it shares most with (parties, then place, then
@@ -137,11 +138,16 @@ def _fits(cluster: _Cluster, mention: Event) -> int | None:
             return None
         if member.modality != mention.modality:
             return None
+        if (member.mode == "phone") != (mention.mode == "phone"):
+            return None  # a call and a meeting are two events
     shared = shared_parties(cluster.participants(), mention.participants)
     dated = mention.date and any(m.date for m in cluster.members)
     if dated:
         if shared < RULE["min_shared"]:
             return None
+        same_day = precision(mention.date) == 3 and any(precision(m.date) == 3 for m in cluster.members)
+        if shared < RULE["undated_min_shared"] and not same_day and mention.article_id not in cluster.articles():
+            return None  # one shared party links across articles only on a stated day
     elif mention.article_id not in cluster.articles() and shared < RULE["undated_min_shared"]:
         return None
     elif shared < RULE["min_shared"]:

@@ -14,6 +14,7 @@ import json
 import random
 import sys
 import time
+import unicodedata
 from collections import Counter
 from pathlib import Path
 
@@ -71,6 +72,25 @@ def matches(expected: dict, event) -> bool:
             and dates_compatible(event.date, expected["date"]))
 
 
+def _fold(text: str | None) -> str:
+    return unicodedata.normalize("NFKD", text or "").encode("ascii", "ignore").decode().casefold()
+
+
+def field_checks(want: dict, event) -> dict[str, bool]:
+    """Which fields of a found event are as expected.json lists them."""
+    place = want.get("location") or {}
+    return {
+        "participants": {p["name"] for p in want["participants"]} == {p.name for p in event.participants},
+        "roles": all(any(p.name == w["name"] and p.role == w.get("role") for p in event.participants)
+                     for w in want["participants"]),
+        "date": event.date == want["date"],
+        "city": _fold(event.location.city if event.location else None) == _fold(place.get("city")),
+        "country": (event.location.country if event.location else None) == place.get("country"),
+        "duration": event.duration_minutes == want.get("duration_minutes"),
+        "some_topic": not want.get("topics") or bool(set(want["topics"]) & set(event.topics)),
+    }
+
+
 def sample_report() -> dict:
     expected = json.loads((ROOT / "sample" / "expected.json").read_text())
     articles, seconds = process(read_articles(ROOT / "sample" / "articles.jsonl"))
@@ -78,17 +98,25 @@ def sample_report() -> dict:
     events = link_events(mentions)
     shown = [e for e in events if e.modality == "asserted" and not e.background]
     rows, used = [], set()
+    claimed: Counter = Counter()  # how many real CONSULT meetings each found event stands for
     for want in expected["events"]:
         found = [e for e in shown if matches(want, e)]
         used.update(id(e) for e in found)
+        if want["type"] == "CONSULT":
+            claimed.update(id(e) for e in found)
         got_sources = set().union(*(sources(e) for e in found)) if found else set()
-        rows.append({
+        row = {
             "type": want["type"], "date": want["date"], "who": [p["name"] for p in want["participants"]],
             "events": len(found), "sources_found": len(set(want["sources"]) & got_sources),
             "sources_expected": len(want["sources"]),
-        })
+        }
+        if found:
+            row["fields"] = field_checks(want, found[0])
+        rows.append(row)
     extra = [e for e in shown if id(e) not in used]
     consult = [r for r in rows if r["type"] == "CONSULT"]
+    checked = [r["fields"] for r in consult if "fields" in r]
+    field_accuracy = {name: f"{sum(c[name] for c in checked)}/{len(checked)}" for name in (checked[0] if checked else {})}
     return {
         "articles": len(articles),
         "seconds": round(seconds, 2),
@@ -96,7 +124,9 @@ def sample_report() -> dict:
         "found_consult_events": sum(1 for r in consult if r["events"]),
         "events_per_real_meeting": round(sum(r["events"] for r in consult if r["events"]) /
                                          max(1, sum(1 for r in consult if r["events"])), 3),
+        "events_standing_for_two_meetings": sum(1 for n in claimed.values() if n > 1),
         "source_recall": round(sum(r["sources_found"] for r in consult) / sum(r["sources_expected"] for r in consult), 3),
+        "consult_fields_right": field_accuracy,
         "rows": rows,
         "extra_asserted": [(e.type, e.date, [p.name for p in e.participants], sorted(sources(e))) for e in extra],
     }

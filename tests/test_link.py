@@ -104,6 +104,20 @@ def test_an_undated_mention_joins_another_article_only_with_two_shared_parties()
     assert len(link_events([dated, mention("c", None, [LAVROV, BLINKEN])])) == 1
 
 
+def test_one_shared_party_links_across_articles_only_on_a_stated_day():
+    xi = person("Xi Jinping", "Q5", "CHN", "President")
+    jokowi = person("Joko Widodo", "Q6", "IDN", "President")
+    bali = Location("Bali", None, "IDN", None, None, "p:bali")
+    recalled = mention("later", "2022-11", [jokowi, xi], location=bali, background=True)
+    assert len(link_events([mention("news", "2022-11-14", [BIDEN, xi], location=bali), recalled])) == 2
+
+
+def test_a_call_and_a_meeting_are_two_events():
+    call = mention("a", "2022-01-21", [BLINKEN, LAVROV], location=None)
+    call.mode = "phone"
+    assert len(link_events([call, mention("b", "2022-01-21", [BLINKEN, LAVROV])])) == 2
+
+
 def test_sample_corpus_every_meeting_once_with_all_its_reports():
     """sample/expected.json: each real meeting is one event (1.0 events per meeting) with its reports."""
     if not (REPO / "sample" / "expected.json").exists():
@@ -114,5 +128,6 @@ def test_sample_corpus_every_meeting_once_with_all_its_reports():
     report = events_report.sample_report()
     assert report["found_consult_events"] == report["real_consult_events"]
     assert report["events_per_real_meeting"] == 1.0
+    assert report["events_standing_for_two_meetings"] == 0
     # the one report not linked is in English (antaraen), a language the extractors do not read
     assert report["source_recall"] >= 0.95

@@ -73,9 +73,12 @@ def clause_bounds(view: SentenceView, match: TriggerMatch, lexicon: Lexicon) -> 
     return start, end, reported_by
 
 
-def find_parties(view: SentenceView, match: TriggerMatch, lexicon: Lexicon, reference: bool) -> list[Party]:
-    """The mentions in the trigger's clause that take part, with their sides (PLOVER actor/recipient)."""
+def find_parties(view: SentenceView, match: TriggerMatch, lexicon: Lexicon, reference: bool,
+                 limit: int | None = None) -> list[Party]:
+    """The mentions in the trigger's clause (up to ``limit``, the next trigger) that take part, with their
+    sides (PLOVER actor/recipient)."""
     start, end, reported_by = clause_bounds(view, match, lexicon)
+    end = min(end, limit) if limit is not None else end
     rule = match.rule
     before_side, after_side = _sides(rule)
     parties: list[Party] = []
@@ -153,6 +156,8 @@ def _is_person(m: Mention) -> bool:
 
 
 def _party(view: SentenceView, m: Mention, side: str, lexicon: Lexicon, visit: bool = False) -> Party | None:
+    if _credit(view, m):
+        return None
     marker = _preposition(view, m, lexicon)
     if marker in lexicon.words("location_words"):
         return None
@@ -165,6 +170,14 @@ def _party(view: SentenceView, m: Mention, side: str, lexicon: Lexicon, visit: b
         collective = lexicon.arguments["collectives"].get(view.words[first - 1]) if first > 0 else None
         return Party(m, side, collective)
     return None
+
+
+def _credit(view: SentenceView, m: Mention) -> bool:
+    """An agency credit in a dateline: "Nusa Dua, Bali (ANTARA) - ..."."""
+    i = view.token_index(m.start)
+    j = view.token_index(m.end - 1)
+    return 0 < i and view.words[i - 1] == "(" and j + 2 < len(view.words) and view.words[j + 1] == ")" and \
+        view.words[j + 2] in ("-", "–", "—", "--")
 
 
 def _preposition(view: SentenceView, m: Mention, lexicon: Lexicon) -> str | None:
@@ -232,6 +245,10 @@ def apposed_country(view: SentenceView, place: Mention) -> str | None:
 
 def location_of(m: Mention, kb, context_country: str | None = None) -> Location | None:
     if m.kind == "country":
+        city = kb.place(m.text, m.country) if kb is not None else None
+        if city is not None and city.country == m.country and city.name == (m.name or m.text):
+            # a city-state: "di Singapura" is the city of Singapore
+            return Location(city.name, city.city, city.country, city.lat, city.lon, city.kb_id)
         return Location(name=m.name or m.text, city=None, country=m.country, lat=m.lat, lon=m.lon, kb_id=m.kb_id)
     place = kb.place(m.text, context_country) if kb is not None else None
     if place is not None and (context_country is None or place.country == context_country):

@@ -146,8 +146,10 @@ class Extractor:
         candidates = []
         for view in views:
             previous = None
-            for match in find_triggers(view.words, view.starts, view.ends, self.lexicon):
-                candidate = self._candidate(article, view, match, anchor, people)
+            matches = find_triggers(view.words, view.starts, view.ends, self.lexicon)
+            for match, following in zip(matches, matches[1:] + [None]):
+                limit = following.first if following else len(view.words)
+                candidate = self._candidate(article, view, match, anchor, people, limit)
                 if candidate is None:
                     continue
                 if previous is not None and previous.reference and self._same_clause(view, previous.match, match):
@@ -200,7 +202,9 @@ class Extractor:
         return views
 
     # ------------------------------------------------------------------ candidates
-    def _candidate(self, article, view: SentenceView, match: TriggerMatch, anchor, people) -> Candidate | None:
+    def _candidate(self, article, view: SentenceView, match: TriggerMatch, anchor, people,
+                   limit: int) -> Candidate | None:
+        """``limit``: where the next trigger starts; its words belong to another predicate."""
         rule = match.rule
         words = view.words
         previous = words[max(0, match.first - 2) : match.first]
@@ -211,12 +215,13 @@ class Extractor:
         if rule.pos == "noun" and any(w in self.frame_before or w.startswith("sela") for w in previous[-1:]):
             return None
         anaphoric = self._anaphoric_subject(view, match)
-        reference = anaphoric or (rule.pos == "noun" and (
-            bool(previous) and previous[-1] in self.reference_before or self._has_determiner(words, match)
-        ))
+        after_frame = bool(previous) and previous[-1] in self.reference_before
+        reference = anaphoric or (rule.pos == "noun" and (after_frame or self._has_determiner(words, match))) or (
+            rule.pos == "verb" and after_frame and match.first == 1  # "Seusai berbicara dengan Putin, Trump ..."
+        )
         date = self._date(article, match)
         on = as_date(date.value) or anchor
-        parties = find_parties(view, match, self.lexicon, reference)
+        parties = find_parties(view, match, self.lexicon, reference, limit)
         participants = []
         for party in parties:
             participant = self._participant(party, on, article, people, view)
