@@ -291,3 +291,9 @@ def test_bracketed_wire_on_its_own_line_is_a_credit():
 )
 def test_sentences_that_open_like_widgets_are_kept(sentence):
     assert clean(BODY[0] + "\n" + sentence, title="Bendungan Baru").clean_text.endswith(sentence)
+
+
+def test_abbreviation_closing_an_unfinished_sentence_is_text():
+    last = "Inflasi tahunan tercatat 2,65 persen (yoy)"
+    article = clean(BODY[0] + "\n" + last, title="Inflasi")
+    assert article.clean_text.endswith(last) and article.credits["editors"] == []

@@ -62,6 +62,7 @@ class CreditRules:
         editor_code = f"(?:{data['editor_code']}|{data['editor_code_antara']})"
         self.editor_code = re.compile(editor_code)
         self.trailing_editor_code = re.compile(r"\s*(?:" + editor_code + r"\s*)+$")
+        self.bracketed_abbreviations = {a.casefold() for a in data["bracketed_abbreviations"]}
         self.trailing_source = re.compile(r"\s*" + data["trailing_source"] + r"\s*$")
 
         label_alternatives = "|".join(sorted(map(re.escape, self.labels), key=len, reverse=True))
@@ -190,7 +191,7 @@ class CreditRules:
         keep = len(paragraph)
         while True:
             code = self.trailing_editor_code.search(paragraph[:keep])
-            if code and code.start() < keep:
+            if code and code.start() < keep and not self._is_abbreviation(code.group()):
                 credits = [Credit("editors", c) for c in _editor_codes(code.group())] + credits
                 keep = code.start()
                 continue
@@ -211,6 +212,10 @@ class CreditRules:
                 keep = closing.start()
                 continue
             return keep, credits
+
+    def _is_abbreviation(self, closing: str) -> bool:
+        """"naik 5 persen (yoy)": a bracketed abbreviation, not an editor code."""
+        return any(code.casefold() in self.bracketed_abbreviations for code in _editor_codes(closing))
 
     def _closing_credit(self, inner: str) -> Credit | None:
         """A parenthesis after the last sentence: "(AFP)" a wire, "(EVY)" an editor, "(Sanny Cicilia)" an
