@@ -5,6 +5,7 @@ Patterns are built from ``credits_id.yaml``; this module holds only how the piec
 
 from __future__ import annotations
 
+import datetime
 import functools
 import re
 from dataclasses import dataclass
@@ -130,10 +131,8 @@ class CreditRules:
             year, month, day = int(match["y"]), int(match["m"]), int(match["d"])
         else:
             year, month, day = int(match["year"]), self.months[match["month"].casefold()], int(match["day"])
-        if not (1 <= month <= 12 and 1 <= day <= 31):
-            return None
-        date = f"{year:04d}-{month:02d}-{day:02d}"
-        if not match["hh"]:
+        date = _iso_date(year, month, day)
+        if date is None or not match["hh"]:
             return date
         hour, minute = int(match["hh"]), int(match["mm"])
         if hour > 23 or minute > 59:
@@ -241,8 +240,7 @@ class CreditRules:
             date = None
             if match["date"]:
                 day, month, year = (int(x) for x in match["date"].split("/"))
-                if 1 <= month <= 12 and 1 <= day <= 31:
-                    date = f"{year:04d}-{month:02d}-{day:02d}"
+                date = _iso_date(year, month, day)
             found.append((wire, date))
         return found
 
@@ -290,6 +288,14 @@ class CreditRules:
             hint = outlet_hint.casefold()
             return folded.replace(" ", "") in hint.replace(" ", "") or hint.split(".")[0] in folded
         return False
+
+
+def _iso_date(year: int, month: int, day: int) -> str | None:
+    """``YYYY-MM-DD`` for a real calendar date, None for "31/02/2025"."""
+    try:
+        return datetime.date(year, month, day).isoformat()
+    except ValueError:
+        return None
 
 
 def _reduplicates(word: str, rest: str) -> bool:
