@@ -52,7 +52,8 @@ def highlight(text: str, spans: list[dict[str, Any]], sentences: list[dict[str, 
     segments = []
     anchored: set[int] = set()
     for start, end in zip(points, points[1:]):
-        fields = tuple(dict.fromkeys(s.get("field") or "evidence" for _, s in valid if s["start"] <= start and end <= s["end"]))
+        covered = (s.get("field") or "evidence" for _, s in valid if s["start"] <= start and end <= s["end"])
+        fields = tuple(dict.fromkeys(covered))
         anchor = None
         for i, span in valid:
             if span["start"] == start and i not in anchored:

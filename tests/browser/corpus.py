@@ -19,7 +19,8 @@ HOSTILE_TEXT = (
 
 ARTICLES = [
     dict(
-        id="art-geneva", outlet="Kabar Dunia", url="https://kabar.example/geneva", published="2015-05-12T10:00:00+07:00",
+        id="art-geneva", outlet="Kabar Dunia", url="https://kabar.example/geneva",
+        published="2015-05-12T10:00:00+07:00",
         title="Menlu AS dan Menlu Rusia bertemu di Jenewa",
         text=(
             "Menteri Luar Negeri Amerika Serikat John Kerry bertemu Menteri Luar Negeri Rusia Sergey Lavrov di "
@@ -39,12 +40,14 @@ ARTICLES = [
     dict(
         id="art-tuduh", outlet="Warta Harian", url="https://warta.example/tuduh", published="2016-02-03",
         title="Rusia tuding AS campuri urusan dalam negeri",
-        text="Kementerian Luar Negeri Rusia menuduh Amerika Serikat mencampuri urusan dalam negerinya, Rabu (3/2/2016).",
+        text=("Kementerian Luar Negeri Rusia menuduh Amerika Serikat mencampuri urusan dalam negerinya, "
+              "Rabu (3/2/2016)."),
     ),
     dict(
         id="art-jakarta", outlet="Berita Nusantara", url="https://nusantara.example/jakarta", published="2016-03-10",
         title="Presiden Joko Widodo terima kunjungan PM Australia",
-        text="Presiden Joko Widodo menerima kunjungan Perdana Menteri Australia Malcolm Turnbull di Jakarta, Kamis (10/3/2016).",
+        text=("Presiden Joko Widodo menerima kunjungan Perdana Menteri Australia Malcolm Turnbull di Jakarta, "
+              "Kamis (10/3/2016)."),
     ),
     dict(
         id="art-hostile", outlet="Situs <b>Aneh</b>", url="javascript:window.__pwned=5", published="2016-04-01",
