@@ -285,3 +285,10 @@ def test_resolving_again_at_another_date_forgets_the_first_answer(kb):
     assert mention.name == "John Kerry"
     kb.resolve(mention, dt.date(2018, 4, 10), [mention])
     assert (mention.kb_id, mention.name) == (None, None)
+
+
+def test_regions_have_no_city_and_demonym_phrases_name_their_country(kb):
+    gaza = kb.place("Jalur Gaza")
+    assert (gaza.name, gaza.city, gaza.country) == ("Gaza Strip", None, "PSE")
+    assert kb.country("warga negara Indonesia").iso3 == "IDN"
+    assert kb.country("rakyat Palestina").iso3 == "PSE"
