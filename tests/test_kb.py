@@ -292,3 +292,10 @@ def test_regions_have_no_city_and_demonym_phrases_name_their_country(kb):
     assert (gaza.name, gaza.city, gaza.country) == ("Gaza Strip", None, "PSE")
     assert kb.country("warga negara Indonesia").iso3 == "IDN"
     assert kb.country("rakyat Palestina").iso3 == "PSE"
+
+
+def test_an_abbreviation_in_brackets_keeps_the_name_next_to_its_title():
+    mentions = linked("Menteri Luar Negeri (Menlu) Retno Marsudi bertemu Menlu Rusia (kiri) Sergei Lavrov.")
+    title = by_text(mentions, "Menteri Luar Negeri (Menlu)")
+    assert (title.name, title.role) == ("Retno Marsudi", "Foreign Minister")
+    assert by_text(mentions, "Menlu Rusia").name == "Sergey Lavrov"

@@ -21,6 +21,7 @@ from linimasa.kb.records import Country, Organisation, OrganisationKind, Person,
 from linimasa.model import Mention
 
 ADJACENT_GAP = re.compile(r"^[\s,]{0,3}$")  # between a title and the name after it: "Menlu AS, John Kerry"
+BRACKETED = re.compile(r"[ \t]*\([A-Z][\w.'’ -]{0,24}\)")  # "(Menlu)", "(AS)", "(BUMN)" after a title
 COMPLEMENT_GAP = re.compile(r"^[ \t\u00a0]{1,2}$")  # between a title and its country: "Menlu AS"
 NEXT_WORD = re.compile(r"[ \t]+(\w[\w'’-]*)")
 SENTENCE_START = re.compile(r"(^|[.!?:\n\"“”]\s*)$")
@@ -217,7 +218,7 @@ class KnowledgeBase:
                 continue
             titles = [e for e in match.entries if e.kind == "title"]
             if titles:
-                title_mention, used = self._title_mention(text, match, following)
+                title_mention, used = self._title_mention(text, matches, i)
                 if title_mention is not None:
                     mentions.append(title_mention)
                     i += used
@@ -271,20 +272,36 @@ class KnowledgeBase:
         surname_people = {e.ref for e in entries if e.kind == "surname"}
         return "surname" if len(surname_people) == 1 else None
 
-    def _title_mention(self, text: str, match: Match, following: Match | None) -> tuple[Mention | None, int]:
+    def _title_mention(self, text: str, matches: list[Match], i: int) -> tuple[Mention | None, int]:
+        """The title phrase starting at match ``i`` and how many matches it uses: the title, its country
+        or organisation ("Menlu AS"), and an abbreviation in brackets after it ("Menteri Luar Negeri
+        (Menlu) Retno Marsudi"), so that the name after the brackets still stands next to the title."""
+        match = matches[i]
         title = next(e.ref for e in match.entries if e.kind == "title")
         start, end, used = match.start, match.end, 1
-        adjacent = following is not None and ADJACENT_GAP.match(text[match.end : following.start]) is not None
-        joined = following is not None and COMPLEMENT_GAP.match(text[match.end : following.start]) is not None
-        complement = joined and any(e.kind in ("country", "organisation") for e in following.entries)
-        if complement:
-            end, used = following.end, 2
-        elif title.needs_complement:
+        after = matches[i + 1] if i + 1 < len(matches) else None
+        office_named = (
+            after is not None
+            and COMPLEMENT_GAP.match(text[end : after.start]) is not None
+            and any(e.kind in ("country", "organisation") for e in after.entries)
+        )
+        if office_named:
+            end, used = after.end, 2
+        bracket = BRACKETED.match(text, end)
+        if bracket:
+            end = bracket.end()
+            while i + used < len(matches) and matches[i + used].end <= end:
+                used += 1
+        following = matches[i + used] if i + used < len(matches) else None
+        named_next = (
+            following is not None
+            and ADJACENT_GAP.match(text[end : following.start]) is not None
+            and any(e.kind in ("person", "surname") for e in following.entries)
+        )
+        if not office_named and (
+            title.needs_complement or not (title.country or title.organisation or title.default_country or named_next)
+        ):
             return None, 1
-        elif not (title.country or title.organisation or title.default_country):
-            named_next = adjacent and any(e.kind in ("person", "surname") for e in following.entries)
-            if not named_next:
-                return None, 1
         start = self._modifier_start(text, start)
         return Mention(start, end, text[start:end], "TITLE", source="title"), used
 
