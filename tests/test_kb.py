@@ -299,3 +299,12 @@ def test_an_abbreviation_in_brackets_keeps_the_name_next_to_its_title():
     title = by_text(mentions, "Menteri Luar Negeri (Menlu)")
     assert (title.name, title.role) == ("Retno Marsudi", "Foreign Minister")
     assert by_text(mentions, "Menlu Rusia").name == "Sergey Lavrov"
+
+
+def test_a_name_several_leaders_share_is_settled_by_the_country_the_article_names():
+    singapore = linked("Lee menyambut para menteri di Singapura.", published="2010-06-01")
+    assert by_text(singapore, "Lee").name == "Lee Hsien Loong"
+    korea = linked("Lee berpidato di depan parlemen Korea Selatan.", published="2010-06-01")
+    assert by_text(korea, "Lee").name == "Lee Myung-bak"
+    neither = linked("Lee berpidato di depan parlemen.", published="2010-06-01")
+    assert by_text(neither, "Lee").kb_id is None

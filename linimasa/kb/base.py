@@ -415,10 +415,19 @@ class KnowledgeBase:
         in_office = {k for k in pool if self.role_at(k, on)}
         if len(in_office) == 1:
             return in_office.pop()
+        if len(in_office) > 1:
+            return self._one_from_named_country(in_office, context)
         fitting = {k for k in pool if self._fits(k, on)}
-        if not in_office and len(fitting) == 1:
+        if len(fitting) == 1:
             return fitting.pop()
-        return None
+        return self._one_from_named_country(fitting, context) if fitting else None
+
+    def _one_from_named_country(self, kb_ids: set[str], context: Sequence[Mention]) -> str | None:
+        """Of several people a name fits ("Lee" in 2010: Singapore's and South Korea's leaders), the one
+        whose country the article names, if only one's is."""
+        named = {m.country for m in context if m.kind == "country" and m.country}
+        from_named = {k for k in kb_ids if self.people[k].country in named}
+        return from_named.pop() if len(from_named) == 1 else None
 
     def _fits(self, kb_id: str, on: dt.date) -> bool:
         """Whether a day falls in one of a person's terms or soon after it (former office holders stay in
