@@ -263,3 +263,20 @@ PARAMETERS = ["since", "until", "actor", "country", "type", "mode", "outlet", "q
 def test_no_parameter_value_makes_a_server_error(client, path, params):
     response = client.get(path, params=params)
     assert response.status_code in (200, 400, 404, 422), (path, params, response.text[:300])
+
+
+def test_a_request_reads_one_snapshot_while_a_run_replaces_the_events(tmp_path):
+    from linimasa.model import Event
+    from linimasa.store import SQLiteStore
+    from linimasa.web.app import ReadPool
+
+    db = build_store(tmp_path / "live.db")
+    pool = ReadPool(str(db))
+    writer = SQLiteStore(db)
+    with pool.lend() as reading:
+        before = reading.execute("SELECT count(*) FROM events").fetchone()[0]
+        writer.replace_events([Event("ev-new", "AID", date="2020-01-01")], [])
+        assert reading.execute("SELECT count(*) FROM events").fetchone()[0] == before == 7
+    with pool.lend() as reading:
+        assert reading.execute("SELECT count(*) FROM events").fetchone()[0] == 1
+    writer.close()

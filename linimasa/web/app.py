@@ -1,13 +1,15 @@
 """The web view and JSON API over a store: ``create_app(db)`` builds the ASGI app that ``linimasa serve`` runs.
 
 Read-only by construction: every connection is opened with ``mode=ro`` and ``query_only``, and only GET
-routes exist. Each worker thread keeps its own connection, so a ``linimasa run`` writing the same store
-(WAL) never blocks a page.
+routes exist. Each request borrows a connection from a small pool and reads one snapshot, so a
+``linimasa run`` writing the same store (WAL) never blocks a page nor tears one.
 """
 
 
 import sqlite3
-import threading
+import queue
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -93,13 +95,11 @@ def create_app(db: str) -> FastAPI:
         title="linimasa", version=__version__, docs_url=None, redoc_url=None,
         description="Events, articles, actors, places and stories of a linimasa store. Read-only.",
     )
-    local = threading.local()
+    pool = ReadPool(db)
 
-    def conn() -> sqlite3.Connection:
-        store = getattr(local, "store", None)
-        if store is None:
-            store = local.store = SQLiteStore(db, readonly=True)
-        return store.conn
+    def conn() -> Iterator[sqlite3.Connection]:
+        with pool.lend() as connection:
+            yield connection
 
     Conn = Annotated[sqlite3.Connection, Depends(conn)]
     templates = Jinja2Templates(directory=HERE / "templates")
@@ -341,6 +341,30 @@ def create_app(db: str) -> FastAPI:
         return record
 
     return app
+
+
+class ReadPool:
+    """Read-only connections to one store, each lent to one request at a time and kept warm between them.
+
+    A request reads inside one transaction, so its count and its page come from the same snapshot even
+    while `linimasa run` replaces the events."""
+
+    def __init__(self, db: str):
+        self.db = db
+        self.idle: queue.LifoQueue[sqlite3.Connection] = queue.LifoQueue()
+
+    @contextmanager
+    def lend(self) -> Iterator[sqlite3.Connection]:
+        try:
+            connection = self.idle.get_nowait()
+        except queue.Empty:
+            connection = SQLiteStore(self.db, readonly=True).conn
+        connection.execute("BEGIN")
+        try:
+            yield connection
+        finally:
+            connection.rollback()
+            self.idle.put(connection)
 
 
 def article_filter(
