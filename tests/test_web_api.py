@@ -280,3 +280,12 @@ def test_a_request_reads_one_snapshot_while_a_run_replaces_the_events(tmp_path):
     with pool.lend() as reading:
         assert reading.execute("SELECT count(*) FROM events").fetchone()[0] == 1
     writer.close()
+
+
+def test_the_api_accepts_exactly_the_models_modalities_and_statuses():
+    from typing import get_args
+
+    from linimasa.model import ARTICLE_STATUSES, MODALITIES
+    from linimasa.web.app import Modality, Status
+
+    assert set(get_args(Modality)) == set(MODALITIES) and set(get_args(Status)) == set(ARTICLE_STATUSES)

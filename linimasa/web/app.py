@@ -1,13 +1,12 @@
-"""The web view and JSON API over a store: ``create_app(db)`` builds the ASGI app that ``linimasa serve`` runs.
+"""The web view and JSON API over a store: ``create_app(db)`` builds the app ``linimasa serve`` runs.
 
 Read-only by construction: every connection is opened with ``mode=ro`` and ``query_only``, and only GET
 routes exist. Each request borrows a connection from a small pool and reads one snapshot, so a
 ``linimasa run`` writing the same store (WAL) never blocks a page nor tears one.
 """
 
-
-import sqlite3
 import queue
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -23,7 +22,6 @@ from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
-from ..model import ARTICLE_STATUSES, MODALITIES
 from ..store import SQLiteStore, StoreError
 from . import queries, views
 from .queries import ArticleFilter, EventFilter
@@ -42,7 +40,6 @@ Modality = Literal["asserted", "future", "hypothetical", "negated"]
 Status = Literal["processed", "duplicate", "rejected"]
 CountryCode = Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}$", description="ISO 3166-1 alpha-3, or IGO")]
 Text = Annotated[str | None, Query(max_length=200)]
-assert set(Modality.__args__) == set(MODALITIES) and set(Status.__args__) == set(ARTICLE_STATUSES)
 
 
 def event_filter(
