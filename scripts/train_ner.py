@@ -46,7 +46,7 @@ SHARED = REPO / ".." / "shared"
 NER_DATA = SHARED / "data" / "ner"
 NEWS_DATA = SHARED / "data" / "news"
 MODEL_DIR = REPO / "linimasa" / "nlp" / "models"
-VERSION = "1"
+VERSION = "2"
 
 
 @dataclass(frozen=True)
