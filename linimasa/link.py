@@ -1,11 +1,12 @@
 """Linking event mentions into real events.
 
-Two mentions are the same real event when (thresholds in ``RULE``):
+Two mentions from different articles are the same real event when (thresholds in ``RULE``; the events
+stage has already told apart the events of one article, so mentions of one article never merge here):
 
 - they have the same PLOVER type;
 - their dates are compatible: equal, or one contains the other ("2014-10" contains "2014-10-14"), or one is the other's
   weekday-consistent alternative (a weekday conflict: the named weekday falls one day off the date). A mention
-  with no date links only within its own article, or to an event sharing ``undated_min_shared`` parties; a
+  with no date links only to an event sharing ``undated_min_shared`` parties; a
   date the article only lends from context (the time stage's basis is not clause, sentence or lead) may be
   ``borrowed_window_days`` off;
 - their places are compatible: unknown on either side, the same place, or a city inside the other's country;
@@ -129,6 +130,8 @@ def _dates_fit(a: Event, b: Event) -> bool:
 def _fits(cluster: _Cluster, mention: Event) -> int | None:
     """How well a mention fits a cluster (higher is better), or None when it must not join."""
     score = 0
+    if mention.article_id in {m.article_id for m in cluster.members}:
+        return None  # the events stage already told apart the events of one article
     for member in cluster.members:
         if member.type != mention.type:
             return None
@@ -142,15 +145,13 @@ def _fits(cluster: _Cluster, mention: Event) -> int | None:
             return None  # a call and a meeting are two events
     shared = shared_parties(cluster.participants(), mention.participants)
     dated = mention.date and any(m.date for m in cluster.members)
-    if dated:
-        if shared < RULE["min_shared"]:
-            return None
-        same_day = precision(mention.date) == 3 and any(precision(m.date) == 3 for m in cluster.members)
-        if shared < RULE["undated_min_shared"] and not same_day and mention.article_id not in cluster.articles():
-            return None  # one shared party links across articles only on a stated day
-    elif mention.article_id not in cluster.articles() and shared < RULE["undated_min_shared"]:
+    if shared < RULE["min_shared"]:
         return None
-    elif shared < RULE["min_shared"]:
+    if dated:
+        same_day = precision(mention.date) == 3 and any(precision(m.date) == 3 for m in cluster.members)
+        if shared < RULE["undated_min_shared"] and not same_day:
+            return None  # one shared party links across articles only on a stated day
+    elif shared < RULE["undated_min_shared"]:
         return None
     score += 10 * shared
     if mention.location and any(m.location and m.location.kb_id == mention.location.kb_id for m in cluster.members):

@@ -74,11 +74,19 @@ def clause_bounds(view: SentenceView, match: TriggerMatch, lexicon: Lexicon) -> 
 
 
 def find_parties(view: SentenceView, match: TriggerMatch, lexicon: Lexicon, reference: bool,
-                 limit: int | None = None) -> list[Party]:
-    """The mentions in the trigger's clause (up to ``limit``, the next trigger) that take part, with their
-    sides (PLOVER actor/recipient)."""
+                 span: tuple[int, int] | None = None) -> list[Party]:
+    """The mentions in the trigger's clause that take part, with their sides (PLOVER actor/recipient).
+
+    ``span`` bounds the clause by the neighbouring triggers: the subject starts after the previous
+    trigger's phrase ("Seusai berbicara dengan Putin, Trump menelepon ..."), the object ends at the next.
+    """
     start, end, reported_by = clause_bounds(view, match, lexicon)
-    end = min(end, limit) if limit is not None else end
+    if span is not None:
+        floor, limit = span
+        commas = [i for i in range(max(floor, start), match.first) if view.words[i] == ","]
+        if floor > start and commas:  # serial verbs share their subject: "Jokowi menolak bertemu Xi"
+            start = commas[-1] + 1
+        end = min(end, limit)
     rule = match.rule
     before_side, after_side = _sides(rule)
     parties: list[Party] = []

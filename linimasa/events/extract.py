@@ -147,12 +147,13 @@ class Extractor:
         for view in views:
             previous = None
             matches = find_triggers(view.words, view.starts, view.ends, self.lexicon)
-            for match, following in zip(matches, matches[1:] + [None]):
-                limit = following.first if following else len(view.words)
-                candidate = self._candidate(article, view, match, anchor, people, limit)
+            for before, match, following in zip([None] + matches, matches, matches[1:] + [None]):
+                span = (before.last if before else 0, following.first if following else len(view.words))
+                candidate = self._candidate(article, view, match, anchor, people, span)
                 if candidate is None:
                     continue
-                if previous is not None and previous.reference and self._same_clause(view, previous.match, match):
+                if (previous is not None and previous.reference and match.rule.pos == "noun"
+                        and self._same_clause(view, previous.match, match)):
                     candidate.reference = True  # "Pertemuan itu diawali dengan pembicaraan empat mata"
                 candidates.append(candidate)
                 previous = candidate
@@ -203,8 +204,9 @@ class Extractor:
 
     # ------------------------------------------------------------------ candidates
     def _candidate(self, article, view: SentenceView, match: TriggerMatch, anchor, people,
-                   limit: int) -> Candidate | None:
-        """``limit``: where the next trigger starts; its words belong to another predicate."""
+                   span: tuple[int, int]) -> Candidate | None:
+        """``span``: from the end of the previous trigger to the start of the next; words beyond belong to
+        other predicates."""
         rule = match.rule
         words = view.words
         previous = words[max(0, match.first - 2) : match.first]
@@ -215,13 +217,15 @@ class Extractor:
         if rule.pos == "noun" and any(w in self.frame_before or w.startswith("sela") for w in previous[-1:]):
             return None
         anaphoric = self._anaphoric_subject(view, match)
-        after_frame = bool(previous) and previous[-1] in self.reference_before
+        after_frame = self._after_reference_word(words, match.first)
         reference = anaphoric or (rule.pos == "noun" and (after_frame or self._has_determiner(words, match))) or (
             rule.pos == "verb" and after_frame and match.first == 1  # "Seusai berbicara dengan Putin, Trump ..."
         )
         date = self._date(article, match)
+        if date.strong and date.start is not None and self._other_predicate(view, match, date):
+            date.basis = "other_clause"  # "... sejak Trump kembali menjabat pada 20 Januari 2025"
         on = as_date(date.value) or anchor
-        parties = find_parties(view, match, self.lexicon, reference, limit)
+        parties = find_parties(view, match, self.lexicon, reference, span)
         participants = []
         for party in parties:
             participant = self._participant(party, on, article, people, view)
@@ -242,8 +246,25 @@ class Extractor:
                          anaphoric)
 
     def _same_clause(self, view: SentenceView, first: TriggerMatch, second: TriggerMatch) -> bool:
-        breaks = self.lexicon.words("clause_breaks") | self.lexicon.words("reporting_verbs")
+        breaks = self.lexicon.words("clause_breaks") | self.lexicon.words("reporting_verbs") | {","}
         return not any(w in breaks for w in view.words[first.last : second.first])
+
+    def _after_reference_word(self, words: list[str], first: int) -> bool:
+        """ "setelah pertemuan", "dalam sesi pertama pembicaraan"."""
+        modifiers = self.lexicon.words("reference_modifiers")
+        i = first - 1
+        while i >= 0 and words[i] in modifiers:
+            i -= 1
+        return i >= 0 and words[i] in self.reference_before
+
+    def _other_predicate(self, view: SentenceView, match: TriggerMatch, date: DateFinding) -> bool:
+        """Whether a frame word ("sejak", "setelah", "ketika") stands between the trigger and its date."""
+        frames = self.lexicon.words("other_predicate_words")
+        if date.start >= match.end:
+            between = range(match.last, view.token_index(date.start))
+        else:
+            between = range(view.token_index(date.end - 1) + 1, match.first)
+        return any(view.words[i] in frames for i in between if 0 <= i < len(view.words))
 
     def _anaphoric_subject(self, view: SentenceView, match: TriggerMatch) -> bool:
         """ "Keduanya kemudian melakukan pertemuan": the parties are those of an event already told."""
@@ -415,7 +436,9 @@ class Extractor:
         if c.date.strong and any(m.date.strong for m in g.members):
             return True
         known = {_key(p) for p in told}
-        return len(known & {_key(p) for p in new}) >= 2 or all(_key(p) in known for p in new if not _generic(p))
+        countries = {p.country for p in told if _generic(p)}  # "kunjungan ke China dan bertemu Presiden Xi"
+        return len(known & {_key(p) for p in new}) >= 2 or all(
+            _key(p) in known or p.country in countries for p in new if not _generic(p))
 
     def _nearest(self, groups: list[Group], c: Candidate) -> Group | None:
         fitting = [g for g in groups if self._joins(g, c, need_overlap=False)]
