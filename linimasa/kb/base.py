@@ -145,9 +145,9 @@ class KnowledgeBase:
     def role_periods(self, kb_id: str) -> list[RolePeriod]:
         return list(self.roles_by_person.get(kb_id, []))
 
-    def role_at(self, kb_id: str, on: dt.date, roles: Sequence[str] = ()) -> RolePeriod | None:
-        """The office a person held that day (the most senior if several; among ``roles`` if given)."""
-        held = [p for p in self.roles_by_person.get(kb_id, []) if p.holds_on(on) and (not roles or p.role in roles)]
+    def role_at(self, kb_id: str, on: dt.date) -> RolePeriod | None:
+        """The office a person held that day (the most senior by ``role_priority`` if several)."""
+        held = [p for p in self.roles_by_person.get(kb_id, []) if p.holds_on(on)]
         if not held:
             return None
         return min(held, key=lambda p: (self.role_rank.get(p.role, len(self.role_rank)), -p.start.toordinal()))
@@ -213,7 +213,8 @@ class KnowledgeBase:
             match = matches[i]
             following = matches[i + 1] if i + 1 < len(matches) else None
             if following is not None and self._composes(text, match, following):
-                mentions.append(Mention(match.start, following.end, text[match.start : following.end], "ORG", source="kb"))
+                span = text[match.start : following.end]
+                mentions.append(Mention(match.start, following.end, span, "ORG", source="kb"))
                 i += 2
                 continue
             titles = [e for e in match.entries if e.kind == "title"]
@@ -250,7 +251,8 @@ class KnowledgeBase:
         "Anwar Usman" is not Anwar Ibrahim, "Inter Milan" and "Kali Malang" are not the cities."""
         if match.first_token != match.last_token:
             return False
-        neighbours = self.name_neighbours if LABELS.get(self._surface_kind(match.entries) or "") == "PER" else self.place_neighbours
+        is_person = self._surface_kind(match.entries) in ("person", "surname")
+        neighbours = self.name_neighbours if is_person else self.place_neighbours
         after = NEXT_WORD.match(text, match.end)
         if after and after.group(1)[0].isupper() and fold(after.group(1)) not in neighbours:
             if after.start(1) not in covered:
@@ -340,7 +342,8 @@ class KnowledgeBase:
         country = self.country(mention.text)
         if country is None:
             return False
-        mention.kb_id, mention.kind, mention.name, mention.country = country.kb_id, "country", country.name, country.iso3
+        mention.kb_id, mention.kind, mention.name = country.kb_id, "country", country.name
+        mention.country = country.iso3
         return True
 
     def _resolve_organisation(self, mention: Mention) -> bool:
@@ -437,10 +440,18 @@ class KnowledgeBase:
             p.start <= on and (p.end is None or on <= p.end + slack) for p in self.roles_by_person.get(kb_id, [])
         )
 
-    def _fill_person(self, mention: Mention, kb_id: str, on: dt.date | None, roles: Sequence[str] = ()) -> None:
+    def _fill_person(self, mention: Mention, kb_id: str, on: dt.date | None, office: "Office | None" = None) -> None:
+        """Link a mention to a person, with the office held that day: the one a title names, else the most
+        senior one."""
         person = self.people[kb_id]
         mention.kb_id, mention.kind, mention.name, mention.country = kb_id, "person", person.name, person.country
-        period = self.role_at(kb_id, on, roles) if on else None
+        if on is None:
+            period = None
+        elif office is None:
+            period = self.role_at(kb_id, on)
+        else:
+            terms = [p for p in self.roles_by_person.get(kb_id, []) if p.holds_on(on) and self._is_office(p, office)]
+            period = terms[-1] if terms else None
         mention.role = period.role if period else None
         if period and period.country:
             mention.country = period.country if period.country != "IGO" else person.country
@@ -475,7 +486,7 @@ class KnowledgeBase:
             for p in periods:
                 if p.role not in office.title.roles:
                     continue
-                if office.organisation and p.organisation != office.organisation:
+                if p.organisation != office.organisation:  # a party chair is no "Presiden Indonesia"
                     continue
                 if office.country and p.country != office.country:
                     continue
@@ -510,7 +521,7 @@ class KnowledgeBase:
             kb_id = self._office_holder(office, on, context)
         if kb_id is None:
             return
-        self._fill_person(mention, kb_id, on, office.title.roles)
+        self._fill_person(mention, kb_id, on, office)
         if on is None and not office.not_current:
             mention.role = self._role_name(office, kb_id)
         if office.country and office.country != "IGO":
@@ -522,7 +533,7 @@ class KnowledgeBase:
         for periods in ([self.roles_by_person.get(kb_id, [])] if kb_id else self.roles_by_person.values()):
             for p in periods:
                 if p.role in office.title.roles and (not office.country or p.country == office.country):
-                    if not office.organisation or p.organisation == office.organisation:
+                    if p.organisation == office.organisation:
                         return p.role
         return None if office.title.needs_complement else office.title.roles[0]
 
@@ -533,11 +544,16 @@ class KnowledgeBase:
         return None
 
     def _ever_held(self, kb_id: str, office: "Office") -> bool:
-        return any(
-            p.role in office.title.roles
-            and (not office.country or office.defaulted or p.country == office.country)
-            and (not office.organisation or p.organisation == office.organisation)
-            for p in self.roles_by_person.get(kb_id, [])
+        return any(self._is_office(p, office) for p in self.roles_by_person.get(kb_id, []))
+
+    @staticmethod
+    def _is_office(period: RolePeriod, office: "Office") -> bool:
+        """Whether a term is in the office a title names (a defaulted country does not bind a named person:
+        "Menkeu Janet Yellen")."""
+        return (
+            period.role in office.title.roles
+            and (not office.country or office.defaulted or period.country == office.country)
+            and period.organisation == office.organisation
         )
 
 

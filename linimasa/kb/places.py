@@ -36,7 +36,8 @@ def iso3(alpha2: str) -> str | None:
 def is_usable_alternate(name: str) -> bool:
     """Latin-script names a reader could write; airport codes ("GVA") and romanised scripts in lower
     case ("ri nei wa") are not."""
-    return len(name) >= MIN_ALTERNATE_LENGTH and bool(LATIN_NAME.match(name)) and name[0].isupper() and not name.isupper()
+    long_enough = len(name) >= MIN_ALTERNATE_LENGTH
+    return long_enough and bool(LATIN_NAME.match(name)) and name[0].isupper() and not name.isupper()
 
 
 @dataclass
