@@ -308,3 +308,8 @@ def test_a_name_several_leaders_share_is_settled_by_the_country_the_article_name
     assert by_text(korea, "Lee").name == "Lee Myung-bak"
     neither = linked("Lee berpidato di depan parlemen.", published="2010-06-01")
     assert by_text(neither, "Lee").kb_id is None
+
+
+def test_an_office_of_state_is_shown_before_a_party_post(kb):
+    # Bahlil Lahadalia became energy minister on 19 August 2024 and Golkar chair two days later.
+    assert kb.role_at("person:bahlil-lahadalia", dt.date(2025, 1, 1)).role == "Energy and Mineral Resources Minister"

@@ -150,7 +150,11 @@ class KnowledgeBase:
         held = [p for p in self.roles_by_person.get(kb_id, []) if p.holds_on(on)]
         if not held:
             return None
-        return min(held, key=lambda p: (self.role_rank.get(p.role, len(self.role_rank)), -p.start.toordinal()))
+        # listed roles first; then offices of state before party posts; then the latest appointment
+        return min(
+            held,
+            key=lambda p: (self.role_rank.get(p.role, len(self.role_rank)), p.organisation is not None, -p.start.toordinal()),
+        )
 
     def country(self, name: str) -> Country | None:
         """The country a name, abbreviation, demonym phrase or ISO alpha-3 code denotes."""
