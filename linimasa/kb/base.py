@@ -151,10 +151,8 @@ class KnowledgeBase:
         if not held:
             return None
         # listed roles first; then offices of state before party posts; then the latest appointment
-        return min(
-            held,
-            key=lambda p: (self.role_rank.get(p.role, len(self.role_rank)), p.organisation is not None, -p.start.toordinal()),
-        )
+        unlisted = len(self.role_rank)
+        return min(held, key=lambda p: (self.role_rank.get(p.role, unlisted), p.organisation is not None, -p.start.toordinal()))
 
     def country(self, name: str) -> Country | None:
         """The country a name, abbreviation, demonym phrase or ISO alpha-3 code denotes."""
