@@ -150,9 +150,12 @@ class KnowledgeBase:
         held = [p for p in self.roles_by_person.get(kb_id, []) if p.holds_on(on)]
         if not held:
             return None
-        # listed roles first; then offices of state before party posts; then the latest appointment
-        unlisted = len(self.role_rank)
-        return min(held, key=lambda p: (self.role_rank.get(p.role, unlisted), p.organisation is not None, -p.start.toordinal()))
+        return min(held, key=self._seniority)
+
+    def _seniority(self, period: RolePeriod) -> tuple[int, bool, int]:
+        """Listed roles first; then offices of state before party posts; then the latest appointment."""
+        rank = self.role_rank.get(period.role, len(self.role_rank))
+        return rank, period.organisation is not None, -period.start.toordinal()
 
     def country(self, name: str) -> Country | None:
         """The country a name, abbreviation, demonym phrase or ISO alpha-3 code denotes."""
