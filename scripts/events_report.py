@@ -91,6 +91,17 @@ def field_checks(want: dict, event) -> dict[str, bool]:
     }
 
 
+def topic_counts(want: dict, event) -> tuple[int, int, int]:
+    """(expected topics found, expected topics, topics given)."""
+    expected = set(want.get("topics") or [])
+    return len(expected & set(event.topics)), len(expected), len(event.topics)
+
+
+def _topic_scores(counts: list[tuple[int, int, int]]) -> dict[str, float]:
+    hit, expected, given = (sum(c[i] for c in counts) for i in range(3))
+    return {"recall": round(hit / max(expected, 1), 3), "precision": round(hit / max(given, 1), 3)}
+
+
 def sample_report() -> dict:
     expected = json.loads((ROOT / "sample" / "expected.json").read_text())
     articles, seconds = process(read_articles(ROOT / "sample" / "articles.jsonl"))
@@ -112,6 +123,7 @@ def sample_report() -> dict:
         }
         if found:
             row["fields"] = field_checks(want, found[0])
+            row["topics"] = topic_counts(want, found[0])
         rows.append(row)
     extra = [e for e in shown if id(e) not in used]
     consult = [r for r in rows if r["type"] == "CONSULT"]
@@ -127,6 +139,7 @@ def sample_report() -> dict:
         "events_standing_for_two_meetings": sum(1 for n in claimed.values() if n > 1),
         "source_recall": round(sum(r["sources_found"] for r in consult) / sum(r["sources_expected"] for r in consult), 3),
         "consult_fields_right": field_accuracy,
+        "consult_topics": _topic_scores([r["topics"] for r in consult if "topics" in r]),
         "rows": rows,
         "extra_asserted": [(e.type, e.date, [p.name for p in e.participants], sorted(sources(e))) for e in extra],
     }
