@@ -297,3 +297,10 @@ def test_abbreviation_closing_an_unfinished_sentence_is_text():
     last = "Inflasi tahunan tercatat 2,65 persen (yoy)"
     article = clean(BODY[0] + "\n" + last, title="Inflasi")
     assert article.clean_text.endswith(last) and article.credits["editors"] == []
+
+
+def test_untitled_article_opening_with_its_lead_keeps_it_and_is_named_by_its_first_sentence():
+    article = clean("SEMARANG - " + " ".join(BODY[:2]) + "\n" + BODY[2])
+    assert article.clean_text.startswith(BODY[0])
+    assert article.title == BODY[0]
+    assert article.metadata["title_source"] == "lead"

@@ -11,6 +11,7 @@ what becomes of it, and a line no rule takes is kept.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -27,6 +28,8 @@ TITLE_SEARCH_LINES = 5
 MAX_LINK_TITLE_WORDS = 20
 MAX_HEADLINE_WORDS = 20
 SENTENCE_ENDINGS = (".", "?", ":", ",", '"', "”")
+MAX_LEAD_TITLE_CHARS = 160
+_SENTENCE_BREAK = re.compile(r"[.!?](?=\s+[A-Z\"“])")
 
 
 @dataclass(slots=True)
@@ -151,6 +154,10 @@ class ArticleCleaner:
                 attribution_dates.append((date, f"attribution to {wire}"))
 
         article.clean_text = clean_text
+        if title is None and clean_text:
+            # no headline anywhere: the lead's first sentence names the article (and stays in the text)
+            title = _first_sentence(clean_text.split(PARAGRAPH_SEPARATOR, 1)[0])
+            article.metadata["title_source"] = "lead"
         article.title = title
         article.dateline = cleaning.dateline
         article.credits = {name: cleaning.credits.get(name, []) for name in ("editors", "wire", "authors")}
@@ -305,6 +312,15 @@ def _set_published(article: Article, stamps: list[tuple[str, str]]) -> None:
     article.published, stamp_text = stamps[0]
     article.metadata["published_source"] = "text"
     article.metadata["published_stamp"] = stamp_text
+
+
+def _first_sentence(paragraph: str) -> str:
+    """The paragraph up to its first full stop before a capital, at most MAX_LEAD_TITLE_CHARS long."""
+    match = _SENTENCE_BREAK.search(paragraph)
+    sentence = paragraph[: match.start() + 1] if match else paragraph
+    if len(sentence) <= MAX_LEAD_TITLE_CHARS:
+        return sentence
+    return sentence[:MAX_LEAD_TITLE_CHARS].rsplit(" ", 1)[0]
 
 
 def _is_headline(line: Line) -> bool:
