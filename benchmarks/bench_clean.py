@@ -18,7 +18,6 @@ import gc
 import glob
 import json
 import random
-import re
 import resource
 import sys
 import time
