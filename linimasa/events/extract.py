@@ -40,6 +40,8 @@ from linimasa.link import (
     precision,
 )
 from linimasa.model import Article, Event, Evidence, Location, Mention, Participant, Span
+from linimasa.nlp.sentences import split_sentences
+from linimasa.nlp.tokens import tokenize
 
 
 STRONG_DATE_BASES = frozenset({"clause", "sentence", "lead"})
@@ -168,8 +170,8 @@ class Extractor:
         self._attach_anaphora(groups, views)
         self._attach_participant_topics(groups, views)
         events = []
-        for n, group in enumerate(groups):
-            event = self._event(article, group, anchor, n)
+        for group in groups:
+            event = self._event(article, group, anchor)
             if event is not None:
                 events.append(event)
         return events
@@ -177,8 +179,6 @@ class Extractor:
     def _views(self, article: Article, text: str) -> list[SentenceView]:
         sentences = article.sentences
         if not sentences:
-            from linimasa.nlp.sentences import split_sentences
-
             sentences = split_sentences(text)
         dateline = article.dateline or {}
         in_text = dateline.get("end") and text[dateline["start"] : dateline["end"]] == dateline.get("text")
@@ -186,13 +186,11 @@ class Extractor:
         mentions = _outermost(article.mentions)
         if skip:
             mentions = [m for m in mentions if not (skip[0] <= m.start < skip[1])]
-        views, mi, ti = [], 0, 0
+        views = []
         times = sorted(article.times, key=lambda t: t.start)
         for index, sentence in enumerate(sentences):
             tokens = sentence.tokens
             if not tokens:
-                from linimasa.nlp.tokens import tokenize
-
                 tokens = tokenize(sentence.text, sentence.start)
             view = SentenceView(index, sentence, [normal(t.text) for t in tokens], [t.start for t in tokens],
                                 [t.end for t in tokens])
@@ -214,7 +212,7 @@ class Extractor:
             return None
         if rule.next_mention and not any(view.token_index(m.start) == match.last for m in view.mentions):
             return None
-        if rule.pos == "noun" and any(w in self.frame_before or w.startswith("sela") for w in previous[-1:]):
+        if rule.pos == "noun" and previous and previous[-1] in self.frame_before:
             return None
         anaphoric = self._anaphoric_subject(view, match)
         after_frame = self._after_reference_word(words, match.first)
@@ -473,7 +471,7 @@ class Extractor:
                     g.extra_topics.extend(self.topics.find(view.sentence.text, view.sentence.start, cued=False))
 
     # ------------------------------------------------------------------ events
-    def _event(self, article: Article, group: Group, anchor: dt.date | None, n: int) -> Event | None:
+    def _event(self, article: Article, group: Group, anchor: dt.date | None) -> Event | None:
         first = group.first
         rule = first.match.rule
         article_id = article.id or ""
