@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from rensa import RMinHash, RMinHashLSH
 
+from linimasa.clean.cleaner import outlet_of  # the same outlet key cleaning learns templates under
 from linimasa.model import Article, content_hash
 
 SHINGLE_WORDS = 3
@@ -108,6 +109,13 @@ class NearDuplicateIndex:
             return match
         self._insert(article_id, minhash, size, outlet, match.group if match else article_id)
         return match
+
+    def judge(self, article: Article) -> Article:
+        """Index a cleaned article and apply the grouping rule to it (see :func:`apply_match`).
+
+        The runner calls this after cleaning, in input order; the article needs its id.
+        """
+        return apply_match(article, self.add(article.id, article.working_text, outlet_of(article)))
 
     def _best_match(self, minhash: RMinHash, size: int, outlet: str | None) -> NearDuplicateMatch | None:
         best_key, best_jaccard = None, 0.0

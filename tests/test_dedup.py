@@ -91,3 +91,13 @@ def test_truncated_copy_from_the_same_outlet_is_a_reingest():
     assert match.is_reingest
     elsewhere = index.add("truncated-elsewhere", REPORT, "kantor-b")
     assert not elsewhere.is_reingest
+
+
+def test_judge_applies_the_grouping_rule_to_articles():
+    index = NearDuplicateIndex()
+    first = index.judge(Article(id="a", text=REPORT, outlet="Kantor A"))
+    copy = index.judge(Article(id="b", text=REWRITE, outlet="Kantor B"))
+    again = index.judge(Article(id="c", text=REPORT, outlet="kantor a"))
+    assert (first.status, first.near_duplicate_of) == ("processed", None)
+    assert (copy.status, copy.near_duplicate_of) == ("processed", "a")
+    assert (again.status, again.duplicate_of) == ("duplicate", "a")
