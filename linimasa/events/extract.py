@@ -162,9 +162,10 @@ class Extractor:
         groups = self._group(candidates)
         lead = self._lead_date(article, views)
         told = set()
-        for group in groups:  # the date of the opening sentences dates only the first event of each type
+        reach = self.lexicon.arguments["lead_reach"]
+        for group in groups:  # the opening sentences date only the first event of each type told near them
             kind = group.first.match.rule.type
-            if group.first.modality == "asserted" and kind not in told:
+            if group.first.modality == "asserted" and kind not in told and group.first.view.index < reach:
                 told.add(kind)
                 group.lead_date = lead
         self._attach_anaphora(groups, views)
