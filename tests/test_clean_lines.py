@@ -304,3 +304,14 @@ def test_untitled_article_opening_with_its_lead_keeps_it_and_is_named_by_its_fir
     assert article.clean_text.startswith(BODY[0])
     assert article.title == BODY[0]
     assert article.metadata["title_source"] == "lead"
+
+
+def test_bracketed_related_link_closing_a_paragraph_is_cut():
+    article = clean(BODY[0] + " (Baca: Harga Beras Naik Jelang Lebaran)\n" + BODY[1], title="Bendungan Baru")
+    assert article.clean_text.split("\n\n") == BODY[:2]
+    assert article.related_links == ["Harga Beras Naik Jelang Lebaran"]
+
+
+def test_antara_code_with_initials_is_a_credit():
+    article = clean(BODY[0] + "\n(T.AB-CD/N005)", title="Bendungan Baru")
+    assert article.clean_text == BODY[0] and article.credits["editors"] == ["T.AB-CD/N005"]

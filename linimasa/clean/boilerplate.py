@@ -24,6 +24,7 @@ class BoilerplateList:
     pattern: re.Pattern  # every listed pattern, as one alternation
     related_link_label: re.Pattern  # every listed label, as one alternation
     script_marker: re.Pattern  # any listed script marker
+    inline_related_link: re.Pattern  # "(Baca: ...)" closing a paragraph
 
     def is_widget(self, line: str, normal: str | None = None) -> bool:
         """Whether a whole line is a known widget, navigation or promotion line.
@@ -40,6 +41,10 @@ class BoilerplateList:
         match = self.related_link_label.match(line)
         return line[match.end():].strip() if match else None
 
+    def closing_related_link(self, paragraph: str) -> re.Match | None:
+        """A bracketed "(Baca: title)" ending a paragraph; its ``title`` group is the linked headline."""
+        return self.inline_related_link.search(paragraph) if paragraph.endswith(")") else None
+
 
 @functools.cache
 def load_boilerplate(path: Path = DATA_FILE) -> BoilerplateList:
@@ -51,4 +56,5 @@ def load_boilerplate(path: Path = DATA_FILE) -> BoilerplateList:
             r"\s*(?:" + "|".join(f"(?:{label})" for label in data["related_link_labels"]) + r")\s*", re.IGNORECASE
         ),
         script_marker=re.compile("|".join(map(re.escape, data["script_markers"]))),
+        inline_related_link=re.compile(data["inline_related_link"], re.IGNORECASE),
     )

@@ -142,7 +142,8 @@ class ArticleCleaner:
             context = LineInContext(line, normalise_line(line.text), following, outlet)
             consumed = next((n for rule in self.line_rules if (n := rule(context, cleaning))), 0)
             if not consumed:
-                cleaning.keep(line.start, line.end, context.normal)
+                end = self._cut_closing_related_link(line.start, line.end, cleaning)
+                cleaning.keep(line.start, end, context.normal)
             index += max(consumed, 1)
 
         self._cut_trailing_credits(cleaning)
@@ -286,6 +287,15 @@ class ArticleCleaner:
         cleaning.cut_line(context.line, "repeated paragraph")
         return 1
 
+    def _cut_closing_related_link(self, start: int, end: int, cleaning: Cleaning) -> int:
+        """Where the kept stretch ``start:end`` ends: before a closing "(Baca: ...)" link, if any."""
+        link = self.widgets.closing_related_link(cleaning.text[start:end])
+        if link is None or link.start() == 0:
+            return end
+        cleaning.cut(start + link.start(), end, "related link")
+        cleaning.related_links.append(link["title"].strip())
+        return start + link.start()
+
     # -- closing credits ----------------------------------------------------------------------------
 
     def _cut_trailing_credits(self, cleaning: Cleaning) -> None:
@@ -300,7 +310,8 @@ class ArticleCleaner:
             cleaning.cut(last.start + keep, last.end, "credit")
             new_end = last.start + len(text[last.start:last.start + keep].rstrip())
             if new_end > last.start:
-                last.end = new_end
+                # a link the credits hid: "... TNI. (Baca: Judul) (agk/agk)"
+                last.end = self._cut_closing_related_link(last.start, new_end, cleaning)
                 return
             cleaning.kept.pop()
 
