@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import collections
 import csv
+import dataclasses
 import gc
 import glob
 import json
@@ -236,12 +237,13 @@ def print_template_ablation(articles: list[Article]) -> None:
     """What outlet-template learning removes on its own, with the curated widget list emptied."""
     import re as regex
 
-    from linimasa.clean.boilerplate import BoilerplateList
+    from linimasa.clean.boilerplate import load_boilerplate
     from linimasa.clean.cleaner import ArticleCleaner
 
     never = regex.compile(r"(?!)")
     stage = CleanStage()
-    stage.cleaner = ArticleCleaner(stage.templates, widgets=BoilerplateList(frozenset(), never, never, never))
+    no_widgets = dataclasses.replace(load_boilerplate(), exact_lines=frozenset(), pattern=never, script_marker=never)
+    stage.cleaner = ArticleCleaner(stage.templates, widgets=no_widgets)
     for start in range(0, len(articles), CHUNK):
         stage.observe(articles[start:start + CHUNK])
         for article in articles[start:start + CHUNK]:
