@@ -170,21 +170,28 @@ def split_title(text: str) -> tuple[str | None, str]:
     return None, ""
 
 
-def read_text_file(path: Path) -> Iterator[Article | Rejection]:
+def _decoded_file(path: Path, kind: str) -> tuple[str, str] | Rejection:
+    """The text of a one-article file and its encoding, or why it cannot be one article."""
     source = str(path)
     try:
         data = _read_bounded(path)
     except _TooLarge as exc:
-        yield _too_large(source, exc.size)
-        return
+        return _too_large(source, exc.size)
     if not data.strip():
-        yield Rejection(source, "empty file" if not data else "the file holds only whitespace")
-        return
+        return Rejection(source, "empty file" if not data else "the file holds only whitespace")
     try:
-        text, encoding = decode_bytes(data)
+        return decode_bytes(data)
     except DecodeError as exc:
-        yield Rejection(source, f"not readable text: {exc}")
+        return Rejection(source, f"not readable {kind}: {exc}")
+
+
+def read_text_file(path: Path) -> Iterator[Article | Rejection]:
+    source = str(path)
+    decoded = _decoded_file(path, "text")
+    if isinstance(decoded, Rejection):
+        yield decoded
         return
+    text, encoding = decoded
     if has_binary_content(text):
         yield Rejection(source, "contains control characters (NUL bytes): not a text article")
         return
@@ -328,21 +335,11 @@ def normalise_published(value: str | None) -> tuple[str | None, str | None]:
 
 
 def read_html_file(path: Path) -> Iterator[Article | Rejection]:
-    source = str(path)
-    try:
-        data = _read_bounded(path)
-    except _TooLarge as exc:
-        yield _too_large(source, exc.size)
+    decoded = _decoded_file(path, "HTML")
+    if isinstance(decoded, Rejection):
+        yield decoded
         return
-    if not data.strip():
-        yield Rejection(source, "empty file")
-        return
-    try:
-        html, _ = decode_bytes(data)
-    except DecodeError as exc:
-        yield Rejection(source, f"not readable HTML: {exc}")
-        return
-    yield article_from_html(html, source, url=None, published=None)
+    yield article_from_html(decoded[0], str(path), url=None, published=None)
 
 
 def article_from_html(html: str, source: str, url: str | None, published: str | None) -> Article | Rejection:
