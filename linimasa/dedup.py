@@ -22,13 +22,15 @@ five times its speed (docs/cleaning.md, ``benchmarks/bench_clean.py --compare-mi
 from __future__ import annotations
 
 import base64
+import hashlib
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from rensa import RMinHash, RMinHashLSH
 
 from linimasa.clean.cleaner import outlet_of  # the same outlet key cleaning learns templates under
-from linimasa.model import Article, content_hash
+from linimasa.model import Article
 
 SHINGLE_WORDS = 3
 NUM_PERM = 128
@@ -43,8 +45,13 @@ _WORD = re.compile(r"\w+")
 
 
 def content_key(article: Article) -> str:
-    """The normalised content hash of an article's cleaned text (its raw text before cleaning)."""
-    return content_hash(None, article.working_text)
+    """The normalised content hash of an article's cleaned text (its raw text before cleaning).
+
+    Equal to ``model.content_hash(None, text)``, computed with ``str.split`` (the same whitespace as the
+    model's regular expression) at half the cost.
+    """
+    folded = " ".join(unicodedata.normalize("NFKC", article.working_text).split()).casefold()
+    return hashlib.sha256(("\n" + folded).encode("utf-8")).hexdigest()
 
 
 def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:

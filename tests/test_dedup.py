@@ -3,8 +3,11 @@
 import json
 import pickle
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from linimasa.dedup import NearDuplicateIndex, apply_match, content_key
-from linimasa.model import Article
+from linimasa.model import Article, content_hash
 
 REPORT = (
     "Presiden Joko Widodo meresmikan Bendungan Jlantah di Karanganyar, Jawa Tengah, pada Senin. "
@@ -101,3 +104,9 @@ def test_judge_applies_the_grouping_rule_to_articles():
     assert (first.status, first.near_duplicate_of) == ("processed", None)
     assert (copy.status, copy.near_duplicate_of) == ("processed", "a")
     assert (again.status, again.duplicate_of) == ("duplicate", "a")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aB é\u00a0\u2003\t\n\u3000ﬁ1."), max_size=40))
+def test_content_key_is_the_models_content_hash_of_the_clean_text(text):
+    assert content_key(Article(id="k", text="", clean_text=text)) == content_hash(None, text)
