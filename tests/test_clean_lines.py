@@ -315,3 +315,11 @@ def test_bracketed_related_link_closing_a_paragraph_is_cut():
 def test_antara_code_with_initials_is_a_credit():
     article = clean(BODY[0] + "\n(T.AB-CD/N005)", title="Bendungan Baru")
     assert article.clean_text == BODY[0] and article.credits["editors"] == ["T.AB-CD/N005"]
+
+
+def test_cleaning_twice_gives_the_same_result():
+    text = "Judul Berita Bendungan\nSEMARANG - " + BODY[0] + "\nBaca juga: Lain\n" + BODY[1] + " (abc)\nShare:"
+    once = clean(text)
+    snapshot = (once.clean_text, once.title, once.dateline, once.credits, once.related_links, len(once.removed))
+    twice = clean_article(once)
+    assert (twice.clean_text, twice.title, twice.dateline, twice.credits, twice.related_links, len(twice.removed)) == snapshot
