@@ -30,6 +30,7 @@ HERE = Path(__file__).parent
 MAX_PAGE = 500
 MAX_OFFSET = 10_000_000
 MAX_ACTORS = 10
+MAX_TEXT = 200
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
     "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
@@ -39,7 +40,8 @@ SIDES = ("cooperation", "conflict", "other")
 Modality = Literal["asserted", "future", "hypothetical", "negated"]
 Status = Literal["processed", "duplicate", "rejected"]
 CountryCode = Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}$", description="ISO 3166-1 alpha-3, or IGO")]
-Text = Annotated[str | None, Query(max_length=200)]
+# no NUL: SQLite's LIKE and FTS stop reading at one, so "a\0" would search for "a"
+Text = Annotated[str | None, Query(max_length=MAX_TEXT, pattern=r"^[^\x00]*$")]
 
 
 def event_filter(
@@ -60,6 +62,8 @@ def event_filter(
         raise HTTPException(422, f"since ({since}) is after until ({until})")
     if len(actor) > MAX_ACTORS:
         raise HTTPException(422, f"at most {MAX_ACTORS} actor parameters")
+    if any(len(a) > MAX_TEXT for a in actor) or any("\x00" in a for a in actor):
+        raise HTTPException(422, f"an actor is a name of at most {MAX_TEXT} characters, without NUL")
     if type and type.upper() not in queries.event_types():
         raise HTTPException(422, f"type '{type}' is not a PLOVER event type: one of {', '.join(queries.event_types())}")
     if q is not None and q.strip() and not queries.has_words(q):

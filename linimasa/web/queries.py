@@ -301,8 +301,9 @@ def actors(
     """Participants by name with their event counts, most active first."""
     clauses, params = [], []
     if q:
-        clauses.append("p.name LIKE ?")
-        params.append(f"%{q}%")
+        # the user's % and _ are letters to find, not LIKE wildcards
+        clauses.append("p.name LIKE ? ESCAPE '\\'")
+        params.append(f"%{like_literal(q)}%")
     if country:
         clauses.append("p.country = ?")
         params.append(country)
@@ -318,6 +319,11 @@ def actors(
         {"name": r["name"], "country": r["country"], "kind": r["kind"], "kb_id": r["kb_id"], "events": r["n"]}
         for r in rows
     ]
+
+
+def like_literal(text: str) -> str:
+    """``text`` as a LIKE pattern that matches itself only (escape character: backslash)."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def actor(conn: sqlite3.Connection, name: str) -> dict[str, Any] | None:
