@@ -1,9 +1,10 @@
 """Speed of the events stage and of linking, on IndoSum dev articles annotated by the earlier stages.
 
-    python benchmarks/bench_events.py [--limit 1000]
+    python benchmarks/bench_events.py [--limit 1000] [--synthetic 20000]
 
 Prints articles per second for each extraction stage (one process, one core) and for the events stage
 alone, and the time to link all event mentions. Needs ../shared (skips with a message without it).
+``--synthetic N`` also times linking N generated mentions (400 people, 2014-2024) to show how linking scales.
 """
 
 from __future__ import annotations
@@ -28,7 +29,10 @@ from linimasa.stories import build_stories  # noqa: E402
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--limit", type=int, default=1000)
+    parser.add_argument("--synthetic", type=int, default=0)
     args = parser.parse_args()
+    if args.synthetic:
+        synthetic_linking(args.synthetic)
     path = SHARED / "data" / "news" / "indosum-dev" / "dev.01.articles.jsonl"
     if not path.exists():
         print(f"../shared not found: {path}")
@@ -59,6 +63,24 @@ def main() -> None:
     storied = time.perf_counter() - started
     print(f"link       {len(mentions)} mentions -> {len(events)} events in {linked:.2f} s")
     print(f"stories    {len(stories)} stories in {storied:.2f} s")
+
+
+def synthetic_linking(n: int) -> None:
+    import random
+
+    from linimasa.model import Event, Evidence, Participant, Span
+
+    rng = random.Random(1)
+    people = [Participant(name=f"P{i}", kind="person", kb_id=f"Q{i}", country="IDN") for i in range(400)]
+    mentions = []
+    for i in range(n):
+        day = f"{rng.randint(2014, 2024)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        mentions.append(Event(id=f"m{i}", type="CONSULT", mode="meet", date=day, date_basis="sentence",
+                              participants=rng.sample(people, 2), article_id=f"a{i}", trigger=Span(0, 7, "bertemu"),
+                              evidence=[Evidence(f"a{i}", "trigger", "s", 0, 7)]))
+    started = time.perf_counter()
+    events = link_events(mentions)
+    print(f"link       {n} synthetic mentions -> {len(events)} events in {time.perf_counter() - started:.2f} s")
 
 
 if __name__ == "__main__":

@@ -170,24 +170,61 @@ def link_events(mentions: list[Event], existing: list[Event] = ()) -> list[Event
     clusters = [_Cluster([event], event.id) for event in existing]
     known = {(e.article_id, e.start, e.end) for event in existing for e in event.evidence if e.field == "trigger"}
     ordered = sorted(mentions, key=lambda m: (-precision(m.date), m.article_id or "", m.trigger.start if m.trigger else 0, m.id))
-    by_type: dict[str, list[_Cluster]] = {}
+    index = _BlockIndex()
     for c in clusters:
-        by_type.setdefault(c.members[0].type, []).append(c)
+        index.add(c, c.members[0])
     for mention in ordered:
         triggers = {(e.article_id, e.start, e.end) for e in mention.evidence if e.field == "trigger"}
         if triggers and triggers <= known:
             continue  # already part of an existing event
         best, best_score = None, None
-        for cluster in by_type.get(mention.type, []):
+        for cluster in index.candidates(mention):
             score = _fits(cluster, mention)
             if score is not None and (best_score is None or score > best_score):
                 best, best_score = cluster, score
         if best is None:
             best = _Cluster()
-            by_type.setdefault(mention.type, []).append(best)
             clusters.append(best)
         best.members.append(mention)
+        index.add(best, mention)
     return [_merge(c) for c in clusters]
+
+
+class _BlockIndex:
+    """Clusters by type, party and year, so a mention is compared only with events sharing one of its
+    parties (every link needs one) within a year of its date, or undated; an undated mention with every
+    event sharing a party."""
+
+    def __init__(self) -> None:
+        self.blocks: dict[tuple[str, str, int | None], list[_Cluster]] = {}
+        self.years: dict[tuple[str, str], set[int | None]] = {}
+        self.order: dict[int, int] = {}  # cluster id -> creation rank, for a deterministic candidate order
+        self.keys: dict[int, set] = {}
+
+    def add(self, cluster: _Cluster, member: Event) -> None:
+        self.order.setdefault(id(cluster), len(self.order))
+        year = _year(member.date)
+        for p in member.participants:
+            key = (member.type, participant_key(p), year)
+            if key not in self.keys.setdefault(id(cluster), set()):
+                self.keys[id(cluster)].add(key)
+                self.blocks.setdefault(key, []).append(cluster)
+                self.years.setdefault(key[:2], set()).add(year)
+
+    def candidates(self, mention: Event) -> list[_Cluster]:
+        year = _year(mention.date)
+        keys = []
+        for p in mention.participants:
+            party = (mention.type, participant_key(p))
+            years = self.years.get(party, set())
+            wanted = years if year is None else {year - 1, year, year + 1, None} & years
+            keys.extend((*party, y) for y in wanted)
+        found = {id(c): c for k in keys for c in self.blocks.get(k, ())}
+        return sorted(found.values(), key=lambda c: self.order[id(c)])
+
+
+def _year(value: str | None) -> int | None:
+    return int(value[:4]) if value and value[:4].isdigit() else None
 
 
 # ---------------------------------------------------------------------- merging
