@@ -42,6 +42,7 @@ class Settings:
     prepare: tuple[str, ...] = PREPARE
     extract: tuple[str, ...] = EXTRACT
     corpus: tuple[str, ...] = CORPUS
+    near_duplicates: bool = True  # group near-duplicate reports and skip same-outlet re-ingests (MinHash LSH)
     supported_languages: tuple[str, ...] = SUPPORTED_LANGUAGES
     workers: int | None = None  # None: all local cores
     chunk_size: int = 256
@@ -55,6 +56,7 @@ def ingest_only(settings: Settings | None = None) -> Settings:
     """Settings for `linimasa ingest`: read, account, clean and deduplicate; no extraction, no linking."""
     base = settings or Settings()
     return Settings(
-        prepare=base.prepare, extract=(), corpus=(), supported_languages=base.supported_languages,
+        prepare=base.prepare, extract=(), corpus=(), near_duplicates=base.near_duplicates,
+        supported_languages=base.supported_languages,
         workers=base.workers, chunk_size=base.chunk_size, options=base.options,
     )

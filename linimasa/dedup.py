@@ -124,6 +124,12 @@ class NearDuplicateIndex:
         """
         return apply_match(article, self.add(article.id, article.working_text, outlet_of(article)))
 
+    def restore(self, article: Article, group: str | None) -> None:
+        """Index an article already judged and stored (its group as stored), when rebuilding the index."""
+        minhash, size = self.minhash(article.working_text)
+        if minhash is not None:
+            self._insert(article.id, minhash, size, outlet_of(article), group or article.id)
+
     def _best_match(self, minhash: RMinHash, size: int, outlet: str | None) -> NearDuplicateMatch | None:
         best_key, best_jaccard = None, 0.0
         for key in self._lsh.query(minhash):

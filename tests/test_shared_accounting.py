@@ -6,7 +6,7 @@ from linimasa.config import Settings
 from linimasa.engine.local import LocalRunner
 from linimasa.store import open_store
 
-RAW_ONLY = Settings(prepare=(), extract=(), corpus=(), workers=1, chunk_size=512)
+RAW_ONLY = Settings(prepare=(), extract=(), corpus=(), near_duplicates=False, workers=1, chunk_size=512)
 
 
 def test_indosum_dev_folds_are_accounted_line_by_line(shared_dir, db_path):

@@ -14,7 +14,7 @@ from linimasa.model import Event, Evidence, Location, Participant, Story
 from linimasa.store import SQLiteStore, StoreError, open_store
 from linimasa.store.schema import LATEST_VERSION
 
-RAW_ONLY = Settings(prepare=(), extract=(), corpus=(), workers=1)
+RAW_ONLY = Settings(prepare=(), extract=(), corpus=(), near_duplicates=False, workers=1)
 
 BODY = "Presiden Joko Widodo menerima kunjungan Perdana Menteri Jepang di Istana Bogor, Jawa Barat."
 
@@ -146,3 +146,30 @@ def test_replace_events_stores_sources_participants_and_stories(db_path: str):
     assert store.conn.execute("SELECT story_id FROM events").fetchone()[0] == "s1"
     store.replace_events([], [])
     assert list(store.iter_events()) == [] and list(store.iter_stories()) == []
+
+
+WIRE_STORY = (
+    "Menteri Luar Negeri Indonesia Retno Marsudi bertemu Menteri Luar Negeri Jepang di Tokyo pada Senin untuk "
+    "membahas kerja sama maritim, perdagangan, investasi infrastruktur dan perlindungan pekerja migran. "
+    "Keduanya juga sepakat memperkuat dialog keamanan kawasan dan menyiapkan kunjungan kenegaraan tahun depan. "
+    "Pertemuan berlangsung selama dua jam di kantor kementerian dan ditutup dengan jumpa pers bersama."
+)
+
+
+def test_near_duplicates_are_grouped_across_outlets_and_reingests_skipped_within_one(tmp_path: Path, db_path: str):
+    ingest_clean = Settings(extract=(), corpus=(), workers=1)
+    first = write_jsonl(tmp_path / "a.jsonl", [{"id": "antara-1", "outlet": "Antara", "text": WIRE_STORY}])
+    run(db_path, first, settings=ingest_clean)
+    later = write_jsonl(tmp_path / "b.jsonl", [
+        {"id": "tempo-1", "outlet": "Tempo", "text": WIRE_STORY + " Sumber: Antara."},
+        {"id": "antara-1-copy", "outlet": "Antara", "text": WIRE_STORY + " Ia menambahkan, pertemuan berikutnya segera."},
+        {"id": "other", "outlet": "Tempo", "text": "Harga cabai di pasar induk naik dua kali lipat menjelang Lebaran, "
+         "kata para pedagang yang mengeluhkan pasokan dari Jawa Tengah yang tersendat karena hujan deras."},
+    ])
+    summary = run(db_path, later, settings=ingest_clean)
+    assert (summary.counts.new, summary.counts.duplicates) == (2, 1)
+    store = open_store(db_path, readonly=True)
+    rows = {r["id"]: r for r in store.iter_articles()}
+    assert rows["tempo-1"]["status"] == "processed" and rows["tempo-1"]["near_duplicate_of"] == "antara-1"
+    assert rows["antara-1-copy"]["status"] == "duplicate" and rows["antara-1-copy"]["duplicate_of"] == "antara-1"
+    assert rows["other"]["near_duplicate_of"] is None

@@ -16,6 +16,7 @@ from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from ..config import Settings
+from ..dedup import NearDuplicateIndex
 from ..ingest import Ignored, read_inputs
 from ..model import Article, Rejection
 from ..pipeline import Pipeline
@@ -54,6 +55,16 @@ def _extract(article: Article) -> Article:
     return _worker_pipeline(article)
 
 
+def rebuild_near_duplicate_index(store: SQLiteStore) -> NearDuplicateIndex:
+    """The near-duplicate index over every processed article in the store, in the order they were stored."""
+    index = NearDuplicateIndex()
+    for row in store.iter_dedup_entries():
+        article = Article(id=row["id"], text=row["text_raw"], outlet=row["outlet"], url=row["url"])
+        article.clean_text = row["text_clean"]
+        index.restore(article, row["near_duplicate_of"])
+    return index
+
+
 def classify(
     article: Article, store: SQLiteStore, pending_ids: dict[str, str], pending_hashes: dict[str, str]
 ) -> Outcome:
@@ -87,6 +98,7 @@ class LocalRunner:
         self._executor_factory = executor_factory
         self._executor: Executor | None = None
         self._inline: Pipeline | None = None
+        self._near_duplicates: NearDuplicateIndex | None = None
         self.stage_seconds: dict[str, float] = {}
         clean = self.prepare.stage("clean")
         if clean is not None and hasattr(clean, "load_template_state"):
@@ -177,12 +189,38 @@ class LocalRunner:
                 if outcome.outcome in ("new", "revised"):
                     to_process.append(item)
         self._timed("prepare", lambda: self._prepare(to_process))
+        to_process = self._timed("dedup", lambda: self._group_near_duplicates(to_process, outcomes))
         processed = self._timed("extract", lambda: self._extract_all(to_process))
         by_id = {a.id: a for a in processed}
         for outcome in outcomes:
             if outcome.article is not None and outcome.article.id in by_id and outcome.outcome != "duplicate":
                 outcome.article = by_id[outcome.article.id]
         return self._timed("store", lambda: self.store.save_chunk(run_id, outcomes))
+
+    def _group_near_duplicates(self, articles: list[Article], outcomes: list[Outcome]) -> list[Article]:
+        """Apply the near-duplicate rule in input order; re-ingests become duplicates and are not extracted.
+
+        The index is rebuilt from the store at the first chunk, so it always reflects exactly what is
+        committed, whatever happened to earlier runs.
+        """
+        if not self.settings.near_duplicates:
+            return articles
+        if self._near_duplicates is None:
+            self._near_duplicates = rebuild_near_duplicate_index(self.store)
+        revised = {o.article_id for o in outcomes if o.outcome == "revised"}
+        keep: list[Article] = []
+        for article in articles:
+            if article.id in revised:  # its earlier version is indexed; it must not match itself
+                keep.append(article)
+                continue
+            self._near_duplicates.judge(article)
+            if article.status == "duplicate":
+                outcome = next(o for o in outcomes if o.article is article)
+                outcome.outcome = "duplicate"
+                outcome.reason = article.reason
+            else:
+                keep.append(article)
+        return keep
 
     def _prepare(self, articles: list[Article]) -> None:
         self.prepare.observe(articles)

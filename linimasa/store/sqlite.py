@@ -290,6 +290,14 @@ class SQLiteStore:
         for row in self.conn.execute(sql + " ORDER BY rowid", params):
             yield dict(row)
 
+    def iter_dedup_entries(self) -> Iterator[dict[str, Any]]:
+        """What the near-duplicate index needs of each processed article, in the order they were stored."""
+        for row in self.conn.execute(
+            "SELECT id, outlet, url, text_raw, text_clean, near_duplicate_of FROM articles "
+            "WHERE status = 'processed' ORDER BY rowid"
+        ):
+            yield dict(row)
+
     def article(self, article_id: str) -> dict[str, Any] | None:
         row = self.conn.execute("SELECT * FROM articles WHERE id=?", (article_id,)).fetchone()
         return dict(row) if row else None
