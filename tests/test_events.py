@@ -294,3 +294,11 @@ def test_a_reference_right_after_a_second_meeting_belongs_to_that_meeting(stage)
     topics = {frozenset(p.name for p in e.participants): e.topics for e in consults(article)}
     assert topics[frozenset({"Retno Marsudi", "Wang Yi"})] == ["investment"]
     assert topics[frozenset({"Joko Widodo", "Xi Jinping"})] == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Retno membantah pernah menemui Wang Yi di Jakarta.",
+    "Jokowi tidak pernah bertemu Xi di Beijing.",
+])
+def test_denied_and_never_held_meetings_are_negated(stage, sentence):
+    assert [e.modality for e in stage(annotate(sentence)).events if e.type == "CONSULT"] == ["negated"]

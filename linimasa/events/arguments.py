@@ -181,11 +181,13 @@ def _party(view: SentenceView, m: Mention, side: str, lexicon: Lexicon, visit: b
 
 
 def _credit(view: SentenceView, m: Mention) -> bool:
-    """An agency credit in a dateline: "Nusa Dua, Bali (ANTARA) - ..."."""
+    """An agency credit in a dateline: "Nusa Dua, Bali (ANTARA) - ...", "Kuta (ANTARA News) - ..."."""
     i = view.token_index(m.start)
     j = view.token_index(m.end - 1)
-    return 0 < i and view.words[i - 1] == "(" and j + 2 < len(view.words) and view.words[j + 1] == ")" and \
-        view.words[j + 2] in ("-", "–", "—", "--")
+    if i == 0 or view.words[i - 1] != "(":
+        return False
+    closing = next((k for k in range(j + 1, min(j + 4, len(view.words))) if view.words[k] == ")"), None)
+    return closing is not None and closing + 1 < len(view.words) and view.words[closing + 1] in ("-", "–", "—", "--")
 
 
 def _preposition(view: SentenceView, m: Mention, lexicon: Lexicon) -> str | None:
