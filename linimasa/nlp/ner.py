@@ -29,6 +29,7 @@ DATA_DIR = resources.files("linimasa.nlp") / "data"
 MODEL_NAME = "ner-id"
 ENTITY_LABELS = ("PER", "ORG", "LOC")
 CONTEXT_OFFSETS = (-2, -1, 1, 2)
+EDGE_FEATURES = tuple(f"{offset:+d}edge" for offset in CONTEXT_OFFSETS)  # a neighbour beyond the sentence
 CACHE_LIMIT = 200_000  # word types kept in a feature cache before it is cleared
 
 _SHAPE_RUNS = re.compile(r"(.)\1+")
@@ -75,12 +76,25 @@ class TokenFeatures:
     lowercased word to the roles it plays in known names ("LOC-B", "PER-I", ...).
     """
 
-    def __init__(self, clusters: dict[str, tuple[str, ...]], gazetteer: dict[str, tuple[str, ...]]):
+    def __init__(
+        self,
+        clusters: dict[str, tuple[str, ...]],
+        gazetteer: dict[str, tuple[str, ...]],
+        known: frozenset[str] | None = None,
+    ):
         self.clusters = clusters
         self.gazetteer = gazetteer
+        # With a trained model's attribute set, features it has no weight for are dropped as they are made:
+        # the labels stay the same and the CRF has far fewer strings to look up.
+        self.known = known
         self._own: dict[str, list[str]] = {}
-        self._context: dict[tuple[str, int], list[str]] = {}
+        self._around: dict[str, tuple[list[str], ...]] = {}
         self._styled: dict[tuple[str, str], list[str]] = {}
+
+    def clear_cache(self) -> None:
+        self._own.clear()
+        self._around.clear()
+        self._styled.clear()
 
     def own(self, word: str) -> list[str]:
         """Features of the word itself at the current position."""
@@ -88,8 +102,13 @@ class TokenFeatures:
         if cached is None:
             if len(self._own) > CACHE_LIMIT:
                 self._own.clear()
-            cached = self._own[word] = self._word_features(word)
+            cached = self._own[word] = self._keep_known(self._word_features(word))
         return cached
+
+    def _keep_known(self, features: list[str]) -> list[str]:
+        if self.known is None:
+            return features
+        return [f for f in features if f in self.known]
 
     def styled(self, word: str, style: str) -> list[str]:
         """Copies of the word's main features conjoined with an annotation style (a corpus's guidelines)."""
@@ -99,18 +118,19 @@ class TokenFeatures:
             if len(self._styled) > CACHE_LIMIT:
                 self._styled.clear()
             prefix = style + "|"
-            cached = [prefix + f for f in self.own(word) if f.startswith(STYLED_PREFIXES)] + [prefix + "bias"]
-            self._styled[key] = cached
+            unfiltered = self._word_features(word) if self.known is not None else self.own(word)
+            styled = [prefix + f for f in unfiltered if f.startswith(STYLED_PREFIXES)] + [prefix + "bias"]
+            cached = self._styled[key] = self._keep_known(styled)
         return cached
 
-    def context(self, word: str, offset: int) -> list[str]:
-        """Features of a neighbouring word, marked with its offset."""
-        key = (word, offset)
-        cached = self._context.get(key)
+    def around(self, word: str) -> tuple[list[str], ...]:
+        """Features the word lends its neighbours, one list per offset in ``CONTEXT_OFFSETS``."""
+        cached = self._around.get(word)
         if cached is None:
-            if len(self._context) > CACHE_LIMIT:
-                self._context.clear()
-            cached = self._context[key] = self._neighbour_features(word, offset)
+            if len(self._around) > CACHE_LIMIT:
+                self._around.clear()
+            cached = tuple(self._keep_known(self._neighbour_features(word, offset)) for offset in CONTEXT_OFFSETS)
+            self._around[word] = cached
         return cached
 
     def _word_features(self, word: str) -> list[str]:
@@ -156,22 +176,26 @@ class TokenFeatures:
         """One feature list per token of a sentence, plus style-conjoined copies when a style is given."""
         n = len(tokens)
         lowers = [t.lower() for t in tokens]
+        known = self.known
+        own = [self.own(t) for t in tokens]
+        around = [self.around(t) for t in tokens]
         items = []
-        for i, token in enumerate(tokens):
-            features = list(self.own(token))
-            for offset in CONTEXT_OFFSETS:
+        for i in range(n):
+            features = own[i].copy()
+            for k, offset in enumerate(CONTEXT_OFFSETS):
                 j = i + offset
                 if 0 <= j < n:
-                    features += self.context(tokens[j], offset)
+                    features += around[j][k]
                 else:
-                    features.append(f"{offset:+d}edge")
+                    features.append(EDGE_FEATURES[k])
             previous = lowers[i - 1] if i else "<s>"
             following = lowers[i + 1] if i + 1 < n else "</s>"
-            features += ["-1|0=" + previous + "|" + lowers[i], "0|+1=" + lowers[i] + "|" + following]
+            bigrams = ("-1|0=" + previous + "|" + lowers[i], "0|+1=" + lowers[i] + "|" + following)
+            features += [b for b in bigrams if known is None or b in known]
             if i == 0:
                 features.append("first")
             if style:
-                features += self.styled(token, style)
+                features += self.styled(tokens[i], style)
             items.append(features)
         return items
 
@@ -221,6 +245,10 @@ class NerTagger:
     def version(self) -> str | None:
         return self.card.get("version")
 
+    def attributes(self) -> frozenset[str]:
+        """The feature strings the model has a weight for."""
+        return frozenset(attribute for attribute, _ in self._tagger.info().state_features)
+
     @property
     def styles(self) -> tuple[str, ...]:
         """The corpora whose annotation conventions the model can tag in."""
@@ -250,7 +278,9 @@ def load_tagger() -> NerTagger:
     card = json.loads(MODEL_DIR.joinpath(MODEL_NAME + ".json").read_text(encoding="utf-8"))
     features = TokenFeatures(read_table(MODEL_NAME + "-clusters.tsv"), read_table(MODEL_NAME + "-gazetteer.tsv"))
     with resources.as_file(MODEL_DIR.joinpath(MODEL_NAME + ".crfsuite")) as path:
-        return NerTagger(str(path), features, card)
+        tagger = NerTagger(str(path), features, card)
+    features.known = tagger.attributes()
+    return tagger
 
 
 class NerStage:
