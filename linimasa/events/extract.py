@@ -426,14 +426,16 @@ class Extractor:
         return True
 
     def _same_parties(self, g: Group, c: Candidate) -> bool:
-        """One shared party is enough when both state compatible dates (Kerry with Putin, then with Lavrov,
-        on 12 May); otherwise two, or every person the newcomer names must already take part."""
+        """One shared party is enough when both state compatible dates and places (Kerry with Putin, then
+        with Lavrov, in Sochi on 12 May); otherwise two, or every person the newcomer names must already take
+        part."""
         told = g.participant_list()
         new = [p for p, _ in c.participants]
         if not participants_overlap(told, new):
             return False
-        if c.date.strong and any(m.date.strong for m in g.members):
-            return True
+        located = g.location()
+        if c.date.strong and any(m.date.strong for m in g.members) and located and c.location:
+            return True  # same day, same place (locations were checked compatible before)
         known = {_key(p) for p in told}
         countries = {p.country for p in told if _generic(p)}  # "kunjungan ke China dan bertemu Presiden Xi"
         return len(known & {_key(p) for p in new}) >= 2 or all(
