@@ -319,26 +319,26 @@ def create_app(db: str) -> FastAPI:
     def event_or_404(c: sqlite3.Connection, event_id: str) -> dict[str, Any]:
         event = queries.get_event(c, event_id)
         if event is None:
-            raise HTTPException(404, f"no event {event_id!r}")
+            raise HTTPException(404, f"no event {shown(event_id)}")
         return queries.event_records(c, [event])[0]
 
     def actor_or_404(c: sqlite3.Connection, name: str) -> dict[str, Any]:
         record = queries.actor(c, name)
         if record is None:
-            raise HTTPException(404, f"no actor named {name!r} takes part in any event")
+            raise HTTPException(404, f"no actor named {shown(name)} takes part in any event")
         record["kb_roles"] = kb_roles(record["kb_id"])
         return record
 
     def story_or_404(c: sqlite3.Connection, story_id: str) -> dict[str, Any]:
         story = queries.story(c, story_id)
         if story is None:
-            raise HTTPException(404, f"no story {story_id!r}")
+            raise HTTPException(404, f"no story {shown(story_id)}")
         return story
 
     def article_or_404(c: sqlite3.Connection, article_id: str) -> dict[str, Any]:
         record = queries.article(c, article_id)
         if record is None:
-            raise HTTPException(404, f"no article {article_id!r}")
+            raise HTTPException(404, f"no article {shown(article_id)}")
         return record
 
     return app
@@ -393,6 +393,11 @@ def kb_roles(kb_id: str | None) -> list[dict[str, Any]]:
          "end": p.end.isoformat() if p.end else None, "source": p.source}
         for p in sorted(load_kb().role_periods(kb_id), key=lambda p: p.start)
     ]
+
+
+def shown(value: str, limit: int = 80) -> str:
+    """A requested id as an error message quotes it: cut short, so a 100 KB id is not echoed back."""
+    return repr(value if len(value) <= limit else value[:limit] + "…")
 
 
 def group_events(events: list[dict[str, Any]], zoom: str) -> list[tuple[str, list[dict[str, Any]]]]:

@@ -75,8 +75,22 @@ def safe_url(url: str | None) -> str | None:
     return url.strip() if parts.scheme in ("http", "https") and parts.netloc else None
 
 
+def valid_period(period: str | None) -> bool:
+    """Whether ``period`` is a real year, month or day (YYYY, YYYY-MM, YYYY-MM-DD). The pipeline writes only
+    such dates, but a store written by another tool or by hand may hold anything."""
+    if not period or len(period) not in (4, 7, 10):
+        return False
+    try:
+        date.fromisoformat((period + "-01-01")[:10])
+    except ValueError:
+        return False
+    return True
+
+
 def period_bounds(period: str) -> tuple[str, str]:
-    """First and last day of a year, month or day period."""
+    """First and last day of a year, month or day period (a malformed period is its own bounds)."""
+    if not valid_period(period):
+        return period, period
     if len(period) == 4:
         return f"{period}-01-01", f"{period}-12-31"
     if len(period) == 7:
@@ -130,10 +144,10 @@ def fill_periods(rows: list[dict[str, Any]], keys: tuple[str, ...], limit: int =
     month among days stays where it sorts); when filling would pass ``limit`` bars the rows stay as they are."""
     if not rows:
         return rows
+    if not all(valid_period(r["period"]) for r in rows):
+        return rows
     finest = max(len(r["period"]) for r in rows)
     periods = [r["period"] for r in rows if len(r["period"]) == finest]
-    if finest not in (4, 7, 10):
-        return rows
     present = {r["period"] for r in rows}
     added = []
     current = periods[0]
@@ -239,7 +253,7 @@ def role_spans(kb_roles: list[dict[str, Any]], roles_seen: list[dict[str, Any]],
     items += [(f"{r['role']}{' (' + r['country'] + ')' if r['country'] else ''}", "seen",
                period_bounds(r["first"])[0], period_bounds(r["last"])[1],
                f"named {r['role']} in {r['events']} events, {r['first']} to {r['last']}")
-              for r in roles_seen if r["first"] and r["last"]]
+              for r in roles_seen if valid_period(r["first"]) and valid_period(r["last"])]
     if not items:
         return [], []
     first_year = min(int(start[:4]) for _, _, start, _, _ in items)
