@@ -444,6 +444,26 @@ def test_static_files_come_only_from_the_package_static_folder(client, attack):
     assert not leaked(response)
 
 
+RAW_PATHS = [  # as uvicorn hands them over: already percent-decoded, dot segments left in
+    "/static/../app.py", "/static/../../../../../../etc/passwd", "/static/..\\app.py", "/static/style.css\x00",
+    "/static//etc/passwd", "/static/../templates/base.html", "/events/../../etc/passwd",
+    "/api/events/../../etc/passwd", "/api/actors/../../../etc/passwd", "/actors/\x00", "/articles/..\\..\\x",
+    "/api/stories/\x00..", "/stories/" + "../" * 2000,
+]
+
+
+@pytest.mark.parametrize("path", RAW_PATHS)
+def test_decoded_traversal_paths_answer_not_found(client, path):
+    status, body = asgi_get(client.app, path, "")
+    assert status == 404, f"{path[:60]!r}: {status}"
+    assert b"root:" not in body and b"def create_app" not in body and b"{% block" not in body
+
+
+def test_a_not_found_message_quotes_a_long_id_short(client):
+    response = client.get("/api/events/" + "x" * 20_000)
+    assert response.status_code == 404 and len(response.text) < 300
+
+
 def test_static_files_are_served(client):
     assert client.get("/static/app.js").text == (PACKAGE_STATIC / "app.js").read_text(encoding="utf-8")
 
@@ -589,3 +609,21 @@ def test_serve_listens_on_localhost_unless_told_otherwise():
 
     host = next(p for p in cli.commands["serve"].params if p.name == "host")
     assert host.default == "127.0.0.1"
+
+
+def test_malformed_dates_in_a_store_written_by_another_tool_do_not_break_pages(tmp_path):
+    store = SQLiteStore(tmp_path / "foreign.db")
+    person = Participant("Siti Rahma", country="IDN", role="Bupati", kind="person")
+    store.replace_events([
+        Event("ev-month-13", "PROTEST", date="2016-13", participants=[person]),
+        Event("ev-feb-30", "AID", date="2016-02-30", participants=[person]),
+        Event("ev-markup", "AID", date="<b>2016</b>", participants=[person]),
+        Event("ev-fine", "AID", date="2016-03-01", participants=[person]),
+    ], [])
+    store.close()
+    foreign = TestClient(create_app(str(tmp_path / "foreign.db")), raise_server_exceptions=False)
+    for path in ["/?zoom=year", "/?zoom=month", "/?zoom=day", "/actors/Siti%20Rahma", "/api/timeline?zoom=day",
+                 "/events/ev-feb-30", "/map", "/dyad?a=IDN&b=IDN"]:
+        response = foreign.get(path)
+        assert response.status_code == 200, f"{path}: {response.status_code}"
+        assert "<b>2016</b>" not in response.text
