@@ -135,7 +135,7 @@ def _run(paths: tuple[str, ...], db: str, settings: Settings, quiet: bool, comma
 
 def _print_summary(summary, db: str, with_events: bool) -> None:
     counts = summary.counts
-    out = Console()
+    out = Console(soft_wrap=True)  # one line per rejection, however narrow the terminal, so it can be grepped
     table = Table(title=f"linimasa run #{summary.run_id} into {db}", show_header=False, title_justify="left")
     table.add_column(style="bold")
     table.add_column(justify="right")

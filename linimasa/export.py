@@ -206,11 +206,11 @@ def timeline_markdown(records: list[dict[str, Any]]) -> str:
                          f" ({p['country']})" if p.get("country") else "")
             for p in r["participants"]
         )
-        where = r["location"]["name"] if r.get("location") else "place unknown"
+        where = f" in {r['location']['name']}" if r.get("location") else ""
         flags = f" [{', '.join(r['date_flags'])}]" if r["date_flags"] else ""
         duration = f", {r['duration_minutes']} min" if r.get("duration_minutes") else ""
         out.write(f"- **{r['date'] or 'date unknown'}**{flags} {r['type']}"
-                  f"{'/' + r['mode'] if r.get('mode') else ''} in {where}{duration}: {who}\n")
+                  f"{'/' + r['mode'] if r.get('mode') else ''}{where}{duration}: {who}\n")
         if r.get("topics"):
             out.write(f"  - topics: {', '.join(r['topics'])}\n")
         if r.get("summary"):

@@ -67,9 +67,10 @@ def test_accounting_balances_and_a_second_run_stores_nothing_new(tmp_path: Path,
     assert (c.read, c.new, c.revised, c.duplicates, c.rejected) == (5, 0, 0, 4, 1)
     store = open_store(db_path, readonly=True)
     rows = {r["id"]: r for r in store.iter_articles()}
-    assert set(rows) == {"1", "2", "3"}
+    assert set(rows) == {"1", "2", "3", "4"}
     assert rows["3"]["status"] == "duplicate" and rows["3"]["duplicate_of"] == "1"
-    assert store.count_articles() == {"processed": 2, "duplicate": 1}
+    assert rows["4"]["status"] == "rejected" and rows["4"]["reason"].startswith("no article text")
+    assert store.count_articles() == {"processed": 2, "duplicate": 1, "rejected": 1}
 
 
 def test_a_changed_article_under_a_known_id_is_a_revision_with_history(tmp_path: Path, db_path: str):
@@ -173,3 +174,16 @@ def test_near_duplicates_are_grouped_across_outlets_and_reingests_skipped_within
     assert rows["tempo-1"]["status"] == "processed" and rows["tempo-1"]["near_duplicate_of"] == "antara-1"
     assert rows["antara-1-copy"]["status"] == "duplicate" and rows["antara-1-copy"]["duplicate_of"] == "antara-1"
     assert rows["other"]["near_duplicate_of"] is None
+
+
+def test_a_rejected_input_with_an_id_is_listed_and_a_later_good_one_replaces_it(tmp_path: Path, db_path: str):
+    run(db_path, write_jsonl(tmp_path / "bad.jsonl", [{"id": "r1", "text": "   "}]))
+    store = open_store(db_path, readonly=True)
+    row = store.article("r1")
+    assert row["status"] == "rejected" and "no article text" in row["reason"]
+    summary = run(db_path, write_jsonl(tmp_path / "good.jsonl", [{"id": "r1", "text": BODY}]))
+    assert summary.counts.new == 1
+    assert open_store(db_path, readonly=True).article("r1")["status"] == "processed"
+    again = run(db_path, write_jsonl(tmp_path / "bad2.jsonl", [{"id": "r1", "text": ""}]))
+    assert again.counts.rejected == 1
+    assert open_store(db_path, readonly=True).article("r1")["status"] == "processed"

@@ -75,7 +75,8 @@ def classify(
     known_hash = pending_ids.get(article.id)
     if known_hash is None:
         stored = store.lookup(article.id)
-        known_hash = stored.content_hash if stored else None
+        # A row kept only to list an earlier rejected input holds no content to compare or revise.
+        known_hash = stored.content_hash if stored and stored.status != "rejected" else None
     if known_hash == article.content_hash:
         return Outcome("duplicate", article.source or "", None, article.id, "already stored (same id, same content)", False)
     same_content = pending_hashes.get(article.content_hash) or store.find_by_hash(article.content_hash)

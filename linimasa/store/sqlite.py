@@ -217,12 +217,22 @@ class SQLiteStore:
                     if item.outcome == "revised":
                         self._archive_version(item.article.id, run_id, now)
                     self._write_article(item.article, run_id, now)
+                elif item.outcome == "rejected" and item.article_id:
+                    self._record_rejected(item, run_id, now)
             self.conn.execute(
                 "UPDATE runs SET read=read+?, new=new+?, revised=revised+?, duplicates=duplicates+?, "
                 "rejected=rejected+? WHERE id=?",
                 (counts.read, counts.new, counts.revised, counts.duplicates, counts.rejected, run_id),
             )
         return counts
+
+    def _record_rejected(self, item: Outcome, run_id: int, now: str) -> None:
+        """An input that named its id but could not be read: listed among the articles, never over a good one."""
+        self.conn.execute(
+            "INSERT INTO articles(id, text_raw, content_hash, status, reason, source, run_id, ingested_at, updated_at) "
+            "VALUES (?, '', '', 'rejected', ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING",
+            (item.article_id, item.reason, item.source, run_id, now, now),
+        )
 
     def _archive_version(self, article_id: str, run_id: int, now: str) -> None:
         self.conn.execute(

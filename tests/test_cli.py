@@ -1,0 +1,111 @@
+"""The command line of the contract, end to end on the bundled sample corpus and the shared seeds."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from linimasa.cli import cli
+
+from conftest import SAMPLE
+
+
+@pytest.fixture(scope="module")
+def sample_db(tmp_path_factory) -> str:
+    db = str(tmp_path_factory.mktemp("cli") / "sample.db")
+    result = CliRunner().invoke(cli, ["run", str(SAMPLE), "--db", db, "-q"])
+    assert result.exit_code == 0, result.output
+    return db
+
+
+def invoke(*args: str):
+    return CliRunner().invoke(cli, list(args))
+
+
+def test_run_prints_a_balanced_summary(sample_db):
+    result = invoke("run", str(SAMPLE), "--db", sample_db, "-q")
+    assert result.exit_code == 0
+    assert "accounting: read 35 = stored 0 + duplicates 35 + rejected 0" in result.output
+    assert "expected.json: not an input kind" in result.output
+
+
+def test_articles_lists_every_article_with_its_status(sample_db):
+    rows = [json.loads(line) for line in invoke("articles", "--db", sample_db).output.splitlines()]
+    assert len(rows) == 35
+    assert {r["status"] for r in rows} == {"processed", "duplicate"}
+    [duplicate] = [r for r in rows if r["status"] == "duplicate"]
+    assert duplicate["duplicate_of"] in {r["article_id"] for r in rows if r["status"] == "processed"}
+    for key in ("article_id", "title", "text", "outlet", "url", "published", "lang", "status", "duplicate_of", "reason"):
+        assert all(key in r for r in rows)
+    assert not any("SCROLL TO CONTINUE" in r["text"] for r in rows if r["status"] == "processed")
+
+
+def test_articles_as_csv(sample_db):
+    rows = list(csv.DictReader(io.StringIO(invoke("articles", "--db", sample_db, "--format", "csv").output)))
+    assert len(rows) == 35 and rows[0]["article_id"]
+
+
+def test_events_default_to_asserted_and_all_adds_the_rest(sample_db):
+    asserted = [json.loads(line) for line in invoke("events", "--db", sample_db).output.splitlines()]
+    everything = json.loads(invoke("events", "--db", sample_db, "--all", "--format", "json").output)
+    assert asserted and len(everything) > len(asserted)
+    assert {e["modality"] for e in asserted} == {"asserted"}
+    assert {"future", "negated"} <= {e["modality"] for e in everything}
+    for event in asserted:
+        assert set(event) >= {"id", "type", "mode", "modality", "date", "date_flags", "date_alternatives", "location",
+                              "participants", "duration_minutes", "topics", "summary", "sources"}
+        for source in event["sources"]:
+            assert source["article_id"] and source["evidence"]
+
+
+def test_events_as_csv_has_one_row_per_event(sample_db):
+    asserted = invoke("events", "--db", sample_db).output.splitlines()
+    rows = list(csv.DictReader(io.StringIO(invoke("events", "--db", sample_db, "--format", "csv").output)))
+    assert len(rows) == len(asserted)
+
+
+def test_timeline_is_in_date_order_and_filters_by_actor_and_date(sample_db):
+    records = json.loads(invoke("timeline", "--db", sample_db, "--format", "json").output)
+    dates = [r["date"] for r in records if r["date"]]
+    assert dates == sorted(dates)
+    russia = json.loads(invoke("timeline", "--db", sample_db, "--format", "json", "--actor", "RUS").output)
+    assert russia and all(any(p["country"] == "RUS" for p in r["participants"]) for r in russia)
+    putin = json.loads(invoke("timeline", "--db", sample_db, "--format", "json", "--actor", "Vladimir Putin").output)
+    assert putin and all(any(p["name"] == "Vladimir Putin" for p in r["participants"]) for r in putin)
+    window = json.loads(invoke("timeline", "--db", sample_db, "--format", "json",
+                               "--since", "2022-01-01", "--until", "2022-12-31").output)
+    assert window and all(r["date"].startswith("2022") for r in window)
+    markdown = invoke("timeline", "--db", sample_db, "--actor", "RUS").output
+    assert markdown.startswith("# Timeline") and "Vladimir Putin" in markdown
+
+
+def test_bad_arguments_fail_clearly(tmp_path, sample_db):
+    missing = invoke("run", str(tmp_path / "nothing-here"), "--db", str(tmp_path / "x.db"))
+    assert missing.exit_code == 2 and "does not exist" in missing.output
+    bad_date = invoke("timeline", "--db", sample_db, "--since", "12/5/2015")
+    assert bad_date.exit_code == 2 and "YYYY-MM-DD" in bad_date.output
+    no_store = invoke("events", "--db", str(tmp_path / "none.db"))
+    assert no_store.exit_code == 1 and "no store at" in no_store.output
+    assert invoke("events", "--db", sample_db, "--format", "xml").exit_code == 2
+
+
+def test_rejected_inputs_make_the_exit_status_one(tmp_path):
+    corpus = tmp_path / "mixed.jsonl"
+    corpus.write_text('{"id": "a", "text": "Menlu Retno bertemu Menlu Wang Yi di Beijing."}\n{broken\n', encoding="utf-8")
+    result = invoke("run", str(corpus), "--db", str(tmp_path / "m.db"), "-q")
+    assert result.exit_code == 1
+    assert "mixed.jsonl:2: not valid JSON" in result.output
+
+
+def test_seeds_twice_store_five_then_report_five_duplicates(shared_dir, tmp_path):
+    db = str(tmp_path / "seeds.db")
+    first = invoke("run", str(shared_dir / "seeds"), "--db", db, "-q")
+    assert "stored" in first.output and first.exit_code == 0
+    rows = [json.loads(line) for line in invoke("articles", "--db", db).output.splitlines()]
+    assert [r["status"] for r in rows] == ["processed"] * 5
+    second = invoke("run", str(shared_dir / "seeds"), "--db", db, "-q")
+    assert "accounting: read 5 = stored 0 + duplicates 5 + rejected 0" in second.output
