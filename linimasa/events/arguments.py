@@ -95,13 +95,14 @@ def find_parties(view: SentenceView, match: TriggerMatch, lexicon: Lexicon, refe
     if reference:  # "pertemuan itu" names no new party, except after "dengan": "setelah pertemuannya dengan Putin"
         after = [m for m in after if after_with(view, match, m, lexicon)]
     after = [m for m in after if not _apposed_country(view, m)]
+    speakers = {id(m) for m in view.mentions if _spoken_by(view, m, lexicon)}
     if not reference:
         for m in before:
-            party = _party(view, m, before_side, lexicon)
+            party = None if id(m) in speakers else _party(view, m, before_side, lexicon)
             if party:
                 parties.append(party)
         if not parties and any(w in lexicon.words("pronouns") for w in view.words[start : match.first]):
-            parties.extend(_reporter(view, reported_by, before_side, lexicon))
+            parties.extend(_reporter(view, reported_by, start, before_side, lexicon))
     for m in after:
         party = _party(view, m, after_side, lexicon, visit=rule.mode == "visit")
         if party:
@@ -151,12 +152,20 @@ def _sides(rule) -> tuple[str, str]:
     return before, after
 
 
-def _reporter(view: SentenceView, reported_by: int | None, side: str, lexicon: Lexicon) -> list[Party]:
-    """The people who said a sentence, for a pronoun subject ("Lavrov menyatakan, dirinya akan ...")."""
-    if reported_by is None:
-        return []
-    people = [m for m in view.mentions if view.token_index(m.start) < reported_by and _is_person(m)]
-    return [Party(m, side) for m in people[-1:]]
+def _reporter(view: SentenceView, reported_by: int | None, start: int, side: str, lexicon: Lexicon) -> list[Party]:
+    """Who a pronoun subject is: the speaker before the reporting verb ("Lavrov menyatakan, dirinya akan
+    ..."), else the person the sentence opens with ("Zulkifli tak menyangkal, dirinya bertemu ...")."""
+    limit = reported_by if reported_by is not None else start
+    people = [m for m in view.mentions if view.token_index(m.start) < limit and _is_person(m)]
+    if reported_by is not None:
+        return [Party(m, side) for m in people[-1:]]
+    return [Party(m, side) for m in people[:1]]
+
+
+def _spoken_by(view: SentenceView, m: Mention, lexicon: Lexicon) -> bool:
+    """The speaker right after a reporting verb ("..., kata Erwan, ...") is no party to the event."""
+    i = view.token_index(m.start)
+    return i > 0 and view.words[i - 1] in lexicon.words("reporting_verbs")
 
 
 def _is_person(m: Mention) -> bool:
@@ -173,6 +182,8 @@ def _party(view: SentenceView, m: Mention, side: str, lexicon: Lexicon, visit: b
         return Party(m, "recipient") if visit and marker != "di" and m.country else None
     if m.kind == "country" and marker in lexicon.words("to_words"):
         return Party(m, "recipient") if visit else None
+    if marker in lexicon.words("to_words"):
+        return None  # "ke Istana Negara": a building, not a party
     if m.kind == "country" or m.label in ("PER", "ORG", "TITLE") or m.kind in ("person", "organisation"):
         first = view.token_index(m.start)
         collective = lexicon.arguments["collectives"].get(view.words[first - 1]) if first > 0 else None

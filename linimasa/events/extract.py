@@ -414,6 +414,8 @@ class Extractor:
         first = g.first
         if first.match.rule.type != c.match.rule.type or first.modality != c.modality:
             return False
+        if not c.reference and (first.match.rule.mode == "phone") != (c.match.rule.mode == "phone"):
+            return False  # a call and a meeting are two events ("seusai berbicara dengan Putin" refers back)
         if c.date.strong:
             stated = [m.date for m in g.members if m.date.strong]
             if any(not dates_compatible(d.value, c.date.value, d.alternatives, c.date.alternatives) for d in stated):
@@ -548,6 +550,8 @@ class Extractor:
         dateline = article.dateline or {}
         if group.lead_date is None or not dateline.get("place") or self.kb is None:
             return None
+        if group.first.match.rule.mode == "phone":
+            return None  # a call has no one venue
         if any(m.kind in ("place", "country") for c in group.members for m in c.view.mentions):
             return None
         place = self.kb.place(dateline["place"])
