@@ -10,7 +10,13 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import json
+import shutil
+import signal
+import socket
 import sqlite3
+import subprocess
+import sys
+import time
 from functools import cache
 from pathlib import Path
 from urllib.parse import quote, urlencode
@@ -627,3 +633,75 @@ def test_malformed_dates_in_a_store_written_by_another_tool_do_not_break_pages(t
         response = foreign.get(path)
         assert response.status_code == 200, f"{path}: {response.status_code}"
         assert "<b>2016</b>" not in response.text
+
+
+# -- the real server, over raw HTTP ---------------------------------------------------------------------------
+
+
+def raw_request(port: int, request_line: str) -> bytes:
+    """One request as bytes on a socket, bypassing every client library's URL checks; the whole answer."""
+    with socket.create_connection(("127.0.0.1", port), timeout=30) as conn:
+        conn.sendall(f"{request_line}\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".encode("latin-1"))
+        chunks = []
+        while chunk := conn.recv(65536):
+            chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def status_of(answer: bytes) -> int:
+    return int(answer.split(b" ", 2)[1]) if answer else 0  # 0: the server closed without answering
+
+
+def this_machines_addresses() -> set[str]:
+    """IPv4 addresses of this machine: its name's, and the one it would send from (no packet is sent)."""
+    found = {info[4][0] for info in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)}
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as udp:
+        try:
+            udp.connect(("192.0.2.1", 9))
+            found.add(udp.getsockname()[0])
+        except OSError:
+            pass  # no route off this machine: nothing else to listen on
+    return found
+
+
+@pytest.mark.slow
+def test_the_real_server_answers_raw_hostile_requests_and_listens_on_localhost_only(db):
+    command = shutil.which("linimasa", path=str(Path(sys.executable).parent)) or shutil.which("linimasa")
+    if command is None:
+        pytest.skip("the linimasa command is not installed (pip install -e .)")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([command, "serve", "--db", str(db), "--port", str(port)], stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT, text=True)
+    try:
+        for _ in range(300):
+            try:
+                if status_of(raw_request(port, "GET /api/stories HTTP/1.1")) == 200:
+                    break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            pytest.fail("serve did not answer within 30 s")
+        for target in ["/static/../app.py", "/static/../../../../etc/passwd", "/static/..%2fapp.py",
+                       "/static/%2e%2e/%2e%2e/templates/base.html", "/events/../../etc/passwd", "/static/style.css%00",
+                       "/actors/%00", "/api/events?q=" + "warga+" * 17_000, "/api/events?" + "&".join(["actor=x"] * 10_000),
+                       "/api/events/" + "x" * 60_000]:
+            answer = raw_request(port, f"GET {target} HTTP/1.1")
+            # uvicorn itself may refuse an over-long request line (4xx or closing the connection)
+            assert status_of(answer) in (0, 400, 404, 413, 414, 422, 431), f"{target[:60]}: {answer[:120]!r}"
+            assert b"root:" not in answer and b"def create_app" not in answer and b"{% block" not in answer
+        assert status_of(raw_request(port, "GET /api/events HTTP/1.1")) == 200, "still answering after all that"
+        for method in ("POST", "PUT", "DELETE", "PATCH"):
+            assert status_of(raw_request(port, f"{method} /api/events HTTP/1.1")) == 405
+        for address in this_machines_addresses() - {"127.0.0.1"}:
+            with pytest.raises(OSError), socket.create_connection((address, port), timeout=5):
+                pass
+    finally:
+        server.send_signal(signal.SIGINT)
+        try:
+            output, _ = server.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            output, _ = server.communicate()
+    assert "Traceback" not in output, output
