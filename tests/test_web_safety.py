@@ -73,6 +73,11 @@ def hostile_corpus() -> tuple[list[Article], list[Event], list[Story]]:
         url=" JaVaScRiPt:alert('XSS-url2')", published="2016-04-02",
         text="Warga desa menuntut perbaikan jalan yang rusak parah sejak tahun lalu.",
     )
+    linked = _article(
+        "art-linked", title="Jalan desa akhirnya diperbaiki", outlet="Warta Desa",
+        url="https://berita.example/jalan?a=\"><script>alert('XSS-url3')</script>&b=' onmouseover='alert(1)",
+        published="2016-04-03", text="Pemerintah kabupaten mulai memperbaiki jalan desa pada pekan ini.",
+    )
     quote_start = ARTICLE_TEXT.index("XSS-text")
     quote_end = ARTICLE_TEXT.index("XSS-text-end") + len("XSS-text-end")
     person = Participant(
@@ -81,9 +86,11 @@ def hostile_corpus() -> tuple[list[Article], list[Event], list[Story]]:
     )
     foreign = Participant(name="Kedutaan Negara Lain", mention="kedutaan", country="AUS", kind="organisation",
                           side="recipient")
+    odd = Participant(name="Kelompok Tak Dikenal", mention="kelompok", country=payload("participant_country"),
+                      kind=payload("participant_kind"), side=payload("participant_side"))
     event = Event(
         id="ev-hostile", type="PROTEST", mode=payload("mode"), date="2016-04-01",
-        participants=[person, foreign],
+        participants=[person, foreign, odd],
         location=Location(payload("location_name"), city=payload("location_city"), country="IDN", lat=-6.9,
                           lon=107.6),
         summary=payload("summary"), article_id="art-hostile", topics=[payload("topic")],
@@ -94,18 +101,20 @@ def hostile_corpus() -> tuple[list[Article], list[Event], list[Story]]:
     second = Event(
         id=HOSTILE_ID, type="REQUEST", date="2016-04-02", article_id=HOSTILE_ID, summary="Warga menuntut jalan.",
         participants=[Participant("Warga Desa", mention="Warga desa", country="IDN", kind="organisation")],
-        location=Location("Desa Sukamaju", country="IDN"),
-        evidence=[Evidence(HOSTILE_ID, "trigger", "menuntut", 12, 20)],
+        location=Location("Desa Sukamaju", country=payload("location_country")),
+        evidence=[Evidence(HOSTILE_ID, "trigger", "menuntut", 12, 20),
+                  Evidence("art-linked", payload("evidence_field"), "memperbaiki", 27, 38)],
     )
     story = Story(HOSTILE_ID, payload("story_title"), payload("story_overview"), event_ids=["ev-hostile", HOSTILE_ID],
                   actors=[person.name], topics=[payload("topic")])
-    return [hostile, sneaky], [event, second], [story]
+    return [hostile, sneaky, linked], [event, second], [story]
 
 
 FIELDS = [
     "title", "text", "outlet", "url", "summary", "participant_name", "participant_mention", "participant_role",
     "kb_id", "mode", "location_name", "location_city", "topic", "date_flag", "date_alternative", "date_basis",
-    "evidence", "story_title", "story_overview", "id",
+    "evidence", "story_title", "story_overview", "id", "participant_country", "participant_kind",
+    "participant_side", "location_country", "evidence_field",
 ]
 
 
@@ -204,7 +213,7 @@ def injected(tree: lxml.html.HtmlElement, tag: str) -> list[str]:
 @pytest.mark.parametrize("page", list(PAGES))
 def test_hostile_field_is_shown_as_text_on_every_page(client, page, field):
     html, tree = parsed(client, PAGES[page])
-    tag = "XSS-url" if field == "url" else f"XSS-{field}"
+    tag = "XSS-url" if field == "url" else f"XSS-{field}"  # XSS-url also finds XSS-url2 and XSS-url3
     assert injected(tree, tag) == []
     shown = tree.text_content()
     if f"{tag} " in shown:  # where the page shows the field, it shows all of it, literally
