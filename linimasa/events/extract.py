@@ -211,7 +211,8 @@ class Extractor:
         previous = words[max(0, match.first - 2) : match.first]
         if self.not_political.intersection(words) or is_habitual(words, match, self.lexicon):
             return None
-        if rule.next_mention and not any(view.token_index(m.start) == match.last for m in view.mentions):
+        if rule.next_mention and not any(view.token_index(m.start) == match.last and _is_person_mention(m)
+                                         for m in view.mentions):
             return None
         if rule.pos == "noun" and previous and previous[-1] in self.frame_before:
             return None
@@ -623,6 +624,10 @@ def _with_parties(c: Candidate, source: Group) -> Candidate:
     parties = list({_key(p): (p, m) for h in source.heads for p, m in h.participants}.values())
     return Candidate(c.match, c.view, c.modality, False, c.recalled, c.date, parties, c.location, c.durations,
                      c.topics, c.anaphoric)
+
+
+def _is_person_mention(m: Mention) -> bool:
+    return m.kind == "person" or m.label in ("PER", "TITLE")
 
 
 def _generic(p: Participant) -> bool:
