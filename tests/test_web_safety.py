@@ -24,6 +24,8 @@ from urllib.parse import quote, urlencode
 import lxml.html
 import pytest
 from fastapi.testclient import TestClient
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from linimasa.model import Article, Event, Evidence, Location, Participant, Story
 from linimasa.nlp.sentences import split_sentences
@@ -397,6 +399,18 @@ def test_injection_in_every_filter_finds_no_more_than_the_honest_query(client, p
             assert answer_size(response) == names_containing(injection), f"q={injection!r} is not a literal search"
         elif path.startswith("/api/") and param not in ("zoom", "all", "limit", "offset"):
             assert answer_size(response) == 0, f"{param}={injection!r} matched something"
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    target=st.sampled_from([(path, param) for path, params in LISTS.items() for param in params]),
+    value=st.text(st.characters(blacklist_categories=["Cs"]), max_size=40)
+    | st.from_regex(r"[\"'*()%_:^\\ -]{0,3}[A-Za-z]{0,5}[\"'*()%_:^\\ -]{0,3}", fullmatch=True),
+)
+def test_any_text_in_any_filter_is_answered_without_a_server_error(client, target, value):
+    path, param = target
+    response = client.get(with_param(path, param, value))
+    assert response.status_code in (200, 400, 404, 422), f"{param}={value!r}: {response.status_code}"
 
 
 def test_words_with_fts_syntax_search_for_the_words(client):
