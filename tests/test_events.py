@@ -302,3 +302,8 @@ def test_a_reference_right_after_a_second_meeting_belongs_to_that_meeting(stage)
 ])
 def test_denied_and_never_held_meetings_are_negated(stage, sentence):
     assert [e.modality for e in stage(annotate(sentence)).events if e.type == "CONSULT"] == ["negated"]
+
+
+def test_a_meeting_named_with_selain_is_as_planned_as_the_rest(stage):
+    article = stage(annotate("Selain bertemu Xi, Jokowi berencana bertemu Wang Yi di Beijing."))
+    assert {e.modality for e in article.events if e.type == "CONSULT"} == {"future"}

@@ -159,6 +159,7 @@ class Extractor:
                     candidate.reference = True  # "Pertemuan itu diawali dengan pembicaraan empat mata"
                 candidates.append(candidate)
                 previous = candidate
+            self._share_modality(candidates, view)
         groups = self._group(candidates)
         lead = self._lead_date(article, views)
         told = set()
@@ -270,6 +271,14 @@ class Extractor:
         """ "Keduanya kemudian melakukan pertemuan": the parties are those of an event already told."""
         start = max(0, match.first - self.lexicon.arguments["subject_window"])
         return any(_contains(view.words[start : match.first], a) for a in self.anaphora)
+
+    def _share_modality(self, candidates: list[Candidate], view: SentenceView) -> None:
+        """ "Selain bertemu Biden, Prabowo berencana bertemu ...": the first takes the second's modality."""
+        here = [c for c in candidates if c.view is view]
+        like_next = frozenset(self.lexicon.modality["like_next"])
+        for c, following in zip(here, here[1:]):
+            if any(w in like_next for w in view.words[max(0, c.match.first - 2) : c.match.first]):
+                c.modality = following.modality
 
     def _lead_date(self, article: Article, views: list[SentenceView]) -> DateFinding | None:
         """The date the article's opening sentences state for its news, if they state one."""
