@@ -307,3 +307,9 @@ def test_denied_and_never_held_meetings_are_negated(stage, sentence):
 def test_a_meeting_named_with_selain_is_as_planned_as_the_rest(stage):
     article = stage(annotate("Selain bertemu Xi, Jokowi berencana bertemu Wang Yi di Beijing."))
     assert {e.modality for e in article.events if e.type == "CONSULT"} == {"future"}
+
+
+def test_who_sends_an_envoy_is_not_at_the_meeting(stage):
+    article = stage(annotate("Jokowi mengutus Retno menemui Wang Yi di Beijing."))
+    [event] = consults(article)
+    assert {p.name for p in event.participants} == {"Retno Marsudi", "Wang Yi"}
