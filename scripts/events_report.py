@@ -1,7 +1,8 @@
 """Measure the events stage and the linking rule.
 
     python scripts/events_report.py sample            # the bundled sample corpus against sample/expected.json
-    python scripts/events_report.py indosum [--n 50]  # IndoSum dev: counts by type and modality, and a
+    python scripts/events_report.py indosum [--n 50] [--type CONSULT]
+                                                      # IndoSum dev: counts by type and modality, and a
                                                       # random sample of asserted events for a hand check
 
 Runs the per-article stages in this process (no store), then links the event mentions.
@@ -145,7 +146,7 @@ def sample_report() -> dict:
     }
 
 
-def indosum_report(n: int, seed: int) -> dict:
+def indosum_report(n: int, seed: int, event_type: str | None = None) -> dict:
     folder = SHARED / "data" / "news" / "indosum-dev"
     articles = []
     seen = set()
@@ -157,7 +158,8 @@ def indosum_report(n: int, seed: int) -> dict:
     articles, seconds = process(articles)
     mentions = [e for a in articles for e in a.events]
     by_type = Counter((e.type, e.modality) for e in mentions)
-    asserted = [(a, e) for a in articles for e in a.events if e.modality == "asserted" and not e.background]
+    asserted = [(a, e) for a in articles for e in a.events if e.modality == "asserted" and not e.background
+                and (event_type is None or e.type == event_type)]
     picked = random.Random(seed).sample(asserted, min(n, len(asserted)))
     return {
         "articles": len(articles),
@@ -184,10 +186,11 @@ def main() -> None:
     parser.add_argument("corpus", choices=["sample", "indosum"])
     parser.add_argument("--n", type=int, default=50)
     parser.add_argument("--seed", type=int, default=5)
+    parser.add_argument("--type", help="sample only events of this PLOVER type for the hand check")
     args = parser.parse_args()
     if args.corpus == "indosum" and not SHARED.exists():
         sys.exit("../shared not found: the IndoSum dev set is needed")
-    report = sample_report() if args.corpus == "sample" else indosum_report(args.n, args.seed)
+    report = sample_report() if args.corpus == "sample" else indosum_report(args.n, args.seed, args.type)
     print(json.dumps(report, ensure_ascii=False, indent=1))
 
 
