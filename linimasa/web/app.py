@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -105,6 +105,9 @@ def create_app(db: str) -> FastAPI:
     Conn = Annotated[sqlite3.Connection, Depends(conn)]
     templates = Jinja2Templates(directory=HERE / "templates")
     templates.env.autoescape = True
+    # an id or a name is one path segment even when it holds '/' or '..' (input ids may be URLs or paths);
+    # the routes take the rest of the path, so the decoded '/' is found again
+    templates.env.filters["path_part"] = lambda value: quote(str(value), safe="")
     templates.env.globals.update(
         safe_url=views.safe_url, side_of=queries.side_of, event_types=queries.event_types, version=__version__,
         with_params=with_params,
@@ -159,7 +162,7 @@ def create_app(db: str) -> FastAPI:
         items = queries.event_records(c, queries.page_events(c, planned, limit, offset))
         return {"total": total, "limit": limit, "offset": offset, "items": items}
 
-    @app.get("/api/events/{event_id}", tags=["events"], summary="One event with its sources and evidence")
+    @app.get("/api/events/{event_id:path}", tags=["events"], summary="One event with its sources and evidence")
     def api_event(c: Conn, event_id: str) -> dict[str, Any]:
         return event_or_404(c, event_id)
 
@@ -187,7 +190,7 @@ def create_app(db: str) -> FastAPI:
         total, items = queries.stories(c, limit, offset)
         return {"total": total, "limit": limit, "offset": offset, "items": items}
 
-    @app.get("/api/stories/{story_id}", tags=["stories"], summary="A story and its events in date order")
+    @app.get("/api/stories/{story_id:path}", tags=["stories"], summary="A story and its events in date order")
     def api_story(c: Conn, story_id: str, flt: Filter) -> dict[str, Any]:
         story = story_or_404(c, story_id)
         scoped = EventFilter(**{**flt.__dict__, "story": story_id})
@@ -208,7 +211,7 @@ def create_app(db: str) -> FastAPI:
         total, items = queries.articles(c, aflt, limit, offset)
         return {"total": total, "limit": limit, "offset": offset, "items": items}
 
-    @app.get("/api/articles/{article_id}", tags=["articles"], summary="One article with its cleaned text")
+    @app.get("/api/articles/{article_id:path}", tags=["articles"], summary="One article with its cleaned text")
     def api_article(c: Conn, article_id: str) -> dict[str, Any]:
         return article_or_404(c, article_id)
 
@@ -228,7 +231,7 @@ def create_app(db: str) -> FastAPI:
             up=views.zoom_out(flt.since, flt.until),
         )
 
-    @app.get("/events/{event_id}", response_class=HTMLResponse, include_in_schema=False)
+    @app.get("/events/{event_id:path}", response_class=HTMLResponse, include_in_schema=False)
     def event_page(request: Request, c: Conn, event_id: str) -> HTMLResponse:
         record = event_or_404(c, event_id)
         texts = queries.article_texts(c, [s["article_id"] for s in record["sources"]])
@@ -261,7 +264,7 @@ def create_app(db: str) -> FastAPI:
         total, items = queries.stories(c, limit, offset)
         return page(request, "stories.html", total=total, items=items, limit=limit, offset=offset)
 
-    @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
+    @app.get("/stories/{story_id:path}", response_class=HTMLResponse, include_in_schema=False)
     def story_page(request: Request, c: Conn, story_id: str, zoom: Zoom = "day") -> HTMLResponse:
         story = story_or_404(c, story_id)
         planned = queries.plan(c, EventFilter(story=story_id, include_all=True))
@@ -304,7 +307,7 @@ def create_app(db: str) -> FastAPI:
         return page(request, "articles.html", total=total, items=items, aflt=aflt, limit=limit, offset=offset,
                     outlets=queries.outlets(c))
 
-    @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
+    @app.get("/articles/{article_id:path}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(request: Request, c: Conn, article_id: str) -> HTMLResponse:
         record = article_or_404(c, article_id)
         events = queries.event_records(c, [e for e in map(lambda i: queries.get_event(c, i), record["event_ids"]) if e])
