@@ -497,12 +497,16 @@ def test_a_not_found_message_quotes_a_long_id_short(client):
     assert response.status_code == 404 and len(response.text) < 300
 
 
-def test_a_trailing_slash_redirect_stays_on_this_server_and_keeps_line_breaks_encoded(client):
-    response = client.get("/api/stories/x%0d%0aSet-Cookie:%20a=1/", follow_redirects=False)
-    assert response.status_code == 307
-    assert response.headers["location"].startswith("http://testserver/api/stories/")
-    assert "\r" not in response.headers["location"] and "\n" not in response.headers["location"]
-    assert "set-cookie" not in response.headers
+def test_line_breaks_in_a_path_never_become_headers(client):
+    for path in ["/api/stories/x%0d%0aSet-Cookie:%20a=1/", "/map%0d%0aSet-Cookie:%20a=1/", "/stories/x%0aLocation:%20/"]:
+        response = client.get(path, follow_redirects=False)
+        assert response.status_code == 404, path
+        assert "set-cookie" not in response.headers and "location" not in response.headers
+
+
+def test_a_trailing_slash_redirect_stays_on_this_server(client):
+    response = client.get("/map/?all=true", follow_redirects=False)
+    assert response.status_code == 307 and response.headers["location"] == "http://testserver/map?all=true"
 
 
 def test_static_files_are_served(client):
@@ -751,3 +755,30 @@ def test_serve_opens_a_store_whose_path_has_uri_characters_read_only(db, tmp_pat
     client = TestClient(create_app(str(odd)))
     assert client.get("/api/events/ev-hostile").status_code == 200
     assert {p.name for p in tmp_path.iterdir()} <= {odd.name, odd.name + "-wal", odd.name + "-shm"}
+
+
+def test_ids_and_names_holding_slashes_and_dot_segments_are_linked_and_found(tmp_path):
+    """Input ids may be URLs or paths ("kompas/2023/07/27/rapat"); each link must reach its page, and a '..'
+    in an id must stay in the id, not climb the URL."""
+    text = "Menteri PPN/Kepala Bappenas bertemu Gubernur di Jakarta pada hari ini."
+    article = _article("kompas/2023/07/27/rapat", title="Rapat koordinasi", outlet="Kabar", published="2023-07-27",
+                       url="https://kabar.example/rapat", text=text)
+    event = Event(id="ev/1/../2", type="CONSULT", date="2023-07-27", article_id=article.id,
+                  participants=[Participant("PPN/Bappenas", country="IDN", kind="organisation"),
+                                Participant("../../api/events", country="IDN", kind="person")],
+                  evidence=[Evidence(article.id, "trigger", "bertemu", 28, 35)])
+    store = SQLiteStore(tmp_path / "slashes.db")
+    run_id = store.begin_run("test", [])
+    store.save_chunk(run_id, [Outcome("new", article.id, article=article, article_id=article.id)])
+    store.replace_events([event], [Story("story/../rapat", "Rapat", "Rapat koordinasi.", event_ids=[event.id])])
+    store.close()
+    slashes = TestClient(create_app(str(tmp_path / "slashes.db")), raise_server_exceptions=False)
+    followed = {}
+    for page in ["/?all=true", "/articles", "/stories", "/actors", "/events/" + quote(event.id, safe="")]:
+        tree = lxml.html.document_fromstring(slashes.get(page).text)
+        for href in {a.get("href") for a in tree.iter("a")}:
+            if href and href.startswith(("/events/", "/actors/", "/articles/", "/stories/", "/api/events/")):
+                followed[href] = slashes.get(href).status_code
+    assert followed and all(status == 200 for status in followed.values()), followed
+    assert "/actors/..%2F..%2Fapi%2Fevents" in followed
+    assert slashes.get("/api/articles/kompas/2023/07/27/rapat").json()["event_ids"] == [event.id]
