@@ -25,13 +25,11 @@ from __future__ import annotations
 import argparse
 import copy
 import hashlib
-import itertools
 import json
 import os
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 

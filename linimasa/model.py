@@ -278,7 +278,9 @@ class Article:
             "related_links": self.related_links,
             "removed": self.removed,
             "anchor": self.anchor,
-            "sentences": to_dict(self.sentences),
+            # Spans only: a sentence's text is its slice of clean_text and its tokens are recomputed cheaply,
+            # so storing them would multiply the size of every stored article for nothing.
+            "sentences": [{"start": s.start, "end": s.end} for s in self.sentences],
             "mentions": to_dict(self.mentions),
             "times": to_dict(self.times),
         }
@@ -289,7 +291,8 @@ class Article:
         self.related_links = data.get("related_links") or []
         self.removed = data.get("removed") or []
         self.anchor = data.get("anchor")
-        self.sentences = [Sentence.from_dict(s) for s in data.get("sentences", [])]
+        text = self.working_text
+        self.sentences = [Sentence(s["start"], s["end"], text[s["start"] : s["end"]]) for s in data.get("sentences", [])]
         self.mentions = [Mention.from_dict(m) for m in data.get("mentions", [])]
         self.times = [TimeExpression.from_dict(t) for t in data.get("times", [])]
 

@@ -11,7 +11,7 @@ import pytest
 from linimasa.config import Settings
 from linimasa.engine.local import LocalRunner
 from linimasa.model import Event, Evidence, Location, Participant, Story
-from linimasa.store import SQLiteStore, StoreError, open_store
+from linimasa.store import StoreError, open_store
 from linimasa.store.schema import LATEST_VERSION
 
 RAW_ONLY = Settings(prepare=(), extract=(), corpus=(), near_duplicates=False, workers=1)

@@ -22,6 +22,7 @@ from ..model import Article, Rejection
 from ..pipeline import Pipeline
 from ..store import Outcome, RunCounts, SQLiteStore
 from .corpus import relink
+from .packing import PackedArticle, pack
 
 TEMPLATE_STATE_KEY = "clean.templates"
 
@@ -50,9 +51,9 @@ def _init_worker(settings: Settings) -> None:
     _worker_pipeline = Pipeline(settings.extract, settings)
 
 
-def _extract(article: Article) -> Article:
+def _extract(article: Article) -> PackedArticle:
     assert _worker_pipeline is not None, "worker started without its pipeline"
-    return _worker_pipeline(article)
+    return pack(_worker_pipeline(article))
 
 
 def rebuild_near_duplicate_index(store: SQLiteStore) -> NearDuplicateIndex:
