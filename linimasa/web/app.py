@@ -49,7 +49,7 @@ def event_filter(
     until: Annotated[date | None, Query(description="last day, YYYY-MM-DD")] = None,
     actor: Annotated[list[str], Query(description="name, kb id or country code; repeat to require all")] = [],
     country: CountryCode = None,
-    type: Annotated[str | None, Query(description="PLOVER event type, e.g. CONSULT")] = None,
+    type: Annotated[str | None, Query(max_length=MAX_TEXT, description="PLOVER event type, e.g. CONSULT")] = None,
     mode: Text = None,
     outlet: Text = None,
     q: Annotated[str | None, Query(max_length=200, description="words in the reporting articles or summary")] = None,
@@ -65,7 +65,7 @@ def event_filter(
     if any(len(a) > MAX_TEXT for a in actor) or any("\x00" in a for a in actor):
         raise HTTPException(422, f"an actor is a name of at most {MAX_TEXT} characters, without NUL")
     if type and type.upper() not in queries.event_types():
-        raise HTTPException(422, f"type '{type}' is not a PLOVER event type: one of {', '.join(queries.event_types())}")
+        raise HTTPException(422, f"type {shown(type)} is not a PLOVER event type: one of {', '.join(queries.event_types())}")
     if q is not None and q.strip() and not queries.has_words(q):
         raise HTTPException(422, "q has no words to search for")
     return EventFilter(
