@@ -526,6 +526,11 @@ OVERSIZED = {
     "100 KB q": ("/api/events", [("q", "warga " * 17_000)]),
     "100 KB q, page": ("/", [("q", "warga " * 17_000)]),
     "100 KB outlet": ("/api/events", [("outlet", "x" * 100_000)]),
+    "100 KB type": ("/api/events", [("type", "x" * 100_000)]),
+    "100 KB type, page": ("/", [("type", "x" * 100_000)]),
+    "100 KB place, map": ("/map", [("place", "x" * 100_000)]),
+    "100 KB story id filter": ("/api/stories/s", [("story", "x" * 100_000)]),
+    "100 KB status": ("/api/articles", [("status", "x" * 100_000)]),
     "100 KB actor": ("/api/events", [("actor", "x" * 100_000)]),
     "100 KB actors q": ("/api/actors", [("q", "x" * 100_000)]),
     "100 KB articles q": ("/api/articles", [("q", "warga " * 17_000)]),
@@ -596,9 +601,9 @@ def test_oversized_or_out_of_range_parameters_are_refused_clearly(client, case):
     path, params = OVERSIZED[case]
     status, body = asgi_get(client.app, path, urlencode(params))
     assert 400 <= status < 500, f"{case}: {status} {body[:200]!r}"
+    assert len(body) < 20_000, "the reason is short, not an echo of the input"
     if path.startswith("/api/"):
-        detail = json.loads(body)["detail"]
-        assert detail and len(json.dumps(detail)) < 2_000, "the reason is short, not an echo of the input"
+        assert json.loads(body)["detail"]
 
 
 @pytest.mark.parametrize("case", list(SERVED_RANGES))
