@@ -2,8 +2,8 @@
 
 A real server process reads the store while real runs write it: the first run fills an empty store, the
 second adds articles and relinks, replacing the events table in one transaction. Every answer polled in
-between must be a 200 with a well-formed body; the counts never go down; and a page of events is always
-the whole old set or the whole new set, never a mixture.
+between, by several clients at once, must be a 200 with a well-formed body; the counts never go down;
+and a page of events is always the whole old set or the whole new set, never a mixture.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import socket
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
@@ -26,6 +27,7 @@ from linimasa.store import SQLiteStore
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "sample" / "articles.jsonl"
 PAGE = 500
+READERS = 3
 
 PEOPLE = [
     ("Presiden", "Joko Widodo", "Indonesia"), ("Menteri Luar Negeri", "Retno Marsudi", "Indonesia"),
@@ -148,15 +150,21 @@ def snapshot(client: httpx.Client) -> dict:
     return {"total": body["total"], "ids": [e["id"] for e in body["items"]], "articles": articles.json()["total"]}
 
 
-def poll_while(process: subprocess.Popen, client: httpx.Client, limit: int = 3000) -> list[dict]:
-    """Snapshots until the run ends (bounded: at most ``limit`` polls), and one after it."""
-    seen = []
-    for _ in range(limit):
-        if process.poll() is not None:
-            break
-        seen.append(snapshot(client))
-    seen.append(snapshot(client))
-    return seen
+def poll_while(process: subprocess.Popen, base: str, limit: int = 1500) -> list[list[dict]]:
+    """What each of READERS concurrent clients saw, polling one request after another until the run ends
+    (bounded: at most ``limit`` polls each)."""
+
+    def reader() -> list[dict]:
+        seen = []
+        with httpx.Client(base_url=base, timeout=30) as client:
+            for _ in range(limit):
+                if process.poll() is not None:
+                    break
+                seen.append(snapshot(client))
+        return seen
+
+    with ThreadPoolExecutor(READERS) as pool:
+        return [future.result() for future in [pool.submit(reader) for _ in range(READERS)]]
 
 
 def assert_never_goes_down(seen: list[dict]) -> None:
@@ -181,23 +189,26 @@ def test_serve_answers_whole_snapshots_while_run_writes_the_store(tmp_path):
             assert snapshot(client)["total"] == 0
             # the first run fills the empty store in chunks; events appear once, at its end
             runs.append(linimasa("run", "-q", "--workers", "1", "--chunk-size", "40", "--db", str(db), str(first)))
-            during_first = poll_while(runs[-1], client)
+            during_first = poll_while(runs[-1], base)
             assert runs[-1].wait() == 0, runs[-1].communicate()[0]
-            assert_never_goes_down(during_first)
-            old = during_first[-1]
+            old = snapshot(client)
+            for seen in during_first:
+                assert_never_goes_down([*seen, old])
             assert old["total"] > 0 and old["articles"] >= 150
 
             # the second run adds articles and relinks: the events table is replaced in one transaction
             runs.append(linimasa("run", "-q", "--workers", "1", "--chunk-size", "40", "--db", str(db), str(second),
                                  str(SAMPLE)))
-            during_second = poll_while(runs[-1], client)
+            during_second = poll_while(runs[-1], base)
             assert runs[-1].wait() == 0, runs[-1].communicate()[0]
-            new = during_second[-1]
+            new = snapshot(client)
             assert new["total"] > old["total"] and new["articles"] > old["articles"]
-            assert_never_goes_down([old, *during_second])
-            halves = [s for s in during_second if s["ids"] not in (old["ids"], new["ids"])]
+            for seen in during_second:
+                assert_never_goes_down([old, *seen, new])
+            halves = [s for seen in during_second for s in seen if s["ids"] not in (old["ids"], new["ids"])]
             assert halves == [], "a reader saw a mixture of the old and the new events"
-            assert len(during_first) + len(during_second) > 10, "the polls should overlap the runs"
+            polls = sum(len(seen) for seen in [*during_first, *during_second])
+            assert polls > 10, "the polls should overlap the runs"
     finally:
         for process in runs:
             stop(process)
