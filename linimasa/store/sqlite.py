@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from ..model import Article, Event, Story, to_dict
 from .schema import LATEST_VERSION, MIGRATIONS
@@ -79,7 +80,8 @@ class SQLiteStore:
         if readonly:
             if not Path(self.path).exists():
                 raise StoreError(f"no store at {self.path}: run `linimasa run PATH...` first, or pass --db")
-            uri = f"file:{Path(self.path).resolve()}?mode=ro"
+            # Quoted: '#', '?' and '%' in a path would otherwise end or alter the URI (and drop mode=ro).
+            uri = f"file:{quote(str(Path(self.path).resolve()))}?mode=ro"
             self.conn = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=30)
         else:
             parent = Path(self.path).resolve().parent
