@@ -120,4 +120,5 @@ def test_sigkill_at_random_points_then_rerun(seed: int, corpus: Path, reference,
     assert (ids, events) == reference
     runs = sqlite3.connect(db).execute("SELECT status FROM runs ORDER BY id").fetchall()
     assert [r[0] for r in runs][-1] == "finished"
-    assert sum(1 for r in runs if r[0] == "running") == kills  # a killed run stays marked as never finished
+    # A killed run stays marked as never finished (unless the kill landed after it recorded its end).
+    assert sum(1 for r in runs if r[0] == "running") <= kills
