@@ -60,6 +60,8 @@ class DaskRunner(LocalRunner):
     or, without one, a LocalCluster of ``settings.workers`` single-threaded worker processes (default: all
     cores) started for the run and stopped after it."""
 
+    pool_extraction = False  # extraction goes to the cluster, in _extract_all
+
     def __init__(self, store: SQLiteStore, settings: Settings | None = None, scheduler: str | None = None,
                  executor_factory: Callable[[], Executor] | None = None):
         super().__init__(store, settings, executor_factory)

@@ -90,8 +90,21 @@ def classify(
     return Outcome(outcome, article.source or "", article, article.id)
 
 
+@dataclass
+class _ChunkInFlight:
+    """A prepared chunk whose extraction may still be running, with what it will store."""
+
+    outcomes: list[Outcome] = field(default_factory=list)
+    ids: dict[str, str] = field(default_factory=dict)  # article id -> content hash
+    hashes: dict[str, str] = field(default_factory=dict)  # content hash -> first article id
+    extracted: Callable[[], list[Article]] = list
+
+
 class LocalRunner:
     """Runs the pipeline over inputs into a store, with worker processes on all local cores."""
+
+    # Engines with their own way of extracting (Dask) override _extract_all and set this to False.
+    pool_extraction = True
 
     def __init__(self, store: SQLiteStore, settings: Settings | None = None, executor_factory: Callable[[], Executor] | None = None):
         self.store = store
@@ -113,18 +126,26 @@ class LocalRunner:
     def _workers(self) -> int:
         return self.settings.workers or os.cpu_count() or 1
 
+    def _uses_pool(self, articles: list[Article]) -> bool:
+        return bool(self.settings.extract) and self._workers() > 1 and len(articles) >= MIN_PARALLEL_CHUNK
+
+    def _pool(self) -> Executor:
+        if self._executor is None:
+            self._executor = (
+                self._executor_factory()
+                if self._executor_factory
+                else ProcessPoolExecutor(self._workers(), initializer=_init_worker, initargs=(self.settings,))
+            )
+        return self._executor
+
+    def _pool_chunksize(self, articles: list[Article]) -> int:
+        return max(1, len(articles) // (self._workers() * 4))
+
     def _extract_all(self, articles: list[Article]) -> list[Article]:
         if not self.settings.extract or not articles:
             return articles
-        if self._workers() > 1 and len(articles) >= MIN_PARALLEL_CHUNK:
-            if self._executor is None:
-                self._executor = (
-                    self._executor_factory()
-                    if self._executor_factory
-                    else ProcessPoolExecutor(self._workers(), initializer=_init_worker, initargs=(self.settings,))
-                )
-            chunksize = max(1, len(articles) // (self._workers() * 4))
-            return list(self._executor.map(_extract, articles, chunksize=chunksize))
+        if self._uses_pool(articles):
+            return list(self._pool().map(_extract, articles, chunksize=self._pool_chunksize(articles)))
         if self._inline is None:
             self._inline = Pipeline(self.settings.extract, self.settings)
         return [self._inline(article) for article in articles]
@@ -142,11 +163,16 @@ class LocalRunner:
         summary = RunSummary(run_id=run_id, counts=RunCounts())
         status = "failed"
         try:
+            # Chunk N is extracted by the workers while this process reads and prepares chunk N+1; chunks
+            # are still committed one at a time and in input order.
+            in_flight: _ChunkInFlight | None = None
             for chunk in self._chunks(read_inputs(paths), summary):
-                counts = self._process_chunk(run_id, chunk)
-                summary.counts.add(counts)
-                if progress:
-                    progress(counts.read)
+                prepared = self._prepare_chunk(chunk, in_flight)
+                if in_flight is not None:
+                    self._commit(run_id, in_flight, summary, progress)
+                in_flight = prepared
+            if in_flight is not None:
+                self._commit(run_id, in_flight, summary, progress)
             self._save_template_state()
             if self.settings.corpus:
                 t0 = time.perf_counter()
@@ -174,30 +200,47 @@ class LocalRunner:
         if chunk:
             yield chunk
 
-    def _process_chunk(self, run_id: int, chunk: list[Article | Rejection]) -> RunCounts:
-        outcomes: list[Outcome] = []
+    def _prepare_chunk(self, chunk: list[Article | Rejection], in_flight: "_ChunkInFlight | None") -> "_ChunkInFlight":
+        """Classify, clean and deduplicate a chunk here, then hand its extraction to the workers."""
+        prepared = _ChunkInFlight()
+        earlier_ids = in_flight.ids if in_flight else {}
+        earlier_hashes = in_flight.hashes if in_flight else {}
         to_process: list[Article] = []
-        pending_ids: dict[str, str] = {}
-        pending_hashes: dict[str, str] = {}
         for item in chunk:
             if isinstance(item, Rejection):
-                outcomes.append(Outcome("rejected", item.source, None, item.article_id, item.reason))
+                prepared.outcomes.append(Outcome("rejected", item.source, None, item.article_id, item.reason))
                 continue
-            outcome = classify(item, self.store, pending_ids, pending_hashes)
-            outcomes.append(outcome)
+            # The chunk still being extracted is not committed yet: it counts as stored for this one.
+            outcome = classify(item, self.store, {**earlier_ids, **prepared.ids}, {**earlier_hashes, **prepared.hashes})
+            prepared.outcomes.append(outcome)
             if outcome.article is not None:
-                pending_ids[item.id] = item.content_hash
-                pending_hashes.setdefault(item.content_hash, item.id)
+                prepared.ids[item.id] = item.content_hash
+                prepared.hashes.setdefault(item.content_hash, item.id)
                 if outcome.outcome in ("new", "revised"):
                     to_process.append(item)
         self._timed("prepare", lambda: self._prepare(to_process))
-        to_process = self._timed("dedup", lambda: self._group_near_duplicates(to_process, outcomes))
-        processed = self._timed("extract", lambda: self._extract_all(to_process))
+        to_process = self._timed("dedup", lambda: self._group_near_duplicates(to_process, prepared.outcomes))
+        prepared.extracted = self._timed("extract", lambda: self._submit_extract(to_process))
+        return prepared
+
+    def _commit(self, run_id: int, chunk: "_ChunkInFlight", summary: RunSummary, progress) -> None:
+        processed = self._timed("extract", chunk.extracted)
         by_id = {a.id: a for a in processed}
-        for outcome in outcomes:
+        for outcome in chunk.outcomes:
             if outcome.article is not None and outcome.article.id in by_id and outcome.outcome != "duplicate":
                 outcome.article = by_id[outcome.article.id]
-        return self._timed("store", lambda: self.store.save_chunk(run_id, outcomes))
+        counts = self._timed("store", lambda: self.store.save_chunk(run_id, chunk.outcomes))
+        summary.counts.add(counts)
+        if progress:
+            progress(counts.read)
+
+    def _submit_extract(self, articles: list[Article]) -> Callable[[], list[Article]]:
+        """Start extracting; the returned callable waits for the results (in input order)."""
+        if self.pool_extraction and self._uses_pool(articles):
+            results = self._pool().map(_extract, articles, chunksize=self._pool_chunksize(articles))
+            return lambda: list(results)
+        done = self._extract_all(articles)
+        return lambda: done
 
     def _group_near_duplicates(self, articles: list[Article], outcomes: list[Outcome]) -> list[Article]:
         """Apply the near-duplicate rule in input order; re-ingests become duplicates and are not extracted.
