@@ -13,6 +13,7 @@ from datetime import date
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -29,7 +30,7 @@ err = Console(stderr=True)
 
 
 def _fail(message: str) -> None:
-    err.print(f"[bold red]error:[/] {message}", highlight=False)
+    err.print(f"[bold red]error:[/] {escape(message)}", highlight=False)
     sys.exit(1)
 
 
@@ -136,7 +137,7 @@ def _run(paths: tuple[str, ...], db: str, settings: Settings, quiet: bool, comma
 def _print_summary(summary, db: str, with_events: bool) -> None:
     counts = summary.counts
     out = Console(soft_wrap=True)  # one line per rejection, however narrow the terminal, so it can be grepped
-    table = Table(title=f"linimasa run #{summary.run_id} into {db}", show_header=False, title_justify="left")
+    table = Table(title=f"linimasa run #{summary.run_id} into {escape(db)}", show_header=False, title_justify="left")
     table.add_column(style="bold")
     table.add_column(justify="right")
     table.add_row("inputs read", f"{counts.read:,}")
