@@ -20,6 +20,17 @@ class PipelineError(Exception):
     """A stage is misconfigured or missing."""
 
 
+class StageFailure(Exception):
+    """A stage raised on one article; the article is rejected with this as its reason."""
+
+    def __init__(self, stage: str, error: Exception):
+        super().__init__(
+            f"stage '{stage}' failed on this article ({type(error).__name__}: {error}); "
+            "this is a linimasa bug, please report it with the article"
+        )
+        self.stage = stage
+
+
 def build_stage(name: str, settings: Settings) -> Stage:
     try:
         target = STAGE_FACTORIES[name]
@@ -42,8 +53,21 @@ class Pipeline:
 
     def __call__(self, article: Article) -> Article:
         for stage in self.stages:
-            article = stage(article)
+            try:
+                article = stage(article)
+            except Exception as exc:  # a stage's bug on one article must not end the run for all others
+                raise StageFailure(stage.name, exc) from exc
         return article
+
+    def run_or_reject(self, article: Article) -> Article:
+        """The article through every stage, or marked rejected with the failing stage and error as reason."""
+        try:
+            return self(article)
+        except StageFailure as failure:
+            article.status = "rejected"
+            article.reason = str(failure)
+            article.events = []
+            return article
 
     def observe(self, articles: list[Article]) -> None:
         """Let stages that learn from the stream (per-outlet templates) see a chunk before it is processed."""

@@ -187,3 +187,40 @@ def test_a_rejected_input_with_an_id_is_listed_and_a_later_good_one_replaces_it(
     again = run(db_path, write_jsonl(tmp_path / "bad2.jsonl", [{"id": "r1", "text": ""}]))
     assert again.counts.rejected == 1
     assert open_store(db_path, readonly=True).article("r1")["status"] == "processed"
+
+
+class _FailsOnMarker:
+    """A stage with a bug that only some articles trigger."""
+
+    name = "fragile"
+
+    def __call__(self, article):
+        if "MEMICU-GALAT" in article.working_text:
+            raise ValueError("year -3983 is out of range")
+        return article
+
+
+def test_a_stage_failing_on_one_article_rejects_it_and_the_run_goes_on(tmp_path: Path, db_path: str, monkeypatch):
+    from linimasa import pipeline
+
+    real_build = pipeline.build_stage
+    monkeypatch.setattr(pipeline, "build_stage",
+                        lambda name, settings: _FailsOnMarker() if name == "fragile" else real_build(name, settings))
+    fragile = Settings(prepare=(), extract=("fragile",), corpus=(), near_duplicates=False, workers=1)
+    run(db_path, write_jsonl(tmp_path / "v1.jsonl", [{"id": "kept", "text": BODY}]), settings=fragile)
+    summary = run(db_path, write_jsonl(tmp_path / "v2.jsonl", [
+        {"id": "ok", "text": BODY + " Lagi."},
+        {"id": "bad", "text": BODY + " MEMICU-GALAT."},
+        {"id": "kept", "text": BODY + " MEMICU-GALAT dalam revisi."},
+    ]), settings=fragile)
+    c = summary.counts
+    assert (c.read, c.new, c.revised, c.rejected) == (3, 1, 0, 2)
+    reasons = dict(summary.rejections)
+    assert "stage 'fragile' failed" in reasons[f"{tmp_path / 'v2.jsonl'}:2"] and "ValueError" in reasons[f"{tmp_path / 'v2.jsonl'}:2"]
+    store = open_store(db_path, readonly=True)
+    assert store.article("bad")["status"] == "rejected"
+    kept = store.article("kept")
+    assert kept["status"] == "processed" and kept["text_raw"] == BODY  # the failed revision lost nothing
+    retry = run(db_path, write_jsonl(tmp_path / "v3.jsonl", [{"id": "bad", "text": BODY + " Sudah diperbaiki."}]),
+                settings=fragile)
+    assert retry.counts.new == 1 and open_store(db_path, readonly=True).article("bad")["status"] == "processed"

@@ -307,3 +307,11 @@ def test_times_command_prints_one_json_object_a_line():
     assert [json.loads(line) for line in result.output.splitlines()] == [
         {"text": "kemarin", "start": 10, "end": 17, "type": "DATE", "value": "2015-05-12", "flags": []}]
     assert CliRunner().invoke(cli, ["times", "--published", "13/05/2015"], input="x").exit_code != 0
+
+
+def test_counts_beyond_the_calendar_are_past_or_future_references_not_errors():
+    anchor = dt.date(2015, 5, 12)
+    [past] = find_times("Peradaban itu muncul 60 abad lalu di lembah sungai.", anchor)
+    [future] = find_times("Dalam 80 abad lagi pantai ini akan tenggelam.", anchor)
+    assert (past.text, past.value) == ("60 abad lalu", "PAST_REF")
+    assert (future.text, future.value) == ("80 abad lagi", "FUTURE_REF")

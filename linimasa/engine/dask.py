@@ -40,7 +40,7 @@ def _worker_pipeline(settings_blob: bytes) -> Pipeline:
 def extract_partition(settings_blob: bytes, articles: list[Article]) -> list[PackedArticle]:
     """Run the extraction stages over one partition, on a worker."""
     pipeline = _worker_pipeline(settings_blob)
-    return [pack(pipeline(article)) for article in articles]
+    return [pack(pipeline.run_or_reject(article)) for article in articles]
 
 
 def partition(items: list, parts: int) -> list[list]:

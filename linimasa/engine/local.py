@@ -53,7 +53,7 @@ def _init_worker(settings: Settings) -> None:
 
 def _extract(article: Article) -> PackedArticle:
     assert _worker_pipeline is not None, "worker started without its pipeline"
-    return pack(_worker_pipeline(article))
+    return pack(_worker_pipeline.run_or_reject(article))
 
 
 def rebuild_near_duplicate_index(store: SQLiteStore) -> NearDuplicateIndex:
@@ -148,7 +148,7 @@ class LocalRunner:
             return list(self._pool().map(_extract, articles, chunksize=self._pool_chunksize(articles)))
         if self._inline is None:
             self._inline = Pipeline(self.settings.extract, self.settings)
-        return [self._inline(article) for article in articles]
+        return [self._inline.run_or_reject(article) for article in articles]
 
     def close(self) -> None:
         if self._executor is not None:
@@ -219,6 +219,7 @@ class LocalRunner:
                 if outcome.outcome in ("new", "revised"):
                     to_process.append(item)
         self._timed("prepare", lambda: self._prepare(to_process))
+        to_process = self._without_rejected(to_process, prepared.outcomes)
         to_process = self._timed("dedup", lambda: self._group_near_duplicates(to_process, prepared.outcomes))
         prepared.extracted = self._timed("extract", lambda: self._submit_extract(to_process))
         return prepared
@@ -229,10 +230,22 @@ class LocalRunner:
         for outcome in chunk.outcomes:
             if outcome.article is not None and outcome.article.id in by_id and outcome.outcome != "duplicate":
                 outcome.article = by_id[outcome.article.id]
+        self._without_rejected(processed, chunk.outcomes)
         counts = self._timed("store", lambda: self.store.save_chunk(run_id, chunk.outcomes))
         summary.counts.add(counts)
         if progress:
             progress(counts.read)
+
+    @staticmethod
+    def _without_rejected(articles: list[Article], outcomes: list[Outcome]) -> list[Article]:
+        """Articles a stage failed on are counted as rejected (and stored so, to be retried by a later run)."""
+        failed = {a.id: a.reason for a in articles if a.status == "rejected"}
+        for outcome in outcomes:
+            if outcome.article_id in failed and outcome.outcome in ("new", "revised"):
+                # A failed revision leaves the stored version as it is; a failed new article is kept as rejected.
+                outcome.store_row = outcome.outcome == "new"
+                outcome.outcome, outcome.reason = "rejected", failed[outcome.article_id]
+        return [a for a in articles if a.id not in failed]
 
     def _submit_extract(self, articles: list[Article]) -> Callable[[], list[Article]]:
         """Start extracting; the returned callable waits for the results (in input order)."""
@@ -270,7 +283,7 @@ class LocalRunner:
     def _prepare(self, articles: list[Article]) -> None:
         self.prepare.observe(articles)
         for index, article in enumerate(articles):
-            articles[index] = self.prepare(article)
+            articles[index] = self.prepare.run_or_reject(article)
 
     def _timed(self, name: str, work: Callable):
         t0 = time.perf_counter()

@@ -47,6 +47,14 @@ def shift(day: dt.date, amount: int, unit: str) -> dt.date:
     return day + step
 
 
+def shift_within_calendar(day: dt.date, amount: int, unit: str) -> dt.date | None:
+    """:func:`shift`, or None where the result leaves the years 1-9999 ("60 abad lalu" from 2015)."""
+    try:
+        return shift(day, amount, unit)
+    except (ValueError, OverflowError):
+        return None
+
+
 def value_at_precision(day: dt.date, unit: str) -> str:
     """The TimeML value of the day, month, week, year, decade or century around ``day``."""
     if unit == "D":

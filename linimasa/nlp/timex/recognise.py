@@ -390,7 +390,11 @@ def _relative_period(expression: TimeExpression, context: Context, unit_word: st
         return
     shift_unit = {"DE": "Y", "CE": "Y"}.get(precision, precision)
     amount = step * {"DE": 10, "CE": 100}.get(precision, 1)
-    expression.value = dates.value_at_precision(dates.shift(context.anchor, amount, shift_unit), precision)
+    shifted = dates.shift_within_calendar(context.anchor, amount, shift_unit)
+    if shifted is None:
+        expression.value = "PAST_REF" if step < 0 else "FUTURE_REF"
+        return
+    expression.value = dates.value_at_precision(shifted, precision)
     expression.basis = "anchor"
 
 
@@ -447,7 +451,11 @@ def _norm_counted_relative(match, expression, context, weekday):
     factor = lexicon.unit(unit).get("factor", 1)
     shift_unit = {"DE": "Y", "CE": "Y"}.get(precision, precision)
     amount = int(amount) * factor * {"DE": 10, "CE": 100}.get(precision, 1)
-    expression.value = dates.value_at_precision(dates.shift(reference, step * amount, shift_unit), precision)
+    shifted = dates.shift_within_calendar(reference, step * amount, shift_unit)
+    if shifted is None:
+        expression.value = "PAST_REF" if step < 0 else "FUTURE_REF"
+        return
+    expression.value = dates.value_at_precision(shifted, precision)
     expression.basis = "anchor" if reference is context.anchor else "previous_expression"
 
 
