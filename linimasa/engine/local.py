@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections import ChainMap
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
 
@@ -67,7 +68,7 @@ def rebuild_near_duplicate_index(store: SQLiteStore) -> NearDuplicateIndex:
 
 
 def classify(
-    article: Article, store: SQLiteStore, pending_ids: dict[str, str], pending_hashes: dict[str, str]
+    article: Article, store: SQLiteStore, pending_ids: Mapping[str, str], pending_hashes: Mapping[str, str]
 ) -> Outcome:
     """new | revised | duplicate, against the store and the chunk not yet committed."""
     article.compute_hash()
@@ -203,15 +204,15 @@ class LocalRunner:
     def _prepare_chunk(self, chunk: list[Article | Rejection], in_flight: "_ChunkInFlight | None") -> "_ChunkInFlight":
         """Classify, clean and deduplicate a chunk here, then hand its extraction to the workers."""
         prepared = _ChunkInFlight()
-        earlier_ids = in_flight.ids if in_flight else {}
-        earlier_hashes = in_flight.hashes if in_flight else {}
+        # The chunk still being extracted is not committed yet: it counts as stored for this one.
+        known_ids = ChainMap(prepared.ids, in_flight.ids if in_flight else {})
+        known_hashes = ChainMap(prepared.hashes, in_flight.hashes if in_flight else {})
         to_process: list[Article] = []
         for item in chunk:
             if isinstance(item, Rejection):
                 prepared.outcomes.append(Outcome("rejected", item.source, None, item.article_id, item.reason))
                 continue
-            # The chunk still being extracted is not committed yet: it counts as stored for this one.
-            outcome = classify(item, self.store, {**earlier_ids, **prepared.ids}, {**earlier_hashes, **prepared.hashes})
+            outcome = classify(item, self.store, known_ids, known_hashes)
             prepared.outcomes.append(outcome)
             if outcome.article is not None:
                 prepared.ids[item.id] = item.content_hash
@@ -266,6 +267,7 @@ class LocalRunner:
         if self._near_duplicates is None:
             self._near_duplicates = rebuild_near_duplicate_index(self.store)
         revised = {o.article_id for o in outcomes if o.outcome == "revised"}
+        outcome_of = {id(o.article): o for o in outcomes if o.article is not None}
         keep: list[Article] = []
         for article in articles:
             if article.id in revised:  # its earlier version is indexed; it must not match itself
@@ -273,7 +275,7 @@ class LocalRunner:
                 continue
             self._near_duplicates.judge(article)
             if article.status == "duplicate":
-                outcome = next(o for o in outcomes if o.article is article)
+                outcome = outcome_of[id(article)]
                 outcome.outcome = "duplicate"
                 outcome.reason = article.reason
             else:

@@ -317,9 +317,6 @@ class PostgresStore(SQLiteStore):
         except psycopg.OperationalError as exc:
             raise StoreError(f"the store {_redact(self.path)} failed: {str(exc).strip()}") from exc
 
-    def close(self) -> None:
-        self.conn.close()
-
     # -- what differs from SQLite -----------------------------------------------------------------------
 
     def begin_run(self, command: str, inputs: list[str]) -> int:
