@@ -96,6 +96,8 @@ QUERIES = {
     "outlet + year": {"outlet": "Outlet C", "since": "2020-01-01", "until": "2020-12-31"},
     "full text, rare word": {"q": "istilah123"},
     "full text, common words": {"q": "sanksi perbatasan"},
+    "common words + country": {"q": "sanksi perbatasan", "country": "RUS"},
+    "common words, offset 10,000": {"q": "sanksi perbatasan", "offset": 10_000},
     "place + all modalities": {"place": "Jakarta", "all": "true"},
     "deep page (offset 50,000)": {"offset": 50_000},
 }

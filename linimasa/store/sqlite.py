@@ -21,6 +21,9 @@ from ..model import Article, Event, Story, to_dict
 from .schema import LATEST_VERSION, MIGRATIONS
 
 
+READER_CACHE_KIB = 64 * 1024  # page cache of each read-only connection
+READER_MMAP_BYTES = 256 * 1024 * 1024  # address space, not memory: pages are shared with the OS cache
+
 class StoreError(Exception):
     """The store cannot be opened or used; the message says what to do."""
 
@@ -100,6 +103,10 @@ class SQLiteStore:
                 self.migrate()
             else:
                 self.conn.execute("PRAGMA query_only=ON")
+                # A reader (the web view) walks indexes of the whole store; SQLite's default 2 MB page
+                # cache makes it reread them from the file on every request.
+                self.conn.execute(f"PRAGMA cache_size=-{READER_CACHE_KIB}")
+                self.conn.execute(f"PRAGMA mmap_size={READER_MMAP_BYTES}")
                 if self.schema_version() != LATEST_VERSION:
                     raise StoreError(
                         f"the store {self.path} has schema version {self.schema_version()}, this linimasa needs "

@@ -93,14 +93,40 @@ class EventFilter:
 
 @dataclass(frozen=True)
 class Plan:
-    """A filter as SQL for one request: its lookups already run, their events passed as one JSON list."""
+    """A filter as SQL for one request: its lookups already run, their events passed as one JSON list.
+
+    ``page_where`` is the same condition written for a query that stops after a page: it may test each
+    event it meets on its own instead of first gathering every match (see :func:`words_condition`)."""
 
     where: str
     params: list[Any]
+    page_where: str | None = None
+    page_params: list[Any] | None = None
+    density: float = 1.0  # at least this share of the events walked in date order match
+
+    def for_page(self, offset: int, limit: int) -> tuple[str, list[Any]]:
+        """The condition for a page: testing event by event costs per event walked, so when the page lies
+        deeper than ``PER_EVENT_MAX_WALK`` events are likely to be walked, gathering the matches once is
+        cheaper."""
+        if self.page_where is None or (offset + limit) / self.density > PER_EVENT_MAX_WALK:
+            return self.where, self.params
+        return self.page_where, self.page_params or []
 
 
-def lookup_ids(conn: sqlite3.Connection, flt: EventFilter) -> set[str] | None:
-    """The ids of the events every participant, outlet and words filter allows (None: no such filter)."""
+# Testing one event costs about a twenty-thousandth of gathering the matches of common words (measured by
+# benchmarks/bench_web.py), so up to this many events walked, testing wins.
+PER_EVENT_MAX_WALK = 20_000
+
+
+# Article ids come from the id index (which holds each rowid), never from the wide article rows.
+MATCHING_ARTICLES = ("SELECT a.id FROM articles a INDEXED BY sqlite_autoindex_articles_1 WHERE a.rowid IN "
+                     "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
+MATCHING_SUMMARIES = "SELECT rowid FROM events_fts WHERE events_fts MATCH ?"
+
+
+def lookup_ids(conn: sqlite3.Connection, flt: EventFilter, with_words: bool = True) -> set[str] | None:
+    """The ids of the events every participant, outlet and words filter allows (None: no such filter).
+    ``with_words=False`` leaves the words to the SQL condition of :func:`words_condition`."""
     found: list[set[str]] = []
 
     def ids(sql: str, *params: Any) -> None:
@@ -114,34 +140,76 @@ def lookup_ids(conn: sqlite3.Connection, flt: EventFilter) -> set[str] | None:
     if flt.outlet:
         ids("SELECT event_id FROM event_sources WHERE article_id IN (SELECT id FROM articles WHERE outlet = ?)",
             flt.outlet)
-    if flt.q:
+    if flt.q and with_words:
         words = fts_query(flt.q)
-        # article ids come from the id index (which holds each rowid), never from the wide article rows
-        ids("SELECT event_id FROM event_sources WHERE article_id IN (SELECT a.id FROM articles a INDEXED BY "
-            "sqlite_autoindex_articles_1 WHERE a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)) "
-            "UNION SELECT e.id FROM events e WHERE e.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)",
-            words, words)
+        ids(f"SELECT event_id FROM event_sources WHERE article_id IN ({MATCHING_ARTICLES}) "
+            f"UNION SELECT e.id FROM events e WHERE e.rowid IN ({MATCHING_SUMMARIES})", words, words)
     if not found:
         return None
     found.sort(key=len)
     return found[0].intersection(*found[1:])
 
 
+def words_condition(words: str, per_event: bool) -> tuple[str, list[Any]]:
+    """Events whose source articles or summary hold all ``words``, as SQL on events ``e``.
+
+    The gathering form collects every matching event once (best when the query reads all of them: a
+    count, a histogram); the ``per_event`` form looks up each event's sources as the query meets it (best
+    when it stops after a page, walking the date order through events that mostly match)."""
+    if per_event:
+        return ("(EXISTS (SELECT 1 FROM event_sources s JOIN articles a INDEXED BY sqlite_autoindex_articles_1 "
+                "ON a.id = s.article_id WHERE s.event_id = e.id AND a.rowid IN "
+                "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)) "
+                f"OR e.rowid IN ({MATCHING_SUMMARIES}))", [words, words])
+    return (f"(e.id IN (SELECT event_id FROM event_sources WHERE article_id IN ({MATCHING_ARTICLES})) "
+            f"OR e.rowid IN ({MATCHING_SUMMARIES}))", [words, words])
+
+
+def share_of_articles(conn: sqlite3.Connection, words: str) -> float:
+    """About what share of the stored articles hold all ``words`` (counted up to a cap, so at least this)."""
+    stored = conn.execute("SELECT max(rowid) FROM articles").fetchone()[0] or 0
+    if not stored:
+        return 0.0
+    hits = conn.execute(
+        "SELECT count(*) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)",
+        (words, MAX_COUNTED_HITS),
+    ).fetchone()[0]
+    return hits / stored
+
+
+def common_words(conn: sqlite3.Connection, words: str) -> bool:
+    """Whether so many articles hold the words that gathering their events in Python would cost more than
+    letting SQL test events as it meets them (more than a hundredth of the articles, and over 500)."""
+    stored = conn.execute("SELECT max(rowid) FROM articles").fetchone()[0] or 0
+    return share_of_articles(conn, words) * stored > max(500, stored // 100)
+
+
+MAX_COUNTED_HITS = 50_000
+
+
 def plan(conn: sqlite3.Connection, flt: EventFilter) -> Plan:
     """The filter's SQL for this store. Lookups run once here; when they leave few events (under a hundredth
     of the store) the query starts from those events, otherwise from the date-ordered index, testing each
-    event against the list."""
+    event against the list. Words that many articles hold are not looked up but tested in SQL."""
     where, params = flt.where()
-    allowed = lookup_ids(conn, flt)
-    if allowed is None:
-        return Plan(where, params)
-    if not allowed:
+    words = fts_query(flt.q) if flt.q else None
+    dense_words = bool(words) and common_words(conn, words)
+    allowed = lookup_ids(conn, flt, with_words=not dense_words)
+    if allowed is not None and not allowed:
         return Plan("0", [])
-    stored = conn.execute("SELECT max(rowid) FROM events").fetchone()[0] or 0
-    if len(allowed) < max(500, stored // 100):
-        # unary + stops SQLite, which has no statistics here, from preferring the modality index
-        where = where.replace("e.modality", "+e.modality").replace("e.background", "+e.background")
-    return Plan(f"{where} AND e.id IN (SELECT value FROM json_each(?))", params + [json.dumps(list(allowed))])
+    if allowed is not None:
+        stored = conn.execute("SELECT max(rowid) FROM events").fetchone()[0] or 0
+        if len(allowed) < max(500, stored // 100):
+            # unary + stops SQLite, which has no statistics here, from preferring the modality index
+            where = where.replace("e.modality", "+e.modality").replace("e.background", "+e.background")
+        where, params = f"{where} AND e.id IN (SELECT value FROM json_each(?))", params + [json.dumps(list(allowed))]
+    if not dense_words:
+        return Plan(where, params)
+    # after a short list of allowed events, testing each of them beats gathering every match
+    gathered, gathered_params = words_condition(words, per_event=allowed is not None)
+    tested, tested_params = words_condition(words, per_event=True)
+    return Plan(f"{where} AND {gathered}", params + gathered_params, f"{where} AND {tested}", params + tested_params,
+                density=share_of_articles(conn, words))
 
 
 def fts_query(text: str) -> str:
@@ -166,7 +234,7 @@ def page_events(conn: sqlite3.Connection, planned: Plan, limit: int, offset: int
 
     The page's rows are chosen on the indexes alone and only then read, so a deep offset skips index
     entries, not whole events."""
-    where, params = planned.where, planned.params
+    where, params = planned.for_page(offset, limit)
     rows = conn.execute(
         "SELECT data FROM events WHERE rowid IN (SELECT e.rowid FROM events e "
         f"WHERE {where} AND e.date IS NOT NULL ORDER BY e.date, e.id LIMIT ? OFFSET ?) ORDER BY date, id",
@@ -174,7 +242,7 @@ def page_events(conn: sqlite3.Connection, planned: Plan, limit: int, offset: int
     ).fetchall()
     if len(rows) < limit:
         dated = offset + len(rows) if rows else conn.execute(
-            f"SELECT count(*) FROM events e WHERE {where} AND e.date IS NOT NULL", params
+            f"SELECT count(*) FROM events e WHERE {planned.where} AND e.date IS NOT NULL", planned.params
         ).fetchone()[0]
         rows += conn.execute(
             "SELECT data FROM events WHERE rowid IN (SELECT e.rowid FROM events e "
