@@ -9,6 +9,7 @@ over the store, so that a run's result does not depend on how its input was chun
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import time
 from collections import ChainMap
@@ -44,12 +45,18 @@ class RunSummary:
     stage_seconds: dict[str, float] = field(default_factory=dict)
 
 
-_worker_pipeline: Pipeline | None = None  # one per worker process, built by its initializer
+_worker_pipeline: Pipeline | None = None  # one per worker process, set by its initializer
 
 
 def _init_worker(settings: Settings) -> None:
     global _worker_pipeline
     _worker_pipeline = Pipeline(settings.extract, settings)
+
+
+def _adopt_pipeline(pipeline: Pipeline) -> None:
+    """Initializer of a forked worker: the pipeline, models loaded, is the driver's, inherited (not pickled)."""
+    global _worker_pipeline
+    _worker_pipeline = pipeline
 
 
 def _extract(article: Article) -> PackedArticle:
@@ -128,16 +135,34 @@ class LocalRunner:
         return self.settings.workers or os.cpu_count() or 1
 
     def _uses_pool(self, articles: list[Article]) -> bool:
-        return bool(self.settings.extract) and self._workers() > 1 and len(articles) >= MIN_PARALLEL_CHUNK
+        if not self.settings.extract or self._workers() < 2:
+            return False
+        # once the workers run, even a small chunk goes to them rather than loading the models here again
+        return self._executor is not None or len(articles) >= MIN_PARALLEL_CHUNK
 
-    def _pool(self) -> Executor:
+    def _pool(self, warm_up: Article | None = None) -> tuple[Executor, Article | None]:
+        """The worker pool, started on first use; returns it with ``warm_up`` extracted, if one was given
+        and the pool was started by this call (else None: the caller extracts it with the rest).
+
+        Where processes can fork, the models load once, here, while extracting ``warm_up``, and the
+        workers inherit them; elsewhere each worker loads its own."""
+        warmed = None
         if self._executor is None:
-            self._executor = (
-                self._executor_factory()
-                if self._executor_factory
-                else ProcessPoolExecutor(self._workers(), initializer=_init_worker, initargs=(self.settings,))
-            )
-        return self._executor
+            if self._executor_factory:
+                self._executor = self._executor_factory()
+            elif "fork" in multiprocessing.get_all_start_methods():
+                pipeline = self._inline or Pipeline(self.settings.extract, self.settings)
+                if warm_up is not None:
+                    warmed = pipeline.run_or_reject(warm_up)
+                self._executor = ProcessPoolExecutor(
+                    self._workers(), mp_context=multiprocessing.get_context("fork"),
+                    initializer=_adopt_pipeline, initargs=(pipeline,),
+                )
+                self._executor.submit(int).result()  # fork the workers now, while the pipeline is warm
+                self._inline = None  # the workers hold it now; this process needs no copy
+            else:
+                self._executor = ProcessPoolExecutor(self._workers(), initializer=_init_worker, initargs=(self.settings,))
+        return self._executor, warmed
 
     def _pool_chunksize(self, articles: list[Article]) -> int:
         return max(1, len(articles) // (self._workers() * 4))
@@ -146,7 +171,9 @@ class LocalRunner:
         if not self.settings.extract or not articles:
             return articles
         if self._uses_pool(articles):
-            return list(self._pool().map(_extract, articles, chunksize=self._pool_chunksize(articles)))
+            pool, warmed = self._pool(warm_up=articles[0])
+            rest = articles[1:] if warmed is not None else articles
+            return [warmed] * (warmed is not None) + list(pool.map(_extract, rest, chunksize=self._pool_chunksize(rest)))
         if self._inline is None:
             self._inline = Pipeline(self.settings.extract, self.settings)
         return [self._inline.run_or_reject(article) for article in articles]
@@ -251,8 +278,10 @@ class LocalRunner:
     def _submit_extract(self, articles: list[Article]) -> Callable[[], list[Article]]:
         """Start extracting; the returned callable waits for the results (in input order)."""
         if self.pool_extraction and self._uses_pool(articles):
-            results = self._pool().map(_extract, articles, chunksize=self._pool_chunksize(articles))
-            return lambda: list(results)
+            pool, warmed = self._pool(warm_up=articles[0])
+            rest = articles[1:] if warmed is not None else articles
+            results = pool.map(_extract, rest, chunksize=self._pool_chunksize(rest))
+            return lambda: [warmed] * (warmed is not None) + list(results)
         done = self._extract_all(articles)
         return lambda: done
 

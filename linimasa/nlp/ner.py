@@ -74,6 +74,9 @@ class TokenFeatures:
 
     ``clusters`` maps a lowercased word to its cluster ids at several granularities; ``gazetteer`` maps a
     lowercased word to the roles it plays in known names ("LOC-B", "PER-I", ...).
+
+    A word type is analysed once: its own features (with their style copies) and the features it lends
+    each neighbour are cached together, so a sentence costs list concatenations, not string work.
     """
 
     def __init__(
@@ -87,22 +90,27 @@ class TokenFeatures:
         # With a trained model's attribute set, features it has no weight for are dropped as they are made:
         # the labels stay the same and the CRF has far fewer strings to look up.
         self.known = known
-        self._own: dict[str, list[str]] = {}
+        self._own: dict[tuple[str, str | None], list[str]] = {}
         self._around: dict[str, tuple[list[str], ...]] = {}
-        self._styled: dict[tuple[str, str], list[str]] = {}
 
     def clear_cache(self) -> None:
         self._own.clear()
         self._around.clear()
-        self._styled.clear()
 
-    def own(self, word: str) -> list[str]:
-        """Features of the word itself at the current position."""
-        cached = self._own.get(word)
+    def own(self, word: str, style: str | None = None) -> list[str]:
+        """Features of the word itself at the current position, plus their copies conjoined with an
+        annotation style (a corpus's guidelines) when ``style`` is given."""
+        key = (word, style)
+        cached = self._own.get(key)
         if cached is None:
             if len(self._own) > CACHE_LIMIT:
                 self._own.clear()
-            cached = self._own[word] = self._keep_known(self._word_features(word))
+            features = self._word_features(word)
+            if style:
+                prefix = style + "|"
+                features = features + [prefix + f for f in features if f.startswith(STYLED_PREFIXES)]
+                features.append(prefix + "bias")
+            cached = self._own[key] = self._keep_known(features)
         return cached
 
     def _keep_known(self, features: list[str]) -> list[str]:
@@ -110,26 +118,16 @@ class TokenFeatures:
             return features
         return [f for f in features if f in self.known]
 
-    def styled(self, word: str, style: str) -> list[str]:
-        """Copies of the word's main features conjoined with an annotation style (a corpus's guidelines)."""
-        key = (word, style)
-        cached = self._styled.get(key)
-        if cached is None:
-            if len(self._styled) > CACHE_LIMIT:
-                self._styled.clear()
-            prefix = style + "|"
-            unfiltered = self._word_features(word) if self.known is not None else self.own(word)
-            styled = [prefix + f for f in unfiltered if f.startswith(STYLED_PREFIXES)] + [prefix + "bias"]
-            cached = self._styled[key] = self._keep_known(styled)
-        return cached
-
     def around(self, word: str) -> tuple[list[str], ...]:
         """Features the word lends its neighbours, one list per offset in ``CONTEXT_OFFSETS``."""
         cached = self._around.get(word)
         if cached is None:
             if len(self._around) > CACHE_LIMIT:
                 self._around.clear()
-            cached = tuple(self._keep_known(self._neighbour_features(word, offset)) for offset in CONTEXT_OFFSETS)
+            lower, shape = word.lower(), word_shape(word)
+            cached = tuple(
+                self._keep_known(self._neighbour_features(word, lower, shape, offset)) for offset in CONTEXT_OFFSETS
+            )
             self._around[word] = cached
         return cached
 
@@ -158,10 +156,9 @@ class TokenFeatures:
         features += ["g=" + g for g in self.gazetteer.get(lower, ())]
         return features
 
-    def _neighbour_features(self, word: str, offset: int) -> list[str]:
-        lower = word.lower()
+    def _neighbour_features(self, word: str, lower: str, shape: str, offset: int) -> list[str]:
         mark = f"{offset:+d}"
-        features = [mark + "w=" + lower, mark + "sh=" + word_shape(word)]
+        features = [mark + "w=" + lower, mark + "sh=" + shape]
         clusters = self.clusters.get(lower, ("unk",))
         features += [f"{mark}c{i}={c}" for i, c in enumerate(clusters[1:], start=1)]
         if abs(offset) == 1:
@@ -177,25 +174,21 @@ class TokenFeatures:
         n = len(tokens)
         lowers = [t.lower() for t in tokens]
         known = self.known
-        own = [self.own(t) for t in tokens]
         around = [self.around(t) for t in tokens]
+        before_2, before_1, after_1, after_2 = EDGE_FEATURES
         items = []
-        for i in range(n):
-            features = own[i].copy()
-            for k, offset in enumerate(CONTEXT_OFFSETS):
-                j = i + offset
-                if 0 <= j < n:
-                    features += around[j][k]
-                else:
-                    features.append(EDGE_FEATURES[k])
+        for i, token in enumerate(tokens):
+            features = self.own(token, style) + (around[i - 2][0] if i > 1 else [before_2])
+            features += around[i - 1][1] if i else [before_1]
+            features += around[i + 1][2] if i + 1 < n else [after_1]
+            features += around[i + 2][3] if i + 2 < n else [after_2]
             previous = lowers[i - 1] if i else "<s>"
             following = lowers[i + 1] if i + 1 < n else "</s>"
-            bigrams = ("-1|0=" + previous + "|" + lowers[i], "0|+1=" + lowers[i] + "|" + following)
-            features += [b for b in bigrams if known is None or b in known]
+            for bigram in ("-1|0=" + previous + "|" + lowers[i], "0|+1=" + lowers[i] + "|" + following):
+                if known is None or bigram in known:
+                    features.append(bigram)
             if i == 0:
                 features.append("first")
-            if style:
-                features += self.styled(tokens[i], style)
             items.append(features)
         return items
 
