@@ -33,12 +33,14 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from linimasa.nlp.ner import (  # noqa: E402
+    ATTRIBUTES_SUFFIX,
     ENTITY_LABELS,
     MODEL_NAME,
     TokenFeatures,
     entity_scores,
     entity_spans,
     map_label,
+    write_attributes,
 )
 from linimasa.nlp.tokens import token_strings  # noqa: E402
 
@@ -343,6 +345,7 @@ def train(args) -> None:
     write_gazetteer(token_roles(names), gazetteer_path)
     default_style = args.default_style if args.styles else None
     tagger = NerTagger(str(out), TokenFeatures(clusters, read_table(gazetteer_path)), {"default_style": default_style})
+    write_attributes(tagger, out.with_name(out.stem + ATTRIBUTES_SUFFIX))
     scores = evaluate(tagger)
     own_style_scores = evaluate(tagger, own_style=True) if args.styles else None
     tokens_per_second = speed(tagger)

@@ -159,3 +159,23 @@ def test_cli_ner_command_rejects_an_unknown_style(tmp_path):
     path.write_text("Jakarta\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["ner", "--conll", str(path), "--style", "no-such-corpus"])
     assert result.exit_code == 1
+
+
+def test_the_shipped_attribute_list_is_the_models_own(tmp_path):
+    from linimasa.nlp import ner
+
+    tagger = load_tagger()
+    shipped = ner.MODEL_DIR.joinpath(ner.MODEL_NAME + ner.ATTRIBUTES_SUFFIX)
+    assert ner.read_attributes(shipped, tagger.model_path) == tagger.attributes() == tagger.features.known
+
+
+def test_an_attribute_list_left_from_another_model_is_not_used(tmp_path):
+    from linimasa.nlp import ner
+
+    tagger = load_tagger()
+    listed = tmp_path / "attributes.txt.gz"
+    ner.write_attributes(tagger, listed)
+    other_model = tmp_path / "other.crfsuite"
+    other_model.write_bytes(Path(tagger.model_path).read_bytes() + b"\0")
+    assert ner.read_attributes(listed, tagger.model_path) is not None
+    assert ner.read_attributes(listed, other_model) is None

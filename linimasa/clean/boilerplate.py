@@ -10,8 +10,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
+from linimasa import yamldata
 from linimasa.clean.text import normalise_line
 
 DATA_FILE = Path(__file__).with_name("boilerplate_id.yaml")
@@ -48,7 +47,7 @@ class BoilerplateList:
 
 @functools.cache
 def load_boilerplate(path: Path = DATA_FILE) -> BoilerplateList:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = yamldata.safe_load(path.read_text(encoding="utf-8"))
     return BoilerplateList(
         exact_lines=frozenset(normalise_line(line) for line in data["exact_lines"]),
         pattern=re.compile("|".join(f"(?:{p})" for p in data["patterns"])),

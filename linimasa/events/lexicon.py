@@ -7,7 +7,7 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+from linimasa import yamldata
 
 DATA_DIR = Path(__file__).parent
 CLITICS = ("nya", "lah", "kah", "pun")
@@ -81,7 +81,7 @@ def load_lexicon(folder: str | None = None) -> Lexicon:
     base = Path(folder) if folder else DATA_DIR
 
     def read(name):
-        return yaml.safe_load((base / name).read_text(encoding="utf-8"))
+        return yamldata.safe_load((base / name).read_text(encoding="utf-8"))
 
     modality = read("modality_id.yaml")
     before = {w: kind for kind, words in modality["before"].items() for w in words}

@@ -11,8 +11,7 @@ import functools
 import re
 from pathlib import Path
 
-import yaml
-
+from linimasa import yamldata
 from linimasa.model import Article, Event, Sentence
 
 _CREDIT = re.compile(r"\s*\((?:[a-z]{2,6}/)*[a-z]{2,6}\)")
@@ -23,7 +22,7 @@ _LEADING = re.compile(r"^[\s\-–—:,|]+")
 
 @functools.cache
 def _words() -> dict:
-    return yaml.safe_load(Path(__file__).with_name("summary_id.yaml").read_text(encoding="utf-8"))
+    return yamldata.safe_load(Path(__file__).with_name("summary_id.yaml").read_text(encoding="utf-8"))
 
 
 def summarise(event: Event, article: Article, sentence: Sentence) -> str:

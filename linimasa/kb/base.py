@@ -8,16 +8,25 @@ aliases, and :meth:`KnowledgeBase.find_mentions` scans a text once for every ali
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import importlib.util
 import re
+import runpy
 from pathlib import Path
 from typing import Iterable, Sequence
-
-from spacy.lang.id.stop_words import STOP_WORDS
 
 from linimasa.kb import loader
 from linimasa.kb.matcher import Entry, Match, PhraseIndex, fold, tokens
 from linimasa.kb.places import PlaceIndex
-from linimasa.kb.records import Country, Organisation, OrganisationKind, Person, Place, RolePeriod, Title
+from linimasa.kb.records import (
+    Country,
+    Organisation,
+    OrganisationKind,
+    Person,
+    Place,
+    RolePeriod,
+    Title,
+)
 from linimasa.model import Mention
 
 ADJACENT_GAP = re.compile(r"^[\s,]{0,3}$")  # between a title and the name after it: "Menlu AS, John Kerry"
@@ -26,9 +35,21 @@ COMPLEMENT_GAP = re.compile(r"^[ \t\u00a0]{1,2}$")  # between a title and its co
 NEXT_WORD = re.compile(r"[ \t]+(\w[\w'’-]*)")
 SENTENCE_START = re.compile(r"(^|[.!?:\n\"“”]\s*)$")
 PREVIOUS_WORD = re.compile(r"(\w[\w'’-]*)[ \t]+$")
-INDONESIAN_STOP_WORDS = frozenset(STOP_WORDS)  # "Kita" is "we", not the town in Japan
 LABELS = {"person": "PER", "surname": "PER", "organisation": "ORG", "country": "LOC", "place": "LOC", "city": "LOC"}
 
+
+
+@functools.cache
+def indonesian_stop_words() -> frozenset[str]:
+    """spaCy's Indonesian stop words ("Kita" is "we", not the town in Japan), read from the module file
+    that defines them: importing it imports all of spaCy, most of a second of every process's start."""
+    spec = importlib.util.find_spec("spacy")
+    module = Path(spec.submodule_search_locations[0], "lang", "id", "stop_words.py") if spec else None
+    if module is None or not module.is_file():
+        from spacy.lang.id.stop_words import STOP_WORDS
+
+        return frozenset(STOP_WORDS)
+    return frozenset(runpy.run_path(str(module))["STOP_WORDS"])
 
 class KnowledgeBase:
     def __init__(
@@ -128,7 +149,7 @@ class KnowledgeBase:
                 self.index.add(parts[-1], "surname", person.kb_id)
 
     def _index_places(self) -> None:
-        stopwords = {fold(w) for w in self.linking.get("place_stopwords", [])} | INDONESIAN_STOP_WORDS
+        stopwords = {fold(w) for w in self.linking.get("place_stopwords", [])} | indonesian_stop_words()
         for alias, kb_id in self.places.aliases:
             self.index.add(alias, "place", kb_id)
         home = self.linking.get("home_country")

@@ -11,9 +11,14 @@ import datetime as dt
 from pathlib import Path
 from typing import Iterable, Iterator
 
-import yaml
-
-from linimasa.kb.records import OrganisationKind, Organisation, Person, RolePeriod, Title
+from linimasa import yamldata
+from linimasa.kb.records import (
+    Organisation,
+    OrganisationKind,
+    Person,
+    RolePeriod,
+    Title,
+)
 
 DEFAULT_DATA = Path(__file__).resolve().parent / "data"
 
@@ -107,7 +112,7 @@ def read_titles(paths: Iterable[Path]) -> tuple[list[Title], list[str]]:
     titles: list[Title] = []
     not_current: list[str] = []
     for path in paths:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = yamldata.safe_load(path.read_text(encoding="utf-8")) or {}
         for item in data.get("titles", []):
             for phrase in item["phrases"]:
                 titles.append(
@@ -127,7 +132,7 @@ def read_titles(paths: Iterable[Path]) -> tuple[list[Title], list[str]]:
 def read_linking(paths: Iterable[Path]) -> dict:
     settings: dict = {}
     for path in paths:
-        for key, value in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).items():
+        for key, value in (yamldata.safe_load(path.read_text(encoding="utf-8")) or {}).items():
             if isinstance(value, list) and isinstance(settings.get(key), list):
                 settings[key] = settings[key] + value
             else:
@@ -138,6 +143,6 @@ def read_linking(paths: Iterable[Path]) -> dict:
 def read_organisation_kinds(paths: Iterable[Path]) -> list[OrganisationKind]:
     kinds = []
     for path in paths:
-        for item in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("kinds", []):
+        for item in (yamldata.safe_load(path.read_text(encoding="utf-8")) or {}).get("kinds", []):
             kinds.extend(OrganisationKind(phrase, item["key"], item["name"]) for phrase in item["phrases"])
     return kinds

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+from linimasa import yamldata
 
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
 _CLAUSE_END = frozenset({".", ";", "!", "?", '"', "“", "”", "(", ")", "[", "]"})
@@ -156,7 +156,7 @@ def _longest(words, i, table, end=None) -> tuple[int, str | None]:
 def load_topics(path: str | None = None) -> TopicLexicon:
     """The topic lexicon, loaded once per process."""
     source = Path(path) if path else Path(__file__).with_name("topics.yaml")
-    return TopicLexicon(yaml.safe_load(source.read_text(encoding="utf-8")))
+    return TopicLexicon(yamldata.safe_load(source.read_text(encoding="utf-8")))
 
 
 def find_topics(text: str, offset: int = 0, cued: bool = True) -> list[TopicHit]:

@@ -2,8 +2,9 @@
 
 The shipped model lives in ``linimasa/nlp/models/``: the CRF weights (``ner-id.crfsuite``), word clusters
 induced from Indonesian news (``ner-id-clusters.tsv``), a token gazetteer (``ner-id-gazetteer.tsv``) and a
-card (``ner-id.json``) with its version, training command and measured scores. ``scripts/train_ner.py``
-rebuilds all four from ``../shared/data``.
+card (``ner-id.json``) with its version, training command and measured scores, and the model's attribute
+list (``ner-id-attributes.txt.gz``, so a process need not dump the model to learn it).
+``scripts/train_ner.py`` rebuilds all five from ``../shared/data``.
 
 Features are computed per word type once and cached, then shifted into each position's window, which keeps
 tagging fast enough for the pipeline budget (tens of thousands of tokens per second on one core).
@@ -12,15 +13,18 @@ tagging fast enough for the pipeline budget (tens of thousands of tokens per sec
 from __future__ import annotations
 
 import functools
+import gzip
+import hashlib
 import json
 import re
 from collections.abc import Sequence
 from importlib import resources
+from pathlib import Path
 from typing import IO
 
 import pycrfsuite
-import yaml
 
+from linimasa import yamldata
 from linimasa.config import Settings
 from linimasa.model import Article, Mention
 
@@ -40,7 +44,7 @@ STYLED_PREFIXES = ("w=", "sh=", "c1=", "c2=", "g=", "title", "upper")  # feature
 @functools.cache
 def label_map() -> dict[str, str]:
     """Corpus entity type -> PER/ORG/LOC (``data/ner_labels.yaml``); types not in it map to O."""
-    groups = yaml.safe_load(DATA_DIR.joinpath("ner_labels.yaml").read_text(encoding="utf-8"))
+    groups = yamldata.safe_load(DATA_DIR.joinpath("ner_labels.yaml").read_text(encoding="utf-8"))
     return {source: target for target, sources in groups.items() for source in sources}
 
 
@@ -272,8 +276,36 @@ def load_tagger() -> NerTagger:
     features = TokenFeatures(read_table(MODEL_NAME + "-clusters.tsv"), read_table(MODEL_NAME + "-gazetteer.tsv"))
     with resources.as_file(MODEL_DIR.joinpath(MODEL_NAME + ".crfsuite")) as path:
         tagger = NerTagger(str(path), features, card)
-    features.known = tagger.attributes()
+        attributes_path = path.with_name(MODEL_NAME + ATTRIBUTES_SUFFIX)
+        features.known = read_attributes(attributes_path, path) if attributes_path.exists() else None
+    if features.known is None:
+        features.known = tagger.attributes()
     return tagger
+
+
+ATTRIBUTES_SUFFIX = "-attributes.txt.gz"
+
+
+def model_digest(model_path: str | Path) -> str:
+    return hashlib.sha256(Path(model_path).read_bytes()).hexdigest()
+
+
+def write_attributes(tagger: NerTagger, path: str | Path) -> None:
+    """The model's attribute set next to it: crfsuite can only list it by dumping the whole model as text
+    and parsing that (most of a second at every start), so training writes it once. The first line holds
+    the model's digest, so a list left from another model is never used."""
+    lines = [f"# sha256 {model_digest(tagger.model_path)}", *sorted(tagger.attributes())]
+    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as handle:
+        handle.write("\n".join(lines) + "\n")
+
+
+def read_attributes(path: str | Path, model_path: str | Path) -> frozenset[str] | None:
+    """The attribute set written by :func:`write_attributes`, or None when it belongs to another model."""
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        header, *attributes = handle.read().splitlines()
+    if header != f"# sha256 {model_digest(model_path)}":
+        return None
+    return frozenset(attributes)
 
 
 class NerStage:

@@ -21,8 +21,7 @@ import functools
 import re
 from importlib import resources
 
-import yaml
-
+from linimasa import yamldata
 from linimasa.model import Token
 
 DATA_DIR = resources.files("linimasa.nlp") / "data"
@@ -32,7 +31,7 @@ DATA_DIR = resources.files("linimasa.nlp") / "data"
 def abbreviation_lists() -> dict[str, tuple[str, ...]]:
     """The abbreviation groups of ``abbreviations.yaml`` (titles, degrees, references, sentence_final)."""
     text = DATA_DIR.joinpath("abbreviations.yaml").read_text(encoding="utf-8")
-    return {group: tuple(items) for group, items in yaml.safe_load(text).items()}
+    return {group: tuple(items) for group, items in yamldata.safe_load(text).items()}
 
 
 @functools.cache

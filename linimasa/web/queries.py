@@ -11,13 +11,13 @@ import functools
 import json
 import re
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from collections.abc import Iterable
 from typing import Any
 
-import yaml
+from linimasa import yamldata
 
 from ..export import event_record
 from ..model import Event
@@ -29,7 +29,7 @@ WORD = re.compile(r"\w+", re.UNICODE)
 @functools.cache
 def quad_classes() -> dict[str, str]:
     """PLOVER type -> quad category (verbal_cooperation, material_conflict, ...)."""
-    data = yaml.safe_load((Path(__file__).with_name("plover.yaml")).read_text(encoding="utf-8"))
+    data = yamldata.safe_load((Path(__file__).with_name("plover.yaml")).read_text(encoding="utf-8"))
     return {event_type: quad for quad, types in data.items() for event_type in types}
 
 

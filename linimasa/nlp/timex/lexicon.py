@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
+from linimasa import yamldata
 
 DATA_FILE = Path(__file__).resolve().parents[1] / "data" / "timex_id.yaml"
 
@@ -246,7 +246,7 @@ def _build_starters(data: dict) -> dict[str, list[str]]:
 
 @functools.cache
 def load_lexicon() -> Lexicon:
-    data = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+    data = yamldata.safe_load(DATA_FILE.read_text(encoding="utf-8"))
     months = dict(data["months"]) | dict(data["month_abbreviations"])
     lx = Lexicon(
         weekdays=dict(data["weekdays"]),
