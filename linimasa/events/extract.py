@@ -683,8 +683,11 @@ def _key(p: Participant) -> str:
 
 
 def _contains(words: list[str], phrase: tuple[str, ...]) -> bool:
-    n = len(phrase)
-    return any(tuple(words[i : i + n]) == phrase for i in range(len(words) - n + 1))
+    """Whether the phrase occurs in the words; only positions holding its first word are compared."""
+    n, first = len(phrase), phrase[0]
+    if first not in words:
+        return False
+    return any(word == first and tuple(words[i : i + n]) == phrase for i, word in enumerate(words))
 
 
 def _country_name(kb, iso3: str | None) -> str | None:

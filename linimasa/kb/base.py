@@ -178,14 +178,22 @@ class KnowledgeBase:
         rank = self.role_rank.get(period.role, len(self.role_rank))
         return rank, period.organisation is not None, -period.start.toordinal()
 
+    @functools.cached_property
+    def _demonym_prefixes(self) -> list[tuple[str, int]]:
+        """Words that turn a country into a demonym phrase ("warga"), folded, with their written length;
+        longest first."""
+        prefixes = sorted(self.linking.get("demonym_prefixes", []), key=len, reverse=True)
+        return [(fold(p), len(p)) for p in prefixes]
+
     def country(self, name: str) -> Country | None:
         """The country a name, abbreviation, demonym phrase or ISO alpha-3 code denotes."""
         text = name.strip()
         if text in self.countries:
             return self.countries[text]
-        for prefix in sorted(self.linking.get("demonym_prefixes", []), key=len, reverse=True):
-            if fold(text).startswith(fold(prefix) + " "):
-                text = text[len(prefix) + 1 :].strip()
+        folded = fold(text)
+        for prefix, length in self._demonym_prefixes:
+            if folded.startswith(prefix + " "):
+                text = text[length + 1 :].strip()
                 break
         for entry in self.index.lookup(text):
             if entry.kind == "country":

@@ -47,12 +47,16 @@ class Entry:
     kind: str  # person | surname | country | organisation | place | title
     ref: Any  # the record's key (kb_id, iso3, Title ...)
     exact_case: bool = False
+    alias_tokens: list[str] = field(default_factory=list)  # set from the alias when empty
+
+    def __post_init__(self) -> None:
+        if not self.alias_tokens:
+            self.alias_tokens = [t for _, _, t in tokens(self.alias)]
 
     def accepts(self, surface_tokens: list[str]) -> bool:
-        alias_tokens = [t for _, _, t in tokens(self.alias)]
         if self.exact_case:
-            return [_strip_accents(t) for t in surface_tokens] == [_strip_accents(t) for t in alias_tokens]
-        return all(not a[0].isupper() or s[0].isupper() for a, s in zip(alias_tokens, surface_tokens))
+            return [_strip_accents(t) for t in surface_tokens] == [_strip_accents(t) for t in self.alias_tokens]
+        return all(not a[0].isupper() or s[0].isupper() for a, s in zip(self.alias_tokens, surface_tokens))
 
 
 def _strip_accents(text: str) -> str:
@@ -96,7 +100,11 @@ class PhraseIndex:
         toks = tokens(text)
         folded = [fold(t) for _, _, t in toks]
         i = 0
+        longest = self.longest
         while i < len(toks):
+            if folded[i] not in longest:  # most words start no alias: skip them without a call
+                i += 1
+                continue
             match = self._longest_at(text, toks, folded, i)
             if match is None:
                 i += 1

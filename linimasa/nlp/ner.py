@@ -35,6 +35,7 @@ ENTITY_LABELS = ("PER", "ORG", "LOC")
 CONTEXT_OFFSETS = (-2, -1, 1, 2)
 EDGE_FEATURES = tuple(f"{offset:+d}edge" for offset in CONTEXT_OFFSETS)  # a neighbour beyond the sentence
 CACHE_LIMIT = 200_000  # word types kept in a feature cache before it is cleared
+SCORE_DIGITS = 6  # marginals past this depend on the order features are summed in, not on the text
 
 _SHAPE_RUNS = re.compile(r"(.)\1+")
 _EDGE_PUNCTUATION = "()[]{}\"'“”‘’.,;:!?"
@@ -326,7 +327,7 @@ class NerStage:
             labels, scores = tagger.tag_with_scores([t.text for t in tokens])
             for first, end, kind in entity_spans(labels):
                 start, stop = tokens[first].start, tokens[end - 1].end
-                score = min(scores[first:end])
+                score = round(min(scores[first:end]), SCORE_DIGITS)
                 article.mentions.append(Mention(start, stop, text[start:stop], kind, source="ner", score=score))
         return article
 
