@@ -29,8 +29,13 @@ STAGE_FACTORIES: dict[str, str] = {
     "events": "linimasa.events:EventStage",
 }
 
-PREPARE: tuple[str, ...] = ("clean", "langid")
-EXTRACT: tuple[str, ...] = ("sentences", "ner", "kb", "times", "events")
+# Prepare stages run in the driver, in input order (cleaning learns per-outlet templates from the stream);
+# extract stages have no shared state and run on the workers. Language identification needs only the
+# cleaned text, so it runs on the workers too, off the one serial process of a run.
+PREPARE: tuple[str, ...] = ("clean",)
+EXTRACT: tuple[str, ...] = ("langid", "sentences", "ner", "kb", "times", "events")
+# Extract stages that `linimasa ingest` (no extraction) still runs: knowing an article's language is ingest.
+INGEST_STAGES: frozenset[str] = frozenset({"langid"})
 CORPUS: tuple[str, ...] = ("link", "stories")
 
 # Languages the extractors understand; other articles are stored, marked, and not extracted.
@@ -56,7 +61,8 @@ def ingest_only(settings: Settings | None = None) -> Settings:
     """Settings for `linimasa ingest`: read, account, clean and deduplicate; no extraction, no linking."""
     base = settings or Settings()
     return Settings(
-        prepare=base.prepare, extract=(), corpus=(), near_duplicates=base.near_duplicates,
+        prepare=base.prepare + tuple(name for name in base.extract if name in INGEST_STAGES), extract=(),
+        corpus=(), near_duplicates=base.near_duplicates,
         supported_languages=base.supported_languages,
         workers=base.workers, chunk_size=base.chunk_size, options=base.options,
     )
