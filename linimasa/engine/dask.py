@@ -60,8 +60,6 @@ class DaskRunner(LocalRunner):
     or, without one, a LocalCluster of ``settings.workers`` single-threaded worker processes (default: all
     cores) started for the run and stopped after it."""
 
-    pool_extraction = False  # extraction goes to the cluster, in _extract_all
-
     def __init__(self, store: SQLiteStore, settings: Settings | None = None, scheduler: str | None = None,
                  executor_factory: Callable[[], Executor] | None = None):
         super().__init__(store, settings, executor_factory)
@@ -88,12 +86,17 @@ class DaskRunner(LocalRunner):
         return max(1, len(self._connect().scheduler_info(n_workers=-1)["workers"]))
 
     def _extract_all(self, articles: list[Article]) -> list[Article]:
+        return self._submit_extract(articles)()
+
+    def _submit_extract(self, articles: list[Article]) -> Callable[[], list[Article]]:
+        """Send the chunk's partitions to the cluster; the returned callable gathers them in input order.
+        The driver prepares the next chunk meanwhile, as in a local run."""
         if not self.settings.extract or not articles:
-            return articles
+            return lambda: articles
         client = self._connect()
         parts = partition(articles, self.worker_count() * PARTITIONS_PER_WORKER)
         futures = client.map(extract_partition, [self._settings_blob] * len(parts), parts, pure=False)
-        return [article for part in client.gather(futures) for article in part]
+        return lambda: [article for part in client.gather(futures) for article in part]
 
     def close(self) -> None:
         super().close()

@@ -111,9 +111,6 @@ class _ChunkInFlight:
 class LocalRunner:
     """Runs the pipeline over inputs into a store, with worker processes on all local cores."""
 
-    # Engines with their own way of extracting (Dask) override _extract_all and set this to False.
-    pool_extraction = True
-
     def __init__(self, store: SQLiteStore, settings: Settings | None = None, executor_factory: Callable[[], Executor] | None = None):
         self.store = store
         self.settings = settings or Settings()
@@ -277,7 +274,7 @@ class LocalRunner:
 
     def _submit_extract(self, articles: list[Article]) -> Callable[[], list[Article]]:
         """Start extracting; the returned callable waits for the results (in input order)."""
-        if self.pool_extraction and self._uses_pool(articles):
+        if self._uses_pool(articles):
             pool, warmed = self._pool(warm_up=articles[0])
             rest = articles[1:] if warmed is not None else articles
             results = pool.map(_extract, rest, chunksize=self._pool_chunksize(rest))
