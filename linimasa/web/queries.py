@@ -177,11 +177,12 @@ def share_of_articles(conn: sqlite3.Connection, words: str) -> float:
     return hits / stored
 
 
-def common_words(conn: sqlite3.Connection, words: str) -> bool:
-    """Whether so many articles hold the words that gathering their events in Python would cost more than
-    letting SQL test events as it meets them (more than a hundredth of the articles, and over 500)."""
+def common_words(conn: sqlite3.Connection, share: float) -> bool:
+    """Whether words held by this share of the articles are so common that gathering their events in
+    Python would cost more than letting SQL test events as it meets them (over a hundredth of the
+    articles, and over 500 of them)."""
     stored = conn.execute("SELECT max(rowid) FROM articles").fetchone()[0] or 0
-    return share_of_articles(conn, words) * stored > max(500, stored // 100)
+    return share * stored > max(500, stored // 100)
 
 
 MAX_COUNTED_HITS = 50_000
@@ -193,7 +194,8 @@ def plan(conn: sqlite3.Connection, flt: EventFilter) -> Plan:
     event against the list. Words that many articles hold are not looked up but tested in SQL."""
     where, params = flt.where()
     words = fts_query(flt.q) if flt.q else None
-    dense_words = bool(words) and common_words(conn, words)
+    share = share_of_articles(conn, words) if words else 0.0
+    dense_words = bool(words) and common_words(conn, share)
     allowed = lookup_ids(conn, flt, with_words=not dense_words)
     if allowed is not None and not allowed:
         return Plan("0", [])
@@ -209,7 +211,7 @@ def plan(conn: sqlite3.Connection, flt: EventFilter) -> Plan:
     gathered, gathered_params = words_condition(words, per_event=allowed is not None)
     tested, tested_params = words_condition(words, per_event=True)
     return Plan(f"{where} AND {gathered}", params + gathered_params, f"{where} AND {tested}", params + tested_params,
-                density=share_of_articles(conn, words))
+                density=share)
 
 
 def fts_query(text: str) -> str:
