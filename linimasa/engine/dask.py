@@ -24,7 +24,7 @@ from ..model import Article
 from ..pipeline import Pipeline
 from ..store import SQLiteStore
 from .local import LocalRunner
-from .packing import PackedArticle, pack
+from .packing import PackedArticle, for_workers, pack
 
 # Partitions per worker in each chunk: more than one so that a slow partition does not idle the rest.
 PARTITIONS_PER_WORKER = 2
@@ -85,16 +85,13 @@ class DaskRunner(LocalRunner):
     def worker_count(self) -> int:
         return max(1, len(self._connect().scheduler_info(n_workers=-1)["workers"]))
 
-    def _extract_all(self, articles: list[Article]) -> list[Article]:
-        return self._submit_extract(articles)()
-
     def _submit_extract(self, articles: list[Article]) -> Callable[[], list[Article]]:
         """Send the chunk's partitions to the cluster; the returned callable gathers them in input order.
         The driver prepares the next chunk meanwhile, as in a local run."""
         if not self.settings.extract or not articles:
             return lambda: articles
         client = self._connect()
-        parts = partition(articles, self.worker_count() * PARTITIONS_PER_WORKER)
+        parts = partition([for_workers(a) for a in articles], self.worker_count() * PARTITIONS_PER_WORKER)
         futures = client.map(extract_partition, [self._settings_blob] * len(parts), parts, pure=False)
         return lambda: [article for part in client.gather(futures) for article in part]
 

@@ -24,7 +24,7 @@ from ..model import Article, Rejection
 from ..pipeline import Pipeline
 from ..store import Outcome, RunCounts, SQLiteStore
 from .corpus import relink
-from .packing import PackedArticle, pack
+from .packing import PackedArticle, for_workers, pack
 
 TEMPLATE_STATE_KEY = "clean.templates"
 
@@ -164,13 +164,8 @@ class LocalRunner:
     def _pool_chunksize(self, articles: list[Article]) -> int:
         return max(1, len(articles) // (self._workers() * 4))
 
-    def _extract_all(self, articles: list[Article]) -> list[Article]:
-        if not self.settings.extract or not articles:
-            return articles
-        if self._uses_pool(articles):
-            pool, warmed = self._pool(warm_up=articles[0])
-            rest = articles[1:] if warmed is not None else articles
-            return [warmed] * (warmed is not None) + list(pool.map(_extract, rest, chunksize=self._pool_chunksize(rest)))
+    def _extract_here(self, articles: list[Article]) -> list[Article]:
+        """Extraction in this process, for runs too small (or machines too narrow) for workers."""
         if self._inline is None:
             self._inline = Pipeline(self.settings.extract, self.settings)
         return [self._inline.run_or_reject(article) for article in articles]
@@ -254,7 +249,10 @@ class LocalRunner:
         by_id = {a.id: a for a in processed}
         for outcome in chunk.outcomes:
             if outcome.article is not None and outcome.article.id in by_id and outcome.outcome != "duplicate":
-                outcome.article = by_id[outcome.article.id]
+                extracted = by_id[outcome.article.id]
+                if isinstance(extracted, PackedArticle):
+                    extracted.restore(outcome.article)
+                outcome.article = extracted
         self._without_rejected(processed, chunk.outcomes)
         counts = self._timed("store", lambda: self.store.save_chunk(run_id, chunk.outcomes))
         summary.counts.add(counts)
@@ -274,12 +272,14 @@ class LocalRunner:
 
     def _submit_extract(self, articles: list[Article]) -> Callable[[], list[Article]]:
         """Start extracting; the returned callable waits for the results (in input order)."""
+        if not self.settings.extract or not articles:
+            return lambda: articles
         if self._uses_pool(articles):
             pool, warmed = self._pool(warm_up=articles[0])
             rest = articles[1:] if warmed is not None else articles
-            results = pool.map(_extract, rest, chunksize=self._pool_chunksize(rest))
+            results = pool.map(_extract, map(for_workers, rest), chunksize=self._pool_chunksize(rest))
             return lambda: [warmed] * (warmed is not None) + list(results)
-        done = self._extract_all(articles)
+        done = self._extract_here(articles)
         return lambda: done
 
     def _group_near_duplicates(self, articles: list[Article], outcomes: list[Outcome]) -> list[Article]:

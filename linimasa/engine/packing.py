@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 from ..model import Article
@@ -23,8 +23,25 @@ class PackedArticle(Article):
     def annotations(self) -> dict[str, Any]:
         return self.packed_annotations
 
+    def restore(self, sent: Article) -> PackedArticle:
+        """Put back the texts the driver sent and the worker did not return (extraction never changes
+        them: every span it adds points into them)."""
+        for name in DRIVER_HELD:
+            setattr(self, name, getattr(sent, name))
+        return self
+
+
+# What the driver already holds of an article it sends out: not sent back (the texts are most of an
+# article's bytes; what cleaning removed travels in the annotations).
+DRIVER_HELD = ("text", "html", "clean_text", "removed")
+
 
 def pack(article: Article) -> PackedArticle:
     values = {f.name: getattr(article, f.name) for f in fields(Article) if f.init}
-    values.update(sentences=[], mentions=[], times=[])
+    values.update(sentences=[], mentions=[], times=[], text="", html=None, clean_text=None, removed=[])
     return PackedArticle(**values, packed_annotations=article.annotations())
+
+
+def for_workers(article: Article) -> Article:
+    """The article as extraction needs it: without the raw HTML it was cleaned from."""
+    return replace(article, html=None) if article.html is not None else article
