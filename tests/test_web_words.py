@@ -80,8 +80,8 @@ def test_the_words_of_this_store_count_as_common(store_path):
     import sqlite3
 
     with sqlite3.connect(store_path) as conn:
-        assert queries.common_words(conn, queries.share_of_articles(conn, queries.fts_query("perbatasan")))
-        assert not queries.common_words(conn, queries.share_of_articles(conn, queries.fts_query("nomor12")))
+        assert queries.word_hits(conn, queries.fts_query("perbatasan")).common
+        assert not queries.word_hits(conn, queries.fts_query("nomor12")).common
 
 
 @pytest.mark.parametrize("params", SEARCHES, ids=[" ".join(f"{k}={v}" for k, v in p.items()) for p in SEARCHES])
@@ -89,7 +89,7 @@ def test_testing_events_in_sql_gives_what_gathering_them_gives(client, params, m
     tested = everything(client, params)
     monkeypatch.setattr(queries, "PER_EVENT_MAX_WALK", 0)  # deep pages gather the matches
     deep = everything(client, params)
-    monkeypatch.setattr(queries, "common_words", lambda conn, share: False)  # gather matches in Python
+    monkeypatch.setattr(queries.WordHits, "common", property(lambda self: False))  # gather matches in Python
     gathered = everything(client, params)
     assert tested == deep == gathered
     total, walked, histogram = gathered

@@ -165,24 +165,38 @@ def words_condition(words: str, per_event: bool) -> tuple[str, list[Any]]:
             f"OR e.rowid IN ({MATCHING_SUMMARIES}))", [words, words])
 
 
-def share_of_articles(conn: sqlite3.Connection, words: str) -> float:
-    """About what share of the stored articles hold all ``words`` (counted up to a cap, so at least this)."""
+@dataclass(frozen=True)
+class WordHits:
+    """How many stored articles hold all of a query's words (counted up to ``MAX_COUNTED_HITS``)."""
+
+    hits: int
+    articles: int
+
+    @property
+    def share(self) -> float:
+        """The share of the articles holding the words (at least this, when the count hit its cap)."""
+        return self.hits / self.articles if self.articles else 0.0
+
+    @property
+    def common(self) -> bool:
+        """Whether so many articles hold the words that gathering their events in Python would cost more
+        than letting SQL test events as it meets them."""
+        return not few(self.hits, self.articles)
+
+
+def few(count: int, stored: int) -> bool:
+    """Whether ``count`` of ``stored`` rows is few enough to start a query from them: under a hundredth of
+    the store, or under 500."""
+    return count < max(500, stored // 100)
+
+
+def word_hits(conn: sqlite3.Connection, words: str) -> WordHits:
     stored = conn.execute("SELECT max(rowid) FROM articles").fetchone()[0] or 0
-    if not stored:
-        return 0.0
     hits = conn.execute(
         "SELECT count(*) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)",
         (words, MAX_COUNTED_HITS),
     ).fetchone()[0]
-    return hits / stored
-
-
-def common_words(conn: sqlite3.Connection, share: float) -> bool:
-    """Whether words held by this share of the articles are so common that gathering their events in
-    Python would cost more than letting SQL test events as it meets them (over a hundredth of the
-    articles, and over 500 of them)."""
-    stored = conn.execute("SELECT max(rowid) FROM articles").fetchone()[0] or 0
-    return share * stored > max(500, stored // 100)
+    return WordHits(hits, stored)
 
 
 MAX_COUNTED_HITS = 50_000
@@ -194,14 +208,14 @@ def plan(conn: sqlite3.Connection, flt: EventFilter) -> Plan:
     event against the list. Words that many articles hold are not looked up but tested in SQL."""
     where, params = flt.where()
     words = fts_query(flt.q) if flt.q else None
-    share = share_of_articles(conn, words) if words else 0.0
-    dense_words = bool(words) and common_words(conn, share)
+    found = word_hits(conn, words) if words else None
+    dense_words = found is not None and found.common
     allowed = lookup_ids(conn, flt, with_words=not dense_words)
     if allowed is not None and not allowed:
         return Plan("0", [])
     if allowed is not None:
         stored = conn.execute("SELECT max(rowid) FROM events").fetchone()[0] or 0
-        if len(allowed) < max(500, stored // 100):
+        if few(len(allowed), stored):
             # unary + stops SQLite, which has no statistics here, from preferring the modality index
             where = where.replace("e.modality", "+e.modality").replace("e.background", "+e.background")
         where, params = f"{where} AND e.id IN (SELECT value FROM json_each(?))", params + [json.dumps(list(allowed))]
@@ -211,7 +225,7 @@ def plan(conn: sqlite3.Connection, flt: EventFilter) -> Plan:
     gathered, gathered_params = words_condition(words, per_event=allowed is not None)
     tested, tested_params = words_condition(words, per_event=True)
     return Plan(f"{where} AND {gathered}", params + gathered_params, f"{where} AND {tested}", params + tested_params,
-                density=share)
+                density=found.share)
 
 
 def fts_query(text: str) -> str:
