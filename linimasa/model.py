@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -284,6 +285,10 @@ class Article:
             "mentions": to_dict(self.mentions),
             "times": to_dict(self.times),
         }
+
+    def annotations_json(self) -> str:
+        """:meth:`annotations` as the JSON text the store keeps."""
+        return json.dumps(self.annotations(), ensure_ascii=False)
 
     def load_annotations(self, data: dict[str, Any]) -> None:
         self.dateline = data.get("dateline")

@@ -99,6 +99,7 @@ def test_a_packed_article_stores_the_annotations_of_the_article_it_packs():
     article.mentions = [Mention.from_dict({"start": 6, "end": 11, "text": "Retno", "label": "PER"})]
     packed = pickle.loads(pickle.dumps(pack(article)))
     assert packed.annotations() == article.annotations()
+    assert packed.annotations_json() == article.annotations_json()  # what the store writes, byte for byte
     assert (packed.id, packed.lang, packed.outlet) == ("x", "id", "Warta")
     assert packed.sentences == [] and packed.mentions == []
     # the texts the driver sent do not travel back; the driver puts its own back before storing

@@ -118,6 +118,7 @@ def _exercise(store: SQLiteStore) -> dict:
         "state": store.get_state("clean.templates"),
         "no_state": store.get_state("nothing"),
         "search": store.search_articles("Bandung"),
+        "search_duplicated": store.search_articles("sungai"),  # a2 and its duplicate a3 hold it
     }
 
 
@@ -130,12 +131,13 @@ def test_postgres_store_reads_back_what_sqlite_reads_back_for_the_same_calls(pg_
     assert pg_result["counts"] == {"processed": 2, "duplicate": 1}
     assert pg_result["versions"][0]["text_raw"].endswith("di Jakarta pada Senin.")
     assert pg_result["search"] == ["a1"]
+    assert pg_result["search_duplicated"] == ["a2"]  # a duplicate is found through the article it repeats
 
 
 def test_postgres_schema_has_the_sqlite_tables_and_columns(pg_url, tmp_path):
     SQLiteStore(tmp_path / "s.db").close()
     lite = sqlite3.connect(tmp_path / "s.db")
-    tables = [name for (name,) in lite.execute("SELECT name FROM sqlite_master WHERE type='table'")
+    tables = [name for (name,) in lite.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")
               if "_fts" not in name and not name.startswith("sqlite_")]  # SQLite's full-text tables
     sqlite_columns = {t: [r[1] for r in lite.execute(f"PRAGMA table_info({t})")] for t in tables}
     open_store(pg_url).close()

@@ -73,6 +73,44 @@ def test_accounting_balances_and_a_second_run_stores_nothing_new(tmp_path: Path,
     assert store.count_articles() == {"processed": 2, "duplicate": 1, "rejected": 1}
 
 
+def test_full_text_search_finds_a_duplicated_text_once_through_the_article_it_repeats(tmp_path: Path, db_path: str):
+    run(db_path, write_jsonl(tmp_path / "a.jsonl", [{"id": "1", "text": BODY}, {"id": "copy", "text": BODY}]))
+    store = open_store(db_path, readonly=True)
+    assert store.article("copy")["status"] == "duplicate"
+    assert store.search_articles("Bogor") == ["1"]
+
+
+def test_a_store_from_before_duplicates_left_search_is_migrated_and_its_index_rebuilt(tmp_path: Path, db_path: str):
+    from linimasa.store.schema import MIGRATIONS
+
+    old = sqlite3.connect(db_path)
+    old.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, description TEXT, applied_at TEXT)")
+    for version, _, statements in MIGRATIONS[:2]:
+        for statement in statements:
+            old.execute(statement)
+        old.execute("INSERT INTO schema_version(version) VALUES (?)", (version,))
+    for article_id, status in (("1", "processed"), ("copy", "duplicate")):
+        old.execute(
+            "INSERT INTO articles(id, text_raw, content_hash, status, run_id, ingested_at, updated_at) "
+            "VALUES (?, ?, 'h', ?, 1, 'now', 'now')", (article_id, BODY, status))
+    old.commit()
+    assert len(old.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'Bogor'").fetchall()) == 2
+    old.close()
+
+    store = open_store(db_path)
+    assert store.schema_version() == LATEST_VERSION
+    assert store.search_articles("Bogor") == ["1"]
+    store.conn.execute("INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)")
+    with store.transaction():  # a duplicate that becomes an article of its own is searched from then on
+        store.conn.execute("UPDATE articles SET status='processed', text_raw=? WHERE id='copy'", (BODY + " Ralat.",))
+    assert sorted(store.search_articles("Bogor")) == ["1", "copy"]
+    with store.transaction():
+        store.conn.execute("UPDATE articles SET status='duplicate' WHERE id='1'")
+        store.conn.execute("DELETE FROM articles WHERE id='copy'")
+    assert store.search_articles("Bogor") == []
+    store.conn.execute("INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)")
+
+
 def test_a_changed_article_under_a_known_id_is_a_revision_with_history(tmp_path: Path, db_path: str):
     run(db_path, write_jsonl(tmp_path / "v1.jsonl", [{"id": "r", "title": "Lama", "text": BODY}]))
     summary = run(db_path, write_jsonl(tmp_path / "v2.jsonl", [{"id": "r", "title": "Baru", "text": BODY + " Ralat."}]))

@@ -20,6 +20,7 @@ import json
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -53,13 +54,32 @@ PRIMARY_KEYS: dict[str, tuple[str, ...]] = {
 }
 TABLES_WITH_ROWID = ("articles", "run_inputs", "event_mentions")
 
-# What SQLite's FTS5 tables index, as the text of the tsvector column that stands in for each here.
-SEARCH_TEXT = {
-    "articles": "coalesce(title, '') || ' ' || coalesce(text_clean, text_raw)",
-    "events": "coalesce(summary, '')",
+
+@dataclass(frozen=True)
+class Searched:
+    """What an FTS5 table of SQLite's schema indexes (by the name of its content table or view), as the
+    tsvector column that stands in for it here: which table, which text, and which rows (None: all)."""
+
+    table: str
+    text: str
+    rows: str | None = None
+
+    def column(self) -> str:
+        vector = f"to_tsvector('simple', {self.text})"
+        if self.rows:
+            vector = f"CASE WHEN {self.rows} THEN {vector} END"
+        return f"ALTER TABLE {self.table} ADD COLUMN search tsvector GENERATED ALWAYS AS ({vector}) STORED"
+
+
+SEARCHED = {
+    "articles": Searched("articles", "coalesce(title, '') || ' ' || coalesce(text_clean, text_raw)"),
+    "articles_searchable": Searched(
+        "articles", "coalesce(title, '') || ' ' || coalesce(text_clean, text_raw)", "status <> 'duplicate'"
+    ),
+    "events": Searched("events", "coalesce(summary, '')"),
 }
-_FTS_TABLE = re.compile(r"^\s*CREATE VIRTUAL TABLE \w+ USING fts5\(.*content='(?P<table>\w+)'", re.S)
-_SQLITE_ONLY = re.compile(r"^\s*(CREATE TRIGGER|INSERT INTO \w+_fts\b)", re.S)
+_FTS_TABLE = re.compile(r"^\s*CREATE VIRTUAL TABLE \w+ USING fts5\(.*content='(?P<content>\w+)'", re.S)
+_SQLITE_ONLY = re.compile(r"^\s*(CREATE TRIGGER|DROP TRIGGER|DROP TABLE \w+_fts\b|INSERT INTO \w+_fts\b)", re.S)
 _CREATE_TABLE = re.compile(r"^(\s*CREATE TABLE (?P<table>\w+) \()", re.S)
 
 
@@ -70,11 +90,12 @@ def postgres_ddl(statement: str) -> list[str]:
     of each FTS5 table (whose triggers have no counterpart: the column keeps itself up to date)."""
     fts = _FTS_TABLE.match(statement)
     if fts:
-        table = fts["table"]
+        searched = SEARCHED[fts["content"]]
         return [
-            f"ALTER TABLE {table} ADD COLUMN search tsvector "
-            f"GENERATED ALWAYS AS (to_tsvector('simple', {SEARCH_TEXT[table]})) STORED",
-            f"CREATE INDEX {table}_search ON {table} USING GIN (search)",
+            # an FTS table made again replaces the column made for it before (its index goes with it)
+            f"ALTER TABLE {searched.table} DROP COLUMN IF EXISTS search",
+            searched.column(),
+            f"CREATE INDEX {searched.table}_search ON {searched.table} USING GIN (search)",
         ]
     if _SQLITE_ONLY.match(statement):
         return []

@@ -262,7 +262,7 @@ class SQLiteStore:
             article.published,
             article.lang,
             json.dumps(article.metadata, ensure_ascii=False, default=str),
-            json.dumps(article.annotations(), ensure_ascii=False),
+            article.annotations_json(),
             article.content_hash,
             article.status,
             article.duplicate_of,
