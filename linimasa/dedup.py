@@ -61,6 +61,25 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:
 
 
 @dataclass(frozen=True, slots=True)
+class Fingerprint:
+    """What the index compares of a text: the MinHash of its shingles (None when too few to compare) and
+    their count. Computing it is most of the cost of judging an article, and needs nothing but the text,
+    so it can be done in the processes that clean, before the judgement in input order."""
+
+    minhash: RMinHash | None
+    size: int
+
+
+def fingerprint(text: str, num_perm: int = NUM_PERM) -> Fingerprint:
+    grams = shingles(text)
+    if len(grams) < MIN_SHINGLES:
+        return Fingerprint(None, len(grams))
+    minhash = RMinHash(num_perm=num_perm, seed=SEED)
+    minhash.update(list(grams))
+    return Fingerprint(minhash, len(grams))
+
+
+@dataclass(frozen=True, slots=True)
 class NearDuplicateMatch:
     article_id: str  # the existing article it nearly duplicates (the most similar one)
     jaccard: float  # estimated Jaccard similarity of their shingle sets
@@ -89,46 +108,42 @@ class NearDuplicateIndex:
     def __len__(self) -> int:
         return len(self._ids)
 
-    def minhash(self, text: str) -> tuple[RMinHash | None, int]:
-        """The MinHash of a text's shingles (None when too short to compare) and the shingle count."""
-        grams = shingles(text)
-        if len(grams) < MIN_SHINGLES:
-            return None, len(grams)
-        minhash = RMinHash(num_perm=self.num_perm, seed=SEED)
-        minhash.update(list(grams))
-        return minhash, len(grams)
+    def fingerprint(self, text: str) -> Fingerprint:
+        return fingerprint(text, self.num_perm)
 
     def query(self, text: str) -> NearDuplicateMatch | None:
         """The indexed article ``text`` nearly duplicates, if any, without adding it."""
-        minhash, size = self.minhash(text)
-        return None if minhash is None else self._best_match(minhash, size, None)
+        found = self.fingerprint(text)
+        return None if found.minhash is None else self._best_match(found.minhash, found.size, None)
 
-    def add(self, article_id: str, text: str, outlet: str | None) -> NearDuplicateMatch | None:
-        """Index an article; return the existing article it nearly duplicates, if any.
+    def add(self, article_id: str, text: str, outlet: str | None,
+            known: Fingerprint | None = None) -> NearDuplicateMatch | None:
+        """Index an article; return the existing article it nearly duplicates, if any (``known``: the
+        text's fingerprint, if computed already).
 
         A re-ingest (see :attr:`NearDuplicateMatch.is_reingest`) is not indexed: its original stands for it.
         """
-        minhash, size = self.minhash(text)
-        if minhash is None:
+        found = known or self.fingerprint(text)
+        if found.minhash is None:
             return None
-        match = self._best_match(minhash, size, outlet)
+        match = self._best_match(found.minhash, found.size, outlet)
         if match is not None and match.is_reingest:
             return match
-        self._insert(article_id, minhash, size, outlet, match.group if match else article_id)
+        self._insert(article_id, found.minhash, found.size, outlet, match.group if match else article_id)
         return match
 
-    def judge(self, article: Article) -> Article:
+    def judge(self, article: Article, known: Fingerprint | None = None) -> Article:
         """Index a cleaned article and apply the grouping rule to it (see :func:`apply_match`).
 
         The runner calls this after cleaning, in input order; the article needs its id.
         """
-        return apply_match(article, self.add(article.id, article.working_text, outlet_of(article)))
+        return apply_match(article, self.add(article.id, article.working_text, outlet_of(article), known))
 
     def restore(self, article: Article, group: str | None) -> None:
         """Index an article already judged and stored (its group as stored), when rebuilding the index."""
-        minhash, size = self.minhash(article.working_text)
-        if minhash is not None:
-            self._insert(article.id, minhash, size, outlet_of(article), group or article.id)
+        found = self.fingerprint(article.working_text)
+        if found.minhash is not None:
+            self._insert(article.id, found.minhash, found.size, outlet_of(article), group or article.id)
 
     def _best_match(self, minhash: RMinHash, size: int, outlet: str | None) -> NearDuplicateMatch | None:
         best_key, best_jaccard = None, 0.0

@@ -76,5 +76,19 @@ class Pipeline:
             if observe is not None:
                 observe(articles)
 
+    def learned_for(self, articles: list[Article]) -> dict[str, object]:
+        """What stages that learn from the stream need of it to process these (observed) articles, by stage
+        name: picklable, for pipelines in other processes to :meth:`adopt`."""
+        return {
+            stage.name: learned_for(articles)
+            for stage in self.stages
+            if (learned_for := getattr(stage, "learned_for", None)) is not None
+        }
+
+    def adopt(self, learned: dict[str, object]) -> None:
+        for stage in self.stages:
+            if stage.name in learned:
+                stage.adopt(learned[stage.name])
+
     def stage(self, name: str) -> Stage | None:
         return next((s for s in self.stages if s.name == name), None)

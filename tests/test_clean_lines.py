@@ -1,6 +1,8 @@
 """Cleaning rules on texts written for these tests (public facts, our own wording)."""
 
+import copy
 import json
+import pickle
 
 import pytest
 
@@ -161,6 +163,26 @@ def test_outlet_templates_are_learned_from_the_stream():
     restored.load_template_state(json.loads(json.dumps(stage.template_state())))  # as the store keeps it
     other = restored(Article(id="x", outlet="Warta Kita", title="Cabai", text="Harga cabai turun di pasar induk.\n" + footer))
     assert other.clean_text == "Harga cabai turun di pasar induk."
+
+
+def test_a_stage_that_adopts_what_another_learned_cleans_as_that_one_does():
+    footer = "Ikuti saluran Warta Kita untuk kabar terbaru setiap pagi"
+    villages = ["Sukamaju", "Cibodas", "Tegalsari", "Karanganyar", "Sidomulyo", "Mekarsari"]
+    goods = ["beras", "minyak goreng", "gula", "telur", "tepung"]
+    chunk = [Article(id=f"{village}-{good}", outlet="Warta Kita", title=f"Bantuan {good}",
+                     text=f"Warga desa {village} menerima bantuan {good}.\n{footer}") for village in villages for good in goods]
+    chunk.append(Article(id="other", outlet="Suara Lain", title="Lain", text=f"Kabar dari kota lain.\n{footer}"))
+    learner = CleanStage()
+    learner.observe(chunk)
+    learned = learner.learned_for(chunk)
+    assert set(learned.shapes) == {"warta kita"}  # an outlet seen too few times has no templates yet
+    elsewhere = CleanStage()  # as in a worker process: it never saw the stream
+    elsewhere.adopt(pickle.loads(pickle.dumps(learned)))
+    for article in chunk:
+        here, there = learner(copy.deepcopy(article)), elsewhere(copy.deepcopy(article))
+        assert (there.clean_text, there.removed) == (here.clean_text, here.removed)
+    assert footer not in learner(copy.deepcopy(chunk[0])).clean_text
+    assert footer in learner(copy.deepcopy(chunk[-1])).clean_text
 
 
 def test_duplicated_rows_do_not_make_content_look_like_template():

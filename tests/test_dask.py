@@ -89,6 +89,35 @@ def test_dask_run_stores_the_same_as_a_local_run(tmp_path: Path):
         assert any(annotations["sentences"] for *_, annotations in dask_result["articles"].values())
 
 
+def test_cleaning_in_worker_processes_stores_what_cleaning_here_stores(tmp_path: Path):
+    """Templates are learned from the stream in the driver and the cleaning runs in the workers: the
+    articles stored must be the same as with everything in one process, templates cut included."""
+    footer = "Ikuti saluran Warta Kita untuk kabar terbaru setiap pagi"
+    villages = ["Sukamaju", "Cibodas", "Tegalsari", "Karanganyar", "Sidomulyo", "Mekarsari", "Sumberejo",
+                "Banjarsari", "Pasirjaya", "Rawabening", "Kedungwaru", "Tanjungsari"]
+    goods = ["beras", "minyak goreng", "gula pasir", "telur ayam", "tepung terigu", "kacang hijau",
+             "ikan asin", "bawang merah", "cabai rawit", "garam dapur"]
+    rows = [{"id": f"{village}-{good}", "outlet": "Warta Kita", "title": f"Bantuan {good} untuk {village}",
+             "text": f"Warga desa {village} menerima bantuan {good} dari pemerintah daerah.\n{footer}"}
+            for village in villages for good in goods]
+    rows.append(dict(rows[5], id="copy"))  # a duplicate among them
+    # another outlet first: the workers start before Warta Kita's footer is known to be its template
+    rows[:0] = [{"id": f"lain-{good}-{village}", "outlet": "Suara Lain", "title": f"Harga {good} di {village}",
+                 "text": f"Harga {good} di pasar {village} naik sejak pekan lalu."} for village in villages[:4] for good in goods]
+    corpus = tmp_path / "a.jsonl"
+    corpus.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    results = {}
+    for workers in (1, 2):
+        db = str(tmp_path / f"w{workers}.db")
+        settings = Settings(extract=("langid",), corpus=(), workers=workers, chunk_size=40)
+        LocalRunner(open_store(db), settings).run([str(corpus)])
+        results[workers] = stored(db)["articles"]
+    assert results[2] == results[1]
+    assert results[2]["copy"][0] == "duplicate"
+    last = rows[-2]["id"]
+    assert footer not in results[2][last][1]  # learned by then, and cut in a worker process
+
+
 def test_a_packed_article_stores_the_annotations_of_the_article_it_packs():
     from linimasa.engine.dask import pack
     from linimasa.model import Mention, Sentence, Token

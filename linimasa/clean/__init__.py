@@ -1,14 +1,16 @@
 """Cleaning stage: boilerplate, outlet templates, repeated paragraphs, credits, datelines, stamps.
 
-``CleanStage`` runs in the main process over the input stream in order; the runner calls
-``observe(chunk)`` before cleaning each chunk so per-outlet template statistics learn from the chunk
-itself and from every earlier chunk.
+``CleanStage`` learns per-outlet templates from the input stream in order: the runner calls
+``observe(chunk)`` before cleaning each chunk, so the statistics learn from the chunk itself and from
+every earlier chunk. The cleaning itself may run elsewhere: ``learned_for(chunk)`` is what cleaning the
+chunk needs of the statistics, and a stage in another process that ``adopt``s it cleans exactly as this
+one would.
 """
 
 from __future__ import annotations
 
 from linimasa.clean.cleaner import ArticleCleaner, outlet_of
-from linimasa.clean.templates import OutletTemplates
+from linimasa.clean.templates import OutletTemplates, TemplateSnapshot
 from linimasa.clean.text import split_lines
 from linimasa.model import Article
 
@@ -36,6 +38,14 @@ class CleanStage:
             outlet = self.cleaner.template_outlet(article)
             if outlet:
                 self.templates.observe(outlet, (line.text for line in split_lines(article.text)))
+
+    def learned_for(self, chunk: list[Article]) -> TemplateSnapshot:
+        """The templates, as judged now, of the outlets of a chunk that has been observed."""
+        return self.templates.snapshot({outlet for a in chunk if (outlet := self.cleaner.template_outlet(a))})
+
+    def adopt(self, learned: TemplateSnapshot) -> None:
+        """Clean with templates learned elsewhere (by the stage that observed the stream)."""
+        self.cleaner.templates = learned
 
     def __call__(self, article: Article) -> Article:
         return self.cleaner.clean(article)

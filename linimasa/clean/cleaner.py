@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from linimasa.clean.boilerplate import BoilerplateList, load_boilerplate
 from linimasa.clean.credits import Credit, CreditRules, ends_sentence, load_credit_rules
-from linimasa.clean.templates import OutletTemplates
+from linimasa.clean.templates import OutletTemplates, TemplateSnapshot
 from linimasa.clean.text import Line, has_words, normalise_line, split_lines
 from linimasa.model import Article
 
@@ -94,7 +94,7 @@ def outlet_of(article: Article) -> str | None:
 class ArticleCleaner:
     def __init__(
         self,
-        templates: OutletTemplates | None = None,
+        templates: OutletTemplates | TemplateSnapshot | None = None,
         widgets: BoilerplateList | None = None,
         rules: CreditRules | None = None,
     ):

@@ -84,6 +84,18 @@ class OutletTemplates:
         count = stats.shapes.get(shape_key(line_shape(line, normal, MAX_SHAPE_CHARS)), 0)
         return count >= self.min_articles and count >= self.min_share * stats.articles
 
+    def snapshot(self, outlets: Iterable[str]) -> "TemplateSnapshot":
+        """The template shapes of these outlets as judged now: what cleaning their articles needs."""
+        shapes: dict[str, frozenset[int]] = {}
+        for outlet in outlets:
+            stats = self.outlets.get(outlet)
+            if stats is None or stats.articles < self.min_outlet_articles:
+                continue
+            floor = max(self.min_articles, self.min_share * stats.articles)
+            # every shape counted in min_articles articles has an example, so only those need a look
+            shapes[outlet] = frozenset(key for key in stats.examples if stats.shapes.get(key, 0) >= floor)
+        return TemplateSnapshot(shapes)
+
     def template_lines(self, outlet: str) -> list[tuple[str, int]]:
         """The line shapes currently judged template for an outlet, with their article counts."""
         stats = self.outlets.get(outlet)
@@ -125,3 +137,17 @@ class OutletTemplates:
                 dict.fromkeys(s["seen"]),
             )
         return templates
+
+
+@dataclass(frozen=True)
+class TemplateSnapshot:
+    """Some outlets' template shapes as :class:`OutletTemplates` judged them at one point of the stream.
+
+    All that cleaning those outlets' articles needs of the statistics, and small enough to send with each
+    chunk to the processes that clean it: :meth:`is_template` answers as the statistics did."""
+
+    shapes: dict[str, frozenset[int]]
+
+    def is_template(self, outlet: str | None, line: str, normal: str | None = None) -> bool:
+        keys = self.shapes.get(outlet) if outlet else None
+        return bool(keys) and shape_key(line_shape(line, normal, MAX_SHAPE_CHARS)) in keys

@@ -2,10 +2,11 @@
 extraction stages mapped over Dask workers.
 
 Everything that decides *what* is stored stays in this process and in input order, exactly as in a local
-run: reading, classification (new, revision, duplicate), the prepare stages (cleaning learns per-outlet
-templates from the stream) and the commit of each chunk. Only the extraction stages, which have no shared
-state, run on the workers, one partition of a chunk per task. The cross-article steps then run over the
-store, as in a local run, so a Dask run and a local run of the same input store the same events.
+run: reading, classification (new, revision, duplicate), what the prepare stages learn from the stream
+(cleaning's per-outlet templates), the near-duplicate judgement and the commit of each chunk. The per-article
+work runs on the workers, one partition of a chunk per task: cleaning, with what was learned sent along,
+and the near-duplicate fingerprints; then extraction. The cross-article steps then run over the store, as
+in a local run, so a Dask run and a local run of the same input store the same events.
 
 Workers need linimasa importable (the same version); each builds the extraction pipeline once per process
 and reuses it for every partition it is given.
@@ -23,18 +24,37 @@ from ..config import Settings
 from ..model import Article
 from ..pipeline import Pipeline
 from ..store import SQLiteStore
-from .local import LocalRunner
+from ..dedup import Fingerprint
+from .local import LocalRunner, prepare_one
 from .packing import PackedArticle, for_workers, pack
 
 # Partitions per worker in each chunk: more than one so that a slow partition does not idle the rest.
 PARTITIONS_PER_WORKER = 2
 
 
+# Cleaning results are waited for before the chunk's extraction can start, so they go ahead of the
+# extraction tasks of the chunk before (Dask runs higher numbers first).
+PREPARE_PRIORITY = 1
+
+
 @cache
-def _worker_pipeline(settings_blob: bytes) -> Pipeline:
-    """The extraction pipeline of one worker process, built on first use (keyed by the pickled settings)."""
-    settings: Settings = pickle.loads(settings_blob)
-    return Pipeline(settings.extract, settings)
+def _settings(settings_blob: bytes) -> Settings:
+    return pickle.loads(settings_blob)
+
+
+@cache
+def _worker_pipeline(settings_blob: bytes, phase: str = "extract") -> Pipeline:
+    """The ``phase`` pipeline (prepare or extract) of one worker process, built on first use (keyed by the
+    pickled settings)."""
+    settings = _settings(settings_blob)
+    return Pipeline(getattr(settings, phase), settings)
+
+
+def prepare_partition(settings_blob: bytes, learned: dict, articles: list[Article]) -> list[tuple[Article, Fingerprint | None]]:
+    """Run the prepare stages over one partition, on a worker, with what they learned from the stream."""
+    pipeline = _worker_pipeline(settings_blob, "prepare")
+    near_duplicates = _settings(settings_blob).near_duplicates
+    return [prepare_one(pipeline, learned, near_duplicates, article) for article in articles]
 
 
 def extract_partition(settings_blob: bytes, articles: list[Article]) -> list[PackedArticle]:
@@ -84,6 +104,16 @@ class DaskRunner(LocalRunner):
 
     def worker_count(self) -> int:
         return max(1, len(self._connect().scheduler_info(n_workers=-1)["workers"]))
+
+    def _prepares_on_workers(self, articles: list[Article]) -> bool:
+        return bool(self.settings.extract)  # a run that extracts uses the cluster for all per-article work
+
+    def _submit_prepare(self, articles: list[Article], learned: dict) -> Callable[[], list[tuple[Article, Fingerprint | None]]]:
+        client = self._connect()
+        parts = partition([for_workers(a) for a in articles], self.worker_count() * PARTITIONS_PER_WORKER)
+        futures = client.map(prepare_partition, [self._settings_blob] * len(parts), [learned] * len(parts), parts,
+                             pure=False, priority=PREPARE_PRIORITY)
+        return lambda: [result for part in client.gather(futures) for result in part]
 
     def _submit_extract(self, articles: list[Article]) -> Callable[[], list[Article]]:
         """Send the chunk's partitions to the cluster; the returned callable gathers them in input order.

@@ -1,14 +1,17 @@
 """The local runner: read, account, clean, extract on all cores, store, then link.
 
 Inputs stream through in chunks: nothing holds the corpus in memory. Each chunk is classified (new,
-revision, re-ingest, duplicate content, rejected), prepared in this process (cleaning learns per-outlet
-templates from the stream), extracted in worker processes, and committed with its accounting in one
+revision, re-ingest, duplicate content, rejected) in this process; cleaning learns per-outlet templates
+from the stream here, in input order, and the cleaning itself runs in worker processes with what was
+learned sent along; near-duplicates are then judged here, in input order, on fingerprints the workers
+computed; what remains is extracted in the workers, and committed with its accounting in one
 transaction. The cross-article steps (linking event mentions into events, stories) run once at the end,
 over the store, so that a run's result does not depend on how its input was chunked or parallelised.
 """
 
 from __future__ import annotations
 
+import copy
 import multiprocessing
 import os
 import time
@@ -16,15 +19,16 @@ from collections import ChainMap
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 
 from ..config import Settings
-from ..dedup import NearDuplicateIndex
+from ..dedup import Fingerprint, NearDuplicateIndex, fingerprint
 from ..ingest import Ignored, read_inputs
 from ..model import Article, Rejection
 from ..pipeline import Pipeline
 from ..store import Outcome, RunCounts, SQLiteStore
 from .corpus import relink
-from .packing import PackedArticle, for_workers, pack
+from .packing import PackedArticle, cleaned_for_driver, for_workers, pack
 
 TEMPLATE_STATE_KEY = "clean.templates"
 
@@ -45,18 +49,35 @@ class RunSummary:
     stage_seconds: dict[str, float] = field(default_factory=dict)
 
 
-_worker_pipeline: Pipeline | None = None  # one per worker process, set by its initializer
+# One pair per worker process, set by its initializer: the prepare and the extract stages.
+_worker_prepare: Pipeline | None = None
+_worker_pipeline: Pipeline | None = None
 
 
 def _init_worker(settings: Settings) -> None:
-    global _worker_pipeline
+    global _worker_prepare, _worker_pipeline
+    _worker_prepare = Pipeline(settings.prepare, settings)
     _worker_pipeline = Pipeline(settings.extract, settings)
 
 
-def _adopt_pipeline(pipeline: Pipeline) -> None:
-    """Initializer of a forked worker: the pipeline, models loaded, is the driver's, inherited (not pickled)."""
-    global _worker_pipeline
-    _worker_pipeline = pipeline
+def _adopt_pipelines(prepare: Pipeline, extract: Pipeline) -> None:
+    """Initializer of a forked worker: the pipelines, models loaded, are the driver's, inherited (not pickled)."""
+    global _worker_prepare, _worker_pipeline
+    _worker_prepare, _worker_pipeline = prepare, extract
+
+
+def prepare_one(pipeline: Pipeline, learned: dict, near_duplicates: bool, article: Article) -> tuple[Article, Fingerprint | None]:
+    """One article through the prepare stages, with what they learned from the stream so far (see
+    :meth:`Pipeline.learned_for`), and its near-duplicate fingerprint; as a worker sends it back."""
+    pipeline.adopt(learned)
+    article = pipeline.run_or_reject(article)
+    found = fingerprint(article.working_text) if near_duplicates and article.status != "rejected" else None
+    return cleaned_for_driver(article), found
+
+
+def _prepare(learned: dict, near_duplicates: bool, article: Article) -> tuple[Article, Fingerprint | None]:
+    assert _worker_prepare is not None, "worker started without its pipeline"
+    return prepare_one(_worker_prepare, learned, near_duplicates, article)
 
 
 def _extract(article: Article) -> PackedArticle:
@@ -153,7 +174,7 @@ class LocalRunner:
                     warmed = pipeline.run_or_reject(warm_up)
                 self._executor = ProcessPoolExecutor(
                     self._workers(), mp_context=multiprocessing.get_context("fork"),
-                    initializer=_adopt_pipeline, initargs=(pipeline,),
+                    initializer=_adopt_pipelines, initargs=(self.prepare, pipeline),
                 )
                 self._executor.submit(int).result()  # fork the workers now, while the pipeline is warm
                 self._inline = None  # the workers hold it now; this process needs no copy
@@ -238,9 +259,10 @@ class LocalRunner:
                 prepared.hashes.setdefault(item.content_hash, item.id)
                 if outcome.outcome in ("new", "revised"):
                     to_process.append(item)
-        self._timed("prepare", lambda: self._prepare(to_process))
+        to_process, fingerprints = self._timed("prepare", lambda: self._prepare(to_process, prepared.outcomes))
         to_process = self._without_rejected(to_process, prepared.outcomes)
-        to_process = self._timed("dedup", lambda: self._group_near_duplicates(to_process, prepared.outcomes))
+        to_process = self._timed(
+            "dedup", lambda: self._group_near_duplicates(to_process, prepared.outcomes, fingerprints))
         prepared.extracted = self._timed("extract", lambda: self._submit_extract(to_process))
         return prepared
 
@@ -270,6 +292,17 @@ class LocalRunner:
                 outcome.outcome, outcome.reason = "rejected", failed[outcome.article_id]
         return [a for a in articles if a.id not in failed]
 
+    def _prepares_on_workers(self, articles: list[Article]) -> bool:
+        return self._uses_pool(articles)
+
+    def _submit_prepare(self, articles: list[Article], learned: dict) -> Callable[[], list[tuple[Article, Fingerprint | None]]]:
+        """Start the prepare stages on the workers; the returned callable waits for the results (in input
+        order), each without the raw texts the driver holds."""
+        pool, _ = self._pool(warm_up=copy.deepcopy(for_workers(articles[0])))
+        work = partial(_prepare, learned, self.settings.near_duplicates)
+        results = pool.map(work, map(for_workers, articles), chunksize=self._pool_chunksize(articles))
+        return lambda: list(results)
+
     def _submit_extract(self, articles: list[Article]) -> Callable[[], list[Article]]:
         """Start extracting; the returned callable waits for the results (in input order)."""
         if not self.settings.extract or not articles:
@@ -282,7 +315,8 @@ class LocalRunner:
         done = self._extract_here(articles)
         return lambda: done
 
-    def _group_near_duplicates(self, articles: list[Article], outcomes: list[Outcome]) -> list[Article]:
+    def _group_near_duplicates(self, articles: list[Article], outcomes: list[Outcome],
+                               fingerprints: Mapping[int, Fingerprint | None]) -> list[Article]:
         """Apply the near-duplicate rule in input order; re-ingests become duplicates and are not extracted.
 
         The index is rebuilt from the store at the first chunk, so it always reflects exactly what is
@@ -299,7 +333,7 @@ class LocalRunner:
             if article.id in revised:  # its earlier version is indexed; it must not match itself
                 keep.append(article)
                 continue
-            self._near_duplicates.judge(article)
+            self._near_duplicates.judge(article, fingerprints.get(id(article)))
             if article.status == "duplicate":
                 outcome = outcome_of[id(article)]
                 outcome.outcome = "duplicate"
@@ -308,10 +342,27 @@ class LocalRunner:
                 keep.append(article)
         return keep
 
-    def _prepare(self, articles: list[Article]) -> None:
+    def _prepare(self, articles: list[Article], outcomes: list[Outcome]) -> tuple[list[Article], dict[int, Fingerprint | None]]:
+        """The chunk's articles through the prepare stages, and near-duplicate fingerprints by ``id()`` of
+        the article (where computed already).
+
+        The stages learn from the chunk here, in input order; the articles themselves go to the workers
+        (once they run) with what was learned, and come back as new objects, which replace the sent ones
+        in ``outcomes``."""
         self.prepare.observe(articles)
-        for index, article in enumerate(articles):
-            articles[index] = self.prepare.run_or_reject(article)
+        if not articles or not self._prepares_on_workers(articles):
+            return [self.prepare.run_or_reject(article) for article in articles], {}
+        results = self._submit_prepare(articles, self.prepare.learned_for(articles))()
+        replaced: dict[int, Article] = {}
+        fingerprints: dict[int, Fingerprint | None] = {}
+        for sent, (article, found) in zip(articles, results, strict=True):
+            article.text, article.html = sent.text, sent.html
+            replaced[id(sent)] = article
+            fingerprints[id(article)] = found
+        for outcome in outcomes:
+            if outcome.article is not None and id(outcome.article) in replaced:
+                outcome.article = replaced[id(outcome.article)]
+        return [replaced[id(sent)] for sent in articles], fingerprints
 
     def _timed(self, name: str, work: Callable):
         t0 = time.perf_counter()

@@ -50,3 +50,9 @@ def pack(article: Article) -> PackedArticle:
 def for_workers(article: Article) -> Article:
     """The article as extraction needs it: without the raw HTML it was cleaned from."""
     return replace(article, html=None) if article.html is not None else article
+
+
+def cleaned_for_driver(article: Article) -> Article:
+    """A prepared article as a worker sends it back: without the raw text the driver holds (it puts its
+    own back)."""
+    return replace(article, text="", html=None)
