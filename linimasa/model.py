@@ -14,7 +14,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
@@ -41,12 +40,12 @@ def _from_dict(cls, data: dict | None):
     return cls(**{k: v for k, v in data.items() if k in names})
 
 
-_WS = re.compile(r"\s+")
-
-
 def normalise_for_hash(text: str) -> str:
-    """Text reduced to what makes two copies the same article: NFKC, case-folded, whitespace folded."""
-    return _WS.sub(" ", unicodedata.normalize("NFKC", text)).strip().casefold()
+    """Text reduced to what makes two copies the same article: NFKC, case-folded, whitespace folded.
+
+    ``str.split`` splits on exactly the characters ``re``'s ``\\s`` matches (both ask
+    ``str.isspace``), at a third of the cost of a substitution: stored hashes are unchanged."""
+    return " ".join(unicodedata.normalize("NFKC", text).split()).casefold()
 
 
 def content_hash(title: str | None, text: str) -> str:

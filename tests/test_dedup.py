@@ -26,6 +26,24 @@ OTHER = (
 )
 
 
+def test_content_hash_folds_every_unicode_whitespace_as_the_stored_hashes_did():
+    import hashlib
+    import re
+    import sys
+    import unicodedata
+
+    from linimasa.model import content_hash
+
+    spaces = "".join(c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace())
+    text = f" Presiden{spaces}meresmikan\u00a0bendungan\n\n{spaces}"
+
+    def as_stored_before(part: str) -> str:  # the regular expression the hashes were first made with
+        return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", part)).strip().casefold()
+
+    expected = hashlib.sha256(f"{as_stored_before('Judul')}\n{as_stored_before(text)}".encode()).hexdigest()
+    assert content_hash("Judul", text) == expected
+
+
 def test_content_key_ignores_case_and_spacing_but_not_words():
     a = Article(id="a", text="x", clean_text="Presiden  meresmikan\nbendungan.")
     b = Article(id="b", text="y", clean_text="presiden meresmikan bendungan.")

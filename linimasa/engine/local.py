@@ -28,7 +28,7 @@ from ..model import Article, Rejection
 from ..pipeline import Pipeline
 from ..store import Outcome, RunCounts, SQLiteStore
 from .corpus import relink
-from .packing import PackedArticle, cleaned_for_driver, for_workers, pack
+from .packing import PackedArticle, cleaned_for_driver, for_extraction, for_workers, pack
 
 TEMPLATE_STATE_KEY = "clean.templates"
 
@@ -310,7 +310,7 @@ class LocalRunner:
         if self._uses_pool(articles):
             pool, warmed = self._pool(warm_up=articles[0])
             rest = articles[1:] if warmed is not None else articles
-            results = pool.map(_extract, map(for_workers, rest), chunksize=self._pool_chunksize(rest))
+            results = pool.map(_extract, map(for_extraction, rest), chunksize=self._pool_chunksize(rest))
             return lambda: [warmed] * (warmed is not None) + list(results)
         done = self._extract_here(articles)
         return lambda: done

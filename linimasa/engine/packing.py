@@ -48,8 +48,17 @@ def pack(article: Article) -> PackedArticle:
 
 
 def for_workers(article: Article) -> Article:
-    """The article as extraction needs it: without the raw HTML it was cleaned from."""
+    """The article as the prepare stages need it: without the raw HTML it was read from (the reader has
+    made the text)."""
     return replace(article, html=None) if article.html is not None else article
+
+
+def for_extraction(article: Article) -> Article:
+    """The article as extraction needs it: once cleaned, without the raw text (every extraction stage
+    reads ``working_text``, the cleaned text); the driver puts its own back (:meth:`PackedArticle.restore`)."""
+    if article.clean_text is None:
+        return for_workers(article)
+    return replace(article, text="", html=None)
 
 
 def cleaned_for_driver(article: Article) -> Article:
