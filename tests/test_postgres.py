@@ -15,7 +15,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
-from linimasa.model import Article, Event, Evidence, Location, Participant, Story
+from linimasa.model import Article, Event, Evidence, Location, Participant, Story, content_hash
 from linimasa.store import Outcome, SQLiteStore, StoreError, open_store
 
 psycopg = pytest.importorskip("psycopg")
@@ -109,6 +109,8 @@ def _exercise(store: SQLiteStore) -> dict:
         "counts": store.count_articles(),
         "lookup": store.lookup("a1"),
         "by_hash": store.find_by_hash(duplicate.content_hash),
+        "lookup_many": store.lookup_many(["a1", "a3", "missing", "a1"]),
+        "by_hashes": store.find_by_hashes([duplicate.content_hash, "no such hash"]),
         "rejections": store.rejections(first),
         "runs": [{k: v for k, v in store.run(r).items() if k not in ("started_at", "finished_at")} for r in (first, second)],
         "mentions": mentions,
@@ -129,6 +131,9 @@ def test_postgres_store_reads_back_what_sqlite_reads_back_for_the_same_calls(pg_
         assert pg_result[key] == sqlite_result[key], key
     assert pg_result["events"][0].id == "Ev-c"  # byte order, as SQLite sorts, whatever the server's locale
     assert pg_result["counts"] == {"processed": 2, "duplicate": 1}
+    flood = content_hash("Banjir di hulu", "Hujan deras membuat sungai meluap di tiga desa.")
+    assert pg_result["by_hashes"] == {flood: "a2"}  # the original, never its duplicate a3
+    assert set(pg_result["lookup_many"]) == {"a1", "a3"} and pg_result["lookup_many"]["a1"].version == 2
     assert pg_result["versions"][0]["text_raw"].endswith("di Jakarta pada Senin.")
     assert pg_result["search"] == ["a1"]
     assert pg_result["search_duplicated"] == ["a2"]  # a duplicate is found through the article it repeats

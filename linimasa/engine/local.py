@@ -26,7 +26,7 @@ from ..dedup import Fingerprint, NearDuplicateIndex, fingerprint
 from ..ingest import Ignored, read_inputs
 from ..model import Article, Rejection
 from ..pipeline import Pipeline
-from ..store import Outcome, RunCounts, SQLiteStore
+from ..store import Outcome, RunCounts, SQLiteStore, StoredArticle
 from .corpus import relink
 from .packing import PackedArticle, cleaned_for_driver, for_extraction, for_workers, pack
 
@@ -95,21 +95,38 @@ def rebuild_near_duplicate_index(store: SQLiteStore) -> NearDuplicateIndex:
     return index
 
 
-def classify(
-    article: Article, store: SQLiteStore, pending_ids: Mapping[str, str], pending_hashes: Mapping[str, str]
-) -> Outcome:
-    """new | revised | duplicate, against the store and the chunk not yet committed."""
+@dataclass(frozen=True)
+class StoredMatches:
+    """What the store holds under a chunk's article ids and content hashes, looked up once per chunk."""
+
+    by_id: Mapping[str, StoredArticle]
+    by_hash: Mapping[str, str]  # content hash -> the first stored non-duplicate article with it
+
+    @classmethod
+    def of(cls, store: SQLiteStore, articles: list[Article]) -> "StoredMatches":
+        return cls(store.lookup_many(a.id for a in articles), store.find_by_hashes(a.content_hash for a in articles))
+
+
+def identify(article: Article) -> Article:
+    """The article with its content hash, and an id derived from it when the input gave none."""
     article.compute_hash()
     if article.id is None:
         article.id = article.derive_id()
+    return article
+
+
+def classify(
+    article: Article, stored: StoredMatches, pending_ids: Mapping[str, str], pending_hashes: Mapping[str, str]
+) -> Outcome:
+    """new | revised | duplicate, against the store and the chunk not yet committed (``identify`` first)."""
     known_hash = pending_ids.get(article.id)
     if known_hash is None:
-        stored = store.lookup(article.id)
+        row = stored.by_id.get(article.id)
         # A row kept only to list an earlier rejected input holds no content to compare or revise.
-        known_hash = stored.content_hash if stored and stored.status != "rejected" else None
+        known_hash = row.content_hash if row and row.status != "rejected" else None
     if known_hash == article.content_hash:
         return Outcome("duplicate", article.source or "", None, article.id, "already stored (same id, same content)", False)
-    same_content = pending_hashes.get(article.content_hash) or store.find_by_hash(article.content_hash)
+    same_content = pending_hashes.get(article.content_hash) or stored.by_hash.get(article.content_hash)
     if known_hash is None and same_content is not None and same_content != article.id:
         article.status = "duplicate"
         article.duplicate_of = same_content
@@ -248,11 +265,12 @@ class LocalRunner:
         known_ids = ChainMap(prepared.ids, in_flight.ids if in_flight else {})
         known_hashes = ChainMap(prepared.hashes, in_flight.hashes if in_flight else {})
         to_process: list[Article] = []
+        stored = StoredMatches.of(self.store, [identify(item) for item in chunk if not isinstance(item, Rejection)])
         for item in chunk:
             if isinstance(item, Rejection):
                 prepared.outcomes.append(Outcome("rejected", item.source, None, item.article_id, item.reason))
                 continue
-            outcome = classify(item, self.store, known_ids, known_hashes)
+            outcome = classify(item, stored, known_ids, known_hashes)
             prepared.outcomes.append(outcome)
             if outcome.article is not None:
                 prepared.ids[item.id] = item.content_hash

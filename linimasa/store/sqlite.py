@@ -203,6 +203,33 @@ class SQLiteStore:
         ).fetchone()
         return row["id"] if row else None
 
+    def lookup_many(self, article_ids: Iterable[str]) -> dict[str, StoredArticle]:
+        """:meth:`lookup` of many ids in a few queries: the stored ones, by id."""
+        return {
+            row["id"]: StoredArticle(row["id"], row["content_hash"], row["version"], row["status"])
+            for row in self._rows_in("SELECT id, content_hash, version, status FROM articles WHERE id IN ({})",
+                                     article_ids)
+        }
+
+    def find_by_hashes(self, content_hashes: Iterable[str]) -> dict[str, str]:
+        """:meth:`find_by_hash` of many hashes in a few queries: the hashes held, each with its first id."""
+        found: dict[str, str] = {}
+        rows = self._rows_in("SELECT content_hash, id, rowid FROM articles WHERE content_hash IN ({}) "
+                             "AND status != 'duplicate'", content_hashes)
+        for row in sorted(rows, key=lambda r: r["rowid"]):
+            found.setdefault(row["content_hash"], row["id"])
+        return found
+
+    def _rows_in(self, sql: str, values: Iterable[Any], batch: int = 500) -> list[Any]:
+        """The rows of ``sql``, whose ``{}`` takes a list of values, for every distinct value (asked in
+        batches: a statement takes a bounded number of parameters)."""
+        distinct = list(dict.fromkeys(values))
+        rows: list[Any] = []
+        for start in range(0, len(distinct), batch):
+            part = distinct[start : start + batch]
+            rows.extend(self.conn.execute(sql.format(",".join("?" * len(part))), part))
+        return rows
+
     def save_chunk(self, run_id: int, outcomes: Iterable[Outcome]) -> RunCounts:
         """Store a chunk's articles, event mentions and accounting in one transaction."""
         counts = RunCounts()
@@ -392,16 +419,8 @@ class SQLiteStore:
 
     def article_refs(self, article_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
         """outlet, url, published and title of articles, for an event's `sources`."""
-        ids = list(dict.fromkeys(article_ids))
-        refs: dict[str, dict[str, Any]] = {}
-        for start in range(0, len(ids), 500):
-            batch = ids[start : start + 500]
-            marks = ",".join("?" * len(batch))
-            for row in self.conn.execute(
-                f"SELECT id, outlet, url, published, title FROM articles WHERE id IN ({marks})", batch
-            ):
-                refs[row["id"]] = dict(row)
-        return refs
+        rows = self._rows_in("SELECT id, outlet, url, published, title FROM articles WHERE id IN ({})", article_ids)
+        return {row["id"]: dict(row) for row in rows}
 
     # -- learned state (outlet templates, near-duplicate index) ---------------------------------------
 
