@@ -2,8 +2,10 @@
 
 A run has three phases:
 
-1. ``PREPARE``: per-article stages that run in the main process, in input order, because they learn from
-   the stream as a whole (per-outlet template lines) and are cheap: cleaning and language id.
+1. ``PREPARE``: per-article stages that learn from the stream as a whole (cleaning's per-outlet template
+   lines): the main process observes each chunk in input order, and the stage itself runs in the worker
+   processes with what was learned (see :meth:`linimasa.pipeline.Pipeline.learned_for`), or in the main
+   process when a run is too small for workers.
 2. ``EXTRACT``: per-article stages with no shared state, mapped over worker processes (or Dask
    partitions): sentences and tokens, NER, knowledge-base linking, time expressions, events.
 3. ``CORPUS``: steps over the whole store: linking event mentions into events, and stories. (Exact and
@@ -29,9 +31,10 @@ STAGE_FACTORIES: dict[str, str] = {
     "events": "linimasa.events:EventStage",
 }
 
-# Prepare stages run in the driver, in input order (cleaning learns per-outlet templates from the stream);
-# extract stages have no shared state and run on the workers. Language identification needs only the
-# cleaned text, so it runs on the workers too, off the one serial process of a run.
+# Prepare stages learn from the stream in the driver, in input order (cleaning's per-outlet templates), and
+# run on the workers with what was learned; extract stages have no shared state and run on the workers.
+# Language identification needs only the cleaned text, so it is an extract stage, off the one serial
+# process of a run.
 PREPARE: tuple[str, ...] = ("clean",)
 EXTRACT: tuple[str, ...] = ("langid", "sentences", "ner", "kb", "times", "events")
 # Extract stages that `linimasa ingest` (no extraction) still runs: knowing an article's language is ingest.
