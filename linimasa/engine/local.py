@@ -316,7 +316,9 @@ class LocalRunner:
     def _submit_prepare(self, articles: list[Article], learned: dict) -> Callable[[], list[tuple[Article, Fingerprint | None]]]:
         """Start the prepare stages on the workers; the returned callable waits for the results (in input
         order), each without the raw texts the driver holds."""
-        pool, _ = self._pool(warm_up=copy.deepcopy(for_workers(articles[0])))
+        # the run's first article warms the models the forked workers inherit; its extraction is discarded
+        warm_up = copy.deepcopy(for_workers(articles[0])) if self._executor is None else None
+        pool, _ = self._pool(warm_up=warm_up)
         work = partial(_prepare, learned, self.settings.near_duplicates)
         results = pool.map(work, map(for_workers, articles), chunksize=self._pool_chunksize(articles))
         return lambda: list(results)
