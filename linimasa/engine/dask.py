@@ -19,14 +19,13 @@ import logging
 import multiprocessing
 import pickle
 from collections.abc import Callable
-from concurrent.futures import Executor
 from functools import cache
 
 from ..config import Settings
+from ..dedup import Fingerprint
 from ..model import Article
 from ..pipeline import Pipeline
 from ..store import SQLiteStore
-from ..dedup import Fingerprint
 from .local import LocalRunner, prepare_one
 from .packing import PackedArticle, for_extraction, for_workers, pack
 
@@ -94,9 +93,8 @@ class DaskRunner(LocalRunner):
     or, without one, a LocalCluster of ``settings.workers`` single-threaded worker processes (default: all
     cores) started for the run and stopped after it."""
 
-    def __init__(self, store: SQLiteStore, settings: Settings | None = None, scheduler: str | None = None,
-                 executor_factory: Callable[[], Executor] | None = None):
-        super().__init__(store, settings, executor_factory)
+    def __init__(self, store: SQLiteStore, settings: Settings | None = None, scheduler: str | None = None):
+        super().__init__(store, settings)
         self.scheduler = scheduler
         self._settings_blob = pickle.dumps(self.settings)
         self._client = None

@@ -28,7 +28,13 @@ from ..model import Article, Rejection
 from ..pipeline import Pipeline
 from ..store import Outcome, RunCounts, SQLiteStore, StoredArticle
 from .corpus import relink
-from .packing import PackedArticle, cleaned_for_driver, for_extraction, for_workers, pack
+from .packing import (
+    PackedArticle,
+    cleaned_for_driver,
+    for_extraction,
+    for_workers,
+    pack,
+)
 
 TEMPLATE_STATE_KEY = "clean.templates"
 
@@ -103,7 +109,7 @@ class StoredMatches:
     by_hash: Mapping[str, str]  # content hash -> the first stored non-duplicate article with it
 
     @classmethod
-    def of(cls, store: SQLiteStore, articles: list[Article]) -> "StoredMatches":
+    def of(cls, store: SQLiteStore, articles: list[Article]) -> StoredMatches:
         return cls(store.lookup_many(a.id for a in articles), store.find_by_hashes(a.content_hash for a in articles))
 
 
@@ -149,11 +155,10 @@ class _ChunkInFlight:
 class LocalRunner:
     """Runs the pipeline over inputs into a store, with worker processes on all local cores."""
 
-    def __init__(self, store: SQLiteStore, settings: Settings | None = None, executor_factory: Callable[[], Executor] | None = None):
+    def __init__(self, store: SQLiteStore, settings: Settings | None = None):
         self.store = store
         self.settings = settings or Settings()
         self.prepare = Pipeline(self.settings.prepare, self.settings)
-        self._executor_factory = executor_factory
         self._executor: Executor | None = None
         self._inline: Pipeline | None = None
         self._near_duplicates: NearDuplicateIndex | None = None
@@ -183,9 +188,7 @@ class LocalRunner:
         workers inherit them; elsewhere each worker loads its own."""
         warmed = None
         if self._executor is None:
-            if self._executor_factory:
-                self._executor = self._executor_factory()
-            elif "fork" in multiprocessing.get_all_start_methods():
+            if "fork" in multiprocessing.get_all_start_methods():
                 pipeline = self._inline or Pipeline(self.settings.extract, self.settings)
                 if warm_up is not None:
                     warmed = pipeline.run_or_reject(warm_up)
@@ -258,7 +261,7 @@ class LocalRunner:
         if chunk:
             yield chunk
 
-    def _prepare_chunk(self, chunk: list[Article | Rejection], in_flight: "_ChunkInFlight | None") -> "_ChunkInFlight":
+    def _prepare_chunk(self, chunk: list[Article | Rejection], in_flight: _ChunkInFlight | None) -> _ChunkInFlight:
         """Classify, clean and deduplicate a chunk here, then hand its extraction to the workers."""
         prepared = _ChunkInFlight()
         # The chunk still being extracted is not committed yet: it counts as stored for this one.
@@ -284,7 +287,7 @@ class LocalRunner:
         prepared.extracted = self._timed("extract", lambda: self._submit_extract(to_process))
         return prepared
 
-    def _commit(self, run_id: int, chunk: "_ChunkInFlight", summary: RunSummary, progress) -> None:
+    def _commit(self, run_id: int, chunk: _ChunkInFlight, summary: RunSummary, progress) -> None:
         processed = self._timed("extract", chunk.extracted)
         by_id = {a.id: a for a in processed}
         for outcome in chunk.outcomes:
