@@ -289,6 +289,10 @@ class Article:
         """:meth:`annotations` as the JSON text the store keeps."""
         return json.dumps(self.annotations(), ensure_ascii=False)
 
+    def event_rows(self) -> list[tuple[str, str, str, str | None, str]]:
+        """Each event mention as the store keeps it: id, type, modality, date and the whole event as JSON."""
+        return [(e.id, e.type, e.modality, e.date, json.dumps(to_dict(e), ensure_ascii=False)) for e in self.events]
+
     def load_annotations(self, data: dict[str, Any]) -> None:
         self.dateline = data.get("dateline")
         self.credits = data.get("credits") or {}

@@ -118,19 +118,26 @@ def test_cleaning_in_worker_processes_stores_what_cleaning_here_stores(tmp_path:
     assert footer not in results[2][last][1]  # learned by then, and cut in a worker process
 
 
-def test_a_packed_article_stores_the_annotations_of_the_article_it_packs():
+def test_a_packed_article_stores_the_annotations_and_events_of_the_article_it_packs():
     from linimasa.engine.dask import pack
-    from linimasa.model import Mention, Sentence, Token
+    from linimasa.model import Event, Mention, Participant, Sentence, Span, Token
 
     article = Article(id="x", text="Menlu Retno tiba di Jenewa.", lang="id", outlet="Warta")
     article.clean_text = article.text
     article.sentences = [Sentence(0, 27, article.text, [Token(0, 5, "Menlu"), Token(6, 11, "Retno")])]
     article.mentions = [Mention.from_dict({"start": 6, "end": 11, "text": "Retno", "label": "PER"})]
+    article.events = [Event(id="x#e1", type="CONSULT", modality="planned", date="2015-05-12",
+                            participants=[Participant(name="Retno Marsudi", role="source")],
+                            trigger=Span(12, 16, "tiba"), article_id="x")]
     packed = pickle.loads(pickle.dumps(pack(article)))
     assert packed.annotations() == article.annotations()
     assert packed.annotations_json() == article.annotations_json()  # what the store writes, byte for byte
     assert (packed.id, packed.lang, packed.outlet) == ("x", "id", "Warta")
-    assert packed.sentences == [] and packed.mentions == []
+    # the event rows the store writes, JSON included, encoded on the worker
+    assert packed.event_rows() == article.event_rows()
+    assert [row[:4] for row in packed.event_rows()] == [("x#e1", "CONSULT", "planned", "2015-05-12")]
+    assert json.loads(packed.event_rows()[0][4]) == to_dict(article.events[0])
+    assert packed.sentences == [] and packed.mentions == [] and packed.events == []
     # the texts the driver sent do not travel back; the driver puts its own back before storing
     assert packed.text == "" and packed.clean_text is None
     assert (packed.restore(article).text, packed.clean_text) == (article.text, article.text)

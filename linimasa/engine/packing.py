@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 from ..model import Article
@@ -12,7 +12,8 @@ from ..model import Article
 @dataclass
 class PackedArticle(Article):
     """An extracted article as a worker sends it back: its sentences, mentions and times already encoded
-    as the JSON text the store writes (``annotations_json()``), in place of the model objects.
+    as the JSON text the store writes (``annotations_json()``), and its events as the rows the store
+    writes (``event_rows()``), in place of the model objects.
 
     One string pickles in a single copy, where the model's slotted dataclasses cost a Python-level call per
     token; and the encoding is done on the workers rather than in the driver, the one serial process of a
@@ -21,9 +22,13 @@ class PackedArticle(Article):
     articles."""
 
     packed_annotations: str = "{}"
+    packed_events: list[tuple[str, str, str, str | None, str]] = field(default_factory=list)
 
     def annotations_json(self) -> str:
         return self.packed_annotations
+
+    def event_rows(self) -> list[tuple[str, str, str, str | None, str]]:
+        return self.packed_events
 
     def annotations(self) -> dict[str, Any]:
         return json.loads(self.packed_annotations)
@@ -43,8 +48,8 @@ DRIVER_HELD = ("text", "html", "clean_text", "removed")
 
 def pack(article: Article) -> PackedArticle:
     values = {f.name: getattr(article, f.name) for f in fields(Article) if f.init}
-    values.update(sentences=[], mentions=[], times=[], text="", html=None, clean_text=None, removed=[])
-    return PackedArticle(**values, packed_annotations=article.annotations_json())
+    values.update(sentences=[], mentions=[], times=[], events=[], text="", html=None, clean_text=None, removed=[])
+    return PackedArticle(**values, packed_annotations=article.annotations_json(), packed_events=article.event_rows())
 
 
 def for_workers(article: Article) -> Article:

@@ -314,17 +314,10 @@ class SQLiteStore:
                 row + (article.id,),
             )
         self.conn.execute("DELETE FROM event_mentions WHERE article_id=?", (article.id,))
-        for event in article.events:
+        for event_id, kind, modality, date, data in article.event_rows():
             self.conn.execute(
                 "INSERT OR REPLACE INTO event_mentions(id, article_id, type, modality, date, data) VALUES (?,?,?,?,?,?)",
-                (
-                    event.id,
-                    article.id,
-                    event.type,
-                    event.modality,
-                    event.date,
-                    json.dumps(to_dict(event), ensure_ascii=False),
-                ),
+                (event_id, article.id, kind, modality, date, data),
             )
 
     def iter_articles(self, status: str | None = None) -> Iterator[dict[str, Any]]:
