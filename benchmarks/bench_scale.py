@@ -64,7 +64,9 @@ def child_run(spec: dict) -> dict:
 
     # The parent probed which stages run; probing here would load every model into the driver and count it.
     stages = {k: tuple(v) for k, v in spec["pipeline"].items()}
-    settings = Settings(workers=spec["workers"], chunk_size=spec.get("chunk_size", 256), **stages)
+    settings = Settings(workers=spec["workers"], **stages)
+    if "chunk_size" in spec:
+        settings.chunk_size = spec["chunk_size"]
     store = open_store(spec["db"])
     if spec["engine"] == "dask":
         from linimasa.engine.dask import DaskRunner
@@ -213,23 +215,28 @@ def floor_child(start_at: float) -> dict:
     return {"seconds": time.perf_counter() - started}
 
 
-def parallel_ceiling(processes: int) -> dict:
+def parallel_ceiling(processes: int, rounds: int = 3) -> dict:
     """How much more work ``processes`` busy processes get done than one, on this machine, now: the floor's
-    tokenizer pass once alone, then in ``processes`` processes at once (the same work each).
+    tokenizer pass alone, then in ``processes`` processes at once (the same work each), ``rounds`` times
+    alternating; the ratio of the median times.
 
     On a machine with that many free cores it is ``processes``. A virtual machine whose host gives its
-    cores to others when all are busy gets less, and then no engine run on it can scale better; this
-    machine moves between phases, so the ceiling is measured next to the runs it qualifies."""
+    cores to others when all are busy gets less, and then no engine run on it can scale better. This
+    machine moves between phases within seconds (one pass alone took 6.9 s, then 9.8 s), hence the
+    rounds, and the ceiling is measured next to the runs it qualifies."""
 
-    def run_children(count: int) -> list[float]:
-        start_at = time.time() + 15.0  # after every child has read its texts and loaded its tokenizer
+    def run_children(count: int) -> float:
+        start_at = time.time() + 8.0  # after every child has read its texts and loaded its tokenizer
         children = [subprocess.Popen([sys.executable, __file__, "--floor-child", str(start_at)],
                                      stdout=subprocess.PIPE, text=True, cwd=REPO) for _ in range(count)]
-        return [json.loads(child.communicate()[0].strip().splitlines()[-1])["seconds"] for child in children]
+        return max(json.loads(child.communicate()[0].strip().splitlines()[-1])["seconds"] for child in children)
 
-    alone = run_children(1)[0]
-    together = run_children(processes)
-    return {"alone": alone, "together": max(together), "ceiling": processes * alone / max(together)}
+    alone, together = [], []
+    for _ in range(rounds):
+        alone.append(run_children(1))
+        together.append(run_children(processes))
+    alone_s, together_s = statistics.median(alone), statistics.median(together)
+    return {"alone": alone_s, "together": together_s, "ceiling": processes * alone_s / together_s}
 
 
 def stages(sample: int, profile_to: Path | None) -> dict:
@@ -394,8 +401,8 @@ def main() -> None:
             machine = parallel_ceiling(2)
             ceilings.append(machine["ceiling"])
             row(f"machine {when}: 2 busy processes vs 1", f"{machine['ceiling']:.2f}x",
-                f"the floor's tokenizer pass alone {machine['alone']:.1f} s, two at once {machine['together']:.1f} s: "
-                "the most any 2-worker run can gain here now")
+                f"the floor's tokenizer pass alone {machine['alone']:.1f} s, two at once {machine['together']:.1f} s "
+                "(medians of 3): the most any 2-worker run can gain here now")
 
         for attempt in range(1, args.dask_repeats + 1):
             ceiling(f"before dask pair {attempt}")

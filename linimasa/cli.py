@@ -61,8 +61,8 @@ def _run_options(command):
     command = DB_OPTION(command)
     command = click.option("--workers", type=click.IntRange(min=1), default=None,
                            help="Worker processes (default: all cores).")(command)
-    command = click.option("--chunk-size", type=click.IntRange(min=1), default=256, show_default=True,
-                           help="Articles committed per transaction.")(command)
+    command = click.option("--chunk-size", type=click.IntRange(min=1), default=Settings.chunk_size,
+                           show_default=True, help="Inputs sent to the workers and committed together.")(command)
     command = click.option("--quiet", "-q", is_flag=True, help="No progress bar.")(command)
     return command
 
