@@ -161,8 +161,9 @@ class DaskRunner(LocalRunner):
 
         The partitions are scattered to the workers first rather than sent inside the tasks: a task's
         arguments travel in the graph, which the scheduler unpickles, so every article would be unpickled
-        and pickled again in the scheduler (about 8 s of the driver's CPU on the 100k corpus, where the
-        scheduler runs). Scattered, they pass through as bytes, or go straight to a worker."""
+        and pickled again in the scheduler (py-spy put about 8 s of the driver's time there on the 100k
+        corpus: a LocalCluster's scheduler runs in the driver's process). Scattered, they pass through
+        it as bytes, or go straight to a worker."""
         client = self._connect()
         data = client.scatter(parts, hash=False)
         return client.map(function, *[[value] * len(parts) for value in shared], data, pure=False, priority=priority)
