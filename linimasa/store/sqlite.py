@@ -190,18 +190,11 @@ class SQLiteStore:
     # -- articles -------------------------------------------------------------------------------------
 
     def lookup(self, article_id: str) -> StoredArticle | None:
-        row = self.conn.execute(
-            "SELECT id, content_hash, version, status FROM articles WHERE id=?", (article_id,)
-        ).fetchone()
-        return StoredArticle(row["id"], row["content_hash"], row["version"], row["status"]) if row else None
+        return self.lookup_many([article_id]).get(article_id)
 
     def find_by_hash(self, content_hash: str) -> str | None:
-        """The id of a stored, non-duplicate article with this content, if any."""
-        row = self.conn.execute(
-            "SELECT id FROM articles WHERE content_hash=? AND status != 'duplicate' ORDER BY rowid LIMIT 1",
-            (content_hash,),
-        ).fetchone()
-        return row["id"] if row else None
+        """The id of the first stored, non-duplicate article with this content, if any."""
+        return self.find_by_hashes([content_hash]).get(content_hash)
 
     def lookup_many(self, article_ids: Iterable[str]) -> dict[str, StoredArticle]:
         """:meth:`lookup` of many ids in a few queries: the stored ones, by id."""
