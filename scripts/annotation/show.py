@@ -24,6 +24,7 @@ def main() -> int:
     parser.add_argument("--batch", type=Path, help="a file with one article id a line")
     parser.add_argument("--from", dest="start", type=int, default=0, help="0-based position in the batch")
     parser.add_argument("--count", type=int, default=None)
+    parser.add_argument("--head", type=int, default=None, help="print only the first N characters of each text")
     args = parser.parse_args()
     ids = list(args.ids)
     if args.batch:
@@ -41,7 +42,7 @@ def main() -> int:
         print(f"url: {article.url}")
         print(f"TITLE: {article.title}")
         print("TEXT:")
-        print(article.text)
+        print(article.text if args.head is None else article.text[:args.head] + (" [...]" if len(article.text) > args.head else ""))
         print()
     return 0
 

@@ -1,0 +1,209 @@
+"""Build data/annotations/ from the annotators' raw files: offsets, split, second pass, agreement.
+
+    python scripts/annotation/build_corpus.py --batches DIR --raw DIR --pairs PAIRS.jsonl \
+        [--reconciled FILE] [--out data/annotations]
+
+- Every raw record is checked and turned into offsets (scripts/annotation/align.py does the same for one
+  file). The batch files say which pass an article's record is: ``a`` (the corpus) or ``b`` (the second,
+  independent pass). Where the two passes disagree, a reconciled record (``--reconciled``, raw form) is
+  the corpus's record; elsewhere pass ``a`` is; an article annotated only in pass ``b`` takes that.
+- The split is by article, 70/15/15 train/dev/test, and keeps together what must not be split: the
+  articles of one real event (linked by same-event pairs) and articles with the same text. A pair of
+  different events whose articles fall in different splits belongs to the later split (test, then dev), so
+  that nothing trained on train pairs has seen a test article.
+- Agreement between the passes (before reconciliation) goes to stats.json with the corpus's sizes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from linimasa.evaluation.agreement import agreement  # noqa: E402
+from linimasa.evaluation.articles import read_articles  # noqa: E402
+from linimasa.evaluation.convert import RawRecordError, convert_raw  # noqa: E402
+from linimasa.evaluation.gold import load_gold  # noqa: E402
+
+SPLITS = (("train", 0.70), ("dev", 0.15), ("test", 0.15))
+SOFT_CATEGORIES = {"olahraga", "showbiz", "hiburan", "teknologi"}
+
+
+def read_batches(folder: Path) -> dict[tuple[str, str], str]:
+    """(batch name, article id) -> pass."""
+    passes = {}
+    for path in sorted(folder.glob("batch*.txt")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                article_id, pass_name = line.split("\t")
+                passes[(path.stem, article_id)] = pass_name
+    return passes
+
+
+def convert_folder(raw_folder: Path, passes, articles) -> tuple[dict, dict, list[str]]:
+    first, second, problems = {}, {}, []
+    for path in sorted(raw_folder.glob("batch*.jsonl")):
+        latest = {}
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if line.strip():
+                raw = json.loads(line)
+                latest[raw.get("article_id")] = (number, raw)
+        for article_id, (number, raw) in latest.items():
+            pass_name = passes.get((path.stem, article_id))
+            if pass_name is None:
+                problems.append(f"{path}:{number}: {article_id} is not in {path.stem}")
+                continue
+            try:
+                record = convert_raw(raw, articles, pass_name=pass_name, annotator=path.stem)
+            except RawRecordError as error:
+                problems += [f"{path}:{number} {article_id}: {p}" for p in error.problems]
+                continue
+            (first if pass_name == "a" else second)[article_id] = record
+    return first, second, problems
+
+
+def components(article_ids, pairs, articles) -> list[list[str]]:
+    parent = {i: i for i in article_ids}
+
+    def find(x):
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(x, y):
+        if x in parent and y in parent:
+            parent[find(x)] = find(y)
+
+    for pair in pairs:
+        if pair["label"] == "same_event":
+            union(pair["a"], pair["b"])
+    by_text = defaultdict(list)
+    for i in article_ids:
+        by_text[articles[i].text].append(i)
+    for group in by_text.values():
+        for other in group[1:]:
+            union(group[0], other)
+    groups = defaultdict(list)
+    for i in article_ids:
+        groups[find(i)].append(i)
+    return sorted(groups.values(), key=lambda g: hashlib.sha1(min(g).encode()).hexdigest())
+
+
+def assign_splits(groups: list[list[str]]) -> dict[str, str]:
+    total = sum(len(g) for g in groups)
+    filled = Counter()
+    split_of = {}
+    for group in groups:  # already in a stable pseudo-random order
+        name = min((n for n, _ in SPLITS), key=lambda n: filled[n] / (dict(SPLITS)[n] * total))
+        filled[name] += len(group)
+        for article_id in group:
+            split_of[article_id] = name
+    return split_of
+
+
+def pair_split(pair: dict, split_of: dict[str, str]) -> str:
+    order = [name for name, _ in SPLITS]
+    return max(split_of[pair["a"]], split_of[pair["b"]], key=order.index)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--batches", type=Path, required=True)
+    parser.add_argument("--raw", type=Path, required=True)
+    parser.add_argument("--pairs", type=Path, required=True)
+    parser.add_argument("--reconciled", type=Path, default=None)
+    parser.add_argument("--out", type=Path, default=Path("data/annotations"))
+    args = parser.parse_args()
+    articles = read_articles()
+    first, second, problems = convert_folder(args.raw, read_batches(args.batches), articles)
+    reconciled = {}
+    if args.reconciled and args.reconciled.exists():
+        for number, line in enumerate(args.reconciled.read_text(encoding="utf-8").splitlines(), 1):
+            if line.strip():
+                raw = json.loads(line)
+                try:
+                    reconciled[raw["article_id"]] = convert_raw(raw, articles, "reconciled", "reconciliation")
+                except RawRecordError as error:
+                    problems += [f"{args.reconciled}:{number}: {p}" for p in error.problems]
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    corpus = {}
+    for article_id in sorted(set(first) | set(second)):
+        corpus[article_id] = reconciled.get(article_id) or first.get(article_id) or second[article_id]
+
+    pairs = []
+    seen = set()
+    for line in args.pairs.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        key = tuple(sorted((row["a"], row["b"])))
+        if key in seen or row.get("label") not in ("same_event", "different_event"):
+            continue
+        seen.add(key)
+        pairs.append({k: row.get(k) for k in ("a", "b", "label", "same_actors", "event_type", "event", "confidence")})
+
+    everything = sorted(set(corpus) | {p["a"] for p in pairs} | {p["b"] for p in pairs})
+    split_of = assign_splits(components(everything, pairs, articles))
+    args.out.mkdir(parents=True, exist_ok=True)
+    for name, _ in SPLITS:
+        with (args.out / f"{name}.jsonl").open("w", encoding="utf-8") as handle:
+            for article_id, record in corpus.items():
+                if split_of[article_id] == name:
+                    handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+        with (args.out / f"pairs-{name}.jsonl").open("w", encoding="utf-8") as handle:
+            for pair in pairs:
+                if pair_split(pair, split_of) == name:
+                    handle.write(json.dumps(pair, ensure_ascii=False) + "\n")
+    double = sorted(set(first) & set(second))
+    with (args.out / "second-pass.jsonl").open("w", encoding="utf-8") as handle:
+        for article_id in double:
+            handle.write(json.dumps(second[article_id], ensure_ascii=False) + "\n")
+
+    # Agreement, on the records as the annotators left them (before reconciliation).
+    tmp_a, tmp_b = args.out / ".agree-a.jsonl", args.out / ".agree-b.jsonl"
+    tmp_a.write_text("".join(json.dumps(first[i]) + "\n" for i in double), encoding="utf-8")
+    tmp_b.write_text("".join(json.dumps(second[i]) + "\n" for i in double), encoding="utf-8")
+    agree = agreement(load_gold([tmp_a], articles), load_gold([tmp_b], articles)) if double else {}
+    tmp_a.unlink()
+    tmp_b.unlink()
+
+    def sizes(ids):
+        records = [corpus[i] for i in ids]
+        events = Counter(e["type"] for r in records for e in r["events"])
+        return {
+            "articles": len(records),
+            "articles_with_events": sum(1 for r in records if r["events"]),
+            "sports_showbiz_technology": sum(1 for i in ids if articles[i].category in SOFT_CATEGORIES),
+            "events": sum(events.values()),
+            "consult_events": events.get("CONSULT", 0),
+            "consult_primary": sum(1 for r in records for e in r["events"] if e["type"] == "CONSULT"
+                                   and not e["background"] and e["confidence"] in ("high", "medium")),
+            "events_by_type": dict(sorted(events.items())),
+            "rejected_candidates": sum(len(r["rejected"]) for r in records),
+            "rejected_by_reason": dict(sorted(Counter(x["reason"] for r in records for x in r["rejected"]).items())),
+        }
+
+    stats = {
+        "corpus": sizes(list(corpus)),
+        "splits": {name: sizes([i for i in corpus if split_of[i] == name]) for name, _ in SPLITS},
+        "pairs": {name: dict(Counter(
+            "same_event" if p["label"] == "same_event" else ("hard_negative" if p["same_actors"] else "different_event")
+            for p in pairs if pair_split(p, split_of) == name)) for name, _ in SPLITS},
+        "second_pass": {"articles": len(double), "reconciled": sum(1 for i in double if i in reconciled),
+                        "agreement_before_reconciliation": agree},
+        "problems": len(problems),
+    }
+    (args.out / "stats.json").write_text(json.dumps(stats, indent=1) + "\n", encoding="utf-8")
+    print(json.dumps(stats, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
