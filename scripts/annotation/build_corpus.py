@@ -95,15 +95,31 @@ def components(article_ids, pairs, articles) -> list[list[str]]:
     return sorted(groups.values(), key=lambda g: hashlib.sha1(min(g).encode()).hexdigest())
 
 
-def assign_splits(groups: list[list[str]]) -> dict[str, str]:
-    total = sum(len(g) for g in groups)
-    filled = Counter()
+def assign_splits(groups: list[list[str]], same_event_pairs: list[dict], consult: Counter) -> dict[str, str]:
+    """Each group to the split furthest below its share, in three rounds so that every split can measure
+    what matters: first the groups that hold same-event pairs (balanced by pairs), then those with CONSULT
+    events (by events), then the rest (by articles)."""
+    shares = dict(SPLITS)
+    group_of = {article_id: index for index, group in enumerate(groups) for article_id in group}
+    pairs_in, consult_in = Counter(), Counter()
+    for pair in same_event_pairs:
+        pairs_in[group_of[pair["a"]]] += 1
+    for article_id, count in consult.items():
+        consult_in[group_of[article_id]] += count
+    rounds = [
+        ([i for i in range(len(groups)) if pairs_in[i]], lambda i: pairs_in[i]),
+        ([i for i in range(len(groups)) if not pairs_in[i] and consult_in[i]], lambda i: consult_in[i]),
+        ([i for i in range(len(groups)) if not pairs_in[i] and not consult_in[i]], lambda i: len(groups[i])),
+    ]
     split_of = {}
-    for group in groups:  # already in a stable pseudo-random order
-        name = min((n for n, _ in SPLITS), key=lambda n: filled[n] / (dict(SPLITS)[n] * total))
-        filled[name] += len(group)
-        for article_id in group:
-            split_of[article_id] = name
+    for members, weight in rounds:
+        total = sum(weight(i) for i in members) or 1
+        filled = Counter()
+        for index in members:
+            name = min(shares, key=lambda n: filled[n] / (shares[n] * total))
+            filled[name] += weight(index)
+            for article_id in groups[index]:
+                split_of[article_id] = name
     return split_of
 
 
@@ -150,7 +166,9 @@ def main() -> int:
         pairs.append({k: row.get(k) for k in ("a", "b", "label", "same_actors", "event_type", "event", "confidence")})
 
     everything = sorted(set(corpus) | {p["a"] for p in pairs} | {p["b"] for p in pairs})
-    split_of = assign_splits(components(everything, pairs, articles))
+    consult = Counter({i: sum(1 for e in r["events"] if e["type"] == "CONSULT") for i, r in corpus.items()})
+    split_of = assign_splits(components(everything, pairs, articles),
+                             [p for p in pairs if p["label"] == "same_event"], consult)
     args.out.mkdir(parents=True, exist_ok=True)
     for name, _ in SPLITS:
         with (args.out / f"{name}.jsonl").open("w", encoding="utf-8") as handle:
