@@ -13,7 +13,7 @@ from linimasa.evaluation.gold import GoldArticle
 from linimasa.evaluation.matching import match_article, participants_exact
 
 
-class _AsPrediction:
+class AsPrediction:
     """A gold event seen as a prediction by the matcher."""
 
     def __init__(self, event):
@@ -34,7 +34,7 @@ def agreement(first: list[GoldArticle], second: list[GoldArticle]) -> dict:
         counts["articles"] += 1
         for kind in sorted({e.type for e in a.events} | {e.type for e in b.events}):
             ours = [e for e in a.events if e.type == kind]
-            theirs = [_AsPrediction(e) for e in b.events if e.type == kind]
+            theirs = [AsPrediction(e) for e in b.events if e.type == kind]
             matches, _, _ = match_article(ours, theirs)
             tally = per_type.setdefault(kind, Counter())
             tally["a"] += len(ours)

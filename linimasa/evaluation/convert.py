@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 from linimasa.evaluation.articles import SourceArticle, text_digest
-from linimasa.evaluation.schema import (CONFIDENCE, CONSULT_MODES, EVENT_TYPES, MODALITIES, REJECT_REASONS,
-                                        SIDES)
+from linimasa.evaluation.schema import (CONFIDENCE, CONSULT_MODES, EVENT_TYPES, MODALITIES, MODE_ALIASES,
+                                        REJECT_REASONS, SIDES)
 from linimasa.evaluation.spans import Locator
 
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -64,6 +64,7 @@ def convert_event(raw: dict, finder: _Finder, where: str) -> dict:
     if kind not in EVENT_TYPES:
         problems.append(f"{where}: type {kind!r} is not a PLOVER type")
     mode = raw.get("mode")
+    mode = MODE_ALIASES.get(mode, mode)
     if kind == "CONSULT" and mode not in CONSULT_MODES:
         problems.append(f"{where}: CONSULT mode must be one of {sorted(CONSULT_MODES)}, not {mode!r}")
     evidence = finder.span(raw.get("evidence"), f"{where}.evidence")

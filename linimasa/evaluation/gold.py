@@ -96,7 +96,7 @@ def _optional_span(article: SourceArticle, span, where: str) -> str | None:
     return None if span is None else _span_text(article, span, where)[0]
 
 
-def _from_offsets(record: dict, article: SourceArticle, where: str) -> GoldArticle:
+def gold_from_record(record: dict, article: SourceArticle, where: str) -> GoldArticle:
     if record.get("text_sha1") != article.text_sha1:
         raise AnnotationError(
             f"{where}: the text of article {article.id} is not the one annotated (digest "
@@ -186,7 +186,7 @@ def load_gold(paths: list[Path], articles: dict[str, SourceArticle]) -> list[Gol
                 raise AnnotationError(f"{where}: article {record['article_id']} is annotated twice "
                                       f"(also in {gold[record['article_id']].source})")
             if "text_sha1" in record:
-                gold[article.id] = _from_offsets(record, article, where)
+                gold[article.id] = gold_from_record(record, article, where)
             else:
                 gold[article.id] = _from_dev(record, where)
     return list(gold.values())

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from linimasa.evaluation.gold import AnnotationError
+from linimasa.evaluation.schema import EVENT_TYPES
 
 LABELS = frozenset({"same_event", "different_event"})
 
@@ -29,6 +30,12 @@ class ArticlePair:
     @property
     def same_event(self) -> bool:
         return self.label == "same_event"
+
+    @property
+    def linkable(self) -> bool:
+        """A same-event pair whose event is a PLOVER event: one that linimasa is asked to extract and link.
+        (Annotators also mark pairs about the same non-PLOVER happening, e.g. a tax amnesty, as OTHER.)"""
+        return self.same_event and self.event_type in EVENT_TYPES
 
     @property
     def hard_negative(self) -> bool:

@@ -18,3 +18,6 @@ NOT_EVENT_REASONS: frozenset[str] = frozenset({
     "undated_background", "not_political", "sports", "celebrity", "commercial", "press_conference",
     "no_second_party", "not_this_type", "other"})
 REJECT_REASONS: frozenset[str] = MODALITIES | NOT_EVENT_REASONS
+
+# Mode names annotators wrote for the manual's own: normalised when a raw record is converted.
+MODE_ALIASES: dict[str, str] = {"demonstrate": "demo", "demonstration": "demo", "hunger-strike": "hunger"}

@@ -131,7 +131,7 @@ def modality_scores(gold_articles: list[GoldArticle], predictions: Predictions) 
 
 
 def linking_scores(pairs: list[ArticlePair], predictions: Predictions) -> tuple[dict, list[dict]]:
-    same = [p for p in pairs if p.same_event]
+    same = [p for p in pairs if p.linkable]
     hard = [p for p in pairs if p.hard_negative]
     linked = [p for p in same if predictions.share_an_event(p.a, p.b)]
     both_have_events = [p for p in same if predictions.for_article(p.a) and predictions.for_article(p.b)]
@@ -142,6 +142,7 @@ def linking_scores(pairs: list[ArticlePair], predictions: Predictions) -> tuple[
     errors += [{"a": p.a, "b": p.b, "kind": "wrongly_linked", "event": p.event} for p in merged]
     return ({
         "same_event_pairs": len(same), "linked": len(linked),
+        "same_event_pairs_not_plover": sum(1 for p in pairs if p.same_event and not p.linkable),
         "recall": _round(len(linked) / len(same)) if same else None,
         "pairs_with_events_on_both_sides": len(both_have_events),
         "hard_negatives": len(hard), "kept_apart": len(hard) - len(merged),

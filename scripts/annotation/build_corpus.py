@@ -6,7 +6,10 @@
 - Every raw record is checked and turned into offsets (scripts/annotation/align.py does the same for one
   file). The batch files say which pass an article's record is: ``a`` (the corpus) or ``b`` (the second,
   independent pass). Where the two passes disagree, a reconciled record (``--reconciled``, raw form) is
-  the corpus's record; elsewhere pass ``a`` is; an article annotated only in pass ``b`` takes that.
+  the corpus's record; else a record revised by the consistency review (``--reviewed``); else pass
+  ``a``'s; an article annotated only in pass ``b`` takes that.
+- Pairs with an article of the shared development set go to pairs-shared-dev.jsonl (measured with that
+  set, never trained on), and the corpus articles of the same real event go to test.
 - The split is by article, 70/15/15 train/dev/test, and keeps together what must not be split: the
   articles of one real event (linked by same-event pairs) and articles with the same text. A pair of
   different events whose articles fall in different splits belongs to the later split (test, then dev), so
@@ -26,7 +29,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from linimasa.evaluation.agreement import agreement  # noqa: E402
-from linimasa.evaluation.articles import read_articles  # noqa: E402
+from linimasa.evaluation.articles import read_articles, shared_root  # noqa: E402
 from linimasa.evaluation.convert import RawRecordError, convert_raw  # noqa: E402
 from linimasa.evaluation.gold import load_gold  # noqa: E402
 
@@ -95,12 +98,15 @@ def components(article_ids, pairs, articles) -> list[list[str]]:
     return sorted(groups.values(), key=lambda g: hashlib.sha1(min(g).encode()).hexdigest())
 
 
-def assign_splits(groups: list[list[str]], same_event_pairs: list[dict], consult: Counter) -> dict[str, str]:
+def assign_splits(groups: list[list[str]], same_event_pairs: list[dict], consult: Counter,
+                  held_out: set[str]) -> dict[str, str]:
     """Each group to the split furthest below its share, in three rounds so that every split can measure
     what matters: first the groups that hold same-event pairs (balanced by pairs), then those with CONSULT
-    events (by events), then the rest (by articles)."""
+    events (by events), then the rest (by articles). A group with an article of the shared development set
+    goes to test: nothing about an event of that set is trained on."""
     shares = dict(SPLITS)
     group_of = {article_id: index for index, group in enumerate(groups) for article_id in group}
+    forced = {index for index, group in enumerate(groups) if held_out & set(group)}
     pairs_in, consult_in = Counter(), Counter()
     for pair in same_event_pairs:
         pairs_in[group_of[pair["a"]]] += 1
@@ -116,11 +122,28 @@ def assign_splits(groups: list[list[str]], same_event_pairs: list[dict], consult
         total = sum(weight(i) for i in members) or 1
         filled = Counter()
         for index in members:
-            name = min(shares, key=lambda n: filled[n] / (shares[n] * total))
+            name = "test" if index in forced else min(shares, key=lambda n: filled[n] / (shares[n] * total))
             filled[name] += weight(index)
             for article_id in groups[index]:
                 split_of[article_id] = name
     return split_of
+
+
+def read_overrides(paths: list[Path], pass_name: str, articles, problems: list[str]) -> dict[str, dict]:
+    """Revised records of articles, by id: later files win."""
+    records = {}
+    for path in paths:
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            raw = json.loads(line)
+            if raw.get("unchanged"):
+                continue
+            try:
+                records[raw["article_id"]] = convert_raw(raw, articles, pass_name, path.stem)
+            except RawRecordError as error:
+                problems += [f"{path}:{number}: {p}" for p in error.problems]
+    return records
 
 
 def pair_split(pair: dict, split_of: dict[str, str]) -> str:
@@ -133,26 +156,24 @@ def main() -> int:
     parser.add_argument("--batches", type=Path, required=True)
     parser.add_argument("--raw", type=Path, required=True)
     parser.add_argument("--pairs", type=Path, required=True)
-    parser.add_argument("--reconciled", type=Path, default=None)
+    parser.add_argument("--reconciled", type=Path, action="append", default=[],
+                        help="records that reconcile the two passes of an article (raw form)")
+    parser.add_argument("--reviewed", type=Path, action="append", default=[],
+                        help="records revised by the consistency review (raw form; 'unchanged' lines are skipped)")
     parser.add_argument("--out", type=Path, default=Path("data/annotations"))
     args = parser.parse_args()
     articles = read_articles()
     first, second, problems = convert_folder(args.raw, read_batches(args.batches), articles)
-    reconciled = {}
-    if args.reconciled and args.reconciled.exists():
-        for number, line in enumerate(args.reconciled.read_text(encoding="utf-8").splitlines(), 1):
-            if line.strip():
-                raw = json.loads(line)
-                try:
-                    reconciled[raw["article_id"]] = convert_raw(raw, articles, "reconciled", "reconciliation")
-                except RawRecordError as error:
-                    problems += [f"{args.reconciled}:{number}: {p}" for p in error.problems]
+    reconciled = read_overrides(args.reconciled, "reconciled", articles, problems)
+    reviewed = read_overrides(args.reviewed, "reviewed", articles, problems)
     for problem in problems:
         print(problem, file=sys.stderr)
     corpus = {}
     for article_id in sorted(set(first) | set(second)):
-        corpus[article_id] = reconciled.get(article_id) or first.get(article_id) or second[article_id]
+        corpus[article_id] = (reconciled.get(article_id) or reviewed.get(article_id) or first.get(article_id)
+                              or second[article_id])
 
+    shared_dev = {row["article_id"] for row in json.loads((shared_root() / "annotations" / "events-dev.json").read_text())}
     pairs = []
     seen = set()
     for line in args.pairs.read_text(encoding="utf-8").splitlines():
@@ -168,7 +189,7 @@ def main() -> int:
     everything = sorted(set(corpus) | {p["a"] for p in pairs} | {p["b"] for p in pairs})
     consult = Counter({i: sum(1 for e in r["events"] if e["type"] == "CONSULT") for i, r in corpus.items()})
     split_of = assign_splits(components(everything, pairs, articles),
-                             [p for p in pairs if p["label"] == "same_event"], consult)
+                             [p for p in pairs if p["label"] == "same_event"], consult, shared_dev)
     args.out.mkdir(parents=True, exist_ok=True)
     for name, _ in SPLITS:
         with (args.out / f"{name}.jsonl").open("w", encoding="utf-8") as handle:
@@ -177,8 +198,12 @@ def main() -> int:
                     handle.write(json.dumps(record, ensure_ascii=False) + "\n")
         with (args.out / f"pairs-{name}.jsonl").open("w", encoding="utf-8") as handle:
             for pair in pairs:
-                if pair_split(pair, split_of) == name:
+                if pair_split(pair, split_of) == name and not shared_dev & {pair["a"], pair["b"]}:
                     handle.write(json.dumps(pair, ensure_ascii=False) + "\n")
+    with (args.out / "pairs-shared-dev.jsonl").open("w", encoding="utf-8") as handle:
+        for pair in pairs:
+            if shared_dev & {pair["a"], pair["b"]}:
+                handle.write(json.dumps(pair, ensure_ascii=False) + "\n")
     double = sorted(set(first) & set(second))
     with (args.out / "second-pass.jsonl").open("w", encoding="utf-8") as handle:
         for article_id in double:
@@ -213,7 +238,12 @@ def main() -> int:
         "splits": {name: sizes([i for i in corpus if split_of[i] == name]) for name, _ in SPLITS},
         "pairs": {name: dict(Counter(
             "same_event" if p["label"] == "same_event" else ("hard_negative" if p["same_actors"] else "different_event")
-            for p in pairs if pair_split(p, split_of) == name)) for name, _ in SPLITS},
+            for p in pairs if pair_split(p, split_of) == name and not shared_dev & {p["a"], p["b"]}))
+            for name, _ in SPLITS},
+        "pairs_with_a_shared_dev_article": dict(Counter(
+            "same_event" if p["label"] == "same_event" else ("hard_negative" if p["same_actors"] else "different_event")
+            for p in pairs if shared_dev & {p["a"], p["b"]})),
+        "reviewed_for_consistency": len(reviewed),
         "second_pass": {"articles": len(double), "reconciled": sum(1 for i in double if i in reconciled),
                         "agreement_before_reconciliation": agree},
         "problems": len(problems),
