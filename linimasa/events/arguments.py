@@ -110,6 +110,19 @@ def find_parties(view: SentenceView, match: TriggerMatch, lexicon: Lexicon, refe
     return parties
 
 
+def frame_subject(view: SentenceView, match: TriggerMatch, lexicon: Lexicon) -> Party | None:
+    """Who held talks told as the frame of a statement: "..., kata Purbaya usai melakukan pertemuan dengan
+    Menteri PU" (the speaker before the frame word), "Prabowo menyampaikan pernyataan setelah menggelar
+    pertemuan dengan ..." (the person the sentence opens with). None when no person precedes the frame."""
+    reporting = lexicon.words("reporting_verbs")
+    before = [m for m in view.mentions if view.token_index(m.end - 1) < match.first and _is_person(m)]
+    spoken = [m for m in before if _spoken_by(view, m, lexicon)]
+    if spoken:
+        return Party(spoken[-1], "actor")
+    opening = [m for m in before if not any(view.words[i] in reporting for i in range(0, view.token_index(m.start)))]
+    return Party(opening[0], "actor") if opening else None
+
+
 def _is_reference_noun(view: SentenceView, match: TriggerMatch, lexicon: Lexicon) -> bool:
     following = view.words[match.last : match.last + lexicon.arguments["determiner_window"]]
     return match.rule.pos == "noun" and any(w in lexicon.words("determiners") for w in following)

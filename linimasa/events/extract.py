@@ -18,6 +18,7 @@ from linimasa.events.arguments import (
     Party,
     after_with,
     apposed_country,
+    frame_subject,
     SentenceView,
     as_date,
     duration_minutes,
@@ -76,6 +77,7 @@ class Candidate:
     durations: list[tuple[int, object]]
     topics: list[TopicHit]
     anaphoric: bool = False  # its parties are "keduanya": those of the event told before
+    framed: bool = False  # a frame ("usai pertemuan dengan X") that names its own parties: told as a head
 
 
 @dataclass
@@ -154,7 +156,7 @@ class Extractor:
                 candidate = self._candidate(article, view, match, anchor, people, span)
                 if candidate is None:
                     continue
-                if (previous is not None and previous.reference and match.rule.pos == "noun"
+                if (previous is not None and (previous.reference or previous.framed) and match.rule.pos == "noun"
                         and self._same_clause(view, previous.match, match)):
                     candidate.reference = True  # "Pertemuan itu diawali dengan pembicaraan empat mata"
                 candidates.append(candidate)
@@ -218,6 +220,7 @@ class Extractor:
         if rule.pos == "noun" and previous and previous[-1] in self.frame_before:
             return None
         anaphoric = self._anaphoric_subject(view, match)
+        framed = False
         after_frame = self._after_reference_word(words, match.first)
         reference = anaphoric or (rule.pos == "noun" and (after_frame or self._has_determiner(words, match))) or (
             rule.pos == "verb" and after_frame and match.first == 1  # "Seusai berbicara dengan Putin, Trump ..."
@@ -227,6 +230,17 @@ class Extractor:
             date.basis = "other_clause"  # "... sejak Trump kembali menjabat pada 20 Januari 2025"
         on = as_date(date.value) or anchor
         parties = find_parties(view, match, self.lexicon, reference, span)
+        own_party = any(view.token_index(party.mention.start) >= match.last for party in parties)
+        if (after_frame and not anaphoric and rule.type == "CONSULT" and own_party
+                and not self._has_determiner(words, match)
+                and not any(view.token_index(party.mention.start) < match.first for party in parties)):
+            # "..., kata Purbaya usai melakukan pertemuan dengan Menteri PU", "disampaikan Erick usai bertemu
+            # Prabowo": the frame names who was met, so it tells a meeting of its own, held by the speaker
+            # or the person the sentence opens with.
+            subject = frame_subject(view, match, self.lexicon)
+            if subject is not None and all(subject.mention is not party.mention for party in parties):
+                parties = [subject] + parties
+                framed, reference = True, False
         participants = []
         for party in parties:
             participant = self._participant(party, on, article, people, view)
@@ -244,7 +258,7 @@ class Extractor:
         topics = self.topics.find(view.sentence.text, view.sentence.start)
         return Candidate(match, view, classify_modality(words, match, self.lexicon), reference,
                          is_recalled(words, match, self.lexicon), date, participants, location, durations, topics,
-                         anaphoric)
+                         anaphoric, framed)
 
     def _same_clause(self, view: SentenceView, first: TriggerMatch, second: TriggerMatch) -> bool:
         breaks = self.lexicon.words("clause_breaks") | self.lexicon.words("reporting_verbs") | {","}
