@@ -146,6 +146,42 @@ def read_overrides(paths: list[Path], pass_name: str, articles, problems: list[s
     return records
 
 
+QUOTE_WORDS = 5  # a run of this many words of the article in a free-text note is a quote: it is removed
+
+
+def without_quotes(note: str, article_words: set[tuple[str, ...]]) -> str:
+    """A note with every run of QUOTE_WORDS or more words that also occurs in the article cut out: notes are
+    the annotators' English, and the repository holds no article text."""
+    words = note.split()
+    keep = [True] * len(words)
+    for i in range(len(words) - QUOTE_WORDS + 1):
+        window = tuple(w.lower().strip("'\"()[],.;:") for w in words[i:i + QUOTE_WORDS])
+        if window in article_words:
+            for j in range(i, i + QUOTE_WORDS):
+                keep[j] = False
+    out, cut = [], False
+    for word, kept in zip(words, keep):
+        if kept:
+            out.append(word)
+            cut = False
+        elif not cut:
+            out.append("[...]")
+            cut = True
+    return " ".join(out)
+
+
+def scrub_notes(record: dict, article) -> dict:
+    tokens = [w.lower().strip("'\"()[],.;:") for w in ((article.title or "") + " " + article.text).split()]
+    runs = {tuple(tokens[i:i + QUOTE_WORDS]) for i in range(len(tokens) - QUOTE_WORDS + 1)}
+    record["notes"] = without_quotes(record.get("notes") or "", runs)
+    record["published_basis"] = without_quotes(record.get("published_basis") or "", runs)
+    for event in record["events"]:
+        event["date_basis"] = without_quotes(event.get("date_basis") or "", runs)
+    for item in record["rejected"]:
+        item["note"] = without_quotes(item.get("note") or "", runs)
+    return record
+
+
 def pair_split(pair: dict, split_of: dict[str, str]) -> str:
     order = [name for name, _ in SPLITS]
     return max(split_of[pair["a"]], split_of[pair["b"]], key=order.index)
@@ -170,8 +206,8 @@ def main() -> int:
         print(problem, file=sys.stderr)
     corpus = {}
     for article_id in sorted(set(first) | set(second)):
-        corpus[article_id] = (reconciled.get(article_id) or reviewed.get(article_id) or first.get(article_id)
-                              or second[article_id])
+        corpus[article_id] = scrub_notes(reconciled.get(article_id) or reviewed.get(article_id)
+                                         or first.get(article_id) or second[article_id], articles[article_id])
 
     shared_dev = {row["article_id"] for row in json.loads((shared_root() / "annotations" / "events-dev.json").read_text())}
     pairs = []
@@ -205,9 +241,11 @@ def main() -> int:
             if shared_dev & {pair["a"], pair["b"]}:
                 handle.write(json.dumps(pair, ensure_ascii=False) + "\n")
     double = sorted(set(first) & set(second))
-    with (args.out / "second-pass.jsonl").open("w", encoding="utf-8") as handle:
-        for article_id in double:
-            handle.write(json.dumps(second[article_id], ensure_ascii=False) + "\n")
+    for name, records in (("first-pass", first), ("second-pass", second)):
+        with (args.out / f"{name}.jsonl").open("w", encoding="utf-8") as handle:
+            for article_id in double:
+                handle.write(json.dumps(scrub_notes(records[article_id], articles[article_id]), ensure_ascii=False)
+                             + "\n")
 
     # Agreement, on the records as the annotators left them (before reconciliation).
     tmp_a, tmp_b = args.out / ".agree-a.jsonl", args.out / ".agree-b.jsonl"
