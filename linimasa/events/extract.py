@@ -231,7 +231,9 @@ class Extractor:
         on = as_date(date.value) or anchor
         parties = find_parties(view, match, self.lexicon, reference, span)
         own_party = any(view.token_index(party.mention.start) >= match.last for party in parties)
-        if (after_frame and not anaphoric and rule.type == "CONSULT" and own_party
+        if ((self._framed_by_time_word(words, match.first) or self._speaker_just_before(view, match))
+                and not anaphoric and rule.type == "CONSULT"
+                and own_party
                 and not self._has_determiner(words, match)
                 and not any(view.token_index(party.mention.start) < match.first for party in parties)):
             # "..., kata Purbaya usai melakukan pertemuan dengan Menteri PU", "disampaikan Erick usai bertemu
@@ -263,6 +265,25 @@ class Extractor:
     def _same_clause(self, view: SentenceView, first: TriggerMatch, second: TriggerMatch) -> bool:
         breaks = self.lexicon.words("clause_breaks") | self.lexicon.words("reporting_verbs") | {","}
         return not any(w in breaks for w in view.words[first.last : second.first])
+
+    def _framed_by_time_word(self, words: list[str], first: int) -> bool:
+        """ "usai (melakukan) pertemuan", "setelah menggelar pertemuan", "saat rapat": the talks are the time
+        frame of what the sentence tells, through at most one light verb."""
+        light = self.lexicon.words("light_verbs")
+        i = first - 1
+        if i >= 0 and words[i] in light:
+            i -= 1
+        return self._after_reference_word(words, i + 1)
+
+    def _speaker_just_before(self, view: SentenceView, match: TriggerMatch) -> bool:
+        """ "..., kata Atnike rapat bersama Komisi XIII": the speaker named right before the talks held them."""
+        reporting = self.lexicon.words("reporting_verbs")
+        for m in view.mentions:
+            last = view.token_index(m.end - 1)
+            first = view.token_index(m.start)
+            if 0 < match.first - last <= 2 and first > 0 and view.words[first - 1] in reporting:
+                return True
+        return False
 
     def _after_reference_word(self, words: list[str], first: int) -> bool:
         """ "setelah pertemuan", "dalam sesi pertama pembicaraan"."""

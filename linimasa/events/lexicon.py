@@ -10,6 +10,8 @@ from pathlib import Path
 from linimasa import yamldata
 
 DATA_DIR = Path(__file__).parent
+# The Indonesian lexemes: roots with their derivations, expanded into triggers by the morphology.
+LEXEMES = Path(__file__).resolve().parents[1] / "lang" / "id" / "lexemes.yaml"
 CLITICS = ("nya", "lah", "kah", "pun")
 
 
@@ -55,6 +57,28 @@ def without_clitic(word: str) -> str | None:
     return None
 
 
+def lexeme_entries(data: dict, written: dict) -> dict[str, list[dict]]:
+    """Trigger entries for every form of every lexeme (``linimasa/lang/id/lexemes.yaml``) that the written
+    trigger lexicon does not already list for that type: one root covers its active, passive and nominal
+    forms."""
+    from linimasa.lang.id.morphology import forms
+
+    made: dict[str, list[dict]] = {}
+    for event_type, lexemes in (data or {}).items():
+        known = {tuple(entry["words"]) for entry in written.get(event_type, [])}
+        for lexeme in lexemes:
+            conditions = {k: v for k, v in lexeme.items() if k not in ("root", "derivations")}
+            for form in forms(lexeme["root"], lexeme["derivations"]):
+                if (form.word,) in known:
+                    continue
+                known.add((form.word,))
+                entry = dict(conditions, words=[form.word], pos=form.pos)
+                if form.voice == "passive":
+                    entry["voice"] = "passive"
+                made.setdefault(event_type, []).append(entry)
+    return made
+
+
 def _rules(data: dict) -> dict[str, tuple[TriggerRule, ...]]:
     table: dict[str, list[TriggerRule]] = {}
     for event_type, entries in data.items():
@@ -86,8 +110,14 @@ def load_lexicon(folder: str | None = None) -> Lexicon:
     modality = read("modality_id.yaml")
     before = {w: kind for kind, words in modality["before"].items() for w in words}
     after = {w: kind for kind, words in modality["after"]["modal"].items() for w in words}
+    written = read("triggers_id.yaml")
+    lexemes_file = base / "lexemes_id.yaml" if folder else LEXEMES
+    lexemes = yamldata.safe_load(lexemes_file.read_text(encoding="utf-8")) if lexemes_file.exists() else {}
+    triggers = {kind: list(entries) for kind, entries in written.items()}
+    for kind, entries in lexeme_entries(lexemes, written).items():
+        triggers.setdefault(kind, []).extend(entries)
     return Lexicon(
-        triggers=_rules(read("triggers_id.yaml")),
+        triggers=_rules(triggers),
         modality=modality,
         arguments=read("arguments_id.yaml"),
         before_cues=before,

@@ -1,0 +1,46 @@
+"""Meetings told as the frame of a statement are meetings of their own (issue: participants outside the
+trigger's clause). The developers' own sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from linimasa.config import Settings
+from linimasa.model import Article
+from linimasa.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def extract():
+    settings = Settings()
+    pipeline = Pipeline(settings.prepare + settings.extract, settings)
+    return lambda text: pipeline(Article(id="own", text=text, title="Judul", published="2017-03-07"))
+
+
+def consult(article):
+    return [e for e in article.events if e.type == "CONSULT" and e.modality == "asserted"]
+
+
+def names(event):
+    return {p.name for p in event.participants}
+
+
+def test_the_speaker_of_a_statement_made_after_a_meeting_held_it(extract):
+    article = extract('"Kerja sama ekonomi akan diperluas," kata Retno Marsudi usai melakukan pertemuan '
+                      "dengan Menteri Luar Negeri Rusia Sergei Lavrov di Jakarta, Senin (6/3/2017).")
+    events = consult(article)
+    assert len(events) == 1
+    assert {"Retno Marsudi", "Sergey Lavrov"} <= names(events[0])
+
+
+def test_the_subject_of_a_sentence_held_the_meeting_its_frame_tells(extract):
+    article = extract("Joko Widodo menyampaikan pernyataan kepada wartawan setelah menggelar pertemuan dengan "
+                      "Perdana Menteri Belanda Mark Rutte di Istana Bogor, Senin (6/3/2017).")
+    events = consult(article)
+    assert len(events) == 1 and {"Joko Widodo", "Mark Rutte"} <= names(events[0])
+
+
+def test_a_frame_that_refers_back_names_no_new_meeting(extract):
+    article = extract("Joko Widodo bertemu Perdana Menteri Belanda Mark Rutte di Istana Bogor, Senin (6/3/2017). "
+                      "Joko Widodo menyampaikan pernyataan itu setelah pertemuan tersebut.")
+    assert len(consult(article)) == 1
