@@ -197,6 +197,8 @@ class Event:
     evidence: list[Evidence] = field(default_factory=list)
     background: bool = False  # recalled as background to the article's news, not its news
     confidence: float = 1.0
+    # Why the learned decision kept it: {"model", "score", "threshold", "features": [{"feature", "weight"}]}
+    decision: dict | None = None
 
     @classmethod
     def from_dict(cls, data: dict) -> "Event":

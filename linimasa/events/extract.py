@@ -127,7 +127,7 @@ class Group:
 class Extractor:
     """Finds the events of articles with one lexicon, knowledge base and date function."""
 
-    def __init__(self, lexicon: Lexicon, kb, dater):
+    def __init__(self, lexicon: Lexicon, kb, dater, require_known: bool | None = None):
         self.lexicon = lexicon
         self.kb = kb
         self.dater = dater
@@ -137,7 +137,7 @@ class Extractor:
         self.reference_before = frozenset(args["reference_before"])
         self.determiners = frozenset(args["determiners"])
         self.not_political = frozenset(args["not_political_context"])
-        self.require_known = bool(args["require_known_party"])
+        self.require_known = bool(args["require_known_party"]) if require_known is None else require_known
         self.single_party_modes = frozenset(args["single_party_modes"])
         self.anaphora = [tuple(a) for a in args["plural_anaphora"]]
 

@@ -12,8 +12,10 @@ class EventStage:
     """Fills ``article.events`` with the article's event mentions.
 
     Options (``settings.stage_options("events")``): ``lexicon`` (a folder with the three YAML lexicons, to
-    replace the shipped ones). The knowledge base and the time stage's ``date_for_event`` are looked up once
-    per process; tests may pass their own as ``kb`` and ``dater``.
+    replace the shipped ones); ``decision`` (the learned decision on the rules' events: true for the shipped
+    model, a path for another, false for the rules alone); ``require_known_party`` (override the lexicon's
+    rule that an event needs a party the knowledge base knows). The knowledge base and the time stage's
+    ``date_for_event`` are looked up once per process; tests may pass their own as ``kb`` and ``dater``.
     """
 
     name = "events"
@@ -25,10 +27,12 @@ class EventStage:
         self._dater = dater
         self._injected = kb is not None
         self._extractor: Extractor | None = None
+        self._decision = None
 
     def __getstate__(self):
         state = dict(self.__dict__)
         state["_extractor"] = None  # rebuilt in each worker from the per-process caches
+        state["_decision"] = None
         if not self._injected:
             state["_kb"] = None
         return state
@@ -45,11 +49,35 @@ class EventStage:
                 from linimasa.nlp.timex import date_for_event
 
                 dater = date_for_event
-            self._extractor = Extractor(load_lexicon(self.options.get("lexicon")), kb, dater)
+            self._extractor = Extractor(load_lexicon(self.options.get("lexicon")), kb, dater,
+                                        require_known=self._require_known())
         return self._extractor
+
+    def _require_known(self) -> bool | None:
+        """The rule that an event needs a party known to the knowledge base, unless the options say: with the
+        learned decision it is the model's call (the rule is one of its features), without it the lexicon's."""
+        if "require_known_party" in self.options:
+            return bool(self.options["require_known_party"])
+        if self.decision is not None:
+            return self.decision.require_known_party
+        return None
+
+    @property
+    def decision(self):
+        setting = self.options.get("decision", False)
+        if setting is False or setting is None:
+            return None
+        if self._decision is None:
+            from linimasa.events.decision import load_decision
+
+            self._decision = load_decision(None if setting is True else setting)
+        return self._decision
 
     def __call__(self, article: Article) -> Article:
         if article.lang and article.lang not in self.settings.supported_languages:
             return article
-        article.events = self.extractor.events(article)
+        events = self.extractor.events(article)
+        if self.decision is not None:
+            events = self.decision.decide(events, article.working_text)
+        article.events = events
         return article
