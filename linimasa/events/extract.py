@@ -140,6 +140,8 @@ class Extractor:
         self.require_known = bool(args["require_known_party"]) if require_known is None else require_known
         self.single_party_modes = frozenset(args["single_party_modes"])
         self.anaphora = [tuple(a) for a in args["plural_anaphora"]]
+        self.session_bodies = dict(args.get("session_bodies") or {})
+        self.frame_words = frozenset(args.get("frame_words") or ())
 
     # ------------------------------------------------------------------ per article
     def events(self, article: Article) -> list[Event]:
@@ -243,11 +245,22 @@ class Extractor:
             if subject is not None and all(subject.mention is not party.mention for party in parties):
                 parties = [subject] + parties
                 framed, reference = True, False
+        body = self.session_bodies.get(" ".join(rule.words))
+        if (body and rule.type == "CONSULT" and not anaphoric and not self._has_determiner(words, match)
+                and (self._framed_by_time_word(words, match.first) or self._speaker_just_before(view, match))
+                and not any(view.token_index(party.mention.start) < match.first for party in parties)):
+            # "ujar Prabowo dalam sidang kabinet paripurna": the chair (the speaker) and the body.
+            subject = frame_subject(view, match, self.lexicon)
+            if subject is not None:
+                parties = [subject] + parties
+                framed, reference = True, False
         participants = []
         for party in parties:
             participant = self._participant(party, on, article, people, view)
             if participant is not None:
                 participants.append((participant, party.mention))
+        if body and framed and participants:
+            participants.append(self._session_body(body, participants[0][0], match, article))
         location = None
         for m in find_location_mentions(view, match, self.lexicon):
             found = location_of(m, self.kb, apposed_country(view, m))
@@ -266,6 +279,15 @@ class Extractor:
         breaks = self.lexicon.words("clause_breaks") | self.lexicon.words("reporting_verbs") | {","}
         return not any(w in breaks for w in view.words[first.last : second.first])
 
+    def _session_body(self, template: str, chair: Participant, match: TriggerMatch, article: Article):
+        """The body a session is held with, as a collective party read from the session's own words."""
+        country = chair.country or None
+        name = template.format(country=_country_name(self.kb, country) if country else "the government")
+        mention = Mention(match.start, match.end, article.working_text[match.start:match.end], "ORG", source="kb",
+                          kind="organisation", name=name, country=country)
+        return (Participant(name=name, mention=mention.text, country=country, kind="organisation",
+                            kb_id=f"body:cabinet:{country}" if country else None, side=chair.side), mention)
+
     def _framed_by_time_word(self, words: list[str], first: int) -> bool:
         """ "usai (melakukan) pertemuan", "setelah menggelar pertemuan", "saat rapat": the talks are the time
         frame of what the sentence tells, through at most one light verb."""
@@ -273,7 +295,7 @@ class Extractor:
         i = first - 1
         if i >= 0 and words[i] in light:
             i -= 1
-        return self._after_reference_word(words, i + 1)
+        return self._after_reference_word(words, i + 1) or (i >= 0 and words[i] in self.frame_words)
 
     def _speaker_just_before(self, view: SentenceView, match: TriggerMatch) -> bool:
         """ "..., kata Atnike rapat bersama Komisi XIII": the speaker named right before the talks held them."""
