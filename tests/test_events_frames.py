@@ -44,3 +44,24 @@ def test_a_frame_that_refers_back_names_no_new_meeting(extract):
     article = extract("Joko Widodo bertemu Perdana Menteri Belanda Mark Rutte di Istana Bogor, Senin (6/3/2017). "
                       "Joko Widodo menyampaikan pernyataan itu setelah pertemuan tersebut.")
     assert len(consult(article)) == 1
+
+
+def test_a_cabinet_session_is_a_meeting_of_its_chair_and_the_cabinet(extract):
+    article = extract('"Inflasi terkendali," ujar Joko Widodo dalam sidang kabinet paripurna di Istana Negara, '
+                      "Jakarta, Senin (6/3/2017).")
+    events = consult(article)
+    assert len(events) == 1
+    assert names(events[0]) == {"Joko Widodo", "Cabinet of Indonesia"}
+    assert events[0].mode == "multilateral"
+
+
+def test_a_session_named_without_its_chair_gives_no_meeting(extract):
+    assert consult(extract("Sidang kabinet paripurna digelar di Istana Negara, Jakarta, Senin (6/3/2017).")) == []
+
+
+def test_a_working_meeting_with_a_dpr_commission_names_the_commission(extract):
+    article = extract('"Anggaran cukup," kata Sri Mulyani Indrawati dalam rapat kerja dengan Komisi XI DPR, '
+                      "Senin (6/3/2017).")
+    events = consult(article)
+    assert len(events) == 1
+    assert names(events[0]) == {"Sri Mulyani Indrawati", "Commission XI of the House of Representatives (Indonesia)"}
