@@ -107,10 +107,35 @@ class StoredMatches:
 
     by_id: Mapping[str, StoredArticle]
     by_hash: Mapping[str, str]  # content hash -> the first stored non-duplicate article with it
+    # For ids stored with other content: earlier versions' hashes and the current raw text.
+    earlier: Mapping[str, tuple[frozenset[str], str]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, store: SQLiteStore, articles: list[Article]) -> StoredMatches:
-        return cls(store.lookup_many(a.id for a in articles), store.find_by_hashes(a.content_hash for a in articles))
+        by_id = store.lookup_many(a.id for a in articles)
+        changed = {a.id for a in articles if a.id in by_id and by_id[a.id].content_hash != a.content_hash}
+        earlier = store.earlier_versions(changed) if changed else {}
+        return cls(by_id, store.find_by_hashes(a.content_hash for a in articles), earlier)
+
+
+def folded(text: str) -> str:
+    return " ".join(text.split())
+
+
+def stale_version(article: Article, earlier_hashes: frozenset[str] | set[str], current_text: str | None) -> str | None:
+    """Why a version of a stored article must not replace the current one, or None for a real revision.
+
+    The rule that makes re-runs change nothing, whatever order an id's versions arrive in (contract, Input):
+    a version the article already had is not a revision, and neither is a truncated copy of the current
+    version (its text, whitespace folded, a shorter prefix of the current one: feeds and datasets repeat
+    articles cut short)."""
+    if article.content_hash in earlier_hashes:
+        return "an earlier version of this article (same id); the stored, newer version stands"
+    if current_text:
+        new, current = folded(article.text), folded(current_text)
+        if len(new) < len(current) and current.startswith(new):
+            return "a truncated copy of the stored version of this article (same id); the full version stands"
+    return None
 
 
 def identify(article: Article) -> Article:
@@ -122,9 +147,13 @@ def identify(article: Article) -> Article:
 
 
 def classify(
-    article: Article, stored: StoredMatches, pending_ids: Mapping[str, str], pending_hashes: Mapping[str, str]
+    article: Article, stored: StoredMatches, pending_ids: Mapping[str, str], pending_hashes: Mapping[str, str],
+    pending_versions: Mapping[str, tuple[set[str], str]] | None = None,
 ) -> Outcome:
-    """new | revised | duplicate, against the store and the chunk not yet committed (``identify`` first)."""
+    """new | revised | duplicate, against the store and the chunk not yet committed (``identify`` first).
+
+    ``pending_versions``: for ids met earlier in this run and not committed yet, the hashes of the versions
+    they had and the text of the latest."""
     known_hash = pending_ids.get(article.id)
     if known_hash is None:
         row = stored.by_id.get(article.id)
@@ -132,6 +161,14 @@ def classify(
         known_hash = row.content_hash if row and row.status != "rejected" else None
     if known_hash == article.content_hash:
         return Outcome("duplicate", article.source or "", None, article.id, "already stored (same id, same content)", False)
+    if known_hash is not None:
+        hashes, current_text = stored.earlier.get(article.id, (frozenset(), None))
+        pending = (pending_versions or {}).get(article.id)
+        if pending is not None:
+            hashes, current_text = hashes | pending[0], pending[1]
+        stale = stale_version(article, hashes, current_text)
+        if stale is not None:
+            return Outcome("duplicate", article.source or "", None, article.id, stale, False)
     same_content = pending_hashes.get(article.content_hash) or stored.by_hash.get(article.content_hash)
     if known_hash is None and same_content is not None and same_content != article.id:
         article.status = "duplicate"
@@ -148,6 +185,7 @@ class _ChunkInFlight:
 
     outcomes: list[Outcome] = field(default_factory=list)
     ids: dict[str, str] = field(default_factory=dict)  # article id -> content hash
+    versions: dict[str, tuple[set[str], str]] = field(default_factory=dict)  # id -> earlier hashes, latest text
     hashes: dict[str, str] = field(default_factory=dict)  # content hash -> first article id
     extracted: Callable[[], list[Article]] = list
 
@@ -267,15 +305,23 @@ class LocalRunner:
         # The chunk still being extracted is not committed yet: it counts as stored for this one.
         known_ids = ChainMap(prepared.ids, in_flight.ids if in_flight else {})
         known_hashes = ChainMap(prepared.hashes, in_flight.hashes if in_flight else {})
+        known_versions = ChainMap(prepared.versions, in_flight.versions if in_flight else {})
         to_process: list[Article] = []
         stored = StoredMatches.of(self.store, [identify(item) for item in chunk if not isinstance(item, Rejection)])
         for item in chunk:
             if isinstance(item, Rejection):
                 prepared.outcomes.append(Outcome("rejected", item.source, None, item.article_id, item.reason))
                 continue
-            outcome = classify(item, stored, known_ids, known_hashes)
+            outcome = classify(item, stored, known_ids, known_hashes, known_versions)
             prepared.outcomes.append(outcome)
             if outcome.article is not None:
+                if outcome.outcome == "revised":
+                    before = known_versions.get(item.id)
+                    earlier = set(before[0]) if before else set(stored.earlier.get(item.id, (frozenset(), ""))[0])
+                    earlier.add(known_ids.get(item.id) or stored.by_id[item.id].content_hash)
+                    prepared.versions[item.id] = (earlier, item.text)
+                elif outcome.outcome == "new":
+                    prepared.versions[item.id] = (set(), item.text)
                 prepared.ids[item.id] = item.content_hash
                 prepared.hashes.setdefault(item.content_hash, item.id)
                 if outcome.outcome in ("new", "revised"):

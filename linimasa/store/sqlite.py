@@ -204,6 +204,16 @@ class SQLiteStore:
                                      article_ids)
         }
 
+    def earlier_versions(self, article_ids: Iterable[str]) -> dict[str, tuple[frozenset[str], str]]:
+        """For stored articles: the content hashes of every earlier version, and the current raw text; what
+        a run needs to tell a real revision from an old or truncated copy arriving again."""
+        ids = list(article_ids)
+        history: dict[str, set[str]] = {}
+        for row in self._rows_in("SELECT article_id, content_hash FROM article_versions WHERE article_id IN ({})", ids):
+            history.setdefault(row["article_id"], set()).add(row["content_hash"])
+        return {row["id"]: (frozenset(history.get(row["id"], ())), row["text_raw"] or "")
+                for row in self._rows_in("SELECT id, text_raw FROM articles WHERE id IN ({})", ids)}
+
     def find_by_hashes(self, content_hashes: Iterable[str]) -> dict[str, str]:
         """:meth:`find_by_hash` of many hashes in a few queries: the hashes held, each with its first id."""
         found: dict[str, str] = {}
