@@ -5,7 +5,10 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import os
 from pathlib import Path
+
+import pytest
 
 from linimasa.ingest import read_inputs
 from linimasa.ingest.readers import Ignored, normalise_published
@@ -214,3 +217,64 @@ def test_normalise_published_accepts_dates_and_datetimes():
     assert normalise_published("2015-05-13T08:00:00Z") == ("2015-05-13T08:00:00Z", None)
     assert normalise_published(None) == (None, None)
     assert normalise_published("13/05/2015")[0] is None
+
+
+def test_a_jsonl_file_that_starts_with_a_byte_order_mark_keeps_its_first_article(tmp_path):
+    from linimasa.ingest.readers import read_jsonl
+
+    path = tmp_path / "bom.jsonl"
+    rows = [{"id": "satu", "text": "Artikel pertama."}, {"id": "dua", "text": "Artikel kedua."}]
+    path.write_bytes(b"\xef\xbb\xbf" + "".join(json.dumps(r) + "\n" for r in rows).encode("utf-8"))
+    read = list(read_jsonl(path))
+    assert [getattr(item, "id", None) for item in read] == ["satu", "dua"]
+
+
+@pytest.mark.parametrize("bad_id", ["a\nb", "tab\there", "zero\u200bwidth", "line\u2028sep"])
+def test_an_id_with_control_or_invisible_characters_is_rejected_with_the_reason(bad_id):
+    from linimasa.ingest.readers import article_from_record
+    from linimasa.model import Rejection
+
+    read = article_from_record({"id": bad_id, "text": "Teks berita yang cukup."}, "in.jsonl:1")
+    assert isinstance(read, Rejection) and "control or invisible characters" in read.reason
+
+
+@pytest.mark.parametrize("bad", ["9999-99-99T99:99:99Z", "9999-01-01T00:00:00Z", "kemarin"])
+def test_a_page_date_that_is_not_a_real_past_date_is_dropped_with_its_reason(bad):
+    from linimasa.ingest.readers import article_from_html
+
+    html = "<html><head><title>Judul</title></head><body><article><p>" + BODY + "</p></article></body></html>"
+    article = article_from_html(html, "in.warc#record-1", url="https://contoh.id/a", published=bad)
+    assert isinstance(article, Article) and article.published is None
+    assert article.metadata["published_rejected"]["value"] == bad
+
+
+def test_a_folder_tree_thousands_of_levels_deep_is_reported_not_a_crash(tmp_path):
+    from linimasa.ingest.readers import MAX_FOLDER_DEPTH, discover
+
+    root = tmp_path / "in"
+    (root / "top.txt").parent.mkdir()
+    (root / "top.txt").write_text("Judul\n" + BODY, encoding="utf-8")
+    deep = str(root)
+    for _ in range(1500):  # os.makedirs itself recurses once per level
+        deep += "/d"
+        os.mkdir(deep)
+    found = list(discover([root]))
+    assert root / "top.txt" in found
+    [too_deep] = [item for item in found if isinstance(item, Rejection)]
+    assert f"more than {MAX_FOLDER_DEPTH} levels deep" in too_deep.reason
+
+
+def test_a_symbolic_link_that_leaves_the_input_folder_is_refused_with_its_reason(tmp_path):
+    from linimasa.ingest.readers import discover
+
+    outside = tmp_path / "secret.txt"
+    outside.write_text("Judul\nrahasia", encoding="utf-8")
+    root = tmp_path / "in"
+    root.mkdir()
+    (root / "x.txt").symlink_to(outside)
+    (root / "inside.txt").write_text("Judul\n" + BODY, encoding="utf-8")
+    (root / "again.txt").symlink_to(root / "inside.txt")
+    found = list(discover([root]))
+    assert root / "inside.txt" in found and root / "again.txt" in found
+    [refused] = [item for item in found if isinstance(item, Rejection)]
+    assert refused.source == str(root / "x.txt") and "leads outside the input folder" in refused.reason

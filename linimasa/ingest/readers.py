@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import unicodedata
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -69,44 +70,82 @@ def discover(paths: Iterable[str | Path]) -> Iterator[Path | Rejection | Ignored
             yield path
 
 
+# Deeper folder trees are not walked (reported): no news corpus nests this deep, and a deliberately deep tree
+# must not exhaust the path length or the walk's memory.
+MAX_FOLDER_DEPTH = 100
+
+
 def _walk(folder: Path) -> Iterator[Path | Rejection | Ignored]:
+    """Every input under ``folder``, depth first in name order, without recursion (a tree thousands of
+    levels deep is reported, not a crash). Symlink loops are cut; a symbolic link that leads outside the
+    folder is not followed (a link named ``x.txt`` pointing at /etc/passwd is no news article)."""
     seen: set[tuple[int, int]] = set()
-
-    def visit(directory: Path) -> Iterator[Path | Rejection | Ignored]:
+    try:
+        root = folder.resolve()
+    except (OSError, RuntimeError) as exc:
+        yield Rejection(str(folder), f"cannot resolve the folder: {exc}")
+        return
+    stack: list[tuple[Iterator[os.DirEntry], int]] = []
+    problem = _enter(folder, 0, seen, stack)
+    if problem is not None:
+        yield problem
+    while stack:
+        entries, depth = stack[-1]
+        entry = next(entries, None)
+        if entry is None:
+            stack.pop()
+            continue
+        if entry.name.startswith("."):
+            continue
+        path = Path(entry.path)
         try:
-            stat = directory.stat()
+            is_dir = entry.is_dir()
+            outside = entry.is_symlink() and not _inside(path, root)
         except OSError as exc:
-            yield Rejection(str(directory), f"cannot read the folder: {exc.strerror or exc}")
-            return
-        key = (stat.st_dev, stat.st_ino)
-        if key in seen:
-            yield Ignored(str(directory), "symlink loop: folder already visited")
-            return
-        seen.add(key)
-        try:
-            entries = sorted(os.scandir(directory), key=lambda e: e.name)
-        except OSError as exc:
-            yield Rejection(str(directory), f"cannot list the folder: {exc.strerror or exc}")
-            return
-        for entry in entries:
-            path = Path(entry.path)
-            if entry.name.startswith("."):
+            yield Rejection(str(path), f"cannot read: {exc.strerror or exc}")
+            continue
+        if outside:
+            yield Rejection(str(path), "a symbolic link that leads outside the input folder: not followed")
+        elif is_dir:
+            if depth + 1 > MAX_FOLDER_DEPTH:
+                yield Rejection(str(path), f"folder nested more than {MAX_FOLDER_DEPTH} levels deep: not walked")
                 continue
-            try:
-                is_dir = entry.is_dir()
-            except OSError as exc:
-                yield Rejection(str(path), f"cannot read: {exc.strerror or exc}")
-                continue
-            if is_dir:
-                yield from visit(path)
-            elif not path.exists():
-                yield Rejection(str(path), "broken symbolic link")
-            elif input_kind(path) is None:
-                yield Ignored(str(path), "not an input kind")
-            else:
-                yield path
+            problem = _enter(path, depth + 1, seen, stack)
+            if problem is not None:
+                yield problem
+        elif not path.exists():
+            yield Rejection(str(path), "broken symbolic link")
+        elif input_kind(path) is None:
+            yield Ignored(str(path), "not an input kind")
+        else:
+            yield path
 
-    yield from visit(folder)
+
+def _enter(directory: Path, depth: int, seen: set[tuple[int, int]],
+           stack: list[tuple[Iterator[os.DirEntry], int]]) -> Rejection | Ignored | None:
+    """Push a folder's entries (sorted by name) on the walk's stack, or say why it is not walked."""
+    try:
+        stat = directory.stat()
+    except OSError as exc:
+        return Rejection(str(directory), f"cannot read the folder: {exc.strerror or exc}")
+    key = (stat.st_dev, stat.st_ino)
+    if key in seen:
+        return Ignored(str(directory), "symlink loop: folder already visited")
+    seen.add(key)
+    try:
+        with os.scandir(directory) as listing:
+            entries = sorted(listing, key=lambda e: e.name)
+    except OSError as exc:
+        return Rejection(str(directory), f"cannot list the folder: {exc.strerror or exc}")
+    stack.append((iter(entries), depth))
+    return None
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        return path.resolve().is_relative_to(root)
+    except (OSError, RuntimeError):
+        return False
 
 
 def read_path(path: Path) -> Iterator[Article | Rejection]:
@@ -214,6 +253,9 @@ def _open_lines(path: Path) -> Iterator[bytes]:
             yield from handle
 
 
+UTF8_BOM = b"\xef\xbb\xbf"
+
+
 def read_jsonl(path: Path) -> Iterator[Article | Rejection]:
     line_no = 0
     lines = _open_lines(path)
@@ -228,6 +270,8 @@ def read_jsonl(path: Path) -> Iterator[Article | Rejection]:
             return
         line_no += 1
         source = f"{path}:{line_no}"
+        if line_no == 1 and raw.startswith(UTF8_BOM):
+            raw = raw[len(UTF8_BOM):]  # editors on Windows write one; it is not part of the first article
         if not raw.strip():
             continue
         if len(raw) > MAX_FILE_BYTES:
@@ -275,6 +319,11 @@ def article_from_record(obj: dict[str, Any], source: str) -> Article | Rejection
     article_id = fields["id"].strip() if fields["id"] else None
     if fields["id"] is not None and not article_id:
         return Rejection(source, "field 'id' is empty")
+    if article_id and any(unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Zl", "Zp") for ch in article_id):
+        # An id is shown in summaries and addressed in URLs: a newline or an invisible character in it would
+        # forge lines or make its page unreachable.
+        return Rejection(source, f"field 'id' holds control or invisible characters ({article_id!r}): an id must be "
+                                 "printable text")
     text, html = fields["text"], fields["html"]
     metadata = {k: v for k, v in obj.items() if k not in KNOWN_FIELDS}
     if not (text and text.strip()) and not (html and html.strip()):
@@ -358,13 +407,17 @@ def article_from_html(html: str, source: str, url: str | None, published: str | 
         return Rejection(source, "the page holds no article text (only scripts, navigation or markup)")
     if has_binary_content(text):
         return Rejection(source, "the page text contains control characters (NUL bytes)")
+    given = published or found.get("date")
+    published, problem = normalise_published(given)
+    metadata = {"published_rejected": {"value": given, "reason": problem}} if problem else {}
     return Article(
         id=None,
         text=text,
         title=found.get("title"),
         url=url or found.get("url"),
         outlet=found.get("sitename"),
-        published=published or found.get("date"),
+        published=published,
+        metadata=metadata,
         source=source,
         html=html,
     )
