@@ -262,3 +262,15 @@ def test_a_stage_failing_on_one_article_rejects_it_and_the_run_goes_on(tmp_path:
     retry = run(db_path, write_jsonl(tmp_path / "v3.jsonl", [{"id": "bad", "text": BODY + " Sudah diperbaiki."}]),
                 settings=fragile)
     assert retry.counts.new == 1 and open_store(db_path, readonly=True).article("bad")["status"] == "processed"
+
+
+@pytest.mark.parametrize("junk", ["\u200b\u200c\u200d ... !!! \u0301\u0301", "a", "— 12 / 34 —"])
+def test_a_text_with_no_words_is_rejected_and_never_replaces_a_good_version(tmp_path: Path, db_path: str, junk):
+    settings = Settings(prepare=("clean",), extract=(), corpus=(), near_duplicates=False, workers=1)
+    run(db_path, write_jsonl(tmp_path / "good.jsonl", [{"id": "g", "title": "Baik", "text": BODY}]), settings=settings)
+    summary = run(db_path, write_jsonl(tmp_path / "junk.jsonl", [{"id": "g", "text": junk},
+                                                                {"id": "j", "text": junk + " ?"}]), settings=settings)
+    assert summary.counts.rejected == 2 and summary.counts.stored == 0
+    assert all("no words left after cleaning" in reason for _, reason in summary.rejections)
+    store = open_store(db_path, readonly=True)
+    assert store.article("g")["text_raw"] == BODY and store.article("g")["status"] == "processed"

@@ -9,12 +9,22 @@ one would.
 
 from __future__ import annotations
 
+import re
+
 from linimasa.clean.cleaner import ArticleCleaner, outlet_of
 from linimasa.clean.templates import OutletTemplates, TemplateSnapshot
 from linimasa.clean.text import split_lines
 from linimasa.model import Article
 
 __all__ = ["CleanStage", "ArticleCleaner", "OutletTemplates", "outlet_of", "clean_article"]
+
+
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def has_words(text: str | None) -> bool:
+    """Whether a text holds at least one word of two or more letters (any script)."""
+    return bool(text) and _WORD.search(text) is not None
 
 
 def clean_article(article: Article) -> Article:
@@ -48,7 +58,13 @@ class CleanStage:
         self.cleaner.templates = learned
 
     def __call__(self, article: Article) -> Article:
-        return self.cleaner.clean(article)
+        article = self.cleaner.clean(article)
+        if not has_words(article.working_text):
+            # Rejected, so a junk revision never replaces a good stored version (the runner keeps it).
+            article.status = "rejected"
+            article.reason = ("no words left after cleaning: the text is only punctuation, symbols, marks, "
+                              "invisible characters or boilerplate")
+        return article
 
     def template_state(self) -> dict:
         return self.templates.state()
