@@ -7,7 +7,10 @@ arguments.
 
 from __future__ import annotations
 
+import os
 import sys
+from contextlib import contextmanager
+import unicodedata
 from pathlib import Path
 from datetime import date
 
@@ -26,7 +29,7 @@ DB_OPTION = click.option(
     help="The store: a SQLite file path, or a postgresql://USER@HOST:PORT/DB URL for a shared store.",
 )
 
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # an error is one line, however narrow the terminal
 
 
 def _fail(message: str) -> None:
@@ -39,6 +42,26 @@ def _open(db: str, readonly: bool = False):
         return open_store(db, readonly=readonly)
     except StoreError as exc:
         _fail(str(exc))
+
+
+def printable(text: str) -> str:
+    """Text fit for one line of output: control, invisible and undecodable characters shown as escapes, so
+    that a file name or id can never forge a line of the summary ("accounting: ...")."""
+    return "".join(ch.encode("unicode_escape").decode("ascii")
+                   if unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Zl", "Zp") else ch for ch in text)
+
+
+@contextmanager
+def _to_stdout():
+    """Writing records to stdout: a reader that stops early (`linimasa events | head -1`) got what it wanted,
+    so the command ends with status 0, quietly (click would exit 1 on the broken pipe)."""
+    try:
+        yield sys.stdout
+        sys.stdout.flush()
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # the interpreter's own flush at exit must not fail again
+        sys.exit(0)
 
 
 def _iso_date(ctx, param, value):
@@ -137,7 +160,7 @@ def _run(paths: tuple[str, ...], db: str, settings: Settings, quiet: bool, comma
 def _print_summary(summary, db: str, with_events: bool) -> None:
     counts = summary.counts
     out = Console(soft_wrap=True)  # one line per rejection, however narrow the terminal, so it can be grepped
-    table = Table(title=f"linimasa run #{summary.run_id} into {escape(db)}", show_header=False, title_justify="left")
+    table = Table(title=f"linimasa run #{summary.run_id} into {escape(printable(db))}", show_header=False, title_justify="left")
     table.add_column(style="bold")
     table.add_column(justify="right")
     table.add_row("inputs read", f"{counts.read:,}")
@@ -159,13 +182,13 @@ def _print_summary(summary, db: str, with_events: bool) -> None:
     if summary.rejections:
         out.print(f"[bold]rejected inputs[/] ({len(summary.rejections):,}):")
         for source, reason in summary.rejections[:20]:
-            out.print(f"  {source}: {reason}", highlight=False, markup=False)
+            out.print(f"  {printable(source)}: {printable(reason or '')}", highlight=False, markup=False)
         if len(summary.rejections) > 20:
             out.print(f"  ... and {len(summary.rejections) - 20:,} more (see `linimasa articles` and the runs table)")
     if summary.ignored:
         out.print(f"not read ({len(summary.ignored):,} files in the given folders are not an input kind):", highlight=False)
         for source, reason in summary.ignored[:5]:
-            out.print(f"  {source}: {reason}", highlight=False, markup=False)
+            out.print(f"  {printable(source)}: {printable(reason or '')}", highlight=False, markup=False)
 
 
 @cli.command()
@@ -177,10 +200,11 @@ def articles(db: str, fmt: str) -> None:
 
     store = _open(db, readonly=True)
     records = (article_record(row) for row in store.iter_articles())
-    if fmt == "csv":
-        write_csv(records, ARTICLE_FIELDS, sys.stdout)
-    else:
-        write_jsonl(records, sys.stdout)
+    with _to_stdout() as out:
+        if fmt == "csv":
+            write_csv(records, ARTICLE_FIELDS, out)
+        else:
+            write_jsonl(records, out)
 
 
 @cli.command()
@@ -196,13 +220,14 @@ def events(db: str, fmt: str, include_all: bool) -> None:
 
     store = _open(db, readonly=True)
     records = event_records(store, include_all)
-    if fmt == "csv":
-        write_csv((event_csv_row(r) for r in records), EVENT_CSV_COLUMNS, sys.stdout)
-    elif fmt == "json":
-        json.dump(list(records), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
-    else:
-        write_jsonl(records, sys.stdout)
+    with _to_stdout() as out:
+        if fmt == "csv":
+            write_csv((event_csv_row(r) for r in records), EVENT_CSV_COLUMNS, out)
+        elif fmt == "json":
+            json.dump(list(records), out, ensure_ascii=False, indent=2)
+            out.write("\n")
+        else:
+            write_jsonl(records, out)
 
 
 @cli.command()
@@ -222,11 +247,12 @@ def timeline(db: str, actors: tuple[str, ...], since: date | None, until: date |
         raise click.BadParameter(f"--since {since} is after --until {until}")
     store = _open(db, readonly=True)
     records = timeline_records(store, actors, since, until, include_all)
-    if fmt == "json":
-        json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
-    else:
-        sys.stdout.write(timeline_markdown(records))
+    with _to_stdout() as out:
+        if fmt == "json":
+            json.dump(records, out, ensure_ascii=False, indent=2)
+            out.write("\n")
+        else:
+            out.write(timeline_markdown(records))
 
 
 @cli.command()

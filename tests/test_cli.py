@@ -109,3 +109,41 @@ def test_seeds_twice_store_five_then_report_five_duplicates(shared_dir, tmp_path
     assert [r["status"] for r in rows] == ["processed"] * 5
     second = invoke("run", str(shared_dir / "seeds"), "--db", db, "-q")
     assert "accounting: read 5 = stored 0 + duplicates 5 + rejected 0" in second.output
+
+
+@pytest.mark.parametrize("command", ["events", "timeline", "articles", "run"])
+def test_a_db_that_is_a_folder_is_one_clear_line_and_exit_1(tmp_path, command):
+    from click.testing import CliRunner
+
+    from linimasa.cli import cli
+
+    args = [command, "--db", str(tmp_path)] + ([str(tmp_path)] if command == "run" else [])
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 1
+    assert "is a folder, not a store" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_reader_that_stops_early_leaves_exit_status_0(tmp_path):
+    """`linimasa articles | head -1`: the pipe closes after one line; what was wanted was written."""
+    import json
+    import subprocess
+    import sys
+
+    from linimasa.config import Settings
+    from linimasa.engine.local import LocalRunner
+    from linimasa.store import open_store
+
+    body = "Presiden bertemu menteri di Jakarta pada Senin untuk membahas anggaran tahun depan. " * 8
+    inputs = tmp_path / "many.jsonl"
+    inputs.write_text("".join(json.dumps({"id": f"a{i}", "text": f"{i} {body}"}) + "\n" for i in range(400)))
+    db = str(tmp_path / "s.db")
+    store = open_store(db)
+    LocalRunner(store, Settings(prepare=(), extract=(), corpus=(), near_duplicates=False, workers=1)).run([str(inputs)])
+    store.close()
+    reader = subprocess.Popen([sys.executable, "-m", "linimasa.cli", "articles", "--db", db],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    first = reader.stdout.readline()
+    reader.stdout.close()
+    assert reader.wait(timeout=60) == 0, reader.stderr.read()
+    assert json.loads(first)["article_id"] == "a0"

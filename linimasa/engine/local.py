@@ -118,6 +118,16 @@ class StoredMatches:
         return cls(by_id, store.find_by_hashes(a.content_hash for a in articles), earlier)
 
 
+def storable(text: str) -> str:
+    """A source name the store can hold: a file name that is not valid UTF-8 (decoded by the OS with lone
+    surrogates) keeps its undecodable bytes as escapes ("inv\\udcff.txt") instead of failing the run."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def folded(text: str) -> str:
     return " ".join(text.split())
 
@@ -292,6 +302,8 @@ class LocalRunner:
             if isinstance(item, Ignored):
                 summary.ignored.append((item.source, item.reason))
                 continue
+            if item.source:
+                item.source = storable(item.source)
             chunk.append(item)
             if len(chunk) >= self.settings.chunk_size:
                 yield chunk

@@ -80,6 +80,9 @@ class SQLiteStore:
     def __init__(self, path: str | Path, *, readonly: bool = False):
         self.path = str(path)
         self.readonly = readonly
+        if Path(self.path).is_dir():
+            raise StoreError(f"{self.path} is a folder, not a store: pass --db with a file path (e.g. "
+                             f"{Path(self.path) / 'linimasa.db'})")
         if readonly:
             if not Path(self.path).exists():
                 raise StoreError(f"no store at {self.path}: run `linimasa run PATH...` first, or pass --db")
