@@ -7,12 +7,15 @@ arguments.
 
 from __future__ import annotations
 
+import errno
 import os
+import signal
+import sqlite3
 import sys
-from contextlib import contextmanager
 import unicodedata
-from pathlib import Path
+from contextlib import contextmanager
 from datetime import date
+from pathlib import Path
 
 import click
 from rich.console import Console
@@ -138,6 +141,30 @@ def _runner_factory(settings: Settings, engine: str = "local", scheduler: str | 
 
 def _run(paths: tuple[str, ...], db: str, settings: Settings, quiet: bool, command: str, engine: str = "local",
          scheduler: str | None = None) -> None:
+    stopped: dict = {}
+    try:
+        with _stopped_by_signals(stopped):
+            summary = _run_to_summary(paths, db, settings, quiet, command, engine, scheduler)
+    except KeyboardInterrupt:
+        err.print(f"interrupted by {stopped.get('by', 'Ctrl-C')}: the chunks committed so far are stored with their "
+                  "accounting and the run is marked interrupted; run the same command again to complete it",
+                  highlight=False, markup=False)
+        sys.stdout.flush()
+        sys.stderr.flush()
+        # Now, not after the interpreter's exit handlers: they join the worker pool's threads, which a stopped
+        # run must not wait for. The store has recorded the interruption and closed its transaction.
+        os._exit(128 + stopped.get("signal", signal.SIGINT))
+    except (sqlite3.OperationalError, OSError) as exc:
+        if not _out_of_space(exc):
+            raise
+        _fail(f"the store {printable(db)} cannot be written: {exc}. Free disk space and run the same command again; "
+              "what was committed before is kept")
+    _print_summary(summary, db, with_events=bool(settings.corpus))
+    if summary.counts.rejected:
+        sys.exit(1)
+
+
+def _run_to_summary(paths, db: str, settings: Settings, quiet: bool, command: str, engine: str, scheduler):
     from .pipeline import PipelineError
 
     store = _open(db)
@@ -151,10 +178,28 @@ def _run(paths: tuple[str, ...], db: str, settings: Settings, quiet: bool, comma
     )
     with progress:
         task = progress.add_task(command, total=None)
-        summary = runner.run(list(paths), command=command, progress=lambda n: progress.advance(task, n))
-    _print_summary(summary, db, with_events=bool(settings.corpus))
-    if summary.counts.rejected:
-        sys.exit(1)
+        return runner.run(list(paths), command=command, progress=lambda n: progress.advance(task, n))
+
+
+@contextmanager
+def _stopped_by_signals(stopped: dict):
+    """SIGTERM stops a run as Ctrl-C does (the run is marked interrupted, its workers end); ``stopped`` learns
+    which signal stopped it."""
+
+    def stop(signum, frame):
+        stopped.update(by=signal.Signals(signum).name, signal=signum)
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _out_of_space(exc: BaseException) -> bool:
+    return (isinstance(exc, OSError) and exc.errno == errno.ENOSPC) or "disk is full" in str(exc) or (
+        "database or disk is full" in str(exc))
 
 
 def _print_summary(summary, db: str, with_events: bool) -> None:

@@ -147,3 +147,22 @@ def test_a_reader_that_stops_early_leaves_exit_status_0(tmp_path):
     reader.stdout.close()
     assert reader.wait(timeout=60) == 0, reader.stderr.read()
     assert json.loads(first)["article_id"] == "a0"
+
+
+def test_a_full_disk_is_one_clear_line_and_exit_1(tmp_path, monkeypatch):
+    import sqlite3
+
+    from click.testing import CliRunner
+
+    from linimasa.cli import cli
+    from linimasa.store.sqlite import SQLiteStore
+
+    def full(self, run_id, outcomes):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(SQLiteStore, "save_chunk", full)
+    (tmp_path / "a.txt").write_text("Judul\nPresiden bertemu menteri di Jakarta pada Senin.\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["run", "--db", str(tmp_path / "s.db"), str(tmp_path / "a.txt")])
+    assert result.exit_code == 1
+    assert "cannot be written: database or disk is full. Free disk space" in result.output
+    assert "Traceback" not in result.output

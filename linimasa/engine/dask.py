@@ -168,9 +168,9 @@ class DaskRunner(LocalRunner):
         data = client.scatter(parts, hash=False)
         return client.map(function, *[[value] * len(parts) for value in shared], data, pure=False, priority=priority)
 
-    def close(self) -> None:
-        super().close()
-        if self._cluster is not None and self._client is not None:
+    def close(self, interrupted: bool = False) -> None:
+        super().close(interrupted)
+        if self._cluster is not None and self._client is not None and not interrupted:
             # Workers of our own cluster leave while the scheduler still runs: closed together, a worker's
             # heartbeat can meet a closed scheduler and log an error for nothing (dask/distributed#7105).
             self._client.retire_workers(close_workers=True)

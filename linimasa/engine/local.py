@@ -12,8 +12,12 @@ over the store, so that a run's result does not depend on how its input was chun
 from __future__ import annotations
 
 import copy
+import ctypes
+import ctypes.util
 import multiprocessing
 import os
+import signal
+import threading
 import time
 from collections import ChainMap
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -60,8 +64,37 @@ _worker_prepare: Pipeline | None = None
 _worker_pipeline: Pipeline | None = None
 
 
+def die_with_parent() -> None:
+    """Make this worker process end when the driver does, however the driver ends (kill -9 included), and
+    leave Ctrl-C to the driver, which stops the run and the workers itself.
+
+    Linux's parent-death signal does it in the kernel; elsewhere a watchdog thread polls the parent."""
+    parent = os.getppid()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        if libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL) != 0:
+            raise OSError(ctypes.get_errno(), "prctl")
+    except (OSError, AttributeError):
+        threading.Thread(target=_watch_parent, args=(parent,), daemon=True, name="parent-watchdog").start()
+    if os.getppid() != parent:  # the driver died before the signal was set
+        os._exit(1)
+
+
+PR_SET_PDEATHSIG = 1
+PARENT_POLL_SECONDS = 1.0
+
+
+def _watch_parent(parent: int) -> None:
+    while True:
+        time.sleep(PARENT_POLL_SECONDS)
+        if os.getppid() != parent:
+            os._exit(1)
+
+
 def _init_worker(settings: Settings) -> None:
     global _worker_prepare, _worker_pipeline
+    die_with_parent()
     _worker_prepare = Pipeline(settings.prepare, settings)
     _worker_pipeline = Pipeline(settings.extract, settings)
 
@@ -69,6 +102,7 @@ def _init_worker(settings: Settings) -> None:
 def _adopt_pipelines(prepare: Pipeline, extract: Pipeline) -> None:
     """Initializer of a forked worker: the pipelines, models loaded, are the driver's, inherited (not pickled)."""
     global _worker_prepare, _worker_pipeline
+    die_with_parent()
     _worker_prepare, _worker_pipeline = prepare, extract
 
 
@@ -259,9 +293,15 @@ class LocalRunner:
             self._inline = Pipeline(self.settings.extract, self.settings)
         return [self._inline.run_or_reject(article) for article in articles]
 
-    def close(self) -> None:
+    def close(self, interrupted: bool = False) -> None:
         if self._executor is not None:
-            self._executor.shutdown()
+            if interrupted:  # stop now: what the workers hold is not committed and the next run redoes it
+                processes = list((getattr(self._executor, "_processes", None) or {}).values())
+                self._executor.shutdown(wait=False, cancel_futures=True)
+                for process in processes:
+                    process.kill()
+            else:
+                self._executor.shutdown()
             self._executor = None
 
     # -- the run --------------------------------------------------------------------------------------
@@ -288,8 +328,11 @@ class LocalRunner:
                 summary.events, summary.asserted_events, summary.stories = relink(self.store)
                 self.stage_seconds["link+stories"] = time.perf_counter() - t0
             status = "finished"
+        except KeyboardInterrupt:  # Ctrl-C, or SIGTERM as the CLI maps it: committed chunks stay committed
+            status = "interrupted"
+            raise
         finally:
-            self.close()
+            self.close(interrupted=status == "interrupted")
             self.store.finish_run(run_id, status, summary.events, summary.stories)
         summary.rejections = self.store.rejections(run_id)
         summary.seconds = time.perf_counter() - started
