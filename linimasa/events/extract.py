@@ -46,6 +46,10 @@ from linimasa.nlp.tokens import tokenize
 
 
 STRONG_DATE_BASES = frozenset({"clause", "sentence", "lead"})
+# Event triggers read per article. A news article has dozens; a text with hundreds more (generated, or a
+# dump of many articles in one) is read up to here, so that grouping, which compares triggers with the
+# events already told, stays bounded.
+MAX_CANDIDATES = 400
 
 
 @dataclass
@@ -151,6 +155,8 @@ class Extractor:
         people = _people_by_surname(article.mentions)
         candidates = []
         for view in views:
+            if len(candidates) >= MAX_CANDIDATES:
+                break
             previous = None
             matches = find_triggers(view.words, view.starts, view.ends, self.lexicon)
             for before, match, following in zip([None] + matches, matches, matches[1:] + [None]):
@@ -550,11 +556,12 @@ class Extractor:
         date = group.date()
         on = as_date(date.value) or anchor
         evidence: list[Evidence] = []
+        cited: set[tuple[str, int, int]] = set()
 
         def cite(field_name: str, start: int, end: int) -> None:
-            item = Evidence(article_id, field_name, article.working_text[start:end], start, end)
-            if item not in evidence:
-                evidence.append(item)
+            if (field_name, start, end) not in cited:
+                cited.add((field_name, start, end))
+                evidence.append(Evidence(article_id, field_name, article.working_text[start:end], start, end))
 
         for c in group.members:
             cite("trigger", c.view.sentence.start, c.view.sentence.end)

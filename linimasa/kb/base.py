@@ -7,6 +7,8 @@ aliases, and :meth:`KnowledgeBase.find_mentions` scans a text once for every ali
 
 from __future__ import annotations
 
+import bisect
+
 import datetime as dt
 import functools
 import importlib.util
@@ -400,7 +402,7 @@ class KnowledgeBase:
         """Countries the article names, nearest to the mention first."""
         named = [
             (abs(m.start - mention.start), m.country)
-            for m in context
+            for m in _near(context, mention)
             if m is not mention and m.country and m.country != "IGO" and m.kind in ("country", "place", "organisation")
         ]
         ordered: list[str] = []
@@ -440,7 +442,7 @@ class KnowledgeBase:
         candidates = full | by_surname
         if not candidates:
             return None
-        named_nearby = {m.kb_id for m in context if m is not exclude and m.kind == "person" and m.kb_id}
+        named_nearby = {m.kb_id for m in _near(context, exclude) if m is not exclude and m.kind == "person" and m.kb_id}
         in_context = candidates & named_nearby
         if len(in_context) == 1:
             return in_context.pop()
@@ -572,7 +574,7 @@ class KnowledgeBase:
         return None if office.title.needs_complement else office.title.roles[0]
 
     def _adjacent_person(self, mention: Mention, context: Sequence[Mention]) -> str | None:
-        for other in context:
+        for other in _near(context, mention):
             if other.kind == "person" and other.kb_id and 0 <= other.start - mention.end <= 3:
                 return other.kb_id
         return None
@@ -601,3 +603,17 @@ class Office:
     ) -> None:
         self.title, self.country, self.organisation, self.not_current = title, country, organisation, not_current
         self.defaulted = defaulted  # the country is the title's default, not named in the text
+
+
+# The people named in an article decide who a bare surname is. A news article names far fewer than this many
+# entities, and all of them count; in a longer text only this many around the mention do, so that a text of
+# thousands of names is linked in time proportional to its length.
+CONTEXT_WINDOW = 400
+
+
+def _near(context: Sequence[Mention], mention: Mention) -> Sequence[Mention]:
+    if len(context) <= CONTEXT_WINDOW:
+        return context
+    at = bisect.bisect_left(context, mention.start, key=lambda m: m.start)
+    half = CONTEXT_WINDOW // 2
+    return context[max(0, at - half): at + half]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 from pathlib import Path
@@ -31,22 +32,59 @@ def overlaps(a: Mention, b: Mention) -> bool:
 def merge(existing: list[Mention], found: list[Mention]) -> tuple[list[Mention], dict[int, list[Mention]]]:
     """NER mentions plus the KB's, without duplicates: of two overlapping entity spans the longer stays.
     Returns the merged list and, for each kept span that swallowed KB mentions, those mentions (a
-    fallback when the longer span cannot be linked)."""
-    titles = [m for m in found if m.label == "TITLE"]
+    fallback when the longer span cannot be linked).
+
+    Spans are looked up by position (a sorted index), not compared all against all: a text of thousands of
+    names costs time in proportion to its length."""
+    titles = _Spans(m for m in found if m.label == "TITLE")
     # a span inside a title phrase ("AS" in "Menlu AS") is part of the office, not an actor of its own
-    kept = [m for m in existing if not any(_within(m, t) for t in titles)]
+    kept = _Spans(m for m in existing if not any(_within(m, t) for t in titles.overlapping(m)))
     swallowed: dict[int, list[Mention]] = {}
     for mention in (m for m in found if m.label != "TITLE"):
-        rivals = [m for m in kept if m.label in ENTITY_LABELS and overlaps(m, mention)]
+        rivals = [m for m in kept.overlapping(mention) if m.label in ENTITY_LABELS]
         longer = [m for m in rivals if (m.end - m.start) > (mention.end - mention.start)]
         if longer:
             swallowed.setdefault(id(longer[0]), []).append(mention)
             continue
-        kept = [m for m in kept if not any(m is r for r in rivals)]
-        kept.append(mention)
-    kept.extend(titles)
-    kept.sort(key=lambda m: (m.start, -m.end))
-    return kept, swallowed
+        for rival in rivals:
+            kept.remove(rival)
+        kept.add(mention)
+    merged = kept.in_order() + list(titles.in_order())
+    merged.sort(key=lambda m: (m.start, -m.end))
+    return merged, swallowed
+
+
+class _Spans:
+    """Mentions indexed by start offset, for the ones overlapping a span; rivals come in the order they were
+    added, as a list scanned front to back would give them."""
+
+    def __init__(self, mentions=()):
+        self._entries: list[tuple[int, int, Mention]] = []  # (start, order added, mention), sorted
+        self._added = 0
+        self._longest = 0
+        for mention in mentions:
+            self.add(mention)
+
+    def add(self, mention: Mention) -> None:
+        bisect.insort(self._entries, (mention.start, self._added, mention), key=lambda e: (e[0], e[1]))
+        self._added += 1
+        self._longest = max(self._longest, mention.end - mention.start)
+
+    def remove(self, mention: Mention) -> None:
+        low = bisect.bisect_left(self._entries, mention.start, key=lambda e: e[0])
+        for index in range(low, len(self._entries)):
+            if self._entries[index][2] is mention:
+                del self._entries[index]
+                return
+
+    def overlapping(self, span: Mention) -> list[Mention]:
+        low = bisect.bisect_left(self._entries, span.start - self._longest, key=lambda e: e[0])
+        high = bisect.bisect_left(self._entries, span.end, key=lambda e: e[0])
+        found = [e for e in self._entries[low:high] if overlaps(e[2], span)]
+        return [e[2] for e in sorted(found, key=lambda e: e[1])]
+
+    def in_order(self) -> list[Mention]:
+        return [e[2] for e in sorted(self._entries, key=lambda e: e[1])]
 
 
 def _within(inner: Mention, outer: Mention) -> bool:

@@ -15,6 +15,11 @@ from linimasa.model import Article, Sentence, Token
 from linimasa.nlp.tokens import sentence_final_abbreviations, tokenize
 
 TERMINAL_CHARACTERS = frozenset(".!?…")
+# A sentence is cut after this many tokens even without a terminator. News sentences stay below it: 19 of
+# the 83,906 sentences of the shared news reach it. A text without punctuation, or a quote never closed,
+# would otherwise be one sentence, and every step that looks at a trigger's sentence would cost time in
+# its square.
+MAX_SENTENCE_TOKENS = 250
 OPENING_MARKS = frozenset({"“", "‘", "(", "[", "«"})
 CLOSING_MARKS = frozenset({"”", "’", ")", "]", "»", "'"})
 STRAIGHT_QUOTE = '"'
@@ -69,6 +74,8 @@ def split_sentences(text: str) -> list[Sentence]:
         if "\n" in text[token.end : following.start]:
             boundary = True
             in_quote = False
+        elif i + 1 - first >= MAX_SENTENCE_TOKENS:
+            boundary = True
         else:
             boundary = ends_clause and not in_quote and _can_start_sentence(following.text, in_quote)
         if boundary:
