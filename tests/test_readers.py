@@ -283,3 +283,50 @@ def test_a_symbolic_link_that_leaves_the_input_folder_is_refused_with_its_reason
     assert root / "inside.txt" in found and root / "again.txt" in found
     [refused] = [item for item in found if isinstance(item, Rejection)]
     assert refused.source == str(root / "x.txt") and "leads outside the input folder" in refused.reason
+
+
+def test_a_line_longer_than_the_limit_is_skipped_unread_and_the_next_line_is_read(tmp_path):
+    from linimasa.ingest.readers import MAX_FILE_BYTES, read_jsonl
+
+    path = tmp_path / "long.jsonl"
+    with path.open("wb") as out:
+        out.write(b'{"id": "long", "text": "' + b"a" * (MAX_FILE_BYTES + 10) + b'"}\n')
+        out.write(json.dumps({"id": "next", "text": BODY}).encode() + b"\n")
+    read = list(read_jsonl(path))
+    assert isinstance(read[0], Rejection) and "too large" in read[0].reason
+    assert isinstance(read[1], Article) and read[1].id == "next"
+
+
+def test_a_gzip_bomb_is_stopped_with_its_reason_after_the_articles_before_it(tmp_path):
+    from linimasa.ingest.readers import read_jsonl
+
+    path = tmp_path / "bomb.jsonl.gz"
+    zeros = b"0" * (8 * 1024 * 1024)
+    with gzip.open(path, "wb", compresslevel=9) as out:
+        out.write(json.dumps({"id": "good", "text": BODY}).encode() + b"\n")
+        for _ in range(40):  # 320 MB of zeros on one line, a few hundred kB compressed
+            out.write(zeros)
+    assert path.stat().st_size < 2_000_000
+    read = list(read_jsonl(path))
+    assert isinstance(read[0], Article) and read[0].id == "good"
+    assert len(read) == 2 and "decompression bomb" in read[1].reason
+
+
+def test_a_warc_response_whose_gzip_body_expands_past_the_limit_is_rejected_not_loaded(tmp_path):
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    from linimasa.ingest.readers import MAX_FILE_BYTES, read_warc
+
+    bomb = gzip.compress(b"<html><body>" + b" " * (MAX_FILE_BYTES + 1024) + b"</body></html>", compresslevel=9)
+    page = ("<html><head><title>Judul</title></head><body><article><p>" + BODY + "</p></article></body></html>").encode()
+    path = tmp_path / "bomb.warc"
+    with path.open("wb") as out:
+        writer = WARCWriter(out, gzip=False)
+        for url, body, encoded in (("https://contoh.id/bom", bomb, True), ("https://contoh.id/baik", page, False)):
+            headers = [("Content-Type", "text/html; charset=utf-8")] + ([("Content-Encoding", "gzip")] if encoded else [])
+            http = StatusAndHeaders("200 OK", headers, protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=http))
+    read = list(read_warc(path))
+    assert isinstance(read[0], Rejection) and "larger than" in read[0].reason
+    assert isinstance(read[1], Article) and read[1].url == "https://contoh.id/baik"

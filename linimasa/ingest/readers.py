@@ -244,13 +244,61 @@ def read_text_file(path: Path) -> Iterator[Article | Rejection]:
 # -- JSONL --------------------------------------------------------------------------------------------
 
 
-def _open_lines(path: Path) -> Iterator[bytes]:
-    if path.name.lower().endswith(".gz"):
-        with gzip.open(path, "rb") as handle:
-            yield from handle
-    else:
-        with open(path, "rb") as handle:
-            yield from handle
+# A gzip input that expands more than this many times, once it has given this much, is a decompression bomb:
+# text compresses five- to tenfold, a file of zeros a thousandfold.
+MAX_EXPANSION = 200
+BOMB_CHECK_AFTER = 64 * 1024 * 1024
+_PIECE = 1024 * 1024
+
+
+@dataclass(slots=True)
+class _Oversized:
+    """A line longer than MAX_FILE_BYTES: skipped in bounded pieces, never held whole."""
+
+    size: int
+
+
+@dataclass(slots=True)
+class _Bomb:
+    expanded: int
+    compressed: int
+
+
+def _open_lines(path: Path) -> Iterator[bytes | _Oversized | _Bomb]:
+    """The lines of a (gzipped) JSONL file, each at most MAX_FILE_BYTES long: a longer line is reported by
+    its size and skipped without being loaded; a gzip stream that expands like a decompression bomb ends."""
+    with open(path, "rb") as raw:
+        handle = gzip.GzipFile(fileobj=raw, mode="rb") if path.name.lower().endswith(".gz") else raw
+        expanded = 0
+
+        def bomb() -> _Bomb | None:
+            if handle is raw or expanded < BOMB_CHECK_AFTER:
+                return None
+            compressed = max(raw.tell(), 1)
+            return _Bomb(expanded, compressed) if expanded / compressed > MAX_EXPANSION else None
+
+        while True:
+            line = handle.readline(MAX_FILE_BYTES + 1)
+            if not line:
+                return
+            expanded += len(line)
+            if len(line) > MAX_FILE_BYTES and not line.endswith(b"\n"):
+                size = len(line)
+                while True:  # the rest of the line, in bounded pieces
+                    piece = handle.readline(_PIECE)
+                    size += len(piece)
+                    expanded += len(piece)
+                    if (found := bomb()) is not None:
+                        yield found
+                        return
+                    if not piece or piece.endswith(b"\n"):
+                        break
+                yield _Oversized(size)
+                continue
+            if (found := bomb()) is not None:
+                yield found
+                return
+            yield line
 
 
 UTF8_BOM = b"\xef\xbb\xbf"
@@ -270,12 +318,17 @@ def read_jsonl(path: Path) -> Iterator[Article | Rejection]:
             return
         line_no += 1
         source = f"{path}:{line_no}"
+        if isinstance(raw, _Bomb):
+            yield Rejection(source, f"the gzip stream expands more than {MAX_EXPANSION} times ({raw.expanded / 1e6:,.0f} MB "
+                                    f"from {raw.compressed / 1e6:,.1f} MB): a decompression bomb, the rest of the file "
+                                    "is not read")
+            return
+        if isinstance(raw, _Oversized):
+            yield _too_large(source, raw.size)
+            continue
         if line_no == 1 and raw.startswith(UTF8_BOM):
             raw = raw[len(UTF8_BOM):]  # editors on Windows write one; it is not part of the first article
         if not raw.strip():
-            continue
-        if len(raw) > MAX_FILE_BYTES:
-            yield _too_large(source, len(raw))
             continue
         yield article_from_json_line(raw, source)
     if line_no == 0:
@@ -486,9 +539,13 @@ def read_warc(path: Path) -> Iterator[Article | Rejection]:
             url = record.rec_headers.get_header("WARC-Target-URI")
             warc_date = record.rec_headers.get_header("WARC-Date")
             try:
-                body = record.content_stream().read()
+                body = record.content_stream().read(MAX_FILE_BYTES + 1)  # decoded as it is read: bounded
             except (OSError, ValueError, EOFError, zlib.error) as exc:
                 yield Rejection(record_source, f"the record's body cannot be read: {exc}")
+                continue
+            if len(body) > MAX_FILE_BYTES:
+                yield Rejection(record_source, f"the response body is larger than {MAX_FILE_BYTES / 1e6:.0f} MB once "
+                                               "decoded: not one news page (a compression bomb or a file download)")
                 continue
             try:
                 html, _ = decode_bytes(body)
