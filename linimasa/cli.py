@@ -197,6 +197,24 @@ def _stopped_by_signals(stopped: dict):
         signal.signal(signal.SIGTERM, previous)
 
 
+def _cannot_listen(host: str, port: int) -> str | None:
+    """Why the web view could not listen at host:port (a port in use, an address not of this machine), or None."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as exc:
+        return f"the host is not known ({exc.strerror})"
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            return exc.strerror or str(exc)
+    return None
+
+
 def _out_of_space(exc: BaseException) -> bool:
     return (isinstance(exc, OSError) and exc.errno == errno.ENOSPC) or "disk is full" in str(exc) or (
         "database or disk is full" in str(exc))
@@ -264,7 +282,14 @@ def events(db: str, fmt: str, include_all: bool) -> None:
     from .export import EVENT_CSV_COLUMNS, event_csv_row, event_records, write_csv, write_jsonl
 
     store = _open(db, readonly=True)
-    records = event_records(store, include_all)
+    written = []
+
+    def counted(records):
+        for record in records:
+            written.append(1)
+            yield record
+
+    records = counted(event_records(store, include_all))
     with _to_stdout() as out:
         if fmt == "csv":
             write_csv((event_csv_row(r) for r in records), EVENT_CSV_COLUMNS, out)
@@ -273,6 +298,11 @@ def events(db: str, fmt: str, include_all: bool) -> None:
             out.write("\n")
         else:
             write_jsonl(records, out)
+    if not written:
+        stored = sum(store.count_articles().values())
+        err.print(f"no {'' if include_all else 'asserted '}events in {printable(db)} ({stored:,} articles stored)"
+                  + ("" if stored else ": run `linimasa run PATH...` first")
+                  + ("" if include_all else "; --all adds planned, hypothetical and negated ones"), highlight=False)
 
 
 @cli.command()
@@ -280,13 +310,13 @@ def events(db: str, fmt: str, include_all: bool) -> None:
 @click.option("--actor", "actors", multiple=True, help="A person, organisation or country code; repeat to require all.")
 @click.option("--since", callback=_iso_date, help="First day, YYYY-MM-DD.")
 @click.option("--until", callback=_iso_date, help="Last day, YYYY-MM-DD.")
-@click.option("--format", "fmt", type=click.Choice(["md", "json"]), default="md", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["md", "json", "html"]), default="md", show_default=True)
 @click.option("--all", "include_all", is_flag=True, help="Also events that did not (yet) happen.")
 def timeline(db: str, actors: tuple[str, ...], since: date | None, until: date | None, fmt: str, include_all: bool) -> None:
     """The events in date order, filtered by actor and date."""
     import json
 
-    from .export import timeline_markdown, timeline_records
+    from .export import timeline_html, timeline_markdown, timeline_records
 
     if since and until and since > until:
         raise click.BadParameter(f"--since {since} is after --until {until}")
@@ -296,6 +326,8 @@ def timeline(db: str, actors: tuple[str, ...], since: date | None, until: date |
         if fmt == "json":
             json.dump(records, out, ensure_ascii=False, indent=2)
             out.write("\n")
+        elif fmt == "html":
+            out.write(timeline_html(records))
         else:
             out.write(timeline_markdown(records))
 
@@ -406,6 +438,9 @@ def serve(db: str, host: str, port: int) -> None:
         app = create_app(db)
     except StoreError as exc:
         _fail(str(exc))
+    problem = _cannot_listen(host, port)
+    if problem:
+        _fail(f"cannot serve at {host}:{port}: {problem}; pass another --port (or stop what uses it)")
     err.print(f"linimasa: serving {db} read-only at http://{host}:{port}/ (API docs at /docs; Ctrl-C stops)",
               highlight=False)
     uvicorn.run(app, host=host, port=port, log_level="warning")

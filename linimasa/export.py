@@ -194,6 +194,53 @@ def timeline_records(
     return sorted(records, key=lambda r: (_date_key(r["date"]), r["id"]))
 
 
+def _party(p: dict[str, Any]) -> str:
+    return p["name"] + (f" ({p['role']}, {p['country']})" if p.get("role") and p.get("country") else
+                        f" ({p['country']})" if p.get("country") else "")
+
+
+def who_to_whom(participants: list[dict[str, Any]]) -> str:
+    """The parties as "actor(s) → recipient(s)" when the event has a direction (PLOVER's actor and recipient:
+    the accuser and the accused, the visitor and the host), else the parties of a meeting of equals."""
+    actors = [_party(p) for p in participants if p.get("side") != "recipient"]
+    recipients = [_party(p) for p in participants if p.get("side") == "recipient"]
+    if not recipients:
+        return ", ".join(actors)
+    return f"{', '.join(actors) or '(actor not named)'} → {', '.join(recipients)}"
+
+
+TIMELINE_HTML = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>linimasa timeline</title>
+<style>
+body{font-family:system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;line-height:1.45;color:#222}
+li{margin:.8rem 0} .date{font-weight:600} .type{font-family:monospace} .meta{color:#555;font-size:.92em}
+blockquote{margin:.3rem 0 .3rem 1rem;color:#444;border-left:3px solid #ccc;padding-left:.6rem}
+</style></head><body>
+<h1>Timeline</h1>
+{% if not records %}<p>No events match.</p>{% endif %}
+<ol>
+{% for r in records %}<li>
+<span class="date">{{ r.date or "date unknown" }}</span>{% if r.date_flags %} [{{ r.date_flags|join(", ") }}]{% endif %}
+<span class="type">{{ r.type }}{% if r.mode %}/{{ r.mode }}{% endif %}</span>{% if r.location %} in {{ r.location.name }}{% endif %}{% if r.duration_minutes %}, {{ r.duration_minutes }} min{% endif %}:
+{{ who(r.participants) }}
+{% if r.topics %}<div class="meta">topics: {{ r.topics|join(", ") }}</div>{% endif %}
+{% for s in r.sources %}{% for e in s.evidence if e.field == "trigger" %}{% if loop.first %}<blockquote>{{ e.text }}</blockquote>{% endif %}{% endfor %}{% endfor %}
+<div class="meta">sources ({{ r.sources|length }}): {% for s in r.sources %}{% if s.url %}<a href="{{ s.url }}">{{ s.outlet or s.article_id }}</a>{% else %}{{ s.outlet or s.article_id }}{% endif %}{% if not loop.last %}, {% endif %}{% endfor %}</div>
+</li>
+{% endfor %}</ol>
+</body></html>
+"""
+
+
+def timeline_html(records: list[dict[str, Any]]) -> str:
+    """The timeline as one self-contained HTML page (escaped: names and quotes are data, not markup)."""
+    from jinja2 import Environment
+
+    template = Environment(autoescape=True).from_string(TIMELINE_HTML)
+    return template.render(records=records, who=who_to_whom)
+
+
 def timeline_markdown(records: list[dict[str, Any]]) -> str:
     out = io.StringIO()
     out.write("# Timeline\n\n")
@@ -201,11 +248,7 @@ def timeline_markdown(records: list[dict[str, Any]]) -> str:
         out.write("No events match.\n")
         return out.getvalue()
     for r in records:
-        who = ", ".join(
-            p["name"] + (f" ({p['role']}, {p['country']})" if p.get("role") and p.get("country") else
-                         f" ({p['country']})" if p.get("country") else "")
-            for p in r["participants"]
-        )
+        who = who_to_whom(r["participants"])
         where = f" in {r['location']['name']}" if r.get("location") else ""
         flags = f" [{', '.join(r['date_flags'])}]" if r["date_flags"] else ""
         duration = f", {r['duration_minutes']} min" if r.get("duration_minutes") else ""

@@ -166,3 +166,54 @@ def test_a_full_disk_is_one_clear_line_and_exit_1(tmp_path, monkeypatch):
     assert result.exit_code == 1
     assert "cannot be written: database or disk is full. Free disk space" in result.output
     assert "Traceback" not in result.output
+
+
+def test_the_timeline_shows_who_acted_on_whom_in_markdown_and_html():
+    from linimasa.export import timeline_html, timeline_markdown
+
+    record = {"id": "e1", "type": "ACCUSE", "mode": None, "date": "2022-02-22", "date_flags": [], "location": None,
+              "duration_minutes": None, "topics": [], "summary": None,
+              "participants": [{"name": "Russia armed forces", "country": "RUS", "side": "recipient"},
+                               {"name": "United States", "country": "USA", "side": "actor"}],
+              "sources": [{"article_id": "a1", "outlet": "<Kompas>", "url": "https://contoh.id/a1",
+                           "evidence": [{"field": "trigger", "text": "AS menuduh <militer> Rusia.", "start": 0, "end": 10}]}]}
+    markdown = timeline_markdown([record])
+    assert "ACCUSE: United States (USA) → Russia armed forces (RUS)" in markdown
+    html = timeline_html([record])
+    assert "United States (USA) → Russia armed forces (RUS)" in html
+    assert "&lt;militer&gt;" in html and "<militer>" not in html and "&lt;Kompas&gt;" in html
+    assert '<a href="https://contoh.id/a1">' in html
+
+
+def test_timeline_format_html_is_accepted_and_events_on_an_empty_store_say_so(tmp_path):
+    from click.testing import CliRunner
+
+    from linimasa.cli import cli
+
+    db = str(tmp_path / "s.db")
+    runner = CliRunner()
+    (tmp_path / "in").mkdir()
+    assert runner.invoke(cli, ["run", "--db", db, str(tmp_path / "in")]).exit_code == 0
+    page = runner.invoke(cli, ["timeline", "--db", db, "--format", "html"])
+    assert page.exit_code == 0 and "<h1>Timeline</h1>" in page.output
+    empty = runner.invoke(cli, ["events", "--db", db])
+    assert empty.exit_code == 0 and "no asserted events in" in empty.output and "run `linimasa run" in empty.output
+
+
+def test_serve_on_a_port_in_use_is_one_clear_line_and_exit_1(tmp_path):
+    import socket
+
+    from click.testing import CliRunner
+
+    from linimasa.cli import cli
+
+    db = str(tmp_path / "s.db")
+    (tmp_path / "in").mkdir()
+    CliRunner().invoke(cli, ["run", "--db", db, str(tmp_path / "in")])
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(cli, ["serve", "--db", db, "--port", str(port)])
+    assert result.exit_code == 1
+    assert f"cannot serve at 127.0.0.1:{port}" in result.output and "serving" not in result.output
