@@ -148,13 +148,27 @@ def write_csv(rows: Iterable[dict[str, Any]], columns: tuple[str, ...], out: Tex
 # -- timeline -----------------------------------------------------------------------------------------
 
 
-def _actor_matches(record: dict[str, Any], actor: str) -> bool:
+def _actor_matches(record: dict[str, Any], actor: str, identities=None) -> bool:
+    """Whether a participant is the actor a user named: by the knowledge base's aliases (``identities``: the
+    kb ids, canonical names and country codes the name stands for), or by the name, mention, country or id
+    as written."""
     wanted = actor.casefold()
     for p in record["participants"]:
+        if identities is not None and ((p.get("kb_id") and p["kb_id"] in identities.kb_ids)
+                                       or (p.get("country") and p["country"] in identities.countries)
+                                       or p.get("name") in identities.names):
+            return True
         for value in (p.get("name"), p.get("mention"), p.get("country"), p.get("kb_id")):
             if value and (value.casefold() == wanted or (len(wanted) > 3 and wanted in value.casefold())):
                 return True
     return False
+
+
+def actor_identities(actor: str):
+    """What the shipped knowledge base says a typed actor name stands for (see KnowledgeBase.identities)."""
+    from .kb import load_kb
+
+    return load_kb().identities(actor)
 
 
 def _date_key(value: str | None) -> str:
@@ -186,10 +200,10 @@ def timeline_records(
     store: SQLiteStore, actors: Iterable[str] = (), since: date | None = None, until: date | None = None,
     include_all: bool = False,
 ) -> list[dict[str, Any]]:
-    actors = list(actors)
+    wanted = [(actor, actor_identities(actor)) for actor in actors]
     records = [
         r for r in event_records(store, include_all)
-        if all(_actor_matches(r, a) for a in actors) and within(r["date"], since, until)
+        if all(_actor_matches(r, a, ids) for a, ids in wanted) and within(r["date"], since, until)
     ]
     return sorted(records, key=lambda r: (_date_key(r["date"]), r["id"]))
 

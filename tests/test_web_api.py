@@ -289,3 +289,12 @@ def test_the_api_accepts_exactly_the_models_modalities_and_statuses():
     from linimasa.web.app import Modality, Status
 
     assert set(get_args(Modality)) == set(MODALITIES) and set(get_args(Status)) == set(ARTICLE_STATUSES)
+
+
+def test_the_actor_filter_finds_events_by_any_alias_the_knowledge_base_knows(client):
+    by_code = ids(client.get("/api/events", params={"actor": "RUS"}))
+    assert by_code
+    for alias in ("Russia", "Rusia", "rus"):
+        assert ids(client.get("/api/events", params={"actor": alias})) == by_code
+    by_name = ids(client.get("/api/events", params={"actor": "Joko Widodo"}))
+    assert by_name and ids(client.get("/api/events", params={"actor": "Jokowi"})) == by_name

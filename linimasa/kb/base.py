@@ -14,6 +14,7 @@ import functools
 import importlib.util
 import re
 import runpy
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -52,6 +53,15 @@ def indonesian_stop_words() -> frozenset[str]:
 
         return frozenset(STOP_WORDS)
     return frozenset(runpy.run_path(str(module))["STOP_WORDS"])
+
+@dataclass(frozen=True)
+class Identities:
+    """What a typed name stands for (see :meth:`KnowledgeBase.identities`)."""
+
+    kb_ids: frozenset[str] = frozenset()
+    countries: frozenset[str] = frozenset()
+    names: frozenset[str] = frozenset()
+
 
 class KnowledgeBase:
     def __init__(
@@ -162,6 +172,25 @@ class KnowledgeBase:
                 self.index.add(name, "city", kb_id)
 
     # ------------------------------------------------------------------ look-ups
+    def identities(self, name: str) -> "Identities":
+        """Whom or what a name a user types stands for, by any alias the knowledge base knows, in Indonesian
+        or English: kb ids, canonical names, and ISO3 codes of countries. "Jokowi" is Joko Widodo, "Rusia"
+        and "Russia" are RUS, a country code is itself."""
+        kb_ids, countries, names = set(), set(), set()
+        for entry in self.index.lookup(name.strip()):
+            if entry.kind == "country":
+                countries.add(entry.ref)
+            elif entry.kind in ("person", "surname", "organisation", "place", "city"):
+                kb_ids.add(entry.ref)
+                record = self.people.get(entry.ref) or self.organisations.get(entry.ref)
+                if record is not None:
+                    names.add(record.name)
+        code = name.strip().upper()
+        if code in self.countries:
+            countries.add(code)
+        kb_ids |= {f"country:{iso3}" for iso3 in countries}
+        return Identities(frozenset(kb_ids), frozenset(countries), frozenset(names))
+
     def person(self, kb_id: str) -> Person | None:
         return self.people.get(kb_id)
 

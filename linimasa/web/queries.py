@@ -19,7 +19,7 @@ from typing import Any
 
 from linimasa import yamldata
 
-from ..export import event_record
+from ..export import actor_identities, event_record
 from ..model import Event
 
 ZOOMS = {"year": 4, "month": 7, "day": 10}
@@ -133,8 +133,13 @@ def lookup_ids(conn: sqlite3.Connection, flt: EventFilter, with_words: bool = Tr
         found.append({r[0] for r in conn.execute(sql, params)})
 
     for actor in flt.actors:
-        ids("SELECT event_id FROM event_participants WHERE name = ? COLLATE NOCASE OR kb_id = ? OR country = ?",
-            actor, actor, actor.upper())
+        # By any alias the knowledge base knows ("Jokowi", "Rusia"), as the CLI's --actor does.
+        known = actor_identities(actor)
+        kb_ids, countries = sorted(known.kb_ids | {actor}), sorted(known.countries | {actor.upper()})
+        names = sorted(known.names | {actor})
+        ids("SELECT event_id FROM event_participants WHERE name COLLATE NOCASE IN"
+            f" ({', '.join('?' * len(names))}) OR kb_id IN ({', '.join('?' * len(kb_ids))})"
+            f" OR country IN ({', '.join('?' * len(countries))})", *names, *kb_ids, *countries)
     if flt.country:
         ids("SELECT event_id FROM event_participants WHERE country = ?", flt.country)
     if flt.outlet:
