@@ -272,14 +272,17 @@ def articles(db: str, fmt: str) -> None:
 
 @cli.command()
 @DB_OPTION
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "json"]), default="jsonl", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "json", "parquet"]), default="jsonl",
+              show_default=True, help="csv and parquet: one row per event, actor and recipient columns, CAMEO code, "
+                                      "quad class and intensity (docs/data-dictionary.md).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write to this file instead of stdout (parquet to a terminal needs it).")
 @click.option("--all", "include_all", is_flag=True,
               help="Also planned, hypothetical and negated events, and events only recalled as background.")
-def events(db: str, fmt: str, include_all: bool) -> None:
+def events(db: str, fmt: str, output: Path | None, include_all: bool) -> None:
     """Every event, one JSON object a line (by default only events asserted as having happened)."""
-    import json
-
-    from .export import EVENT_CSV_COLUMNS, event_csv_row, event_records, write_csv, write_jsonl
+    from .event_table import write_parquet
+    from .export import event_records
 
     store = _open(db, readonly=True)
     written = []
@@ -290,19 +293,37 @@ def events(db: str, fmt: str, include_all: bool) -> None:
             yield record
 
     records = counted(event_records(store, include_all))
-    with _to_stdout() as out:
-        if fmt == "csv":
-            write_csv((event_csv_row(r) for r in records), EVENT_CSV_COLUMNS, out)
-        elif fmt == "json":
-            json.dump(list(records), out, ensure_ascii=False, indent=2)
-            out.write("\n")
-        else:
-            write_jsonl(records, out)
+    if fmt == "parquet":
+        if output is None and sys.stdout.isatty():
+            _fail("Parquet is binary: pass --output FILE.parquet or redirect stdout to a file")
+        with _to_stdout():
+            write_parquet(records, str(output) if output else sys.stdout.buffer)
+    elif output is not None:
+        with output.open("w", encoding="utf-8", newline="") as out:
+            _write_events(fmt, records, out)
+    else:
+        with _to_stdout() as out:
+            _write_events(fmt, records, out)
     if not written:
         stored = sum(store.count_articles().values())
         err.print(f"no {'' if include_all else 'asserted '}events in {printable(db)} ({stored:,} articles stored)"
                   + ("" if stored else ": run `linimasa run PATH...` first")
                   + ("" if include_all else "; --all adds planned, hypothetical and negated ones"), highlight=False)
+
+
+def _write_events(fmt: str, records, out) -> None:
+    import json
+
+    from .event_table import write_csv
+    from .export import write_jsonl
+
+    if fmt == "csv":
+        write_csv(records, out)
+    elif fmt == "json":
+        json.dump(list(records), out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        write_jsonl(records, out)
 
 
 @cli.command()

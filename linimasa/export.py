@@ -12,10 +12,6 @@ from typing import Any, TextIO
 from .model import Event
 from .store import SQLiteStore
 
-EVENT_CSV_COLUMNS = (
-    "id", "type", "mode", "modality", "date", "date_flags", "location", "country", "participants",
-    "duration_minutes", "topics", "summary", "sources",
-)
 ARTICLE_FIELDS = (
     "article_id", "title", "text", "outlet", "url", "published", "lang", "status", "duplicate_of", "reason",
 )
@@ -115,27 +111,6 @@ def _flat(value: Any) -> str:
     if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False)
     return str(value)
-
-
-def event_csv_row(record: dict[str, Any]) -> dict[str, str]:
-    loc = record.get("location") or {}
-    return {
-        "id": record["id"],
-        "type": record["type"],
-        "mode": _flat(record["mode"]),
-        "modality": record["modality"],
-        "date": _flat(record["date"]),
-        "date_flags": _flat(record["date_flags"]),
-        "location": _flat(loc.get("name")),
-        "country": _flat(loc.get("country")),
-        "participants": "; ".join(
-            f"{p['name']} ({', '.join(x for x in (p.get('role'), p.get('country')) if x)})" for p in record["participants"]
-        ),
-        "duration_minutes": _flat(record["duration_minutes"]),
-        "topics": _flat(record["topics"]),
-        "summary": _flat(record["summary"]),
-        "sources": "; ".join(s["article_id"] for s in record["sources"]),
-    }
 
 
 def write_csv(rows: Iterable[dict[str, Any]], columns: tuple[str, ...], out: TextIO) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
 import json
 
 import pytest
@@ -217,3 +218,30 @@ def test_serve_on_a_port_in_use_is_one_clear_line_and_exit_1(tmp_path):
         result = CliRunner().invoke(cli, ["serve", "--db", db, "--port", str(port)])
     assert result.exit_code == 1
     assert f"cannot serve at 127.0.0.1:{port}" in result.output and "serving" not in result.output
+
+
+def test_events_as_parquet_read_back_with_the_documented_columns(sample_db, tmp_path):
+    import pyarrow.parquet as pq
+
+    from linimasa.event_table import COLUMNS
+
+    path = tmp_path / "events.parquet"
+    assert invoke("events", "--db", sample_db, "--format", "parquet", "--output", str(path)).exit_code == 0
+    table = pq.read_table(path)
+    asserted = invoke("events", "--db", sample_db).output.splitlines()
+    assert table.num_rows == len(asserted)
+    assert table.schema.names == list(COLUMNS)
+    documented = (Path(__file__).resolve().parents[1] / "docs" / "data-dictionary.md").read_text()
+    assert all(f"`{name}`" in documented for name in COLUMNS)
+    rows = table.to_pylist()
+    visit = next(r for r in rows if r["type"] == "CONSULT" and r["mode"] == "visit")
+    assert visit["cameo"] == "042" and visit["quad_class"] == "verbal_cooperation" and visit["intensity"] == 4.0
+    directed = [r for r in rows if r["recipient_names"]]
+    assert directed and all(r["actor_names"] or r["recipient_names"] for r in rows)
+
+
+def test_events_as_csv_put_actors_and_recipients_in_their_own_columns(sample_db):
+    rows = list(csv.DictReader(io.StringIO(invoke("events", "--db", sample_db, "--format", "csv").output)))
+    sanction = next(r for r in rows if r["type"] == "SANCTION")
+    assert sanction["actor_countries"] == "USA" and sanction["recipient_countries"] == "RUS"
+    assert sanction["quad_class"] == "material_conflict" and sanction["cameo"].startswith("16")
