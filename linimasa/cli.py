@@ -464,7 +464,10 @@ def serve(db: str, host: str, port: int) -> None:
         _fail(f"cannot serve at {host}:{port}: {problem}; pass another --port (or stop what uses it)")
     err.print(f"linimasa: serving {db} read-only at http://{host}:{port}/ (API docs at /docs; Ctrl-C stops)",
               highlight=False)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    # h11 reads request lines and headers up to 1 MB, so that the app answers an oversized one clearly
+    # (422, or 414/431 past linimasa.web.app.RequestLimits) instead of the connection being reset.
+    uvicorn.run(app, host=host, port=port, log_level="warning", http="h11",
+                h11_max_incomplete_event_size=1024 * 1024)
 
 
 @cli.command()

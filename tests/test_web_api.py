@@ -270,15 +270,24 @@ def test_a_request_reads_one_snapshot_while_a_run_replaces_the_events(tmp_path):
     from linimasa.store import SQLiteStore
     from linimasa.web.app import ReadPool
 
+    import anyio
+
     db = build_store(tmp_path / "live.db")
     pool = ReadPool(str(db))
     writer = SQLiteStore(db)
-    with pool.lend() as reading:
-        before = reading.execute("SELECT count(*) FROM events").fetchone()[0]
-        writer.replace_events([Event("ev-new", "AID", date="2020-01-01")], [])
-        assert reading.execute("SELECT count(*) FROM events").fetchone()[0] == before == 7
-    with pool.lend() as reading:
-        assert reading.execute("SELECT count(*) FROM events").fetchone()[0] == 1
+
+    async def read() -> None:
+        async with pool.lend() as reading:
+            before = reading.execute("SELECT count(*) FROM events").fetchone()[0]
+            writer.replace_events([Event("ev-new", "AID", date="2020-01-01")], [])
+            assert reading.execute("SELECT count(*) FROM events").fetchone()[0] == before == 7
+        async with pool.lend() as reading:
+            assert reading.execute("SELECT count(*) FROM events").fetchone()[0] == 1
+
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as thread:  # a loop of its own: the browser tests may hold this one's
+        thread.submit(anyio.run, read).result()
     writer.close()
 
 

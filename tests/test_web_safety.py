@@ -787,3 +787,44 @@ def test_ids_and_names_holding_slashes_and_dot_segments_are_linked_and_found(tmp
     assert followed and all(status == 200 for status in followed.values()), followed
     assert "/actors/..%2F..%2Fapi%2Fevents" in followed
     assert slashes.get("/api/articles/kompas/2023/07/27/rapat").json()["event_ids"] == [event.id]
+
+
+def test_a_url_or_header_block_past_the_limits_is_answered_414_or_431_before_any_work(client):
+    from linimasa.web.app import MAX_HEADER_BYTES, MAX_URL_BYTES
+
+    status, body = asgi_get(client.app, "/api/events", "q=" + "x" * (MAX_URL_BYTES + 1))
+    assert status == 414 and "limit" in json.loads(body)["detail"]
+    response = client.get("/api/events", headers={"x-filler": "y" * (MAX_HEADER_BYTES + 1)})
+    assert response.status_code == 431
+    assert client.get("/api/events").status_code == 200
+
+
+def test_the_read_pool_lends_at_most_its_size_of_connections_however_many_requests(tmp_path):
+    import anyio
+
+    from linimasa.store import open_store
+    from linimasa.web.app import ReadPool
+
+    db = str(tmp_path / "s.db")
+    open_store(db).close()
+    pool = ReadPool(db, size=3)
+    busy, most = [0], [0]
+
+    async def request() -> None:
+        async with pool.lend() as connection:
+            busy[0] += 1
+            most[0] = max(most[0], busy[0])
+            connection.execute("SELECT 1").fetchone()
+            await anyio.sleep(0.01)
+            busy[0] -= 1
+
+    async def crowd() -> None:
+        async with anyio.create_task_group() as group:
+            for _ in range(60):
+                group.start_soon(request)
+
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as thread:  # a loop of its own: the browser tests may hold this one's
+        thread.submit(anyio.run, crowd).result()
+    assert most[0] == 3 and pool.opened == 3

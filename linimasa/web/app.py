@@ -5,15 +5,19 @@ routes exist. Each request borrows a connection from a small pool and reads one 
 ``linimasa run`` writing the same store (WAL) never blocks a page nor tears one.
 """
 
+import json
+import os
 import queue
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
+import threading
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal
 from urllib.parse import quote, urlencode
 
+import anyio
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
@@ -97,9 +101,11 @@ def create_app(db: str) -> FastAPI:
         description="Events, articles, actors, places and stories of a linimasa store. Read-only.",
     )
     pool = ReadPool(db)
+    app.state.pool = pool
+    app.add_middleware(RequestLimits)
 
-    def conn() -> Iterator[sqlite3.Connection]:
-        with pool.lend() as connection:
+    async def conn() -> AsyncIterator[sqlite3.Connection]:
+        async with pool.lend() as connection:
             yield connection
 
     Conn = Annotated[sqlite3.Connection, Depends(conn)]
@@ -351,24 +357,74 @@ class ReadPool:
     """Read-only connections to one store, each lent to one request at a time and kept warm between them.
 
     A request reads inside one transaction, so its count and its page come from the same snapshot even
-    while `linimasa run` replaces the events."""
+    while `linimasa run` replaces the events. At most ``size`` connections exist: under a crowd of requests
+    the others wait their turn (memory and file handles stay flat), and one that waits longer than
+    ``wait_seconds`` is told the server is busy. The wait is on the event loop, never in a worker thread:
+    threads blocked waiting for a connection would starve the requests that hold one of the threads they
+    need to finish."""
 
-    def __init__(self, db: str):
+    def __init__(self, db: str, size: int | None = None, wait_seconds: float = 30.0):
         self.db = db
+        self.size = size or min(16, 4 * (os.cpu_count() or 2))
+        self.wait_seconds = wait_seconds
         self.idle: queue.LifoQueue[sqlite3.Connection] = queue.LifoQueue()
+        self.slots = anyio.Semaphore(self.size)
+        self.opened = 0
 
-    @contextmanager
-    def lend(self) -> Iterator[sqlite3.Connection]:
+    @asynccontextmanager
+    async def lend(self) -> AsyncIterator[sqlite3.Connection]:
+        with anyio.move_on_after(self.wait_seconds) as waiting:
+            await self.slots.acquire()
+        if waiting.cancelled_caught:
+            raise HTTPException(503, "the store is busy answering other requests: retry in a moment",
+                                headers={"Retry-After": "5"})
         try:
-            connection = self.idle.get_nowait()
-        except queue.Empty:
-            connection = SQLiteStore(self.db, readonly=True).conn
-        connection.execute("BEGIN")
-        try:
-            yield connection
+            try:
+                connection = self.idle.get_nowait()
+            except queue.Empty:
+                connection = SQLiteStore(self.db, readonly=True).conn
+                self.opened += 1
+            connection.execute("BEGIN")
+            try:
+                yield connection
+            finally:
+                connection.rollback()
+                self.idle.put(connection)
         finally:
-            connection.rollback()
-            self.idle.put(connection)
+            self.slots.release()
+
+
+# Request lines and headers past these are refused with 414 and 431 (RFC 9110, RFC 6585) before any work.
+# Below them, an oversized parameter is the app's to refuse with its reason (422): a filter of thousands
+# of outlets is still answered.
+MAX_URL_BYTES = 256 * 1024
+MAX_HEADER_BYTES = 64 * 1024
+
+
+class RequestLimits:
+    """ASGI middleware: oversized URLs and header blocks are answered 414 and 431, before any work."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] == "http":
+            url = len(scope.get("raw_path") or scope["path"].encode()) + len(scope.get("query_string") or b"")
+            headers = sum(len(k) + len(v) + 4 for k, v in scope.get("headers") or [])
+            if url > MAX_URL_BYTES:
+                return await _refuse(send, 414, f"URI Too Long: {url:,} bytes, the limit is {MAX_URL_BYTES:,}")
+            if headers > MAX_HEADER_BYTES:
+                return await _refuse(send, 431, f"Request Header Fields Too Large: {headers:,} bytes, the limit "
+                                                f"is {MAX_HEADER_BYTES:,}")
+        await self.app(scope, receive, send)
+
+
+async def _refuse(send, status: int, message: str) -> None:
+    body = json.dumps({"detail": message}).encode()
+    await send({"type": "http.response.start", "status": status,
+                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
+                            (b"connection", b"close")]})
+    await send({"type": "http.response.body", "body": body})
 
 
 def article_filter(
