@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any, TextIO
 
 from .model import Event
+from .outlets import outlet_name
 from .store import SQLiteStore
 
 ARTICLE_FIELDS = (
@@ -30,7 +31,7 @@ def event_record(event: Event, refs: dict[str, dict[str, Any]]) -> dict[str, Any
             ref = refs.get(ev.article_id, {})
             source = sources[ev.article_id] = {
                 "article_id": ev.article_id,
-                "outlet": ref.get("outlet"),
+                "outlet": outlet_name(ref.get("outlet"), ref.get("url")),
                 "url": ref.get("url"),
                 "published": ref.get("published"),
                 "title": ref.get("title"),
@@ -86,7 +87,7 @@ def article_record(row: dict[str, Any]) -> dict[str, Any]:
         "article_id": row["id"],
         "title": row["title"],
         "text": row["text_clean"] if row["text_clean"] is not None else row["text_raw"],
-        "outlet": row["outlet"],
+        "outlet": outlet_name(row["outlet"], row["url"]),
         "url": row["url"],
         "published": row["published"],
         "lang": row["lang"],
