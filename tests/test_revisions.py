@@ -82,3 +82,15 @@ def test_a_real_revision_still_replaces_the_stored_version(tmp_path, db_path):
     summary = run(db_path, write(tmp_path / "v2.jsonl", [EDITED]))
     assert summary.counts.revised == 1
     assert state(db_path) == (EDITED, 1)
+
+
+def test_two_versions_in_one_chunk_each_keep_their_own_text_through_the_whole_pipeline(tmp_path, db_path):
+    store = open_store(db_path)
+    try:
+        LocalRunner(store, Settings(workers=1)).run([str(write(tmp_path / "two.jsonl", [FULL, EDITED]))])
+        [old] = store.article_versions("a1")
+        assert old["text_raw"] == FULL and store.article("a1")["text_raw"] == EDITED
+        again = LocalRunner(store, Settings(workers=1)).run([str(tmp_path / "two.jsonl")]).counts
+        assert again.new == again.revised == 0
+    finally:
+        store.close()

@@ -232,6 +232,7 @@ class _ChunkInFlight:
     versions: dict[str, tuple[set[str], str]] = field(default_factory=dict)  # id -> earlier hashes, latest text
     hashes: dict[str, str] = field(default_factory=dict)  # content hash -> first article id
     extracted: Callable[[], list[Article]] = list
+    sent: list[Article] = field(default_factory=list)  # what went to extraction, in the order results come back
 
 
 class LocalRunner:
@@ -385,15 +386,18 @@ class LocalRunner:
         to_process = self._without_rejected(to_process, prepared.outcomes)
         to_process = self._timed(
             "dedup", lambda: self._group_near_duplicates(to_process, prepared.outcomes, fingerprints))
+        prepared.sent = to_process
         prepared.extracted = self._timed("extract", lambda: self._submit_extract(to_process))
         return prepared
 
     def _commit(self, run_id: int, chunk: _ChunkInFlight, summary: RunSummary, progress) -> None:
         processed = self._timed("extract", chunk.extracted)
-        by_id = {a.id: a for a in processed}
+        # Results pair with what was sent by position, not by id: two versions of one id in a chunk are two
+        # articles, and each history row must hold its own text.
+        result_of = {id(sent): result for sent, result in zip(chunk.sent, processed)}
         for outcome in chunk.outcomes:
-            if outcome.article is not None and outcome.article.id in by_id and outcome.outcome != "duplicate":
-                extracted = by_id[outcome.article.id]
+            if outcome.article is not None and id(outcome.article) in result_of and outcome.outcome != "duplicate":
+                extracted = result_of[id(outcome.article)]
                 if isinstance(extracted, PackedArticle):
                     extracted.restore(outcome.article)
                 outcome.article = extracted
@@ -406,13 +410,13 @@ class LocalRunner:
     @staticmethod
     def _without_rejected(articles: list[Article], outcomes: list[Outcome]) -> list[Article]:
         """Articles a stage failed on are counted as rejected (and stored so, to be retried by a later run)."""
-        failed = {a.id: a.reason for a in articles if a.status == "rejected"}
+        failed = {id(a): a.reason for a in articles if a.status == "rejected"}
         for outcome in outcomes:
-            if outcome.article_id in failed and outcome.outcome in ("new", "revised"):
+            if outcome.article is not None and id(outcome.article) in failed and outcome.outcome in ("new", "revised"):
                 # A failed revision leaves the stored version as it is; a failed new article is kept as rejected.
                 outcome.store_row = outcome.outcome == "new"
-                outcome.outcome, outcome.reason = "rejected", failed[outcome.article_id]
-        return [a for a in articles if a.id not in failed]
+                outcome.outcome, outcome.reason = "rejected", failed[id(outcome.article)]
+        return [a for a in articles if id(a) not in failed]
 
     def _prepares_on_workers(self, articles: list[Article]) -> bool:
         return self._uses_pool(articles)
