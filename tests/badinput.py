@@ -100,6 +100,73 @@ def _deep_json(depth: int) -> str:
     return "[" * depth + "]" * depth
 
 
+def _outside_link(folder: Path) -> None:
+    outside = folder.parent / f"{folder.name}-outside.txt"
+    outside.write_text("Judul\n" + GOOD + " Di luar.", encoding="utf-8")
+    (folder / "passwd.txt").symlink_to(outside)
+
+
+def _deep_tree(folder: Path) -> None:
+    (folder / "top.txt").write_text("Judul\n" + GOOD + " Puncak.", encoding="utf-8")
+    deep = folder
+    for _ in range(120):  # past the walk's 100 levels; pytest's own clean-up recurses once per level
+        deep = deep / "d"
+    deep.mkdir(parents=True)
+
+
+def _newline_name(folder: Path) -> None:
+    (folder / "x\naccounting: read 0 = stored 0.jsonl").write_text("bukan json\n", encoding="utf-8")
+
+
+def _undecodable_name(folder: Path) -> None:
+    with open(os.path.join(os.fsencode(folder), b"nama\xff.txt"), "wb") as handle:
+        handle.write(("Judul\n" + GOOD + " Nama aneh.").encode())
+
+
+def _gzip_bomb(folder: Path) -> None:
+    zeros = b"0" * (8 * 1024 * 1024)
+    with gzip.open(folder / "bomb.jsonl.gz", "wb", compresslevel=9) as out:
+        out.write((good_line(60) + "\n").encode())
+        for _ in range(12):  # 96 MB of zeros on one line
+            out.write(zeros)
+
+
+def _oversized_line(folder: Path) -> None:
+    with (folder / "oversized.jsonl").open("wb") as out:
+        out.write(b'{"id": "o1", "text": "' + b"a" * (17 * 1024 * 1024) + b'"}\n')
+        out.write((good_line(61) + "\n").encode())
+
+
+def _warc_bomb(folder: Path) -> None:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    bomb = gzip.compress(b"<html><body>" + b" " * (17 * 1024 * 1024) + b"</body></html>", compresslevel=9)
+    with (folder / "bomb.warc").open("wb") as out:
+        writer = WARCWriter(out, gzip=False)
+        for url, body, encoded in (("https://contoh.id/bom", bomb, True), ("https://contoh.id/ok", _page(GOOD + " ok"), False)):
+            headers = [("Content-Type", "text/html")] + ([("Content-Encoding", "gzip")] if encoded else [])
+            http = StatusAndHeaders("200 OK", headers, protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=http))
+
+
+def _warc_bad_date(folder: Path) -> None:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with (folder / "date.warc").open("wb") as out:
+        writer = WARCWriter(out, gzip=False)
+        http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        record = writer.create_warc_record("https://contoh.id/tanggal", "response",
+                                           payload=io.BytesIO(_page(GOOD + " tanggal")), http_headers=http)
+        record.rec_headers.replace_header("WARC-Date", "9999-99-99T99:99:99Z")
+        writer.write_record(record)
+
+
+DATES_AND_NAMES = " ".join(f"Joko Widodo bertemu Retno Marsudi Senin ({1 + i % 28}/{1 + i % 12}/2017)" for i in range(3000))
+OPEN_QUOTE = '"' + (GOOD.replace("\n", " ") + " ") * 300
+
+
 HUGE_BYTES = 50 * 1024 * 1024
 LONG_LINE = "kata " * 40_000  # 200,000 characters on one line
 RUN_ON = " ".join(["pemerintah", "membahas", "kerja", "sama", "ekonomi"] * 1000)  # 5,000 words, no punctuation
@@ -165,4 +232,31 @@ KINDS: list[Kind] = [
     Kind("named pipe", _fifo, 0, 1),
     Kind("folder named like an input", _dir_named_like_input, 1, 0),
     Kind("unreadable file", _unreadable, 0, 1, needs_unprivileged=True),
+    # Kinds added with the fixes of issue #20 (hold up, part two).
+    Kind("JSONL starting with a byte order mark", _jsonl("bom.jsonl", [b"\xef\xbb\xbf" + good_line(50).encode(), good_line(51)]), 2, 0),
+    Kind("JSONL id with a newline", _jsonl("id-newline.jsonl", [json.dumps({"id": "a\nb", "text": GOOD})]), 0, 1),
+    Kind("JSONL id with a zero-width space", _jsonl("id-zw.jsonl", [json.dumps({"id": "z\u200bw", "text": GOOD})]), 0, 1),
+    Kind("JSONL id with a tab", _jsonl("id-tab.jsonl", [json.dumps({"id": "t\tb", "text": GOOD})]), 0, 1),
+    Kind("text of invisible characters and punctuation", _text("junk.txt", "Judul\n\u200b\u200c ... !!! \u0301\u0301 ???".encode()), 0, 1),
+    Kind("JSONL text of one letter", _jsonl("one-letter.jsonl", [json.dumps({"id": "a1", "text": "a"})]), 0, 1),
+    Kind("JSONL text of numbers only", _jsonl("numbers.jsonl", [json.dumps({"id": "n9", "text": "12 345 6789 -- 10/11"})]), 0, 1),
+    Kind("junk revision of a stored article", _jsonl("junk-revision.jsonl", [json.dumps({"id": "kept", "text": "."})]), 0, 1),
+    Kind("truncated copy after the full text", _jsonl("cut-copy.jsonl", [
+        json.dumps({"id": "cut", "text": GOOD + " Penuh."}), json.dumps({"id": "cut", "text": GOOD[:80]})]), 2, 0),
+    Kind("earlier version after a revision", _jsonl("old-version.jsonl", [
+        json.dumps({"id": "ver", "text": GOOD + " Satu."}), json.dumps({"id": "ver", "text": GOOD + " Dua."}),
+        json.dumps({"id": "ver", "text": GOOD + " Satu."})]), 3, 0),
+    Kind("symlink leading outside the input folder", _outside_link, 0, 1),
+    Kind("folder tree 120 levels deep", _deep_tree, 1, 1),
+    Kind("file name with a newline", _newline_name, 0, 1),
+    Kind("file name that is not UTF-8", _undecodable_name, 1, 0),
+    Kind("gzip bomb after a good line", _gzip_bomb, 1, 1),
+    Kind("JSONL line over 16 MB before a good line", _oversized_line, 1, 1),
+    Kind("WARC body that decodes past 16 MB", _warc_bomb, 1, 1),
+    Kind("WARC-Date 9999-99-99", _warc_bad_date, 1, 0),
+    Kind("JSONL published in the year 9999", _jsonl("y9999.jsonl", [good_line(62, published="9999-12-31")]), 1, 0),
+    Kind("JSONL language not supported", _jsonl("lang.jsonl", [good_line(63, lang="xx")]), 1, 0),
+    Kind("3,000 dates and names", _text("dates.txt", ("Judul\n" + DATES_AND_NAMES).encode()), 1, 0),
+    Kind("a quote never closed", _text("open-quote.txt", ("Judul\n" + OPEN_QUOTE).encode()), 1, 0),
+    Kind("HTML of punctuation only", _text("punct.html", b"<html><body><article><p>... !!! ??? --- ***</p></article></body></html>"), 0, 1),
 ]

@@ -29,8 +29,8 @@ def store_with_one_good_article(db_path: str, tmp_path: Path):
     return store
 
 
-def test_the_bad_input_corpus_has_at_least_fifty_kinds():
-    assert len(KINDS) >= 50
+def test_the_bad_input_corpus_has_at_least_eighty_kinds():
+    assert len(KINDS) >= 80
     assert len({k.name for k in KINDS}) == len(KINDS)
 
 
@@ -73,7 +73,10 @@ def test_all_bad_inputs_in_one_run_balance_exactly(tmp_path: Path, db_path: str)
     assert c.rejected >= sum(k.rejected for k in exact)
     inputs = store.conn.execute("SELECT count(*) FROM run_inputs WHERE run_id=?", (summary.run_id,)).fetchone()[0]
     assert inputs == c.read
-    assert store.article("kept") is not None
+    assert store.article("kept")["text_raw"] == GOOD  # a junk revision of it was refused
+    again = LocalRunner(store, SETTINGS).run([str(folder)]).counts
+    assert again.new == again.revised == 0, "a second run of the same inputs stores nothing"
+    assert again.read == again.stored + again.duplicates + again.rejected
 
 
 def _ingest_as_nobody(runner: LocalRunner, folder: str, results) -> None:
