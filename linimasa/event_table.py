@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, Iterable, TextIO
 
+from .link import precision_name
+
 CODES_FILE = Path(__file__).parent / "data" / "plover_codes.csv"
 
 # name -> (kind for Parquet: str | float | int | bool | list)
@@ -53,10 +55,6 @@ def codes_for(event_type: str, mode: str | None) -> PloverCode | None:
     return table.get((event_type, mode or "")) or table.get((event_type, ""))
 
 
-def _precision(date: str | None) -> str:
-    return {10: "day", 7: "month", 4: "year"}.get(len(date or ""), "none")
-
-
 def _side(participants: list[dict[str, Any]], recipient: bool) -> list[dict[str, Any]]:
     return [p for p in participants if (p.get("side") == "recipient") == recipient]
 
@@ -66,7 +64,7 @@ def event_row(record: dict[str, Any]) -> dict[str, Any]:
     place = record.get("location") or {}
     codes = codes_for(record["type"], record.get("mode"))
     row: dict[str, Any] = {
-        "id": record["id"], "date": record.get("date"), "date_precision": _precision(record.get("date")),
+        "id": record["id"], "date": record.get("date"), "date_precision": precision_name(record.get("date")),
         "year": int(record["date"][:4]) if record.get("date") else None,
         "date_flags": list(record.get("date_flags") or []),
         "type": record["type"], "mode": record.get("mode"), "modality": record.get("modality"),

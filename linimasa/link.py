@@ -64,6 +64,11 @@ def precision(value: str | None) -> int:
     return len(value.split("-")) if value else 0
 
 
+def precision_name(value: str | None) -> str:
+    """What a date value states: "day", "month", "year", or "none"."""
+    return ("none", "year", "month", "day")[min(precision(value), 3)]
+
+
 def more_precise(a: str, b: str) -> bool:
     return precision(a) > precision(b)
 

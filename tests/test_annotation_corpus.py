@@ -4,7 +4,6 @@ agreement figures are the ones stats.json reports."""
 from __future__ import annotations
 
 import json
-from collections import Counter
 from pathlib import Path
 
 import pytest

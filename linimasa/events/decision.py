@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from linimasa.link import precision_name
 from linimasa.model import Event
 
 MODEL_FILE = Path(__file__).resolve().parents[1] / "lang" / "id" / "models" / "event_decision.json"
@@ -26,13 +27,8 @@ _WORD = re.compile(r"[a-z]+")
 CONTEXT = 4  # words each side of the trigger
 
 
-def _precision(date: str | None) -> str:
-    if not date:
-        return "none"
-    return {10: "day", 7: "month", 4: "year"}.get(len(date), "other")
-
-
-def sentence_of(text: str, event: Event) -> tuple[int, int]:
+def sentence_of(event: Event) -> tuple[int, int]:
+    """The span of the sentence that holds the event's trigger (its trigger evidence)."""
     for item in event.evidence:
         if item.field == "trigger" and event.trigger and item.start <= event.trigger.start < item.end:
             return item.start, item.end
@@ -56,15 +52,15 @@ def event_features(event: Event, text: str) -> dict[str, float]:
         features[f"party_kind={kind}:{party.kind}"] = 1.0
         features[f"party_role={bool(party.role)}"] = 1.0
     features[f"only_countries={kind}"] = float(bool(parties) and all(p.kind == "country" for p in parties))
-    features[f"date={_precision(event.date)}"] = 1.0
+    features[f"date={precision_name(event.date)}"] = 1.0
     features[f"date_basis={event.date_basis}"] = 1.0
     features[f"place={event.location_basis or 'none'}"] = 1.0
     features[f"background={event.background}"] = 1.0
     told = sum(1 for e in event.evidence if e.field == "trigger")
     features[f"told={min(told, 3)}"] = 1.0
-    features[f"rule_confidence"] = float(event.confidence)
+    features["rule_confidence"] = float(event.confidence)
     if event.trigger:
-        start, end = sentence_of(text, event)
+        start, end = sentence_of(event)
         features[f"lead={event.trigger.start < 300}"] = 1.0
         before = _WORD.findall(text[start:event.trigger.start].lower())[-CONTEXT:]
         after = _WORD.findall(text[event.trigger.end:end].lower())[:CONTEXT]

@@ -238,26 +238,18 @@ class Extractor:
             date.basis = "other_clause"  # "... sejak Trump kembali menjabat pada 20 Januari 2025"
         on = as_date(date.value) or anchor
         parties = find_parties(view, match, self.lexicon, reference, span)
+        body = self.session_bodies.get(" ".join(rule.words))
         own_party = any(view.token_index(party.mention.start) >= match.last for party in parties)
-        if ((self._framed_by_time_word(words, match.first) or self._speaker_just_before(view, match))
-                and not anaphoric and rule.type == "CONSULT"
-                and own_party
+        if (rule.type == "CONSULT" and (own_party or body) and not anaphoric
+                and not any(view.token_index(party.mention.start) < match.first for party in parties)
                 and not self._has_determiner(words, match)
-                and not any(view.token_index(party.mention.start) < match.first for party in parties)):
-            # "..., kata Purbaya usai melakukan pertemuan dengan Menteri PU", "disampaikan Erick usai bertemu
-            # Prabowo": the frame names who was met, so it tells a meeting of its own, held by the speaker
-            # or the person the sentence opens with.
+                and (self._framed_by_time_word(words, match.first) or self._speaker_just_before(view, match))):
+            # Talks told as the frame of a statement are a meeting of their own, held by the speaker or the
+            # person the sentence opens with, when the frame names who was met ("..., kata Purbaya usai
+            # melakukan pertemuan dengan Menteri PU", "disampaikan Erick usai bertemu Prabowo") or is the
+            # session of a body ("ujar Prabowo dalam sidang kabinet paripurna": the chair and the cabinet).
             subject = frame_subject(view, match, self.lexicon)
             if subject is not None and all(subject.mention is not party.mention for party in parties):
-                parties = [subject] + parties
-                framed, reference = True, False
-        body = self.session_bodies.get(" ".join(rule.words))
-        if (body and rule.type == "CONSULT" and not anaphoric and not self._has_determiner(words, match)
-                and (self._framed_by_time_word(words, match.first) or self._speaker_just_before(view, match))
-                and not any(view.token_index(party.mention.start) < match.first for party in parties)):
-            # "ujar Prabowo dalam sidang kabinet paripurna": the chair (the speaker) and the body.
-            subject = frame_subject(view, match, self.lexicon)
-            if subject is not None:
                 parties = [subject] + parties
                 framed, reference = True, False
         participants = []
@@ -265,7 +257,7 @@ class Extractor:
             participant = self._participant(party, on, article, people, view)
             if participant is not None:
                 participants.append((participant, party.mention))
-        if body and framed and participants:
+        if body and framed and participants and participants[0][0].country:
             participants.append(self._session_body(body, participants[0][0], match, article))
         location = None
         for m in find_location_mentions(view, match, self.lexicon):
@@ -286,13 +278,12 @@ class Extractor:
         return not any(w in breaks for w in view.words[first.last : second.first])
 
     def _session_body(self, template: str, chair: Participant, match: TriggerMatch, article: Article):
-        """The body a session is held with, as a collective party read from the session's own words."""
-        country = chair.country or None
-        name = template.format(country=_country_name(self.kb, country) if country else "the government")
+        """The body a session is held with, of the chair's country, as a party read from the session's words."""
+        name = template.format(country=_country_name(self.kb, chair.country))
         mention = Mention(match.start, match.end, article.working_text[match.start:match.end], "ORG", source="kb",
-                          kind="organisation", name=name, country=country)
-        return (Participant(name=name, mention=mention.text, country=country, kind="organisation",
-                            kb_id=f"body:cabinet:{country}" if country else None, side=chair.side), mention)
+                          kind="organisation", name=name, country=chair.country)
+        return (Participant(name=name, mention=mention.text, country=chair.country, kind="organisation",
+                            kb_id=f"body:{name}", side=chair.side), mention)
 
     def _framed_by_time_word(self, words: list[str], first: int) -> bool:
         """ "usai (melakukan) pertemuan", "setelah menggelar pertemuan", "saat rapat": the talks are the time

@@ -12,7 +12,7 @@ class EventStage:
     """Fills ``article.events`` with the article's event mentions.
 
     Options (``settings.stage_options("events")``): ``lexicon`` (a folder with the three YAML lexicons, to
-    replace the shipped ones); ``decision`` (the learned decision on the rules' events: true for the shipped
+    replace the shipped ones, and optionally ``lexemes_id.yaml``: without it, no lexeme forms are added); ``decision`` (the learned decision on the rules' events: true for the shipped
     model, a path for another, false for the rules alone); ``require_known_party`` (override the lexicon's
     rule that an event needs a party the knowledge base knows). The knowledge base and the time stage's
     ``date_for_event`` are looked up once per process; tests may pass their own as ``kb`` and ``dater``.

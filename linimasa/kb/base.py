@@ -8,7 +8,6 @@ aliases, and :meth:`KnowledgeBase.find_mentions` scans a text once for every ali
 from __future__ import annotations
 
 import bisect
-
 import datetime as dt
 import functools
 import importlib.util
@@ -53,6 +52,7 @@ def indonesian_stop_words() -> frozenset[str]:
 
         return frozenset(STOP_WORDS)
     return frozenset(runpy.run_path(str(module))["STOP_WORDS"])
+
 
 @dataclass(frozen=True)
 class Identities:
