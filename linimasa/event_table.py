@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, Iterable, TextIO
 
-from .link import precision_name
+from .dates import precision_name
 
 CODES_FILE = Path(__file__).parent / "data" / "plover_codes.csv"
 

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any, TextIO
 
+from . import dates
 from .model import Event
 from .outlets import outlet_name
 from .store import SQLiteStore
@@ -151,27 +152,6 @@ def _date_key(value: str | None) -> str:
     return value or "9999"
 
 
-def date_bounds(value: str) -> tuple[str, str]:
-    """The first and last day a date of any precision (YYYY, YYYY-MM, YYYY-MM-DD) can stand for."""
-    if len(value) == 4:
-        return f"{value}-01-01", f"{value}-12-31"
-    if len(value) == 7:
-        return f"{value}-01", f"{value}-31"
-    return value, value
-
-
-def within(value: str | None, since: date | None, until: date | None) -> bool:
-    """Whether an event date (possibly only a month or a year) can fall in [since, until]."""
-    if value is None:
-        return since is None and until is None
-    lo, hi = date_bounds(value)
-    if since and hi < since.isoformat():
-        return False
-    if until and lo > until.isoformat():
-        return False
-    return True
-
-
 def timeline_records(
     store: SQLiteStore, actors: Iterable[str] = (), since: date | None = None, until: date | None = None,
     include_all: bool = False,
@@ -179,7 +159,7 @@ def timeline_records(
     wanted = [(actor, actor_identities(actor)) for actor in actors]
     records = [
         r for r in event_records(store, include_all)
-        if all(_actor_matches(r, a, ids) for a, ids in wanted) and within(r["date"], since, until)
+        if all(_actor_matches(r, a, ids) for a, ids in wanted) and dates.overlaps(r["date"], since, until)
     ]
     return sorted(records, key=lambda r: (_date_key(r["date"]), r["id"]))
 

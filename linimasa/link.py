@@ -24,12 +24,13 @@ source recalls it as background.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 
+from linimasa.dates import bounds as date_bounds
+from linimasa.dates import precision
 from linimasa.model import Event, Evidence, Location, Participant
 
 STATED_DATE_BASES = frozenset({"clause", "sentence", "lead"})  # dates the text states for the event itself
@@ -42,37 +43,6 @@ RULE = {
 
 
 # ---------------------------------------------------------------------- compatibility (also used per article)
-def date_bounds(value: str | None) -> tuple[dt.date, dt.date] | None:
-    """First and last day a date value covers ("2014-10" -> 2014-10-01 .. 2014-10-31)."""
-    if not value:
-        return None
-    parts = value.split("-")
-    try:
-        year = int(parts[0])
-        if len(parts) == 1:
-            return dt.date(year, 1, 1), dt.date(year, 12, 31)
-        month = int(parts[1])
-        if len(parts) == 2:
-            return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
-        day = dt.date(year, month, int(parts[2]))
-        return day, day
-    except ValueError:
-        return None
-
-
-def precision(value: str | None) -> int:
-    return len(value.split("-")) if value else 0
-
-
-def precision_name(value: str | None) -> str:
-    """What a date value states: "day", "month", "year", or "none"."""
-    return ("none", "year", "month", "day")[min(precision(value), 3)]
-
-
-def more_precise(a: str, b: str) -> bool:
-    return precision(a) > precision(b)
-
-
 def dates_compatible(a: str | None, b: str | None, a_alternatives=(), b_alternatives=()) -> bool:
     """Equal, one containing the other, or one the other's weekday-consistent alternative."""
     if not a or not b:

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from linimasa.link import precision_name
+from linimasa.dates import precision_name
 from linimasa.model import Event
 
 MODEL_FILE = Path(__file__).resolve().parents[1] / "lang" / "id" / "models" / "event_decision.json"

@@ -14,6 +14,8 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
 
+from linimasa.dates import bounds as date_bounds
+from linimasa.dates import more_precise, precision
 from linimasa.events.arguments import (
     Party,
     after_with,
@@ -32,14 +34,7 @@ from linimasa.events.lexicon import Lexicon, normal
 from linimasa.events.modality import classify_modality, is_habitual, is_recalled
 from linimasa.events.summary import summarise
 from linimasa.kb.topics import TopicHit, load_topics
-from linimasa.link import (
-    date_bounds,
-    dates_compatible,
-    locations_compatible,
-    more_precise,
-    participants_overlap,
-    precision,
-)
+from linimasa.link import dates_compatible, locations_compatible, participants_overlap
 from linimasa.model import Article, Event, Evidence, Location, Mention, Participant, Span
 from linimasa.nlp.sentences import split_sentences
 from linimasa.nlp.tokens import tokenize

@@ -7,6 +7,7 @@ import datetime as dt
 import functools
 from pathlib import Path
 
+from linimasa import dates
 from linimasa.config import Settings
 from linimasa.kb import KnowledgeBase, load_kb
 from linimasa.model import Article, Mention
@@ -17,11 +18,9 @@ ENTITY_LABELS = ("PER", "ORG", "LOC")
 def reference_date(article: Article) -> dt.date | None:
     """The day the article's offices are read at: the time stage's anchor, else the publication date."""
     for value in ((article.anchor or {}).get("date"), article.published):
-        if value:
-            try:
-                return dt.date.fromisoformat(str(value)[:10])
-            except ValueError:
-                continue
+        day = dates.day_of(str(value)) if value else None
+        if day is not None:
+            return day
     return None
 
 

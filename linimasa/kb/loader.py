@@ -11,7 +11,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from linimasa import yamldata
+from linimasa import dates, yamldata
 from linimasa.kb.records import (
     Organisation,
     OrganisationKind,
@@ -49,7 +49,7 @@ def split_aliases(value: str) -> list[str]:
 
 
 def parse_date(value: str) -> dt.date | None:
-    return dt.date.fromisoformat(value) if value else None
+    return dates.parse_day(value) if value else None
 
 
 def read_people(paths: Iterable[Path]) -> dict[str, Person]:

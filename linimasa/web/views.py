@@ -5,7 +5,6 @@ Nothing here builds HTML: templates escape every value, so hostile article text 
 
 from __future__ import annotations
 
-import calendar
 import functools
 import json
 import math
@@ -14,6 +13,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
+
+from .. import dates
 
 WORLD = Path(__file__).with_name("static") / "world.geojson"
 MAX_STEP = 60.0  # widest column of a chart, in chart units (a chart is 900 wide)
@@ -76,27 +77,15 @@ def safe_url(url: str | None) -> str | None:
 
 
 def valid_period(period: str | None) -> bool:
-    """Whether ``period`` is a real year, month or day (YYYY, YYYY-MM, YYYY-MM-DD). The pipeline writes only
-    such dates, but a store written by another tool or by hand may hold anything."""
-    if not period or len(period) not in (4, 7, 10):
-        return False
-    try:
-        date.fromisoformat((period + "-01-01")[:10])
-    except ValueError:
-        return False
-    return True
+    """Whether ``period`` is a real year, month or day, by the rule every reader of a date follows
+    (:mod:`linimasa.dates`): a store written by another tool or by hand may hold anything."""
+    return dates.is_valid(period)
 
 
 def period_bounds(period: str) -> tuple[str, str]:
     """First and last day of a year, month or day period (a malformed period is its own bounds)."""
-    if not valid_period(period):
-        return period, period
-    if len(period) == 4:
-        return f"{period}-01-01", f"{period}-12-31"
-    if len(period) == 7:
-        year, month = int(period[:4]), int(period[5:7])
-        return f"{period}-01", f"{period}-{calendar.monthrange(year, month)[1]:02d}"
-    return period, period
+    found = dates.parse(period)
+    return (found.first.isoformat(), found.last.isoformat()) if found else (period, period)
 
 
 def finer_zoom(zoom: str) -> str:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import re
 
 from dateutil.relativedelta import relativedelta
+
+from linimasa.dates import day_of as parse_date  # the one reading of an ISO day, shared with the rest
 
 WEEKDAY_CONFLICT = "weekday_conflict"
 YEAR_INFERRED = "year_inferred"
@@ -14,8 +15,6 @@ YEAR_INFERRED = "year_inferred"
 # Indonesian news is dated in Western Indonesian Time; a publication time given with another offset is
 # moved there before its date is taken.
 NEWS_TIMEZONE = dt.timezone(dt.timedelta(hours=7))
-
-_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?![\d-])")
 
 
 def valid_day(year: int, month: int, day: int) -> bool:
@@ -99,16 +98,6 @@ def week_span(value: str) -> tuple[dt.date, dt.date]:
     year, week = value.split("-W")
     monday = dt.date.fromisocalendar(int(year), int(week[:2]), 1)
     return monday, monday + dt.timedelta(days=6)
-
-
-def parse_date(value: str | None) -> dt.date | None:
-    """The calendar date at the start of an ISO date or datetime string; None when it has none."""
-    if not value or not _ISO_DAY.match(value):
-        return None
-    try:
-        return dt.date.fromisoformat(value[:10])
-    except ValueError:
-        return None
 
 
 def local_date(value: str | None) -> dt.date | None:
