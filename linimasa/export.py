@@ -12,7 +12,7 @@ from typing import Any, TextIO
 from . import dates
 from .model import Event
 from .outlets import outlet_name
-from .store import SQLiteStore
+from .store import Store
 
 ARTICLE_FIELDS = (
     "article_id", "title", "text", "outlet", "url", "published", "lang", "status", "duplicate_of", "reason",
@@ -76,7 +76,7 @@ def is_default_visible(event: Event) -> bool:
     return event.modality == "asserted" and not event.background
 
 
-def event_records(store: SQLiteStore, include_all: bool = False) -> Iterator[dict[str, Any]]:
+def event_records(store: Store, include_all: bool = False) -> Iterator[dict[str, Any]]:
     events = [e for e in store.iter_events() if include_all or is_default_visible(e)]
     refs = store.article_refs(ev.article_id for e in events for ev in e.evidence)
     for event in events:
@@ -153,7 +153,7 @@ def _date_key(value: str | None) -> str:
 
 
 def timeline_records(
-    store: SQLiteStore, actors: Iterable[str] = (), since: date | None = None, until: date | None = None,
+    store: Store, actors: Iterable[str] = (), since: date | None = None, until: date | None = None,
     include_all: bool = False,
 ) -> list[dict[str, Any]]:
     wanted = [(actor, actor_identities(actor)) for actor in actors]

@@ -24,7 +24,7 @@ import httpx
 
 from . import __version__
 from .engine.local import LocalRunner, RunSummary
-from .store import SQLiteStore
+from .store import Store
 
 STATE_PREFIX = "feeds:"
 USER_AGENT = f"linimasa/{__version__} (news feed reader)"
@@ -64,7 +64,7 @@ class _FeedState:
 class FeedPoller:
     """Polls feeds into ``store`` through runners built by ``make_runner``; pages go to ``spool``."""
 
-    def __init__(self, store: SQLiteStore, make_runner: Callable[[SQLiteStore], LocalRunner], spool: str | Path,
+    def __init__(self, store: Store, make_runner: Callable[[Store], LocalRunner], spool: str | Path,
                  client: httpx.Client | None = None):
         self.store = store
         self.make_runner = make_runner

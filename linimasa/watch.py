@@ -22,7 +22,7 @@ from pathlib import Path
 
 from .engine.local import LocalRunner, RunSummary
 from .ingest.readers import input_kind
-from .store import SQLiteStore
+from .store import Store
 
 STATE_PREFIX = "watch.files:"
 
@@ -44,8 +44,8 @@ class Watcher:
     outcome (the command line prints it)."""
 
     root: Path
-    store: SQLiteStore
-    make_runner: Callable[[SQLiteStore], LocalRunner]
+    store: Store
+    make_runner: Callable[[Store], LocalRunner]
     settle_seconds: float = 1.0
     rescan_seconds: float = 30.0
     on_batch: Callable[[Batch], None] | None = None

@@ -82,13 +82,14 @@ def test_full_text_search_finds_a_duplicated_text_once_through_the_article_it_re
 
 def test_a_store_from_before_duplicates_left_search_is_migrated_and_its_index_rebuilt(tmp_path: Path, db_path: str):
     from linimasa.store.schema import MIGRATIONS
+    from linimasa.store.sqlite import SQLiteDialect
 
     old = sqlite3.connect(db_path)
     old.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, description TEXT, applied_at TEXT)")
-    for version, _, statements in MIGRATIONS[:2]:
-        for statement in statements:
+    for migration in MIGRATIONS[:2]:
+        for statement in migration.statements(SQLiteDialect()):
             old.execute(statement)
-        old.execute("INSERT INTO schema_version(version) VALUES (?)", (version,))
+        old.execute("INSERT INTO schema_version(version) VALUES (?)", (migration.version,))
     for article_id, status in (("1", "processed"), ("copy", "duplicate")):
         old.execute(
             "INSERT INTO articles(id, text_raw, content_hash, status, run_id, ingested_at, updated_at) "

@@ -7,10 +7,10 @@ order, chunking or engine of the runs that stored it.
 
 from __future__ import annotations
 
-from ..store import SQLiteStore
+from ..store import Store
 
 
-def relink(store: SQLiteStore) -> tuple[int, int, int]:
+def relink(store: Store) -> tuple[int, int, int]:
     """Link all stored event mentions; returns (events, asserted events, stories)."""
     from ..link import link_events
     from ..stories import build_stories

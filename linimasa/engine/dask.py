@@ -25,7 +25,7 @@ from ..config import Settings
 from ..dedup import Fingerprint
 from ..model import Article
 from ..pipeline import Pipeline
-from ..store import SQLiteStore
+from ..store import Store
 from .local import LocalRunner, prepare_one
 from .packing import PackedArticle, for_extraction, for_workers, pack
 
@@ -93,7 +93,7 @@ class DaskRunner(LocalRunner):
     or, without one, a LocalCluster of ``settings.workers`` single-threaded worker processes (default: all
     cores) started for the run and stopped after it."""
 
-    def __init__(self, store: SQLiteStore, settings: Settings | None = None, scheduler: str | None = None):
+    def __init__(self, store: Store, settings: Settings | None = None, scheduler: str | None = None):
         super().__init__(store, settings)
         self.scheduler = scheduler
         self._settings_blob = pickle.dumps(self.settings)

@@ -30,7 +30,7 @@ from ..dedup import Fingerprint, NearDuplicateIndex, fingerprint
 from ..ingest import Ignored, read_inputs
 from ..model import Article, Rejection
 from ..pipeline import Pipeline
-from ..store import Outcome, RunCounts, SQLiteStore, StoredArticle
+from ..store import Outcome, RunCounts, Store, StoredArticle
 from .corpus import relink
 from .packing import (
     PackedArticle,
@@ -125,7 +125,7 @@ def _extract(article: Article) -> PackedArticle:
     return pack(_worker_pipeline.run_or_reject(article))
 
 
-def rebuild_near_duplicate_index(store: SQLiteStore) -> NearDuplicateIndex:
+def rebuild_near_duplicate_index(store: Store) -> NearDuplicateIndex:
     """The near-duplicate index over every processed article in the store, in the order they were stored."""
     index = NearDuplicateIndex()
     for row in store.iter_dedup_entries():
@@ -145,7 +145,7 @@ class StoredMatches:
     earlier: Mapping[str, tuple[frozenset[str], str]] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, store: SQLiteStore, articles: list[Article]) -> StoredMatches:
+    def of(cls, store: Store, articles: list[Article]) -> StoredMatches:
         by_id = store.lookup_many(a.id for a in articles)
         changed = {a.id for a in articles if a.id in by_id and by_id[a.id].content_hash != a.content_hash}
         earlier = store.earlier_versions(changed) if changed else {}
@@ -238,7 +238,7 @@ class _ChunkInFlight:
 class LocalRunner:
     """Runs the pipeline over inputs into a store, with worker processes on all local cores."""
 
-    def __init__(self, store: SQLiteStore, settings: Settings | None = None):
+    def __init__(self, store: Store, settings: Settings | None = None):
         self.store = store
         self.settings = settings or Settings()
         self.prepare = Pipeline(self.settings.prepare, self.settings)

@@ -1,14 +1,11 @@
 """The shared store: PostgreSQL, for many writers and distributed runs.
 
-Same tables, columns and behaviour as :class:`~linimasa.store.sqlite.SQLiteStore`, whose query code it
-reuses: every statement goes through :class:`_Connection`, which turns SQLite's dialect into
-PostgreSQL's (``?`` placeholders, ``INSERT OR REPLACE`` / ``INSERT OR IGNORE``). The schema is SQLite's
-migrations translated statement by statement (:func:`postgres_ddl`), so a migration is written once. Only
-what has no common form is written here: identity ids, full-text search and ordering.
+Same tables, columns and behaviour as the SQLite store: the statements and the schema are
+:class:`~linimasa.store.sql.SQLStore`'s and :mod:`~linimasa.store.schema`'s, and :class:`PostgresDialect` says
+how PostgreSQL differs. Two things stand in for SQLite built-ins so that the shared statements mean the
+same here:
 
-Two things stand in for SQLite built-ins so that the shared queries mean the same here:
-
-- ``rowid``: a ``BIGSERIAL`` column on the tables whose insertion order queries rely on (articles,
+- ``rowid``: a ``BIGSERIAL`` column on the tables whose insertion order readers rely on (articles,
   run_inputs, event_mentions). A replaced row takes a new one, as SQLite's ``INSERT OR REPLACE`` does.
 - ordering of text: ``COLLATE "C"`` (byte order, as SQLite compares), so events and stories come out in
   the same order from either store whatever the server's locale.
@@ -16,17 +13,16 @@ Two things stand in for SQLite built-ins so that the shared queries mean the sam
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from ..model import Event, Story
-from .schema import MIGRATIONS as SQLITE_MIGRATIONS
-from .sqlite import SQLiteStore, StoreError, utcnow
+from .base import StoreError
+from .dialect import Dialect, FullText
+from .schema import INSERTION_ORDERED, LATEST_VERSION
+from .sql import SQLStore
 
 try:
     import psycopg
@@ -34,257 +30,152 @@ try:
 except ImportError:  # pragma: no cover - psycopg is a declared dependency
     psycopg = None
 
-# Columns that exist only to stand in for SQLite built-ins; never part of a returned row.
-HIDDEN_COLUMNS = ("rowid", "search")
-
 # Rows fetched per round trip when streaming a large table.
 PAGE_ROWS = 1000
 
 # Serialises concurrent migrations of one database (any constant; the key of an advisory lock).
 MIGRATION_LOCK = 0x6C696E696D617361  # "linimasa"
 
-PRIMARY_KEYS: dict[str, tuple[str, ...]] = {
-    "event_mentions": ("id",),
-    "event_sources": ("event_id", "mention_id"),
-    "article_versions": ("article_id", "version"),
-    "events": ("id",),
-    "stories": ("id",),
-    "state": ("key",),
-    "articles": ("id",),
-}
-TABLES_WITH_ROWID = ("articles", "run_inputs", "event_mentions")
+
+@lru_cache(maxsize=512)
+def _format_style(statement: str) -> str:
+    # psycopg takes %s placeholders, and a literal % doubled
+    return statement.replace("%", "%%").replace("?", "%s")
 
 
-@dataclass(frozen=True)
-class Searched:
-    """What an FTS5 table of SQLite's schema indexes (by the name of its content table or view), as the
-    tsvector column that stands in for it here: which table, which text, and which rows (None: all)."""
+class PostgresDialect(Dialect):
+    name = "postgresql"
+    hidden_columns = ("rowid", "search")  # rowid: SQLite's implicit one made explicit; search: the words
+    integer = "BIGINT"
 
-    table: str
-    text: str
-    rows: str | None = None
+    def sql(self, statement: str) -> str:
+        return _format_style(statement)
 
-    def column(self) -> str:
-        vector = f"to_tsvector('simple', {self.text})"
-        if self.rows:
-            vector = f"CASE WHEN {self.rows} THEN {vector} END"
-        return f"ALTER TABLE {self.table} ADD COLUMN search tsvector GENERATED ALWAYS AS ({vector}) STORED"
+    def insert_or_replace(self, table: str, columns: Sequence[str], key: Sequence[str]) -> str:
+        updates = [f"{c}=EXCLUDED.{c}" for c in columns if c not in key]
+        if table in INSERTION_ORDERED:
+            updates.append("rowid=DEFAULT")  # a replaced row moves to the end, as in SQLite
+        return (f"INSERT INTO {table}({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))}) "
+                f"ON CONFLICT ({', '.join(key)}) DO UPDATE SET {', '.join(updates)}")
 
+    def byte_order(self, expression: str) -> str:
+        return f'{expression} COLLATE "C"'
 
-SEARCHED = {
-    "articles": Searched("articles", "coalesce(title, '') || ' ' || coalesce(text_clean, text_raw)"),
-    "articles_searchable": Searched(
-        "articles", "coalesce(title, '') || ' ' || coalesce(text_clean, text_raw)", "status <> 'duplicate'"
-    ),
-    "events": Searched("events", "coalesce(summary, '')"),
-}
-_FTS_TABLE = re.compile(r"^\s*CREATE VIRTUAL TABLE \w+ USING fts5\(.*content='(?P<content>\w+)'", re.S)
-_SQLITE_ONLY = re.compile(r"^\s*(CREATE TRIGGER|DROP TRIGGER|DROP TABLE \w+_fts\b|INSERT INTO \w+_fts\b)", re.S)
-_CREATE_TABLE = re.compile(r"^(\s*CREATE TABLE (?P<table>\w+) \()", re.S)
+    @property
+    def serial_key(self) -> str:
+        return "BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY"
 
+    def insertion_order(self) -> str:
+        return "rowid BIGSERIAL UNIQUE,"
 
-def postgres_ddl(statement: str) -> list[str]:
-    """One statement of :data:`linimasa.store.schema.MIGRATIONS` as the PostgreSQL statements that give
-    the same tables: wide integers and identity ids, a ``rowid`` where queries rely on insertion order,
-    expression indexes for ``COLLATE NOCASE``, and a generated tsvector column with a GIN index in place
-    of each FTS5 table (whose triggers have no counterpart: the column keeps itself up to date)."""
-    fts = _FTS_TABLE.match(statement)
-    if fts:
-        searched = SEARCHED[fts["content"]]
+    def nocase(self, column: str) -> str:
+        return f"lower({column})"
+
+    def create_full_text(self, spec: FullText) -> list[str]:
+        """A generated tsvector column ``search`` with a GIN index (it keeps itself current: no triggers)."""
+        text = " || ' ' || ".join(f"coalesce({', '.join(columns)}, '')" for _, columns in spec.fields)
+        vector = f"to_tsvector('simple', {text})"
+        if spec.skip:
+            column, value = spec.skip
+            vector = f"CASE WHEN {column} <> '{value}' THEN {vector} END"
         return [
-            # an FTS table made again replaces the column made for it before (its index goes with it)
-            f"ALTER TABLE {searched.table} DROP COLUMN IF EXISTS search",
-            searched.column(),
-            f"CREATE INDEX {searched.table}_search ON {searched.table} USING GIN (search)",
+            # an index made again replaces the column made for it before (its GIN index goes with it)
+            f"ALTER TABLE {spec.table} DROP COLUMN IF EXISTS search",
+            f"ALTER TABLE {spec.table} ADD COLUMN search tsvector GENERATED ALWAYS AS ({vector}) STORED",
+            f"CREATE INDEX {spec.table}_search ON {spec.table} USING GIN (search)",
         ]
-    if _SQLITE_ONLY.match(statement):
-        return []
-    sql = statement.replace("INTEGER PRIMARY KEY AUTOINCREMENT", "BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY")
-    sql = re.sub(r"\bINTEGER\b", "BIGINT", sql)
-    sql = re.sub(r"(\w+) COLLATE NOCASE", r"lower(\1)", sql)
-    created = _CREATE_TABLE.match(sql)
-    if created and created["table"] in TABLES_WITH_ROWID:
-        sql = sql.replace(created.group(1), created.group(1) + "\n                rowid BIGSERIAL UNIQUE,", 1)
-    return [sql]
+
+    def drop_full_text(self, spec: FullText) -> list[str]:
+        return [f"ALTER TABLE {spec.table} DROP COLUMN IF EXISTS search"]
 
 
-# The SQLite schema's migrations, statement by statement in PostgreSQL's dialect: one schema, two stores.
-MIGRATIONS: list[tuple[int, str, list[str]]] = [
-    (version, description, [pg for statement in statements for pg in postgres_ddl(statement)])
-    for version, description, statements in SQLITE_MIGRATIONS
-]
-SCHEMA_VERSION = MIGRATIONS[-1][0]
-
-
-_INSERT_OR = re.compile(
-    r"^\s*INSERT OR (?P<verb>REPLACE|IGNORE) INTO (?P<table>\w+)\s*\((?P<columns>[^)]*)\)(?P<rest>.*)$", re.S
-)
-
-
-@lru_cache(maxsize=256)
-def to_postgres(sql: str) -> str:
-    """One statement in SQLite's dialect, as PostgreSQL (psycopg) takes it."""
-    match = _INSERT_OR.match(sql)
-    if match:
-        table = match["table"]
-        columns = [c.strip() for c in match["columns"].split(",")]
-        key = PRIMARY_KEYS[table]
-        sql = f"INSERT INTO {table}({', '.join(columns)}){match['rest']} ON CONFLICT ({', '.join(key)}) "
-        if match["verb"] == "IGNORE":
-            sql += "DO NOTHING"
-        else:
-            updates = [f"{c}=EXCLUDED.{c}" for c in columns if c not in key]
-            if table in TABLES_WITH_ROWID:
-                updates.append("rowid=DEFAULT")  # a replaced row moves to the end, as in SQLite
-            sql += "DO UPDATE SET " + ", ".join(updates)
-    return sql.replace("%", "%%").replace("?", "%s")
-
-
-class _Connection:
-    """A psycopg connection that takes the SQLite-dialect statements the shared store code issues."""
-
-    def __init__(self, conn: "psycopg.Connection"):
-        self.raw = conn
-
-    def execute(self, sql: str, params: tuple | list = ()) -> "psycopg.Cursor":
-        return self.raw.execute(to_postgres(sql), tuple(params))
-
-    def close(self) -> None:
-        self.raw.close()
-
-
-def _visible(row: dict[str, Any]) -> dict[str, Any]:
-    for column in HIDDEN_COLUMNS:
-        row.pop(column, None)
-    return row
-
-
-class PostgresStore(SQLiteStore):
+class PostgresStore(SQLStore):
     """The store on a PostgreSQL server. Open with :func:`linimasa.store.open_store` and a postgresql:// URL."""
 
-    dialect = "postgresql"
+    dialect = PostgresDialect()
 
     def __init__(self, url: str, *, readonly: bool = False):
         if psycopg is None:  # pragma: no cover
             raise StoreError("PostgreSQL stores need psycopg: pip install 'psycopg[binary]'")
-        self.path = url
+        self.url = url
+        self.path = redact(url)
         self.readonly = readonly
         try:
-            raw = psycopg.connect(url, autocommit=True, row_factory=dict_row, connect_timeout=10)
+            self.conn = psycopg.connect(url, autocommit=True, row_factory=dict_row, connect_timeout=10)
         except psycopg.Error as exc:
-            raise StoreError(f"cannot connect to the store {_redact(url)}: {str(exc).strip()}") from exc
-        self.conn = _Connection(raw)
+            raise StoreError(f"cannot connect to the store {self.path}: {str(exc).strip()}") from exc
         if readonly:
             self.conn.execute("SET default_transaction_read_only = on")
-            if self.schema_version() != SCHEMA_VERSION:
+            if self.schema_version() != LATEST_VERSION:
                 raise StoreError(
-                    f"the store {_redact(url)} has schema version {self.schema_version()}, this linimasa needs "
-                    f"{SCHEMA_VERSION}: run any writing command (e.g. `linimasa run`) once to create or migrate it"
+                    f"the store {self.path} has schema version {self.schema_version()}, this linimasa needs "
+                    f"{LATEST_VERSION}: run any writing command (e.g. `linimasa run`) once to create or migrate it"
                 )
         else:
             self.migrate()
 
-    # -- schema ---------------------------------------------------------------------------------------
+    # -- schema and transactions -----------------------------------------------------------------------
 
     def schema_version(self) -> int:
-        row = self.conn.execute("SELECT to_regclass('schema_version') AS t").fetchone()
+        row = self.execute("SELECT to_regclass('schema_version') AS t").fetchone()
         if row["t"] is None:
             return 0
-        return self.conn.execute("SELECT max(version) AS v FROM schema_version").fetchone()["v"] or 0
+        return self.execute("SELECT max(version) AS v FROM schema_version").fetchone()["v"] or 0
 
     def migrate(self) -> None:
         with self.transaction():
             # Writers opening a new database at once would otherwise race to create it.
-            self.conn.execute("SELECT pg_advisory_xact_lock(?)", (MIGRATION_LOCK,))
-            self.conn.execute(
+            self.execute("SELECT pg_advisory_xact_lock(?)", (MIGRATION_LOCK,))
+            self.execute(
                 "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, description TEXT, "
                 "applied_at TEXT)"
             )
             current = self.schema_version()
-            if current > SCHEMA_VERSION:
+            if current > LATEST_VERSION:
                 raise StoreError(
-                    f"the store {_redact(self.path)} has schema version {current}, newer than this linimasa "
-                    f"({SCHEMA_VERSION}): upgrade linimasa"
+                    f"the store {self.path} has schema version {current}, newer than this linimasa "
+                    f"({LATEST_VERSION}): upgrade linimasa"
                 )
-            for version, description, statements in MIGRATIONS:
-                if version <= current:
-                    continue
-                for statement in statements:
-                    self.conn.execute(statement)
-                self.conn.execute(
-                    "INSERT INTO schema_version(version, description, applied_at) VALUES (?, ?, ?)",
-                    (version, description, utcnow()),
-                )
+            for migration, statements in self.pending_migrations(current):
+                self._apply_migration(migration, statements)
 
     @contextmanager
-    def transaction(self) -> Iterator[_Connection]:
+    def transaction(self) -> Iterator[Any]:
         try:
-            with self.conn.raw.transaction():
+            with self.conn.transaction():
                 yield self.conn
         except psycopg.OperationalError as exc:
-            raise StoreError(f"the store {_redact(self.path)} failed: {str(exc).strip()}") from exc
+            raise StoreError(f"the store {self.path} failed: {str(exc).strip()}") from exc
 
-    # -- what differs from SQLite -----------------------------------------------------------------------
+    def close(self) -> None:
+        self.conn.close()
 
-    def begin_run(self, command: str, inputs: list[str]) -> int:
-        with self.transaction():
-            row = self.conn.execute(
-                "INSERT INTO runs(started_at, command, inputs) VALUES (?, ?, ?) RETURNING id",
-                (utcnow(), command, json.dumps(inputs, ensure_ascii=False)),
-            ).fetchone()
-            return int(row["id"])
-
-    def _pages(self, sql: str, params: tuple = (), order_column: str = "rowid") -> Iterator[dict[str, Any]]:
-        """Rows of ``sql`` (which has a WHERE clause ending in AND or none) in order, a page at a time."""
+    def _stream(self, columns: str, source: str, where: str | None, params: tuple,
+                order: str) -> Iterator[Mapping[str, Any]]:
+        # psycopg fetches a whole result at once: large tables are read a page at a time, by insertion order
+        condition = f"({where}) AND " if where else ""
         last = -1
         while True:
-            rows = self.conn.execute(
-                f"{sql} {order_column} > ? ORDER BY {order_column} LIMIT ?", params + (last, PAGE_ROWS)
+            rows = self.execute(
+                f"SELECT {columns}, {order} AS page_key FROM {source} WHERE {condition}{order} > ? "
+                f"ORDER BY {order} LIMIT ?", params + (last, PAGE_ROWS),
             ).fetchall()
             if not rows:
                 return
-            last = rows[-1]["rowid"]
-            yield from rows
+            last = rows[-1]["page_key"]
+            for row in rows:
+                del row["page_key"]
+                yield row
 
-    def iter_articles(self, status: str | None = None) -> Iterator[dict[str, Any]]:
-        if status:
-            rows = self._pages("SELECT * FROM articles WHERE status=? AND", (status,))
-        else:
-            rows = self._pages("SELECT * FROM articles WHERE")
-        for row in rows:
-            yield _visible(row)
-
-    def article(self, article_id: str) -> dict[str, Any] | None:
-        row = self.conn.execute("SELECT * FROM articles WHERE id=?", (article_id,)).fetchone()
-        return _visible(row) if row else None
-
-    def iter_event_mentions(self) -> Iterator[Event]:
-        for row in self._pages(
-            "SELECT m.rowid, m.data FROM event_mentions m JOIN articles a ON a.id = m.article_id "
-            "WHERE a.status = 'processed' AND",
-            order_column="m.rowid",
-        ):
-            yield Event.from_dict(json.loads(row["data"]))
-
-    def iter_events(self) -> Iterator[Event]:
-        for row in self.conn.execute(
-            "SELECT data FROM events ORDER BY coalesce(date, '') COLLATE \"C\", id COLLATE \"C\""
-        ):
-            yield Event.from_dict(json.loads(row["data"]))
-
-    def iter_stories(self) -> Iterator[Story]:
-        for row in self.conn.execute("SELECT data FROM stories ORDER BY id COLLATE \"C\""):
-            yield Story(**json.loads(row["data"]))
-
-    def search_articles(self, query: str, limit: int = 50) -> list[str]:
-        rows = self.conn.execute(
+    def search_articles(self, words: str, limit: int = 50) -> list[str]:
+        rows = self.execute(
             "SELECT id FROM articles, websearch_to_tsquery('simple', ?) AS q WHERE search @@ q "
             "ORDER BY ts_rank(search, q) DESC, rowid LIMIT ?",
-            (query, limit),
+            (words, limit),
         )
         return [r["id"] for r in rows]
 
 
-def _redact(url: str) -> str:
+def redact(url: str) -> str:
     """The URL without its password, for messages."""
     return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", url)
