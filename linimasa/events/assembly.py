@@ -1,0 +1,381 @@
+"""Assembly: from an article's candidates to its event mentions.
+
+Candidates that name their parties are *heads*; a head starts an event or, when it shares a party and
+agrees on type, modality, date and place with one already told, joins it (Kerry's talks with Putin and
+with Lavrov in Sochi the same day are one visit). Candidates that only refer back ("setelah pertemuan
+itu", "dalam pertemuan tersebut") lend their place, date, length and topics to the nearest event of their
+type and modality. Sentences about "keduanya" / "kedua negara" lend their topics to the last event told.
+Each group becomes one event mention with the evidence of every field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+
+from linimasa.events.arguments import SentenceView, after_with, as_date
+from linimasa.events.candidates import Candidate, DateFinding
+from linimasa.events.lexicon import Lexicon
+from linimasa.events.participants import contains, generic, key, surname
+from linimasa.events.summary import summarise
+from linimasa.kb.topics import TopicHit
+from linimasa.dates import bounds as date_bounds
+from linimasa.dates import more_precise
+from linimasa.link import dates_compatible, locations_compatible, participants_overlap
+from linimasa.model import Article, Event, Evidence, Location, Mention, Participant, Span
+
+
+@dataclass
+class Group:
+    heads: list[Candidate] = field(default_factory=list)
+    others: list[Candidate] = field(default_factory=list)
+    anaphora: list[SentenceView] = field(default_factory=list)
+    extra_topics: list[TopicHit] = field(default_factory=list)
+    lead_date: DateFinding | None = None
+
+    @property
+    def first(self) -> Candidate:
+        return self.heads[0]
+
+    @property
+    def members(self) -> list[Candidate]:
+        return sorted(self.heads + self.others, key=lambda c: c.match.start)
+
+    def date(self) -> DateFinding:
+        """The most precise date stated with a head; else the article's lead date when the references agree
+        with it; else the most precise date stated with a reference; else the first head's borrowed date."""
+        stated = _most_precise(c.date for c in self.heads if c.date.strong)
+        if stated is not None:
+            return stated
+        lead = self.lead_date
+        referred = [c.date for c in self.others if c.date.strong]
+        if lead is not None and all(dates_compatible(lead.value, d.value, lead.alternatives, d.alternatives) for d in referred):
+            return lead
+        return _most_precise(referred) or self.heads[0].date
+
+    def location(self) -> tuple[Location, Mention] | None:
+        found = self.located()
+        return (found[0], found[1]) if found else None
+
+    def located(self) -> tuple[Location, Mention, str] | None:
+        """The most specific place stated with a member (a city over a country), with its basis."""
+        best = None
+        for c in self.members:
+            if c.location and (best is None or (best[0].city is None and c.location[0].city is not None)):
+                best = (*c.location, "trigger_sentence" if c in self.heads else "reference")
+        return best
+
+    def participant_list(self) -> list[Participant]:
+        return [p for c in self.members for p, _ in c.participants]
+
+
+
+class Assembler:
+    """Groups candidates into events and builds each event mention, with one lexicon and knowledge base."""
+
+    def __init__(self, lexicon: Lexicon, kb, topics, require_known: bool | None = None):
+        self.lexicon = lexicon
+        self.kb = kb
+        self.topics = topics
+        args = lexicon.arguments
+        self.require_known = bool(args["require_known_party"]) if require_known is None else require_known
+        self.single_party_modes = frozenset(args["single_party_modes"])
+        self.anaphora = [tuple(a) for a in args["plural_anaphora"]]
+
+    # ------------------------------------------------------------------ grouping
+    def _enough_parties(self, c: Candidate) -> bool:
+        keys = {key(p) for p, _ in c.participants}
+        if c.match.rule.type != "CONSULT":
+            return len(keys) >= 1
+        if not c.match.rule.head:  # a summit is an event only "antara" two named parties
+            paired = {key(p) for p, m in c.participants if after_with(c.view, c.match, m, self.lexicon)}
+            return len(paired) >= 2
+        if c.match.rule.mode == "visit":  # a visit needs a host: a party or place after "ke" / the verb
+            return any(p.side == "recipient" for p, _ in c.participants) and len(keys) >= 2
+        return len(keys) >= 2 or (len(keys) == 1 and c.match.rule.mode in self.single_party_modes)
+
+    def group(self, candidates: list[Candidate]) -> list[Group]:
+        groups: list[Group] = []
+        heads = [c for c in candidates if not c.reference and self._enough_parties(c) and not self._countries_only(c)]
+        orphans: list[Candidate] = []
+        for c in heads:
+            fitting = [g for g in groups if self._joins(g, c, need_overlap=True)]
+            if fitting:
+                mine = {key(p) for p, _ in c.participants}
+                best = max(fitting, key=lambda g: (len(mine & {key(p) for p in g.participant_list()}),
+                                                   max(h.match.start for h in g.heads)))
+                best.heads.append(c)
+            else:
+                groups.append(Group(heads=[c]))
+        for c in candidates:
+            if c in heads or (not c.match.rule.head and not c.reference):  # "KTT APEC di Peru" is no report
+                continue
+            target = self._nearest(groups, c)
+            if target is not None:
+                target.others.append(c)
+            elif not c.reference and self._enough_parties(c):
+                groups.append(Group(heads=[c]))
+            elif c.anaphoric and (told := self._told_before(groups, c)) is not None:
+                # "Keduanya sebelumnya bertemu di Bali pada November 2022": the same parties, another meeting
+                groups.append(Group(heads=[_with_parties(c, told)]))
+            elif c.match.rule.type == "CONSULT" and c.modality == "asserted":
+                orphans.append(c)
+        return groups + self._meetings_behind(groups, orphans)
+
+    def _told_before(self, groups: list[Group], c: Candidate) -> Group | None:
+        earlier = [g for g in groups if g.first.view.index < c.view.index and g.first.modality == "asserted"]
+        return _antecedent(earlier, c) if earlier else None
+
+    def _meetings_behind(self, groups: list[Group], orphans: list[Candidate]) -> list[Group]:
+        """Talks told only by reference ("Kesepakatan itu dicapai dalam pertemuan di Woodside") are held by
+        the parties of the asserted event of another type they explain, told in an earlier sentence."""
+        if not orphans:
+            return []
+        first = orphans[0]
+        told = [g for g in groups if g.first.modality == "asserted" and g.first.view.index <= first.view.index
+                and g.first.match.rule.type != "CONSULT" and not g.first.anaphoric
+                and sum(1 for p in g.participant_list() if not generic(p)) >= 2]
+        if not told:
+            return []
+        source = told[0]
+        meeting = Group(heads=[_with_parties(first, source)])
+        meeting.others = [c for c in orphans[1:] if self._joins(meeting, c, need_overlap=False)]
+        return [meeting]
+
+    def _countries_only(self, c: Candidate) -> bool:
+        """A CONSULT naming only countries or their collectives ("pemerintahan Biden dan mitranya Rusia")."""
+        return c.match.rule.type == "CONSULT" and all(generic(p) for p, _ in c.participants)
+
+    def _joins(self, g: Group, c: Candidate, need_overlap: bool) -> bool:
+        first = g.first
+        if first.match.rule.type != c.match.rule.type or first.modality != c.modality:
+            return False
+        if not c.reference and (first.match.rule.mode == "phone") != (c.match.rule.mode == "phone"):
+            return False  # a call and a meeting are two events ("seusai berbicara dengan Putin" refers back)
+        if c.date.strong:
+            stated = [m.date for m in g.members if m.date.strong]
+            if any(not dates_compatible(d.value, c.date.value, d.alternatives, c.date.alternatives) for d in stated):
+                return False
+        location = g.location()
+        if location and c.location and not locations_compatible(location[0], c.location[0]):
+            return False
+        if need_overlap and not self._same_parties(g, c):
+            return False
+        return True
+
+    def _same_parties(self, g: Group, c: Candidate) -> bool:
+        """One shared party is enough when both state compatible dates and places (Kerry with Putin, then
+        with Lavrov, in Sochi on 12 May); otherwise two, or every person the newcomer names must already take
+        part."""
+        told = g.participant_list()
+        new = [p for p, _ in c.participants]
+        if not participants_overlap(told, new):
+            return False
+        located = g.location()
+        if c.date.strong and any(m.date.strong for m in g.members) and located and c.location:
+            return True  # same day, same place (locations were checked compatible before)
+        known = {key(p) for p in told}
+        countries = {p.country for p in told if generic(p)}  # "kunjungan ke China dan bertemu Presiden Xi"
+        return len(known & {key(p) for p in new}) >= 2 or all(
+            key(p) in known or p.country in countries for p in new if not generic(p))
+
+    def _nearest(self, groups: list[Group], c: Candidate) -> Group | None:
+        fitting = [g for g in groups if self._joins(g, c, need_overlap=False)]
+        if not fitting:
+            return None
+        before = [g for g in fitting if g.first.match.start <= c.match.start]
+        if not before:
+            return min(fitting, key=lambda g: g.first.match.start)
+        return _antecedent(before, c)
+
+    def attach_anaphora(self, groups: list[Group], views: list[SentenceView]) -> None:
+        told = [g for g in groups if g.first.modality == "asserted"]
+        for view in views:
+            if not any(contains(view.words, a) for a in self.anaphora):
+                continue
+            earlier = [g for g in told if g.first.view.index <= view.index]
+            if earlier:
+                target = max(earlier, key=lambda g: g.first.view.index)
+                target.extra_topics.extend(self.topics.find(view.sentence.text, view.sentence.start))
+
+    def attach_participant_topics(self, groups: list[Group], views: list[SentenceView]) -> None:
+        """Specific topics ("perubahan iklim") from sentences naming a person of each type's first event."""
+        seen_types = set()
+        for g in groups:
+            if g.first.match.rule.type in seen_types or g.first.modality != "asserted":
+                continue
+            seen_types.add(g.first.match.rule.type)
+            names = {surname(m.text) for c in g.members for p, m in c.participants if p.kind == "person"}
+            names |= {surname(p.name) for p in g.participant_list() if p.kind == "person"}
+            for view in views:
+                if any(surname(m.text) in names for m in view.mentions if m.label == "PER" or m.kind == "person"):
+                    g.extra_topics.extend(self.topics.find(view.sentence.text, view.sentence.start, cued=False))
+
+    # ------------------------------------------------------------------ events
+    def event(self, article: Article, group: Group, anchor: dt.date | None) -> Event | None:
+        first = group.first
+        rule = first.match.rule
+        article_id = article.id or ""
+        date = group.date()
+        on = as_date(date.value) or anchor
+        evidence: list[Evidence] = []
+        cited: set[tuple[str, int, int]] = set()
+
+        def cite(field_name: str, start: int, end: int) -> None:
+            if (field_name, start, end) not in cited:
+                cited.add((field_name, start, end))
+                evidence.append(Evidence(article_id, field_name, article.working_text[start:end], start, end))
+
+        for c in group.members:
+            cite("trigger", c.view.sentence.start, c.view.sentence.end)
+        participants = self._merge_participants(group, on)
+        if not self._valid(rule, participants):
+            return None
+        for c in group.members:
+            for p, m in c.participants:
+                if any(key(q) == key(p) for q in participants):
+                    cite("participant", m.start, m.end)
+        located = group.located() or self._dateline_place(article, group)
+        location = located[:2] if located else None
+        if location and location[1].source != "dateline":
+            cite("location", location[1].start, location[1].end)
+        if date.value and date.start is not None:
+            cite("date", date.start, date.end)
+        duration = None
+        for c in group.members:
+            if c.durations:
+                duration, expression = c.durations[0]
+                cite("duration", expression.start, expression.end)
+                break
+        party_countries = {p.country for p in participants if p.country}
+        topics: list[str] = []
+        for hit in [h for c in group.members for h in c.topics] + group.extra_topics:
+            if hit.label not in topics and _country_code(self.kb, hit.label) not in party_countries:
+                topics.append(hit.label)
+                cite("topic", hit.start, hit.end)
+        modality = first.modality
+        if date.strong:
+            background = modality == "asserted" and _before_anchor(date.value, anchor, self.lexicon)
+        else:  # no date of its own: only words such as "pernah" tell a recalled meeting
+            background = modality == "asserted" and any(c.recalled for c in group.heads)
+        event = Event(
+            id=_event_id(article_id, first.match.start, rule.type),
+            type=rule.type,
+            mode=rule.mode,
+            modality=modality,
+            date=date.value,
+            date_flags=list(date.flags),
+            date_alternatives=list(date.alternatives),
+            date_basis=date.basis,
+            location=location[0] if location else None,
+            location_basis=located[2] if located else None,
+            participants=participants,
+            duration_minutes=duration,
+            topics=topics,
+            article_id=article.id,
+            trigger=Span(first.match.start, first.match.end, article.working_text[first.match.start:first.match.end]),
+            evidence=evidence,
+            background=background,
+            confidence=_confidence(group),
+        )
+        event.summary = summarise(event, article, first.view.sentence)
+        return event
+
+    def _dateline_place(self, article: Article, group: Group) -> tuple[Location, Mention, str] | None:
+        """The dateline's city, for the article's news only (the first event of its type dated by the lead),
+        when it is a city and no place is named in the event's sentences."""
+        dateline = article.dateline or {}
+        if group.lead_date is None or not dateline.get("place") or self.kb is None:
+            return None
+        if group.first.match.rule.mode == "phone":
+            return None  # a call has no one venue
+        if any(m.kind in ("place", "country") for c in group.members for m in c.view.mentions):
+            return None
+        place = self.kb.place(dateline["place"])
+        if place is None or not place.city:
+            return None
+        start = dateline.get("start") or 0
+        end = dateline.get("end") or start
+        stand_in = Mention(start, end, dateline.get("text") or dateline["place"], "LOC", "dateline")
+        located = Location(place.name, place.city, place.country, place.lat, place.lon, place.kb_id)
+        return located, stand_in, "dateline"
+
+    def _merge_participants(self, group: Group, on) -> list[Participant]:
+        merged: dict[str, Participant] = {}
+        for c in group.members:
+            for p, _ in c.participants:
+                identity = key(p)
+                if identity in merged:
+                    continue
+                if p.kind == "person" and p.kb_id and self.kb is not None and on is not None:
+                    period = self.kb.role_at(p.kb_id, on)
+                    p = Participant(p.name, p.mention, p.country or (period.country if period else None),
+                                    period.role if period else None, p.kind, p.kb_id, p.side)
+                merged[identity] = p
+        specific = [p for p in merged.values() if not generic(p)]
+        represented = {p.country for p in specific if p.country}
+        return specific + [p for p in merged.values() if generic(p) and p.country not in represented]
+
+    def _valid(self, rule, participants: list[Participant]) -> bool:
+        if self.require_known and not any(p.kb_id for p in participants):
+            return False
+        if rule.type != "CONSULT":
+            return bool(participants)
+        return len(participants) >= 2 or (len(participants) == 1 and rule.mode in self.single_party_modes)
+
+
+
+def _antecedent(earlier: list[Group], c: Candidate) -> Group:
+    """The event a reference points back to: the one told in its own or the previous sentence ("... juga
+    bertemu Xi di Beijing. Pertemuan itu ..."); further on, the article's main event, the one told most."""
+    def last_head(g: Group) -> Candidate:
+        return max((h for h in g.heads if h.match.start <= c.match.start), key=lambda h: h.match.start)
+
+    last_told = max(earlier, key=lambda g: last_head(g).match.start)
+    if c.view.index - last_head(last_told).view.index <= 1:
+        return last_told
+    return max(earlier, key=lambda g: (len(g.heads) + len(g.others), -g.first.match.start))
+
+
+def _with_parties(c: Candidate, source: Group) -> Candidate:
+    """A reference made a head with the parties of the event it refers to."""
+    parties = list({key(p): (p, m) for h in source.heads for p, m in h.participants}.values())
+    return Candidate(c.match, c.view, c.modality, False, c.recalled, c.date, parties, c.location, c.durations,
+                     c.topics, c.anaphoric)
+
+
+def _most_precise(dates) -> DateFinding | None:
+    best = None
+    for d in dates:
+        if best is None or more_precise(d.value, best.value):
+            best = d
+    return best
+
+
+def _country_code(kb, label: str) -> str | None:
+    """The ISO code of a topic that names a country ("Russia" -> RUS): a party is not its own topic."""
+    found = kb.country(label) if kb is not None else None
+    return found.iso3 if found is not None else None
+
+
+def _before_anchor(value: str | None, anchor: dt.date | None, lexicon: Lexicon) -> bool:
+    if not value or anchor is None:
+        return False
+    bounds = date_bounds(value)
+    if bounds is None:
+        return False
+    return (anchor - bounds[1]).days > lexicon.arguments["background_days"]
+
+
+def _confidence(group: Group) -> float:
+    """More for an event told by several clauses, with a date and a place."""
+    score = 0.5 + 0.1 * min(len(group.members) - 1, 2)
+    score += 0.1 if group.date().value else 0.0
+    score += 0.1 if group.location() else 0.0
+    return round(min(score, 1.0), 2)
+
+
+def _event_id(article_id: str, start: int, event_type: str) -> str:
+    digest = hashlib.sha1(f"{article_id}|{start}|{event_type}".encode()).hexdigest()[:12]
+    return f"m-{digest}"

@@ -1,0 +1,294 @@
+"""Candidates: every trigger of a sentence, with the parties, place, date, length and topics of its clause.
+
+A trigger becomes a *candidate* unless the sentence is about sport or show business, the clause tells a
+habit, or the trigger's own conditions fail. A candidate is a *reference* when it only refers back to talks
+told elsewhere ("setelah pertemuan itu"), *framed* when talks told as the frame of a statement name who
+held them ("..., kata Purbaya usai melakukan pertemuan dengan ..."), *anaphoric* when its subject is
+"keduanya". Grouping candidates into events is :mod:`linimasa.events.assembly`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from linimasa.events.arguments import (
+    SentenceView,
+    apposed_country,
+    as_date,
+    duration_minutes,
+    find_location_mentions,
+    find_parties,
+    frame_subject,
+    location_of,
+)
+from linimasa.events.detect import TriggerMatch, find_triggers
+from linimasa.events.lexicon import Lexicon, normal
+from linimasa.events.modality import classify_modality, is_habitual, is_recalled
+from linimasa.events.participants import ParticipantResolver, contains, is_person_mention, outermost
+from linimasa.kb.topics import TopicHit
+from linimasa.dates import precision
+from linimasa.model import Article, Location, Mention, Participant
+from linimasa.nlp.sentences import split_sentences
+from linimasa.nlp.tokens import tokenize
+
+STRONG_DATE_BASES = frozenset({"clause", "sentence", "lead"})
+# Event triggers read per article. A news article has dozens; a text with hundreds more (generated, or a
+# dump of many articles in one) is read up to here, so that grouping, which compares triggers with the
+# events already told, stays bounded.
+MAX_CANDIDATES = 400
+
+
+@dataclass
+class DateFinding:
+    value: str | None = None
+    flags: list[str] = field(default_factory=list)
+    alternatives: list[str] = field(default_factory=list)
+    basis: str | None = None
+    start: int | None = None
+    end: int | None = None
+    text: str | None = None
+
+    @property
+    def strong(self) -> bool:
+        """Stated in the trigger's own clause or sentence (not borrowed from context or the anchor)."""
+        return bool(self.value) and self.basis in STRONG_DATE_BASES
+
+
+@dataclass
+class Candidate:
+    match: TriggerMatch
+    view: SentenceView
+    modality: str
+    reference: bool
+    recalled: bool
+    date: DateFinding
+    participants: list[tuple[Participant, Mention]]
+    location: tuple[Location, Mention] | None
+    durations: list[tuple[int, object]]
+    topics: list[TopicHit]
+    anaphoric: bool = False  # its parties are "keduanya": those of the event told before
+    framed: bool = False  # a frame ("usai pertemuan dengan X") that names its own parties: told as a head
+
+
+class CandidateFinder:
+    """The candidates of an article, with one lexicon, knowledge base, date function and participant resolver."""
+
+    def __init__(self, lexicon: Lexicon, kb, dater, resolver: ParticipantResolver, topics):
+        self.lexicon = lexicon
+        self.kb = kb
+        self.dater = dater
+        self.resolver = resolver
+        self.topics = topics
+        args = lexicon.arguments
+        self.frame_before = frozenset(args["frame_before"])
+        self.reference_before = frozenset(args["reference_before"])
+        self.determiners = frozenset(args["determiners"])
+        self.not_political = frozenset(args["not_political_context"])
+        self.anaphora = [tuple(a) for a in args["plural_anaphora"]]
+        self.session_bodies = dict(args.get("session_bodies") or {})
+        self.frame_words = frozenset(args.get("frame_words") or ())
+
+    def candidates(self, article: Article, views: list[SentenceView], anchor, people) -> list[Candidate]:
+        candidates = []
+        for view in views:
+            if len(candidates) >= MAX_CANDIDATES:
+                break
+            previous = None
+            matches = find_triggers(view.words, view.starts, view.ends, self.lexicon)
+            for before, match, following in zip([None] + matches, matches, matches[1:] + [None]):
+                span = (before.last if before else 0, following.first if following else len(view.words))
+                candidate = self._candidate(article, view, match, anchor, people, span)
+                if candidate is None:
+                    continue
+                if (previous is not None and (previous.reference or previous.framed) and match.rule.pos == "noun"
+                        and self._same_clause(view, previous.match, match)):
+                    candidate.reference = True  # "Pertemuan itu diawali dengan pembicaraan empat mata"
+                candidates.append(candidate)
+                previous = candidate
+            self._share_modality(candidates, view)
+        return candidates
+
+    def views(self, article: Article, text: str) -> list[SentenceView]:
+        sentences = article.sentences
+        if not sentences:
+            sentences = split_sentences(text)
+        dateline = article.dateline or {}
+        in_text = dateline.get("end") and text[dateline["start"] : dateline["end"]] == dateline.get("text")
+        skip = (dateline["start"], dateline["end"]) if in_text else None
+        mentions = outermost(article.mentions)
+        if skip:
+            mentions = [m for m in mentions if not (skip[0] <= m.start < skip[1])]
+        views = []
+        times = sorted(article.times, key=lambda t: t.start)
+        for index, sentence in enumerate(sentences):
+            tokens = sentence.tokens
+            if not tokens:
+                tokens = tokenize(sentence.text, sentence.start)
+            view = SentenceView(index, sentence, [normal(t.text) for t in tokens], [t.start for t in tokens],
+                                [t.end for t in tokens])
+            view.mentions = [m for m in mentions if sentence.start <= m.start < sentence.end]
+            view.times = [t for t in times if sentence.start <= t.start < sentence.end]
+            if view.words:
+                views.append(view)
+        return views
+
+    # ------------------------------------------------------------------ candidates
+
+    def _candidate(self, article, view: SentenceView, match: TriggerMatch, anchor, people,
+                   span: tuple[int, int]) -> Candidate | None:
+        """``span``: from the end of the previous trigger to the start of the next; words beyond belong to
+        other predicates."""
+        rule = match.rule
+        words = view.words
+        previous = words[max(0, match.first - 2) : match.first]
+        if self.not_political.intersection(words) or is_habitual(words, match, self.lexicon):
+            return None
+        if rule.next_mention and not any(view.token_index(m.start) == match.last and is_person_mention(m)
+                                         for m in view.mentions):
+            return None
+        if rule.pos == "noun" and previous and previous[-1] in self.frame_before:
+            return None
+        anaphoric = self._anaphoric_subject(view, match)
+        framed = False
+        after_frame = self._after_reference_word(words, match.first)
+        reference = anaphoric or (rule.pos == "noun" and (after_frame or self._has_determiner(words, match))) or (
+            rule.pos == "verb" and after_frame and match.first == 1  # "Seusai berbicara dengan Putin, Trump ..."
+        )
+        date = self._date(article, match)
+        if date.strong and date.start is not None and self._other_predicate(view, match, date):
+            date.basis = "other_clause"  # "... sejak Trump kembali menjabat pada 20 Januari 2025"
+        on = as_date(date.value) or anchor
+        parties = find_parties(view, match, self.lexicon, reference, span)
+        body = self.session_bodies.get(" ".join(rule.words))
+        own_party = any(view.token_index(party.mention.start) >= match.last for party in parties)
+        if (rule.type == "CONSULT" and (own_party or body) and not anaphoric
+                and not any(view.token_index(party.mention.start) < match.first for party in parties)
+                and not self._has_determiner(words, match)
+                and (self._framed_by_time_word(words, match.first) or self._speaker_just_before(view, match))):
+            # Talks told as the frame of a statement are a meeting of their own, held by the speaker or the
+            # person the sentence opens with, when the frame names who was met ("..., kata Purbaya usai
+            # melakukan pertemuan dengan Menteri PU", "disampaikan Erick usai bertemu Prabowo") or is the
+            # session of a body ("ujar Prabowo dalam sidang kabinet paripurna": the chair and the cabinet).
+            subject = frame_subject(view, match, self.lexicon)
+            if subject is not None and all(subject.mention is not party.mention for party in parties):
+                parties = [subject] + parties
+                framed, reference = True, False
+        participants = []
+        for party in parties:
+            participant = self.resolver.participant(party, on, article, people, view)
+            if participant is not None:
+                participants.append((participant, party.mention))
+        if body and framed and participants and participants[0][0].country:
+            participants.append(self.resolver.session_body(body, participants[0][0], match, article))
+        location = None
+        for m in find_location_mentions(view, match, self.lexicon):
+            found = location_of(m, self.kb, apposed_country(view, m))
+            if found is not None and found.country:  # a region across countries ("Asia Tenggara") is no venue
+                location = (found, m)
+                break
+        durations = []
+        if rule.type == "CONSULT":  # the length of talks; elsewhere a span is a sentence, a shift, a war
+            durations = [(minutes, t) for t in view.times if (minutes := duration_minutes(t)) is not None]
+        topics = self.topics.find(view.sentence.text, view.sentence.start)
+        return Candidate(match, view, classify_modality(words, match, self.lexicon), reference,
+                         is_recalled(words, match, self.lexicon), date, participants, location, durations, topics,
+                         anaphoric, framed)
+
+    def _same_clause(self, view: SentenceView, first: TriggerMatch, second: TriggerMatch) -> bool:
+        breaks = self.lexicon.words("clause_breaks") | self.lexicon.words("reporting_verbs") | {","}
+        return not any(w in breaks for w in view.words[first.last : second.first])
+
+
+    def _framed_by_time_word(self, words: list[str], first: int) -> bool:
+        """ "usai (melakukan) pertemuan", "setelah menggelar pertemuan", "saat rapat": the talks are the time
+        frame of what the sentence tells, through at most one light verb."""
+        light = self.lexicon.words("light_verbs")
+        i = first - 1
+        if i >= 0 and words[i] in light:
+            i -= 1
+        return self._after_reference_word(words, i + 1) or (i >= 0 and words[i] in self.frame_words)
+
+    def _speaker_just_before(self, view: SentenceView, match: TriggerMatch) -> bool:
+        """ "..., kata Atnike rapat bersama Komisi XIII": the speaker named right before the talks held them."""
+        reporting = self.lexicon.words("reporting_verbs")
+        for m in view.mentions:
+            last = view.token_index(m.end - 1)
+            first = view.token_index(m.start)
+            if 0 < match.first - last <= 2 and first > 0 and view.words[first - 1] in reporting:
+                return True
+        return False
+
+    def _after_reference_word(self, words: list[str], first: int) -> bool:
+        """ "setelah pertemuan", "dalam sesi pertama pembicaraan"."""
+        modifiers = self.lexicon.words("reference_modifiers")
+        i = first - 1
+        while i >= 0 and words[i] in modifiers:
+            i -= 1
+        return i >= 0 and words[i] in self.reference_before
+
+    def _other_predicate(self, view: SentenceView, match: TriggerMatch, date: DateFinding) -> bool:
+        """Whether a frame word ("sejak", "setelah", "ketika") stands between the trigger and its date."""
+        frames = self.lexicon.words("other_predicate_words")
+        if date.start >= match.end:
+            between = range(match.last, view.token_index(date.start))
+        else:
+            between = range(view.token_index(date.end - 1) + 1, match.first)
+        return any(view.words[i] in frames for i in between if 0 <= i < len(view.words))
+
+    def _anaphoric_subject(self, view: SentenceView, match: TriggerMatch) -> bool:
+        """ "Keduanya kemudian melakukan pertemuan": the parties are those of an event already told."""
+        start = max(0, match.first - self.lexicon.arguments["subject_window"])
+        return any(contains(view.words[start : match.first], a) for a in self.anaphora)
+
+    def _share_modality(self, candidates: list[Candidate], view: SentenceView) -> None:
+        """ "Selain bertemu Biden, Prabowo berencana bertemu ...": the first takes the second's modality."""
+        here = [c for c in candidates if c.view is view]
+        like_next = frozenset(self.lexicon.modality["like_next"])
+        for c, following in zip(here, here[1:]):
+            if any(w in like_next for w in view.words[max(0, c.match.first - 2) : c.match.first]):
+                c.modality = following.modality
+
+    def lead_date(self, article: Article, views: list[SentenceView]) -> DateFinding | None:
+        """The date the article's opening sentences state for its news, if they state one."""
+        for view in views[: self.lexicon.arguments["lead_sentences"]]:
+            found = self._date_at(article, view.sentence.start, view.sentence.start)
+            if found.strong and precision(found.value) == 3:
+                found.basis = "lead"
+                return found
+        return None
+
+    def _has_determiner(self, words: list[str], match: TriggerMatch) -> bool:
+        window = self.lexicon.arguments["determiner_window"]
+        for word in words[match.last : match.last + window]:
+            if word in self.determiners:
+                return True
+            if word in self.lexicon.stop_words or word in self.lexicon.words("with_words"):
+                return False
+        return False
+
+    def _date(self, article: Article, match: TriggerMatch) -> DateFinding:
+        return self._date_at(article, match.start, match.end)
+
+    def _date_at(self, article: Article, start: int, end: int) -> DateFinding:
+        if self.dater is None:
+            return DateFinding()
+        return _date_finding(self.dater(article, start, end))
+
+
+def _date_finding(found) -> DateFinding:
+    """The time engineer's ``date_for_event`` answer, whatever its shape (mapping, object or tuple)."""
+    if found is None:
+        return DateFinding()
+    if isinstance(found, DateFinding):
+        return found
+    if isinstance(found, (tuple, list)):
+        value, flags, alternatives, basis = (list(found) + [None] * 4)[:4]
+        return DateFinding(value, list(flags or []), list(alternatives or []), basis)
+    get = found.get if isinstance(found, dict) else (lambda k, d=None: getattr(found, k, d))
+    expression = get("expression") or get("time")
+    start, end, text = get("start"), get("end"), get("text")
+    if expression is not None:
+        start, end, text = expression.start, expression.end, expression.text
+    return DateFinding(get("value"), list(get("flags") or []), list(get("alternatives") or []), get("basis"),
+                       start, end, text)
+

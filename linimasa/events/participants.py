@@ -1,0 +1,140 @@
+"""Participants: who a party mention is, at the event's date.
+
+A mention the knowledge base resolved is its person, organisation or country, with the role the person
+held on the event's date; a title without a name is its holder on that date; a surname alone is the full
+name mentioned elsewhere in the article; a collective noun before a country ("delegasi Rusia") is an
+organisation of that country; an unresolved name stays as written, with no country, never guessed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from linimasa.events.arguments import Party, is_adjacent
+from linimasa.events.detect import TriggerMatch
+from linimasa.model import Article, Mention, Participant
+
+
+class ParticipantResolver:
+    def __init__(self, kb):
+        self.kb = kb
+
+    def participant(self, party: Party, on: dt.date | None, article: Article, people, view) -> Participant | None:
+        text, mentions = article.working_text, article.mentions
+        m = party.mention
+        if m.label == "TITLE" and m.kind != "person":
+            following = next((p for p in view.mentions if p.label == "PER" and is_adjacent(text, m, p)), None)
+            if following is not None:
+                return None  # the name that follows carries the person; the title only confirms the role
+            person = self.kb.holder(m.text, on, mentions) if self.kb is not None else None
+            if person is None:
+                return None
+            return self.person(person.kb_id, person.name, person.country, m.text, party.side, on)
+        if party.collective and m.country:  # "pemerintahan Biden": the administration, not the person
+            return Participant(name=party.collective.format(country=country_name(self.kb, m.country)),
+                               mention=m.text, country=m.country, kind="organisation",
+                               kb_id=f"collective:{m.country}", side=party.side)
+        if m.kind == "person" and m.kb_id:
+            return self.person(m.kb_id, m.name or m.text, m.country, m.text, party.side, on, m.role)
+        if m.kind is None and any(p.kind == "person" and is_adjacent(text, m, p) for p in view.mentions):
+            return None  # "Menteri Luar Negeri RI Retno Marsudi": the unresolved words only precede the name
+        if m.label == "PER" and m.kind is None:
+            full = people.get(surname(m.text))
+            if full is not None and full is not m:
+                return self.person(full.kb_id, full.name or full.text, full.country, m.text, party.side, on, full.role)
+            return Participant(name=m.text, mention=m.text, kind="person", side=party.side)
+        if m.kind == "country" or (party.side == "recipient" and m.kind == "place"):
+            iso3 = m.country
+            if not iso3:
+                return None
+            name = m.name if m.kind == "country" and m.name else country_name(self.kb, iso3)
+            if party.collective and m.kind == "country":
+                return Participant(name=party.collective.format(country=name), mention=m.text, country=iso3,
+                                   kind="organisation", side=party.side)
+            return Participant(name=name, mention=m.text, country=iso3, kind="country",
+                               kb_id=f"country:{iso3}", side=party.side)
+        if m.kind == "organisation" or m.label == "ORG":
+            return Participant(name=m.name or m.text, mention=m.text, country=m.country, kind="organisation",
+                               kb_id=m.kb_id, side=party.side)
+        return None
+
+    def person(self, kb_id, name, country, mention, side, on, fallback_role=None) -> Participant:
+        role = None
+        if kb_id and self.kb is not None and on is not None:
+            period = self.kb.role_at(kb_id, on)
+            role = period.role if period else None
+            country = country or (period.country if period else None)
+        elif on is None:
+            role = fallback_role
+        return Participant(name=name, mention=mention, country=country, role=role, kind="person", kb_id=kb_id,
+                           side=side)
+
+
+    def session_body(self, template: str, chair: Participant, match: TriggerMatch, article: Article):
+        """The body a session is held with, of the chair's country, as a party read from the session's words."""
+        name = template.format(country=country_name(self.kb, chair.country))
+        mention = Mention(match.start, match.end, article.working_text[match.start:match.end], "ORG", source="kb",
+                          kind="organisation", name=name, country=chair.country)
+        return (Participant(name=name, mention=mention.text, country=chair.country, kind="organisation",
+                            kb_id=f"body:{name}", side=chair.side), mention)
+
+
+def is_person_mention(m: Mention) -> bool:
+    return m.kind == "person" or m.label in ("PER", "TITLE")
+
+
+def generic(p: Participant) -> bool:
+    return p.kind == "country" or (p.kb_id or "").startswith("collective:")
+
+
+def outermost(mentions: list[Mention]) -> list[Mention]:
+    kept: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
+        if kept and m.start < kept[-1].end:
+            continue
+        kept.append(m)
+    return kept
+
+
+def surname(text: str) -> str:
+    parts = text.split()
+    return parts[-1].casefold() if parts else ""
+
+
+def people_by_surname(mentions: list[Mention]) -> dict[str, Mention]:
+    """Resolved people by the last word of their mention and of their canonical name."""
+    people: dict[str, Mention] = {}
+    for m in mentions:
+        if m.kind == "person" and m.kb_id:
+            for text in (m.text, m.name or ""):
+                people.setdefault(surname(text), m)
+    for m in mentions:  # an unresolved full name still links its surname ("Sergei Lavrov" ... "Lavrov")
+        if m.label == "PER" and m.kind is None and len(m.text.split()) > 1:
+            people.setdefault(surname(m.text), m)
+    return people
+
+
+def key(p: Participant) -> str:
+    return p.kb_id or f"{p.kind}:{p.name.casefold()}"
+
+
+def contains(words: list[str], phrase: tuple[str, ...]) -> bool:
+    """Whether the phrase occurs in the words; only positions holding its first word are compared."""
+    n, first = len(phrase), phrase[0]
+    if first not in words:
+        return False
+    return any(word == first and tuple(words[i : i + n]) == phrase for i, word in enumerate(words))
+
+
+def country_name(kb, iso3: str | None) -> str | None:
+    if not iso3:
+        return None
+    found = kb.country(iso3) if kb is not None else None
+    if found is not None:
+        return found.name
+    import pycountry
+
+    country = pycountry.countries.get(alpha_3=iso3)
+    return getattr(country, "common_name", None) or (country.name if country else iso3)
+
+
