@@ -14,16 +14,24 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
 
+from linimasa.dates import bounds as date_bounds
+from linimasa.dates import more_precise
 from linimasa.events.arguments import SentenceView, after_with, as_date
 from linimasa.events.candidates import Candidate, DateFinding
 from linimasa.events.lexicon import Lexicon
 from linimasa.events.participants import contains, generic, key, surname
 from linimasa.events.summary import summarise
 from linimasa.kb.topics import TopicHit
-from linimasa.dates import bounds as date_bounds
-from linimasa.dates import more_precise
 from linimasa.link import dates_compatible, locations_compatible, participants_overlap
-from linimasa.model import Article, Event, Evidence, Location, Mention, Participant, Span
+from linimasa.model import (
+    Article,
+    Event,
+    Evidence,
+    Location,
+    Mention,
+    Participant,
+    Span,
+)
 
 
 @dataclass

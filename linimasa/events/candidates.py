@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from linimasa.dates import precision
 from linimasa.events.arguments import (
     SentenceView,
     apposed_country,
@@ -24,9 +25,13 @@ from linimasa.events.arguments import (
 from linimasa.events.detect import TriggerMatch, find_triggers
 from linimasa.events.lexicon import Lexicon, normal
 from linimasa.events.modality import classify_modality, is_habitual, is_recalled
-from linimasa.events.participants import ParticipantResolver, contains, is_person_mention, outermost
+from linimasa.events.participants import (
+    ParticipantResolver,
+    contains,
+    is_person_mention,
+    outermost,
+)
 from linimasa.kb.topics import TopicHit
-from linimasa.dates import precision
 from linimasa.model import Article, Location, Mention, Participant
 from linimasa.nlp.sentences import split_sentences
 from linimasa.nlp.tokens import tokenize
