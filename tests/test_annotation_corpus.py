@@ -88,3 +88,18 @@ def test_stored_records_quote_no_article_text_in_their_notes(articles):
             for note in free_text(record):
                 folded = " ".join(note.lower().split())
                 assert not any(run in folded for run in runs), (path.name, record["article_id"], note)
+
+
+def test_a_same_event_pair_has_its_type_in_the_record_of_an_annotated_article(articles):
+    """Pairs and event annotations agree (docs/annotation.md): when either article of a same-event pair has a
+    record, an event of the pair's PLOVER type is in one of them; pairs whose articles have no record at all
+    are the ones the adjudicator read and kept."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts" / "annotation"))
+    from adjudicate_pairs import PAIR_FILES, read_jsonl, recorded_types, unsupported
+
+    types = recorded_types()
+    for name in PAIR_FILES:
+        for pair, why in unsupported(read_jsonl(ANNOTATIONS / f"pairs-{name}.jsonl"), types):
+            assert why == "no record", (name, pair["a"], pair["b"], pair["event_type"], why)

@@ -187,6 +187,30 @@ def pair_split(pair: dict, split_of: dict[str, str]) -> str:
     return max(split_of[pair["a"]], split_of[pair["b"]], key=order.index)
 
 
+def corpus_sizes(corpus: dict[str, dict], articles, ids) -> dict:
+    """The sizes stats.json reports for the records of ``ids``."""
+    records = [corpus[i] for i in ids]
+    events = Counter(e["type"] for r in records for e in r["events"])
+    return {
+        "articles": len(records),
+        "articles_with_events": sum(1 for r in records if r["events"]),
+        "sports_showbiz_technology": sum(1 for i in ids if articles[i].category in SOFT_CATEGORIES),
+        "events": sum(events.values()),
+        "consult_events": events.get("CONSULT", 0),
+        "consult_primary": sum(1 for r in records for e in r["events"] if e["type"] == "CONSULT"
+                               and not e["background"] and e["confidence"] in ("high", "medium")),
+        "events_by_type": dict(sorted(events.items())),
+        "rejected_candidates": sum(len(r["rejected"]) for r in records),
+        "rejected_by_reason": dict(sorted(Counter(x["reason"] for r in records for x in r["rejected"]).items())),
+    }
+
+
+def pair_kind(pair: dict) -> str:
+    if pair["label"] == "same_event":
+        return "same_event"
+    return "hard_negative" if pair["same_actors"] else "different_event"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--batches", type=Path, required=True)
@@ -255,32 +279,14 @@ def main() -> int:
     tmp_a.unlink()
     tmp_b.unlink()
 
-    def sizes(ids):
-        records = [corpus[i] for i in ids]
-        events = Counter(e["type"] for r in records for e in r["events"])
-        return {
-            "articles": len(records),
-            "articles_with_events": sum(1 for r in records if r["events"]),
-            "sports_showbiz_technology": sum(1 for i in ids if articles[i].category in SOFT_CATEGORIES),
-            "events": sum(events.values()),
-            "consult_events": events.get("CONSULT", 0),
-            "consult_primary": sum(1 for r in records for e in r["events"] if e["type"] == "CONSULT"
-                                   and not e["background"] and e["confidence"] in ("high", "medium")),
-            "events_by_type": dict(sorted(events.items())),
-            "rejected_candidates": sum(len(r["rejected"]) for r in records),
-            "rejected_by_reason": dict(sorted(Counter(x["reason"] for r in records for x in r["rejected"]).items())),
-        }
-
     stats = {
-        "corpus": sizes(list(corpus)),
-        "splits": {name: sizes([i for i in corpus if split_of[i] == name]) for name, _ in SPLITS},
-        "pairs": {name: dict(Counter(
-            "same_event" if p["label"] == "same_event" else ("hard_negative" if p["same_actors"] else "different_event")
-            for p in pairs if pair_split(p, split_of) == name and not shared_dev & {p["a"], p["b"]}))
-            for name, _ in SPLITS},
-        "pairs_with_a_shared_dev_article": dict(Counter(
-            "same_event" if p["label"] == "same_event" else ("hard_negative" if p["same_actors"] else "different_event")
-            for p in pairs if shared_dev & {p["a"], p["b"]})),
+        "corpus": corpus_sizes(corpus, articles, list(corpus)),
+        "splits": {name: corpus_sizes(corpus, articles, [i for i in corpus if split_of[i] == name])
+                   for name, _ in SPLITS},
+        "pairs": {name: dict(Counter(pair_kind(p) for p in pairs
+                                     if pair_split(p, split_of) == name and not shared_dev & {p["a"], p["b"]}))
+                  for name, _ in SPLITS},
+        "pairs_with_a_shared_dev_article": dict(Counter(pair_kind(p) for p in pairs if shared_dev & {p["a"], p["b"]})),
         "reviewed_for_consistency": len(reviewed),
         "second_pass": {"articles": len(double), "reconciled": sum(1 for i in double if i in reconciled),
                         "agreement_before_reconciliation": agree},
