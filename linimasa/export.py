@@ -20,12 +20,14 @@ ARTICLE_FIELDS = (
 
 
 def event_record(event: Event, refs: dict[str, dict[str, Any]]) -> dict[str, Any]:
-    """The contract's event object (extra keys: date_basis, background, side/kind/kb_id of participants)."""
+    """The contract's event object (extra keys: date_basis, background, side/kind/kb_id of participants, each
+    source's link evidence)."""
     location = None
     if event.location is not None:
         loc = event.location
         location = {"name": loc.name, "city": loc.city, "country": loc.country, "lat": loc.lat, "lon": loc.lon}
     sources: dict[str, dict[str, Any]] = {}
+    joined = {link["article_id"]: link for link in event.links}
     for ev in event.evidence:
         source = sources.get(ev.article_id)
         if source is None:
@@ -37,6 +39,7 @@ def event_record(event: Event, refs: dict[str, dict[str, Any]]) -> dict[str, Any
                 "published": ref.get("published"),
                 "title": ref.get("title"),
                 "evidence": [],
+                "link": _link_record(joined.get(ev.article_id)),
             }
         item = {"text": ev.text, "start": ev.start, "end": ev.end, "field": ev.field}
         if item not in source["evidence"]:
@@ -69,6 +72,14 @@ def event_record(event: Event, refs: dict[str, dict[str, Any]]) -> dict[str, Any
         "background": event.background,
         "sources": sorted(sources.values(), key=lambda s: (s.get("published") or "", s["article_id"])),
     }
+
+
+def _link_record(link: dict[str, Any] | None) -> dict[str, Any] | None:
+    """Why a source joined the event (None for the source that founded it): docs/contract-extensions.md."""
+    if link is None:
+        return None
+    return {"with": link.get("with"), "by": link.get("by"), "score": link.get("score"),
+            "threshold": link.get("threshold"), "features": list(link.get("features") or [])}
 
 
 def is_default_visible(event: Event) -> bool:

@@ -83,6 +83,7 @@ def participants_overlap(a: list[Participant], b: list[Participant]) -> bool:
 class _Cluster:
     members: list[Event] = field(default_factory=list)
     id: str | None = None  # kept from an existing event
+    links: list[dict] = field(default_factory=list)  # why each further mention joined
 
     def articles(self) -> set[str | None]:
         return {m.article_id for m in self.members} | {e.article_id for m in self.members for e in m.evidence}
@@ -136,57 +137,176 @@ def _fits(cluster: _Cluster, mention: Event) -> int | None:
     return score
 
 
-def link_events(mentions: list[Event], existing: list[Event] = ()) -> list[Event]:
-    """Real events from event mentions: see the module docstring for the rule.
+def link_events(mentions: list[Event], existing: list[Event] = (), decision=None) -> list[Event]:
+    """Real events from event mentions.
 
     ``existing`` events (from earlier runs) keep their ids; a mention that fits one joins it. A new event's
     id derives from its first mention (the smallest mention id), so a rerun gives the same ids.
+    ``decision``: None (the default) for the rule alone; "shipped" for the learned decision
+    (linimasa/link_decision.py, off by default: on the shared development set it lost the one pair the rule
+    links) with the rule as its fallback; or a :class:`~linimasa.link_decision.LinkDecision`. Every mention that
+    joins an event leaves its link evidence on it (``Event.links``): which source it was compared with, by
+    the model or the rule, the score and the features that weighed most.
     """
+    model = _load_decision(decision)
     clusters = [_Cluster([event], event.id) for event in existing]
     known = {(e.article_id, e.start, e.end) for event in existing for e in event.evidence if e.field == "trigger"}
     ordered = sorted(mentions, key=lambda m: (-precision(m.date), m.article_id or "", m.trigger.start if m.trigger else 0, m.id))
     index = _BlockIndex()
+    judge = _Judge(model, list(existing) + list(mentions)) if model is not None else None
     for c in clusters:
         index.add(c, c.members[0])
     for mention in ordered:
         triggers = {(e.article_id, e.start, e.end) for e in mention.evidence if e.field == "trigger"}
         if triggers and triggers <= known:
             continue  # already part of an existing event
-        best, best_score = None, None
-        for cluster in index.candidates(mention):
-            score = _fits(cluster, mention)
-            if score is not None and (best_score is None or score > best_score):
-                best, best_score = cluster, score
+        if judge is None:
+            best, link = _rule_choice(index.candidates(mention), mention)
+        else:
+            best, link = judge.choose(index.candidates(mention, window=True), mention)
         if best is None:
             best = _Cluster()
             clusters.append(best)
+        elif link is not None:
+            best.links.append(link)
         best.members.append(mention)
         index.add(best, mention)
     return [_merge(c) for c in clusters]
 
 
+def _load_decision(decision):
+    if decision is None:
+        return None
+    if decision == "shipped":
+        from linimasa.link_decision import load_link_decision
+
+        return load_link_decision()
+    return decision
+
+
+def _rule_choice(candidates: list[_Cluster], mention: Event) -> tuple[_Cluster | None, dict | None]:
+    """The rule alone: the fitting event the mention shares most with."""
+    best, best_score = None, None
+    for cluster in candidates:
+        score = _fits(cluster, mention)
+        if score is not None and (best_score is None or score > best_score):
+            best, best_score = cluster, score
+    if best is None:
+        return None, None
+    return best, {"article_id": mention.article_id, "mention": mention.id, "with": best.members[0].article_id,
+                  "by": "rule", "score": None, "threshold": None,
+                  "features": [{"feature": "rule_fit", "value": best_score, "weight": None}]}
+
+
+class _Judge:
+    """The learned decision over candidate events, the rule as its fallback where it is surer."""
+
+    MEMBERS_COMPARED = 12  # a mention is compared with at most this many members of an event (distinct articles)
+
+    def __init__(self, model, events: list[Event]):
+        from linimasa.link_features import ArticleVectors
+
+        self.model = model
+        signatures = {}
+        for event in events:
+            if event.signature and event.article_id not in signatures:
+                signatures[event.article_id] = event.signature
+        self.vectors = ArticleVectors(signatures)
+        self.views: dict[int, object] = {}
+
+    def view(self, event: Event):
+        from linimasa.link_features import MentionView
+
+        found = self.views.get(id(event))
+        if found is None:
+            found = self.views[id(event)] = MentionView.of(event)
+        return found
+
+    def score(self, cluster: _Cluster, mention: Event) -> tuple[float, Event | None, dict]:
+        """The best probability over the cluster's members, the member and the features behind it."""
+        from linimasa.link_features import pair_features
+
+        best = (-1.0, None, {})
+        seen = set()
+        here = self.view(mention)
+        for member in cluster.members:
+            if member.article_id in seen:
+                continue
+            seen.add(member.article_id)
+            if len(seen) > self.MEMBERS_COMPARED:
+                break
+            features = pair_features(here, self.view(member), self.vectors)
+            probability = self.model.probability(features)
+            if probability > best[0]:
+                best = (probability, member, features)
+        return best
+
+    def choose(self, candidates: list[_Cluster], mention: Event) -> tuple[_Cluster | None, dict | None]:
+        if not mention.signature:
+            # without its article's facts (a mention not made by the events stage) the model sees half the
+            # evidence it was trained on: the rule is surer there
+            return _rule_choice([c for c in candidates if _same_kind(c, mention)], mention)
+        chosen = None
+        for cluster in candidates:
+            if mention.article_id in {m.article_id for m in cluster.members}:
+                continue  # the events stage already told apart the events of one article
+            if not _same_kind(cluster, mention):
+                continue
+            probability, member, features = self.score(cluster, mention)
+            by = "model" if probability >= self.model.threshold else None
+            if by is None and probability >= self.model.rule_threshold and _fits(cluster, mention) is not None:
+                by = "rule"
+            if by and (chosen is None or probability > chosen[1]):
+                chosen = (cluster, probability, member, features, by)
+        if chosen is None:
+            return None, None
+        cluster, probability, member, features, by = chosen
+        threshold = self.model.threshold if by == "model" else self.model.rule_threshold
+        return cluster, {"article_id": mention.article_id, "mention": mention.id, "with": member.article_id,
+                         "by": by, "score": round(probability, 4), "threshold": threshold,
+                         "features": self.model.explain(features)}
+
+
+def _same_kind(cluster: _Cluster, mention: Event) -> bool:
+    """What no score overrides: one PLOVER type, one modality (an announced meeting is not a held one), a call
+    is not a meeting, and two days the texts state for the event differ only within the rule's tolerance for
+    a date borrowed from context (the day before a visit is another meeting)."""
+    return all(m.type == mention.type and m.modality == mention.modality
+               and (m.mode == "phone") == (mention.mode == "phone") and _dates_fit(m, mention)
+               for m in cluster.members)
+
+
 class _BlockIndex:
-    """Clusters by type, party and year, so a mention is compared only with events sharing one of its
-    parties (every link needs one) within a year of its date, or undated; an undated mention with every
-    event sharing a party."""
+    """Clusters by type and party within a year, and by type and day: a mention is compared with the events
+    sharing one of its parties within a year of its date (or undated), and, when asked (``window``), with
+    the events of its type dated (or published) within ``WINDOW_DAYS`` of it."""
+
+    WINDOW_DAYS = 4  # the width of a day bucket; neighbouring buckets are searched too (about a week each way)
+    MAX_BY_DAY = 60  # candidates from the day buckets, the most recent first
 
     def __init__(self) -> None:
         self.blocks: dict[tuple[str, str, int | None], list[_Cluster]] = {}
         self.years: dict[tuple[str, str], set[int | None]] = {}
+        self.days: dict[tuple[str, int], list[_Cluster]] = {}
         self.order: dict[int, int] = {}  # cluster id -> creation rank, for a deterministic candidate order
         self.keys: dict[int, set] = {}
 
     def add(self, cluster: _Cluster, member: Event) -> None:
         self.order.setdefault(id(cluster), len(self.order))
+        keys = self.keys.setdefault(id(cluster), set())
         year = _year(member.date)
         for p in member.participants:
             key = (member.type, participant_key(p), year)
-            if key not in self.keys.setdefault(id(cluster), set()):
-                self.keys[id(cluster)].add(key)
+            if key not in keys:
+                keys.add(key)
                 self.blocks.setdefault(key, []).append(cluster)
                 self.years.setdefault(key[:2], set()).add(year)
+        bucket = _day_bucket(member, self.WINDOW_DAYS)
+        if bucket is not None and (member.type, bucket) not in keys:
+            keys.add((member.type, bucket))
+            self.days.setdefault((member.type, bucket), []).append(cluster)
 
-    def candidates(self, mention: Event) -> list[_Cluster]:
+    def candidates(self, mention: Event, window: bool = False) -> list[_Cluster]:
         year = _year(mention.date)
         keys = []
         for p in mention.participants:
@@ -195,7 +315,23 @@ class _BlockIndex:
             wanted = years if year is None else {year - 1, year, year + 1, None} & years
             keys.extend((*party, y) for y in wanted)
         found = {id(c): c for k in keys for c in self.blocks.get(k, ())}
+        if window:
+            bucket = _day_bucket(mention, self.WINDOW_DAYS)
+            if bucket is not None:
+                near = [c for b in (bucket - 1, bucket, bucket + 1) for c in self.days.get((mention.type, b), ())]
+                near.sort(key=lambda c: -self.order[id(c)])
+                for c in near[:self.MAX_BY_DAY]:
+                    found.setdefault(id(c), c)
         return sorted(found.values(), key=lambda c: self.order[id(c)])
+
+
+def _day_bucket(event: Event, width: int) -> int | None:
+    """The event's day (its date when it states a day or a month's first day, else its article's
+    publication day), as a bucket number of ``width`` days."""
+    bounds = date_bounds(event.date) if precision(event.date) >= 2 else None
+    if bounds is None and event.signature:
+        bounds = date_bounds(event.signature.get("published"))
+    return bounds[0].toordinal() // width if bounds else None
 
 
 def _year(value: str | None) -> int | None:
@@ -215,6 +351,7 @@ def _merge(cluster: _Cluster) -> Event:
     members = cluster.members
     if len(members) == 1 and cluster.id:
         return members[0]
+    links = [link for m in members for link in m.links] + cluster.links
     first = min(members, key=lambda m: m.id)
     event_id = cluster.id or "ev-" + hashlib.sha1(first.id.encode()).hexdigest()[:12]
     stated = [m for m in members if m.date and m.date_basis in STATED_DATE_BASES] or members
@@ -257,6 +394,8 @@ def _merge(cluster: _Cluster) -> Event:
         evidence=evidence,
         background=all(m.background for m in members),
         confidence=round(min(1.0, max(m.confidence for m in members) + 0.05 * (len(members) - 1)), 2),
+        signature=first.signature,
+        links=links,
     )
 
 

@@ -199,6 +199,11 @@ class Event:
     confidence: float = 1.0
     # Why the learned decision kept it: {"model", "score", "threshold", "features": [{"feature", "weight"}]}
     decision: dict | None = None
+    # Of a mention: its article's words, entity ids, day and outlet, which linking compares (link_features)
+    signature: dict | None = None
+    # Of a linked event: why each further source joined it, {"article_id", "mention", "with", "by", "score",
+    # "threshold", "features": [{"feature", "value", "weight"}]} (link.py, docs/contract-extensions.md)
+    links: list[dict] = field(default_factory=list)
 
     @classmethod
     def from_dict(cls, data: dict) -> "Event":

@@ -61,7 +61,9 @@ def render_text(report: dict, errors: int = 15) -> str:
     if link["same_event_pairs"] or link["hard_negatives"]:
         lines.append(f"linking: same-event pairs sharing an event {link['linked']}/{link['same_event_pairs']}"
                      + (f" ({link['recall']:.2f})" if link["recall"] is not None else "")
-                     + f", both sides with events {link['pairs_with_events_on_both_sides']}; hard negatives kept "
+                     + f", both sides with events {link['pairs_with_events_on_both_sides']}, with the pair's type "
+                       f"{link['pairs_with_the_event_on_both_sides']} (of which linked "
+                       f"{link['linked_where_both_sides_have_the_event']}); hard negatives kept "
                        f"apart {link['kept_apart']}/{link['hard_negatives']}"
                      + (f" ({link['separation']:.2f})" if link["separation"] is not None else ""))
     for kind, title in (("misses", "missed"), ("false_positives", "false positives"),

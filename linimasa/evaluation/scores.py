@@ -130,11 +130,19 @@ def modality_scores(gold_articles: list[GoldArticle], predictions: Predictions) 
              "exact": _ratio(exact, seen)["accuracy"]}, wrongly_asserted)
 
 
+def _has_type(predictions: Predictions, article_id: str, kind: str | None) -> bool:
+    return any(e.type == kind for e in predictions.for_article(article_id))
+
+
 def linking_scores(pairs: list[ArticlePair], predictions: Predictions) -> tuple[dict, list[dict]]:
     same = [p for p in pairs if p.linkable]
     hard = [p for p in pairs if p.hard_negative]
     linked = [p for p in same if predictions.share_an_event(p.a, p.b)]
     both_have_events = [p for p in same if predictions.for_article(p.a) and predictions.for_article(p.b)]
+    # the pairs linking alone answers for: both articles have a predicted event of the pair's type
+    both_have_the_event = [p for p in same if _has_type(predictions, p.a, p.event_type)
+                           and _has_type(predictions, p.b, p.event_type)]
+    linked_of_those = [p for p in both_have_the_event if p in linked]
     merged = [p for p in hard if predictions.share_an_event(p.a, p.b)]
     errors = [{"a": p.a, "b": p.b, "kind": "not_linked", "event": p.event,
                "events_a": len(predictions.for_article(p.a)), "events_b": len(predictions.for_article(p.b))}
@@ -145,6 +153,10 @@ def linking_scores(pairs: list[ArticlePair], predictions: Predictions) -> tuple[
         "same_event_pairs_not_plover": sum(1 for p in pairs if p.same_event and not p.linkable),
         "recall": _round(len(linked) / len(same)) if same else None,
         "pairs_with_events_on_both_sides": len(both_have_events),
+        "pairs_with_the_event_on_both_sides": len(both_have_the_event),
+        "linked_where_both_sides_have_the_event": len(linked_of_those),
+        "recall_where_both_sides_have_the_event": (_round(len(linked_of_those) / len(both_have_the_event))
+                                                   if both_have_the_event else None),
         "hard_negatives": len(hard), "kept_apart": len(hard) - len(merged),
         "separation": _round((len(hard) - len(merged)) / len(hard)) if hard else None,
     }, errors)

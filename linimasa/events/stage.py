@@ -79,5 +79,12 @@ class EventStage:
         events = self.extractor.events(article)
         if self.decision is not None:
             events = self.decision.decide(events, article.working_text)
+        if events:
+            from linimasa.kb.base import indonesian_stop_words
+            from linimasa.link_features import article_signature
+
+            signature = article_signature(article, indonesian_stop_words())  # what linking compares
+            for event in events:
+                event.signature = signature
         article.events = events
         return article

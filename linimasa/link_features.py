@@ -1,0 +1,164 @@
+"""What the linking decision knows about two event mentions: features a reader can check.
+
+Each event mention carries a small signature of its article (``Event.signature``, made by the events stage):
+the content words of its title and lead, the knowledge-base ids of everything the article names, its
+publication day and outlet. At linking time the words and ids are weighted by TF-IDF over the articles being
+linked (a word every article uses says nothing), and two articles' similarity is the cosine of those
+weights, discounted with the days between their publication (``DECAY_DAYS``).
+
+:func:`pair_features` compares a mention with one member of a candidate event: PLOVER type and mode,
+modality, background, dates (distance in days, precision, where each was read), places, shared parties (by
+knowledge-base id), article similarity of words and of entities, same outlet, title words, the words
+of the two trigger sentences, and whether the rule (link.py) would link them. Every feature is a named number, so the decision can say which ones weighed.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from linimasa.link import (STATED_DATE_BASES, _Cluster, _fits, date_bounds, dates_compatible, locations_compatible,
+                           participant_key)
+from linimasa.model import Article, Event
+
+LEAD_CHARACTERS = 600  # the lead: where a news article says what happened
+MAX_WORDS = 80
+MAX_ENTITIES = 60
+DECAY_DAYS = 7.0  # article similarity halves-ish (1/e) over a week between publication days
+_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def _content_words(text: str, stop_words: frozenset[str]) -> list[str]:
+    return [w for w in (m.group().casefold() for m in _WORD.finditer(text)) if w not in stop_words]
+
+
+def article_signature(article: Article, stop_words: frozenset[str] = frozenset()) -> dict:
+    """The article facts linking compares: title and lead words, entity ids, publication day, outlet."""
+    title = _content_words(article.title or "", stop_words)
+    lead = _content_words(article.working_text[:LEAD_CHARACTERS], stop_words)
+    words = list(dict.fromkeys(title + lead))[:MAX_WORDS]
+    entities = Counter(m.kb_id for m in article.mentions if m.kb_id)
+    return {
+        "title": list(dict.fromkeys(title)),
+        "words": words,
+        "entities": [e for e, _ in entities.most_common(MAX_ENTITIES)],
+        "published": (article.published or "")[:10] or None,
+        "outlet": article.outlet,
+    }
+
+
+class ArticleVectors:
+    """TF-IDF vectors (unit length) of the articles' words and entities, by article id."""
+
+    def __init__(self, signatures: dict[str, dict]):
+        self.signatures = signatures
+        n = max(len(signatures), 1)
+        self.words = self._vectors(signatures, "words", n)
+        self.entities = self._vectors(signatures, "entities", n)
+
+    @staticmethod
+    def _vectors(signatures: dict[str, dict], key: str, n: int) -> dict[str, dict[str, float]]:
+        df = Counter(term for s in signatures.values() for term in set(s.get(key) or ()))
+        vectors = {}
+        for article_id, signature in signatures.items():
+            weights = {t: math.log((1 + n) / (1 + df[t])) + 1.0 for t in set(signature.get(key) or ())}
+            norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+            vectors[article_id] = {t: w / norm for t, w in weights.items()}
+        return vectors
+
+    def cosine(self, kind: str, a: str | None, b: str | None) -> float:
+        table = self.words if kind == "words" else self.entities
+        first, second = table.get(a), table.get(b)
+        if not first or not second:
+            return 0.0
+        if len(first) > len(second):
+            first, second = second, first
+        return sum(w * second.get(t, 0.0) for t, w in first.items())
+
+
+@dataclass
+class MentionView:
+    """One mention with what the features read from it, computed once."""
+
+    event: Event
+    parties: set[str]
+    known: set[str]
+    sentence_words: set[str]
+    bounds: tuple | None
+
+    @classmethod
+    def of(cls, event: Event) -> "MentionView":
+        sentence = next((e.text for e in event.evidence if e.field == "trigger"), "")
+        return cls(event, {participant_key(p) for p in event.participants},
+                   {p.kb_id for p in event.participants if p.kb_id},
+                   set(_content_words(sentence, frozenset())), date_bounds(event.date))
+
+
+def _days_apart(a: tuple | None, b: tuple | None) -> int | None:
+    """Days between two date ranges (0 when they overlap)."""
+    if not a or not b:
+        return None
+    if a[0] <= b[1] and b[0] <= a[1]:
+        return 0
+    return min(abs((a[0] - b[1]).days), abs((b[0] - a[1]).days))
+
+
+def _published_days(first: dict, second: dict) -> int | None:
+    return _days_apart(date_bounds(first.get("published")), date_bounds(second.get("published")))
+
+
+def _jaccard(a: set, b: set) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def pair_features(mention: MentionView, member: MentionView, vectors: ArticleVectors) -> dict[str, float]:
+    """The features of "this mention reports the same real event as this member of a candidate event"."""
+    m, o = mention.event, member.event
+    features: dict[str, float] = {"bias_same_type": 1.0}
+    same_article = m.article_id == o.article_id
+    features["same_article"] = float(same_article)
+    # parties
+    shared = len(mention.parties & member.parties)
+    shared_known = len(mention.known & member.known)
+    features[f"shared_parties={min(shared, 3)}"] = 1.0
+    features["shared_known_parties"] = float(min(shared_known, 4))
+    features["parties_jaccard"] = _jaccard(mention.parties, member.parties)
+    # dates
+    days = _days_apart(mention.bounds, member.bounds)
+    if days is None:
+        features["date_missing"] = 1.0
+    else:
+        features["date_compatible"] = float(dates_compatible(m.date, o.date, m.date_alternatives, o.date_alternatives))
+        features["date_days_apart_log"] = math.log1p(days)
+        features["date_same_day"] = float(days == 0 and m.date == o.date and len(m.date) == 10)
+        both_stated = float(m.date_basis in STATED_DATE_BASES and o.date_basis in STATED_DATE_BASES)
+        features["date_agree_both_stated"] = both_stated * features["date_compatible"]
+        features["date_off_both_stated"] = both_stated * float(days > 0)
+    # place
+    if m.location is None or o.location is None:
+        features["place_unknown"] = 1.0
+    elif locations_compatible(m.location, o.location):
+        features["place_compatible"] = 1.0
+    else:
+        features["place_conflict"] = 1.0
+    # kind of event
+    features["mode_same"] = float(m.mode == o.mode)
+    features["phone_vs_meeting"] = float((m.mode == "phone") != (o.mode == "phone"))
+    features["modality_differs"] = float(m.modality != o.modality)
+    features["background_one"] = float(m.background != o.background)
+    features["background_both"] = float(m.background and o.background)
+    # the articles
+    first, second = (m.signature or {}), (o.signature or {})
+    apart = _published_days(first, second)
+    decay = math.exp(-(apart or 0) / DECAY_DAYS) if apart is not None else 0.5
+    if not same_article:
+        features["article_words_cosine"] = vectors.cosine("words", m.article_id, o.article_id) * decay
+        features["article_entities_cosine"] = vectors.cosine("entities", m.article_id, o.article_id) * decay
+        features["title_words_jaccard"] = _jaccard(set(first.get("title") or ()), set(second.get("title") or ()))
+        features["same_outlet"] = float(bool(first.get("outlet")) and first.get("outlet") == second.get("outlet"))
+        features["published_days_apart_log"] = math.log1p(apart) if apart is not None else 2.0
+    features["trigger_sentence_jaccard"] = _jaccard(mention.sentence_words, member.sentence_words)
+    features["rule_would_link"] = float(not same_article and _fits(_Cluster([o]), m) is not None)
+    return features
