@@ -1,8 +1,8 @@
 """The embedded store: one SQLite file in WAL mode.
 
-What is SQLite's own: opening the file (read-only by URI), its pragmas, ``BEGIN IMMEDIATE`` transactions,
-FTS5 tables kept current by triggers, and :class:`SQLiteDialect`. Everything else is
-:class:`~linimasa.store.sql.SQLStore`'s.
+What is SQLite's own: opening the file (read-only by URI, also in a folder the reader cannot write), its
+pragmas, ``BEGIN IMMEDIATE`` transactions, FTS5 tables kept current by triggers, and :class:`SQLiteDialect`.
+Everything else is :class:`~linimasa.store.sql.SQLStore`'s.
 """
 
 from __future__ import annotations
@@ -89,6 +89,35 @@ def _guard(spec: FullText, row: str) -> str:
     return f" WHERE {row}.{column} != '{value}'"
 
 
+def connect_readonly(path: str) -> sqlite3.Connection:
+    """A connection to the store file at ``path`` that cannot write it (``mode=ro``), for every reading command.
+
+    A store is in WAL mode, and reading one needs its shared-memory index (the ``-shm`` file) beside it.
+    When the folder is one this user may not write, SQLite cannot make that file; if no writer has the
+    store open either (no ``-wal`` file: every change is in the store file itself), the file is read as
+    immutable, without the index and without locks. A store being written in a folder the reader cannot
+    write is refused with what to do."""
+    # Quoted: '#', '?' and '%' in a path would otherwise end or alter the URI (and drop mode=ro).
+    uri = f"file:{quote(str(Path(path).resolve()))}?mode=ro"
+    conn = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=30)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError as exc:
+        conn.close()
+        if getattr(exc, "sqlite_errorname", "") not in NO_INDEX_ERRORS:
+            raise
+        if Path(path + "-wal").exists():
+            raise StoreError(
+                f"the store {path} is open for writing (its -wal file exists) in a folder this user cannot write, "
+                "so it cannot be read consistently: read it when the writer has finished, or from a copy") from exc
+    return sqlite3.connect(uri + "&immutable=1", uri=True, check_same_thread=False, timeout=30)
+
+
+# What SQLite answers a read-only connection that cannot make a WAL store's shared-memory index.
+NO_INDEX_ERRORS = frozenset({"SQLITE_READONLY_DIRECTORY", "SQLITE_READONLY_CANTINIT", "SQLITE_CANTOPEN"})
+
+
 class SQLiteStore(SQLStore):
     """The store in one SQLite file. Open with :func:`linimasa.store.open_store`."""
 
@@ -103,9 +132,7 @@ class SQLiteStore(SQLStore):
         if readonly:
             if not Path(self.path).exists():
                 raise StoreError(f"no store at {self.path}: run `linimasa run PATH...` first, or pass --db")
-            # Quoted: '#', '?' and '%' in a path would otherwise end or alter the URI (and drop mode=ro).
-            uri = f"file:{quote(str(Path(self.path).resolve()))}?mode=ro"
-            self.conn = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=30)
+            self.conn = connect_readonly(self.path)
         else:
             parent = Path(self.path).resolve().parent
             if not parent.exists():
