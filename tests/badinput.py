@@ -258,5 +258,7 @@ KINDS: list[Kind] = [
     Kind("JSONL language not supported", _jsonl("lang.jsonl", [good_line(63, lang="xx")]), 1, 0),
     Kind("3,000 dates and names", _text("dates.txt", ("Judul\n" + DATES_AND_NAMES).encode()), 1, 0),
     Kind("a quote never closed", _text("open-quote.txt", ("Judul\n" + OPEN_QUOTE).encode()), 1, 0),
+    Kind("JSONL field nested 900 levels deep", _jsonl("deep-field.jsonl", [
+        '{"id": "deep-field", "text": ' + json.dumps(GOOD) + ', "extra": ' + _deep_json(900) + "}", good_line(64)]), 1, 1),
     Kind("HTML of punctuation only", _text("punct.html", b"<html><body><article><p>... !!! ??? --- ***</p></article></body></html>"), 0, 1),
 ]

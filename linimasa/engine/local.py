@@ -12,17 +12,13 @@ over the store, so that a run's result does not depend on how its input was chun
 from __future__ import annotations
 
 import copy
-import ctypes
-import ctypes.util
 import multiprocessing
 import os
-import signal
-import threading
 import time
 from collections import ChainMap
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Executor, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 
 from ..config import Settings
@@ -32,6 +28,8 @@ from ..model import Article, Rejection
 from ..pipeline import Pipeline
 from ..store import Outcome, RunCounts, Store, StoredArticle
 from .corpus import relink
+from .hygiene import die_with_parent
+from .isolation import map_isolating, rejected_copy
 from .packing import (
     PackedArticle,
     cleaned_for_driver,
@@ -62,34 +60,6 @@ class RunSummary:
 # One pair per worker process, set by its initializer: the prepare and the extract stages.
 _worker_prepare: Pipeline | None = None
 _worker_pipeline: Pipeline | None = None
-
-
-def die_with_parent() -> None:
-    """Make this worker process end when the driver does, however the driver ends (kill -9 included), and
-    leave Ctrl-C to the driver, which stops the run and the workers itself.
-
-    Linux's parent-death signal does it in the kernel; elsewhere a watchdog thread polls the parent."""
-    parent = os.getppid()
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
-        if libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL) != 0:
-            raise OSError(ctypes.get_errno(), "prctl")
-    except (OSError, AttributeError):
-        threading.Thread(target=_watch_parent, args=(parent,), daemon=True, name="parent-watchdog").start()
-    if os.getppid() != parent:  # the driver died before the signal was set
-        os._exit(1)
-
-
-PR_SET_PDEATHSIG = 1
-PARENT_POLL_SECONDS = 1.0
-
-
-def _watch_parent(parent: int) -> None:
-    while True:
-        time.sleep(PARENT_POLL_SECONDS)
-        if os.getppid() != parent:
-            os._exit(1)
 
 
 def _init_worker(settings: Settings) -> None:
@@ -425,11 +395,11 @@ class LocalRunner:
         """Start the prepare stages on the workers; the returned callable waits for the results (in input
         order), each without the raw texts the driver holds."""
         # the run's first article warms the models the forked workers inherit; its extraction is discarded
-        warm_up = copy.deepcopy(for_workers(articles[0])) if self._executor is None else None
+        warm_up = copy.deepcopy(replace(for_workers(articles[0]), metadata={})) if self._executor is None else None
         pool, _ = self._pool(warm_up=warm_up)
         work = partial(_prepare, learned, self.settings.near_duplicates)
-        results = pool.map(work, map(for_workers, articles), chunksize=self._pool_chunksize(articles))
-        return lambda: list(results)
+        return map_isolating(pool, work, [for_workers(a) for a in articles], self._pool_chunksize(articles),
+                             failed=lambda article, error: (rejected_copy(article, error), None))
 
     def _submit_extract(self, articles: list[Article]) -> Callable[[], list[Article]]:
         """Start extracting; the returned callable waits for the results (in input order)."""
@@ -438,8 +408,9 @@ class LocalRunner:
         if self._uses_pool(articles):
             pool, warmed = self._pool(warm_up=articles[0])
             rest = articles[1:] if warmed is not None else articles
-            results = pool.map(_extract, map(for_extraction, rest), chunksize=self._pool_chunksize(rest))
-            return lambda: [warmed] * (warmed is not None) + list(results)
+            results = map_isolating(pool, _extract, [for_extraction(a) for a in rest], self._pool_chunksize(rest),
+                                    failed=lambda article, error: pack(rejected_copy(article, error)))
+            return lambda: [warmed] * (warmed is not None) + results()
         done = self._extract_here(articles)
         return lambda: done
 

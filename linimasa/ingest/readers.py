@@ -21,6 +21,7 @@ from typing import Any
 
 from ..model import Article, Rejection
 from .decode import DecodeError, decode_bytes, has_binary_content, is_encodable
+from .nesting import too_deep
 
 # Longer than any news article by two orders of magnitude; a file this big is something else.
 MAX_ARTICLE_CHARS = 2_000_000
@@ -379,6 +380,8 @@ def article_from_record(obj: dict[str, Any], source: str) -> Article | Rejection
                                  "printable text")
     text, html = fields["text"], fields["html"]
     metadata = {k: v for k, v in obj.items() if k not in KNOWN_FIELDS}
+    if (deep := too_deep(metadata)) is not None:
+        return Rejection(source, deep, article_id)
     if not (text and text.strip()) and not (html and html.strip()):
         return Rejection(source, "no article text: one of 'text' or 'html' is required and must not be empty", article_id)
     if html and not (text and text.strip()):

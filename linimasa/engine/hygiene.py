@@ -1,0 +1,38 @@
+"""Worker processes end with their driver, however it ends, and leave Ctrl-C to it."""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import os
+import signal
+import threading
+import time
+
+
+def die_with_parent() -> None:
+    """Make this worker process end when the driver does, however the driver ends (kill -9 included), and
+    leave Ctrl-C to the driver, which stops the run and the workers itself.
+
+    Linux's parent-death signal does it in the kernel; elsewhere a watchdog thread polls the parent."""
+    parent = os.getppid()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        if libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL) != 0:
+            raise OSError(ctypes.get_errno(), "prctl")
+    except (OSError, AttributeError):
+        threading.Thread(target=_watch_parent, args=(parent,), daemon=True, name="parent-watchdog").start()
+    if os.getppid() != parent:  # the driver died before the signal was set
+        os._exit(1)
+
+
+PR_SET_PDEATHSIG = 1
+PARENT_POLL_SECONDS = 1.0
+
+
+def _watch_parent(parent: int) -> None:
+    while True:
+        time.sleep(PARENT_POLL_SECONDS)
+        if os.getppid() != parent:
+            os._exit(1)
