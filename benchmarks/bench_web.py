@@ -3,6 +3,8 @@
     python benchmarks/bench_web.py                 # build a 100,000-event store in a temp folder and time it
     python benchmarks/bench_web.py --events 20000  # smaller
     python benchmarks/bench_web.py --db big.db     # reuse (or build once into) a store file
+    python benchmarks/bench_web.py --db postgresql://USER@HOST:PORT/DB   # the same on PostgreSQL (an empty
+                                                   # database is filled first)
 
 The store is synthetic: events spread over 2005-2024 among 400 actors of 40 countries, each reported by
 one to three of 20,000 short articles (from 12 outlets) written by a template here (a common
@@ -27,9 +29,10 @@ sys.path.insert(0, str(ROOT))
 from fastapi.testclient import TestClient  # noqa: E402
 
 from linimasa.model import Article, Event, Evidence, Location, Participant, Story  # noqa: E402
-from linimasa.store import Outcome, SQLiteStore  # noqa: E402
+from linimasa.store import Outcome, open_store, url_scheme  # noqa: E402
+from linimasa.store.filters import EventFilter  # noqa: E402
 from linimasa.web.app import create_app  # noqa: E402
-from linimasa.web.queries import event_types  # noqa: E402
+from linimasa.web.plover import event_types  # noqa: E402
 
 COUNTRIES = ["USA", "RUS", "CHN", "IDN", "AUS", "JPN", "KOR", "PRK", "IND", "PAK", "GBR", "FRA", "DEU", "IRN",
              "SAU", "TUR", "EGY", "BRA", "MEX", "CAN", "MYS", "SGP", "THA", "VNM", "PHL", "MMR", "UKR", "SYR",
@@ -44,10 +47,10 @@ WORDS = ("pertemuan kunjungan perundingan bantuan sanksi protes kesepakatan ekon
 ROLES = ["President", "Prime Minister", "Foreign Minister", "Defence Minister", None]
 
 
-def build(path: Path, n_events: int, n_articles: int, seed: int = 7) -> None:
+def build(db: str, n_events: int, n_articles: int, seed: int = 7) -> None:
     rng = random.Random(seed)
     actors = [(f"Actor {i:03d}", COUNTRIES[i % len(COUNTRIES)], ROLES[i % len(ROLES)]) for i in range(400)]
-    store = SQLiteStore(path)
+    store = open_store(db)
     run_id = store.begin_run("bench_web", [])
     article_ids = []
     for start in range(0, n_articles, 2000):
@@ -123,21 +126,29 @@ def time_queries(client: TestClient, repeats: int) -> list[tuple[str, float, flo
     return results
 
 
+def stored_events(db: str) -> int:
+    """How many events the store at ``db`` holds (0 when there is none yet)."""
+    if not url_scheme(db) and not Path(db).exists():
+        return 0
+    with open_store(db) as store:
+        return store.count_events(store.event_query(EventFilter(include_all=True)))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--articles", type=int, default=20_000)
     parser.add_argument("--repeats", type=int, default=40)
-    parser.add_argument("--db", type=Path, help="store file to reuse, built there if absent")
+    parser.add_argument("--db", help="store file (or postgresql:// URL) to reuse, built there if absent (empty)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        db = args.db or Path(tmp) / "bench.db"
-        if not db.exists():
+        db = args.db or str(Path(tmp) / "bench.db")
+        if not stored_events(db):
             started = time.perf_counter()
             build(db, args.events, args.articles)
             print(f"built {db}: {args.events:,} events, {args.articles:,} articles in "
                   f"{time.perf_counter() - started:.1f} s")
-        client = TestClient(create_app(str(db)))
+        client = TestClient(create_app(db))
         stored = client.get("/api/events", params={"all": "true", "limit": 1}).json()["total"]
         print(f"timeline API, {stored:,} events in the store, page of 50, {args.repeats} requests per filter:")
         print(f"{'filter':32} {'median ms':>10} {'p95 ms':>8} {'matches':>9}")

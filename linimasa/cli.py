@@ -25,7 +25,7 @@ from rich.table import Table
 
 from . import __version__, dates
 from .config import Settings
-from .store import DEFAULT_DB, StoreError, open_store
+from .store import DEFAULT_DB, StoreError, open_store, redact
 
 DB_OPTION = click.option(
     "--db", default=DEFAULT_DB, show_default=True, envvar="LINIMASA_DB",
@@ -462,7 +462,7 @@ def serve(db: str, host: str, port: int) -> None:
     problem = _cannot_listen(host, port)
     if problem:
         _fail(f"cannot serve at {host}:{port}: {problem}; pass another --port (or stop what uses it)")
-    err.print(f"linimasa: serving {db} read-only at http://{host}:{port}/ (API docs at /docs; Ctrl-C stops)",
+    err.print(f"linimasa: serving {redact(db)} read-only at http://{host}:{port}/ (API docs at /docs; Ctrl-C stops)",
               highlight=False)
     # h11 reads request lines and headers up to 1 MB, so that the app answers an oversized one clearly
     # (422, or 414/431 past linimasa.web.app.RequestLimits) instead of the connection being reset.

@@ -7,13 +7,11 @@ skip, saying why.
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import threading
-import uuid
-from urllib.parse import urlsplit, urlunsplit
 
 import pytest
+from conftest import fresh_pg_database
 
 from linimasa.model import Article, Event, Evidence, Location, Participant, Story, content_hash
 from linimasa.store import Outcome, SQLiteStore, StoreError, open_store
@@ -28,28 +26,11 @@ PG_ONLY_COLUMNS = {"rowid", "search"}
 VOLATILE = {"ingested_at", "updated_at", "replaced_at", "run_id", "replaced_by_run"}
 
 
-def _server_url() -> str:
-    url = os.environ.get("LINIMASA_TEST_PG_URL")
-    if not url:
-        pytest.skip("PostgreSQL tests skipped: LINIMASA_TEST_PG_URL is not set (run scripts/ci_postgres.sh)")
-    try:
-        psycopg.connect(url, connect_timeout=3).close()
-    except psycopg.Error as exc:
-        pytest.skip(f"PostgreSQL tests skipped: no server at {url}: {str(exc).strip()}")
-    return url
-
-
 @pytest.fixture
 def pg_url():
     """The URL of a fresh, empty database on the test server."""
-    server = _server_url()
-    name = "linimasa_" + uuid.uuid4().hex[:12]
-    with psycopg.connect(server, autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    parts = urlsplit(server)
-    yield urlunsplit(parts._replace(path="/" + name))
-    with psycopg.connect(server, autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with fresh_pg_database() as url:
+        yield url
 
 
 def _article(article_id: str, title: str, text: str, *, outlet: str = "Warta Contoh", events: int = 1) -> Article:
@@ -124,9 +105,11 @@ def _exercise(store: SQLiteStore) -> dict:
     }
 
 
-def test_postgres_store_reads_back_what_sqlite_reads_back_for_the_same_calls(pg_url, tmp_path):
+@pytest.mark.parametrize("locale", [None, "en-US"])  # en-US: 'ev-a' sorts before 'Ev-c', '-' is ignored
+def test_postgres_store_reads_back_what_sqlite_reads_back_for_the_same_calls(tmp_path, locale):
     sqlite_result = _exercise(open_store(str(tmp_path / "s.db")))
-    pg_result = _exercise(open_store(pg_url))
+    with fresh_pg_database(icu_locale=locale) as pg_url:
+        pg_result = _exercise(open_store(pg_url))
     for key in sqlite_result:
         assert pg_result[key] == sqlite_result[key], key
     assert pg_result["events"][0].id == "Ev-c"  # byte order, as SQLite sorts, whatever the server's locale
@@ -199,7 +182,8 @@ def test_unreachable_postgres_store_is_a_store_error_without_the_password():
     assert "someone:***@127.0.0.1:9" in str(caught.value)
 
 
-def test_a_run_into_postgres_stores_the_same_events_as_a_run_into_sqlite(pg_url, tmp_path):
+def test_a_run_into_postgres_stores_the_same_events_as_a_run_into_sqlite_and_the_web_shows_them_alike(
+        pg_url, tmp_path):
     from test_dask import SAMPLE, installed_settings, stored
 
     from linimasa.engine.local import LocalRunner
@@ -213,3 +197,26 @@ def test_a_run_into_postgres_stores_the_same_events_as_a_run_into_sqlite(pg_url,
     assert (on_postgres.counts.read, on_postgres.counts.new, on_postgres.counts.duplicates, on_postgres.events) == (
         on_sqlite.counts.read, on_sqlite.counts.new, on_sqlite.counts.duplicates, on_sqlite.events)
     assert stored(pg_url) == stored(sqlite_db)
+    assert web_answers(pg_url) == web_answers(sqlite_db)
+
+
+def web_answers(db: str) -> dict[str, object]:
+    """What the web view answers over a store: every list, and each event, actor, story and article."""
+    from fastapi.testclient import TestClient
+
+    from linimasa.web.app import create_app
+
+    app = create_app(db)
+    client = TestClient(app)
+    paths = ["/api/events?all=true&limit=500", "/api/timeline?zoom=day&all=true", "/api/places?all=true",
+             "/api/actors?limit=500", "/api/stories?limit=500", "/api/articles?limit=500", "/api/dyad?a=IDN&b=RUS",
+             "/api/events?q=presiden", "/api/events?actor=Jokowi", "/api/articles?q=bertemu", "/api/actors?q=jo",
+             "/?zoom=month&all=true", "/map?all=true"]
+    lists = {path: client.get(path) for path in paths[:6]}
+    paths += [f"/events/{e['id']}" for e in lists[paths[0]].json()["items"]]
+    paths += [f"/api/actors/{a['name']}" for a in lists[paths[3]].json()["items"]]
+    paths += [f"/stories/{s['id']}" for s in lists[paths[4]].json()["items"]]
+    paths += [f"/api/articles/{a['article_id']}" for a in lists[paths[5]].json()["items"]]
+    answers = {path: (r.status_code, r.text) for path in paths for r in [client.get(path)]}
+    app.state.pool.close()
+    return answers

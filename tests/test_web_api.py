@@ -11,15 +11,19 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from browser.corpus import HOSTILE_TITLE, build_store  # noqa: E402
+from browser.corpus import HOSTILE_TITLE, fill_store  # noqa: E402
+from conftest import BACKENDS, filled_store  # noqa: E402
 
 from linimasa.web.app import create_app  # noqa: E402
 
 
-@pytest.fixture(scope="module")
-def client(tmp_path_factory) -> TestClient:
-    db = build_store(tmp_path_factory.mktemp("api") / "store.db")
-    return TestClient(create_app(str(db)))
+@pytest.fixture(scope="module", params=BACKENDS)
+def client(request, tmp_path_factory) -> TestClient:
+    """The app over the corpus of tests/browser/corpus.py, in a store of each backend."""
+    with filled_store(request.param, tmp_path_factory.mktemp("api"), fill_store) as db:
+        app = create_app(db)
+        yield TestClient(app)
+        app.state.pool.close()
 
 
 def ids(response) -> list[str]:
@@ -82,18 +86,20 @@ def test_paging_walks_the_same_order_and_reports_the_total(client):
     assert walked[-2:] == ["ev-hostile", "ev-planned"]  # 2016-04-01, then the month-dated 2016-05
 
 
-def test_undated_events_come_after_dated_ones_across_pages(tmp_path):
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_undated_events_come_after_dated_ones_across_pages(tmp_path, backend):
     from linimasa.model import Event
-    from linimasa.store import SQLiteStore
 
-    store = SQLiteStore(tmp_path / "undated.db")
-    store.replace_events([Event("b-undated", "AID"), Event("a-dated", "AID", date="2020-01-01"),
-                          Event("c-undated", "AID")], [])
-    store.close()
-    undated = TestClient(create_app(str(tmp_path / "undated.db")))
-    assert ids(undated.get("/api/events")) == ["a-dated", "b-undated", "c-undated"]
-    assert ids(undated.get("/api/events", params={"limit": 1, "offset": 1})) == ["b-undated"]
-    assert ids(undated.get("/api/events", params={"limit": 5, "offset": 2})) == ["c-undated"]
+    def fill(store):
+        store.replace_events([Event("b-undated", "AID"), Event("a-dated", "AID", date="2020-01-01"),
+                              Event("c-undated", "AID")], [])
+
+    with filled_store(backend, tmp_path, fill) as db:
+        undated = TestClient(create_app(db))
+        assert ids(undated.get("/api/events")) == ["a-dated", "b-undated", "c-undated"]
+        assert ids(undated.get("/api/events", params={"limit": 1, "offset": 1})) == ["b-undated"]
+        assert ids(undated.get("/api/events", params={"limit": 5, "offset": 2})) == ["c-undated"]
+        undated.app.state.pool.close()
 
 
 def test_timeline_counts_per_zoom_split_into_cooperation_and_conflict(client):
@@ -241,13 +247,23 @@ def test_too_many_actors_is_a_clear_422(client):
     assert response.status_code == 422 and "at most 10" in str(response.json()["detail"])
 
 
-def test_the_app_refuses_a_missing_store_or_a_postgresql_url(tmp_path):
+def test_the_app_refuses_a_missing_store_saying_what_to_do(tmp_path):
     from linimasa.store import StoreError
 
     with pytest.raises(StoreError, match="no store"):
         create_app(str(tmp_path / "absent.db"))
-    with pytest.raises(StoreError, match="SQLite stores only"):
-        create_app("postgresql://user@localhost/linimasa")
+    with pytest.raises(StoreError, match="cannot connect to the store postgresql://someone:\\*\\*\\*@127.0.0.1:9"):
+        create_app("postgresql://someone:secret@127.0.0.1:9/linimasa")
+
+
+@pytest.mark.postgres
+def test_the_app_refuses_an_empty_postgresql_database_saying_what_to_do():
+    from conftest import fresh_pg_database
+
+    from linimasa.store import StoreError
+
+    with fresh_pg_database() as url, pytest.raises(StoreError, match="schema version 0.*run any writing command"):
+        create_app(url)
 
 
 PARAMETERS = ["since", "until", "actor", "country", "type", "mode", "outlet", "q", "place", "story", "modality",
@@ -265,30 +281,36 @@ def test_no_parameter_value_makes_a_server_error(client, path, params):
     assert response.status_code in (200, 400, 404, 422), (path, params, response.text[:300])
 
 
-def test_a_request_reads_one_snapshot_while_a_run_replaces_the_events(tmp_path):
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_request_reads_one_snapshot_while_a_run_replaces_the_events(tmp_path, backend):
     from linimasa.model import Event
-    from linimasa.store import SQLiteStore
+    from linimasa.store import open_store
+    from linimasa.store.filters import EventFilter
     from linimasa.web.app import ReadPool
 
     import anyio
 
-    db = build_store(tmp_path / "live.db")
-    pool = ReadPool(str(db))
-    writer = SQLiteStore(db)
+    def stored(store) -> int:
+        return store.count_events(store.event_query(EventFilter(include_all=True)))
 
-    async def read() -> None:
-        async with pool.lend() as reading:
-            before = reading.execute("SELECT count(*) FROM events").fetchone()[0]
-            writer.replace_events([Event("ev-new", "AID", date="2020-01-01")], [])
-            assert reading.execute("SELECT count(*) FROM events").fetchone()[0] == before == 7
-        async with pool.lend() as reading:
-            assert reading.execute("SELECT count(*) FROM events").fetchone()[0] == 1
+    with filled_store(backend, tmp_path, fill_store) as db:
+        pool = ReadPool(db)
+        writer = open_store(db)
 
-    from concurrent.futures import ThreadPoolExecutor
+        async def read() -> None:
+            async with pool.lend() as reading:
+                before = stored(reading)
+                writer.replace_events([Event("ev-new", "AID", date="2020-01-01")], [])
+                assert stored(reading) == before == 7
+            async with pool.lend() as reading:
+                assert stored(reading) == 1
 
-    with ThreadPoolExecutor(max_workers=1) as thread:  # a loop of its own: the browser tests may hold this one's
-        thread.submit(anyio.run, read).result()
-    writer.close()
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(max_workers=1) as thread:  # a loop of its own: the browser tests may hold this one's
+            thread.submit(anyio.run, read).result()
+        writer.close()
+        pool.close()
 
 
 def test_the_api_accepts_exactly_the_models_modalities_and_statuses():

@@ -14,7 +14,6 @@ import json
 import shutil
 import signal
 import socket
-import sqlite3
 import subprocess
 import sys
 import time
@@ -28,13 +27,16 @@ from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import BACKENDS, filled_store
+
 from linimasa.model import Article, Event, Evidence, Location, Participant, Story
 from linimasa.nlp.sentences import split_sentences
-from linimasa.store import Outcome, SQLiteStore
-from linimasa.web import queries
+from linimasa.store import Outcome, SQLiteStore, Store, open_store
+from linimasa.store.filters import WORD
+import linimasa.web.views
 from linimasa.web.app import create_app
 
-PACKAGE_STATIC = Path(queries.__file__).with_name("static")
+PACKAGE_STATIC = Path(linimasa.web.views.__file__).with_name("static")
 OUR_SCRIPTS = {"/static/app.js"}
 
 
@@ -121,40 +123,40 @@ FIELDS = [
 ]
 
 
-def build_hostile_store(path: Path) -> Path:
-    store = SQLiteStore(path)
+def fill_hostile(store: Store) -> None:
     run_id = store.begin_run("test", [])
     articles, events, stories = hostile_corpus()
     store.save_chunk(run_id, [Outcome("new", a.id, article=a, article_id=a.id) for a in articles])
     store.replace_events(events, stories)
     store.finish_run(run_id, "done", len(events), len(stories))
-    store.close()
-    return path
 
 
-def store_fingerprint(db: Path) -> dict[str, object]:
-    """Row counts of every table and a hash of the events table, read through a separate connection."""
-    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-    try:
-        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'")]
-        counts = {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
-        events = hashlib.sha256(
-            json.dumps(conn.execute("SELECT * FROM events ORDER BY id").fetchall()).encode()
-        ).hexdigest()
-    finally:
-        conn.close()
+TABLES = ["runs", "run_inputs", "articles", "article_versions", "event_mentions", "events", "event_sources",
+          "event_participants", "stories", "state", "schema_version"]
+
+
+def store_fingerprint(db: str) -> dict[str, object]:
+    """Row counts of every table and a hash of the events table, read through a store of its own."""
+    with open_store(db, readonly=True) as store:
+        counts = {t: store.execute(f"SELECT count(*) AS n FROM {t}").fetchone()["n"] for t in TABLES}
+        rows = store.execute("SELECT id, type, mode, modality, date, background, location, location_country, "
+                             "story_id, summary, data FROM events ORDER BY id").fetchall()
+        events = hashlib.sha256(json.dumps([list(dict(r).values()) for r in rows]).encode()).hexdigest()
     return {"counts": counts, "events": events}
 
 
-@pytest.fixture(scope="module")
-def db(tmp_path_factory) -> Path:
-    return build_hostile_store(tmp_path_factory.mktemp("hostile") / "store.db")
+@pytest.fixture(scope="module", params=BACKENDS)
+def db(request, tmp_path_factory) -> str:
+    with filled_store(request.param, tmp_path_factory.mktemp("hostile"), fill_hostile) as db:
+        yield db
 
 
 @pytest.fixture(scope="module")
 def client(db, fingerprint_before) -> TestClient:
     # a crash must show up as the 500 a user would get, not as an exception in the test
-    return TestClient(create_app(str(db)), raise_server_exceptions=False)
+    app = create_app(db)
+    yield TestClient(app, raise_server_exceptions=False)
+    app.state.pool.close()
 
 
 @pytest.fixture(scope="module")
@@ -365,7 +367,7 @@ def honest_query(path: str, param: str, value: str) -> str | None:
     """What a user typing ``value`` asked for: its words for a full-text query, nothing for an exact filter
     (the actor search, which finds names containing the text, is counted by :func:`names_containing`)."""
     if param == "q" and "actors" not in path:
-        return " ".join(queries.WORD.findall(value)) or None
+        return " ".join(WORD.findall(value)) or None
     if param == "actor" and value.strip() != value:  # surrounding white space is dropped, by design
         return value.strip() or None
     return None
@@ -625,8 +627,19 @@ def test_a_burst_of_oversized_requests_leaves_the_server_answering(client):
 # -- read-only ------------------------------------------------------------------------------------------------
 
 
+def route_paths(routes) -> list[str]:
+    """The paths of routes, those of included routers too."""
+    paths = []
+    for route in routes:
+        if hasattr(route, "original_router"):  # a router included into the app
+            paths += route_paths(route.original_router.routes)
+        elif hasattr(route, "path"):
+            paths.append(route.path)
+    return paths
+
+
 def routes(client: TestClient) -> list[str]:
-    paths = [r.path for r in client.app.routes if hasattr(r, "path")]
+    paths = route_paths(client.app.routes)
     concrete = {"{event_id}": "ev-hostile", "{name:path}": "Kedutaan Negara Lain", "{story_id}": "s",
                 "{article_id}": "art-hostile", "{path:path}": "style.css"}
     resolved = []
@@ -647,13 +660,14 @@ def test_writing_methods_are_refused_on_every_route(client):
 
 
 def test_a_full_crawl_leaves_the_store_unchanged(db, client, fingerprint_before):
-    before = hashlib.sha256(db.read_bytes()).hexdigest()
+    file = Path(db) if Path(db).is_file() else None  # a SQLite store's bytes must not change either
+    before = hashlib.sha256(file.read_bytes()).hexdigest() if file else None
     for path in [*PAGES.values(), *API.values(), *routes(client)]:
         for method in ("GET", "POST", "DELETE"):
             client.request(method, path)
     for path in LISTS:
         client.get(with_param(path, "q", "'; DROP TABLE events; --"))
-    assert hashlib.sha256(db.read_bytes()).hexdigest() == before
+    assert (hashlib.sha256(file.read_bytes()).hexdigest() if file else None) == before
     assert store_fingerprint(db) == fingerprint_before
 
 
@@ -664,22 +678,26 @@ def test_serve_listens_on_localhost_unless_told_otherwise():
     assert host.default == "127.0.0.1"
 
 
-def test_malformed_dates_in_a_store_written_by_another_tool_do_not_break_pages(tmp_path):
-    store = SQLiteStore(tmp_path / "foreign.db")
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_malformed_dates_in_a_store_written_by_another_tool_do_not_break_pages(tmp_path, backend):
     person = Participant("Siti Rahma", country="IDN", role="Bupati", kind="person")
-    store.replace_events([
-        Event("ev-month-13", "PROTEST", date="2016-13", participants=[person]),
-        Event("ev-feb-30", "AID", date="2016-02-30", participants=[person]),
-        Event("ev-markup", "AID", date="<b>2016</b>", participants=[person]),
-        Event("ev-fine", "AID", date="2016-03-01", participants=[person]),
-    ], [])
-    store.close()
-    foreign = TestClient(create_app(str(tmp_path / "foreign.db")), raise_server_exceptions=False)
-    for path in ["/?zoom=year", "/?zoom=month", "/?zoom=day", "/actors/Siti%20Rahma", "/api/timeline?zoom=day",
-                 "/events/ev-feb-30", "/map", "/dyad?a=IDN&b=IDN"]:
-        response = foreign.get(path)
-        assert response.status_code == 200, f"{path}: {response.status_code}"
-        assert "<b>2016</b>" not in response.text
+
+    def fill(store: Store) -> None:
+        store.replace_events([
+            Event("ev-month-13", "PROTEST", date="2016-13", participants=[person]),
+            Event("ev-feb-30", "AID", date="2016-02-30", participants=[person]),
+            Event("ev-markup", "AID", date="<b>2016</b>", participants=[person]),
+            Event("ev-fine", "AID", date="2016-03-01", participants=[person]),
+        ], [])
+
+    with filled_store(backend, tmp_path, fill) as db:
+        foreign = TestClient(create_app(db), raise_server_exceptions=False)
+        for path in ["/?zoom=year", "/?zoom=month", "/?zoom=day", "/actors/Siti%20Rahma", "/api/timeline?zoom=day",
+                     "/events/ev-feb-30", "/map", "/dyad?a=IDN&b=IDN"]:
+            response = foreign.get(path)
+            assert response.status_code == 200, f"{path}: {response.status_code}"
+            assert "<b>2016</b>" not in response.text
+        foreign.app.state.pool.close()
 
 
 # -- the real server, over raw HTTP ---------------------------------------------------------------------------
@@ -754,15 +772,19 @@ def test_the_real_server_answers_raw_hostile_requests_and_listens_on_localhost_o
     assert "Traceback" not in output, output
 
 
-def test_serve_opens_a_store_whose_path_has_uri_characters_read_only(db, tmp_path):
+def test_serve_opens_a_store_whose_path_has_uri_characters_read_only(tmp_path):
     odd = tmp_path / "berita #1 100%20.db"
-    odd.write_bytes(db.read_bytes())
+    with SQLiteStore(odd) as store:
+        fill_hostile(store)
+    for written in tmp_path.glob("*-wal"):
+        written.unlink()  # what a run leaves behind is the run's, not the view's
     client = TestClient(create_app(str(odd)))
     assert client.get("/api/events/ev-hostile").status_code == 200
     assert {p.name for p in tmp_path.iterdir()} <= {odd.name, odd.name + "-wal", odd.name + "-shm"}
 
 
-def test_ids_and_names_holding_slashes_and_dot_segments_are_linked_and_found(tmp_path):
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_ids_and_names_holding_slashes_and_dot_segments_are_linked_and_found(tmp_path, backend):
     """Input ids may be URLs or paths ("kompas/2023/07/27/rapat"); each link must reach its page, and a '..'
     in an id must stay in the id, not climb the URL."""
     text = "Menteri PPN/Kepala Bappenas bertemu Gubernur di Jakarta pada hari ini."
@@ -772,21 +794,30 @@ def test_ids_and_names_holding_slashes_and_dot_segments_are_linked_and_found(tmp
                   participants=[Participant("PPN/Bappenas", country="IDN", kind="organisation"),
                                 Participant("../../api/events", country="IDN", kind="person")],
                   evidence=[Evidence(article.id, "trigger", "bertemu", 28, 35)])
-    store = SQLiteStore(tmp_path / "slashes.db")
-    run_id = store.begin_run("test", [])
-    store.save_chunk(run_id, [Outcome("new", article.id, article=article, article_id=article.id)])
-    store.replace_events([event], [Story("story/../rapat", "Rapat", "Rapat koordinasi.", event_ids=[event.id])])
-    store.close()
-    slashes = TestClient(create_app(str(tmp_path / "slashes.db")), raise_server_exceptions=False)
+
+    def fill(store: Store) -> None:
+        run_id = store.begin_run("test", [])
+        store.save_chunk(run_id, [Outcome("new", article.id, article=article, article_id=article.id)])
+        store.replace_events([event], [Story("story/../rapat", "Rapat", "Rapat koordinasi.", event_ids=[event.id])])
+
+    with filled_store(backend, tmp_path, fill) as db:
+        slashes = TestClient(create_app(db), raise_server_exceptions=False)
+        followed = follow_links(slashes, event)
+        assert slashes.get("/api/articles/kompas/2023/07/27/rapat").json()["event_ids"] == [event.id]
+        slashes.app.state.pool.close()
+    assert followed and all(status == 200 for status in followed.values()), followed
+    assert "/actors/..%2F..%2Fapi%2Fevents" in followed
+
+
+def follow_links(slashes: TestClient, event: Event) -> dict[str, int]:
+    """Every link to an event, actor, article or story on the pages that list them, with the status it gets."""
     followed = {}
     for page in ["/?all=true", "/articles", "/stories", "/actors", "/events/" + quote(event.id, safe="")]:
         tree = lxml.html.document_fromstring(slashes.get(page).text)
         for href in {a.get("href") for a in tree.iter("a")}:
             if href and href.startswith(("/events/", "/actors/", "/articles/", "/stories/", "/api/events/")):
                 followed[href] = slashes.get(href).status_code
-    assert followed and all(status == 200 for status in followed.values()), followed
-    assert "/actors/..%2F..%2Fapi%2Fevents" in followed
-    assert slashes.get("/api/articles/kompas/2023/07/27/rapat").json()["event_ids"] == [event.id]
+    return followed
 
 
 def test_a_url_or_header_block_past_the_limits_is_answered_414_or_431_before_any_work(client):
@@ -799,22 +830,27 @@ def test_a_url_or_header_block_past_the_limits_is_answered_414_or_431_before_any
     assert client.get("/api/events").status_code == 200
 
 
-def test_the_read_pool_lends_at_most_its_size_of_connections_however_many_requests(tmp_path):
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_the_read_pool_lends_at_most_its_size_of_connections_however_many_requests(tmp_path, backend):
+    with filled_store(backend, tmp_path) as db:
+        most, opened = crowd_the_pool(db)
+    assert most == 3 and opened == 3
+
+
+def crowd_the_pool(db: str) -> tuple[int, int]:
+    """60 requests at once on a pool of 3: the most stores lent at once, and how many were opened."""
     import anyio
 
-    from linimasa.store import open_store
     from linimasa.web.app import ReadPool
 
-    db = str(tmp_path / "s.db")
-    open_store(db).close()
     pool = ReadPool(db, size=3)
     busy, most = [0], [0]
 
     async def request() -> None:
-        async with pool.lend() as connection:
+        async with pool.lend() as store:
             busy[0] += 1
             most[0] = max(most[0], busy[0])
-            connection.execute("SELECT 1").fetchone()
+            store.outlets()
             await anyio.sleep(0.01)
             busy[0] -= 1
 
@@ -827,4 +863,5 @@ def test_the_read_pool_lends_at_most_its_size_of_connections_however_many_reques
 
     with ThreadPoolExecutor(max_workers=1) as thread:  # a loop of its own: the browser tests may hold this one's
         thread.submit(anyio.run, crowd).result()
-    assert most[0] == 3 and pool.opened == 3
+    pool.close()
+    return most[0], pool.opened

@@ -6,21 +6,18 @@ from __future__ import annotations
 import random
 
 import pytest
+from conftest import BACKENDS, filled_store
 from fastapi.testclient import TestClient
 
 from linimasa.model import Article, Event, Evidence, Participant
-from linimasa.store import Outcome, SQLiteStore
-from linimasa.web import queries
+from linimasa.store import Outcome, browse, open_store
 from linimasa.web.app import create_app
 
 ARTICLES = 700  # over the 500 matching articles from which words count as common
 
 
-@pytest.fixture(scope="module")
-def store_path(tmp_path_factory):
+def fill(store) -> None:
     rng = random.Random(3)
-    path = tmp_path_factory.mktemp("words") / "store.db"
-    store = SQLiteStore(path)
     run_id = store.begin_run("test", [])
     outcomes = []
     for i in range(ARTICLES):
@@ -47,13 +44,19 @@ def store_path(tmp_path_factory):
         ))
     store.replace_events(events, [])
     store.finish_run(run_id, "done", len(events), 0)
-    store.close()
-    return path
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def store_path(request, tmp_path_factory):
+    with filled_store(request.param, tmp_path_factory.mktemp("words"), fill) as db:
+        yield db
 
 
 @pytest.fixture(scope="module")
 def client(store_path):
-    return TestClient(create_app(str(store_path)))
+    app = create_app(store_path)
+    yield TestClient(app)
+    app.state.pool.close()
 
 
 def everything(client, params):
@@ -77,19 +80,17 @@ SEARCHES = [
 
 
 def test_the_words_of_this_store_count_as_common(store_path):
-    import sqlite3
-
-    with sqlite3.connect(store_path) as conn:
-        assert queries.word_hits(conn, queries.fts_query("perbatasan")).common
-        assert not queries.word_hits(conn, queries.fts_query("nomor12")).common
+    with open_store(store_path, readonly=True) as store:
+        assert store.word_hits("perbatasan").common
+        assert not store.word_hits("nomor12").common
 
 
 @pytest.mark.parametrize("params", SEARCHES, ids=[" ".join(f"{k}={v}" for k, v in p.items()) for p in SEARCHES])
 def test_testing_events_in_sql_gives_what_gathering_them_gives(client, params, monkeypatch):
     tested = everything(client, params)
-    monkeypatch.setattr(queries, "PER_EVENT_MAX_WALK", 0)  # deep pages gather the matches
+    monkeypatch.setattr(browse, "PER_EVENT_MAX_WALK", 0)  # deep pages gather the matches
     deep = everything(client, params)
-    monkeypatch.setattr(queries.WordHits, "common", property(lambda self: False))  # gather matches in Python
+    monkeypatch.setattr(browse.WordHits, "common", property(lambda self: False))  # gather matches in Python
     gathered = everything(client, params)
     assert tested == deep == gathered
     total, walked, histogram = gathered

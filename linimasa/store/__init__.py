@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from importlib import import_module
 
-from .base import Outcome, RunCounts, Store, StoredArticle, StoreError, StoreUnavailable
+from .base import Outcome, RunCounts, Store, StoredArticle, StoreError, StoreUnavailable, redact
 from .sqlite import SQLiteStore
 
 DEFAULT_DB = "linimasa.db"
@@ -36,4 +36,4 @@ def url_scheme(db: str) -> str:
 
 
 __all__ = ["BACKENDS", "DEFAULT_DB", "Outcome", "RunCounts", "SQLiteStore", "Store", "StoreError",
-           "StoreUnavailable", "StoredArticle", "open_store", "url_scheme"]
+           "StoreUnavailable", "StoredArticle", "open_store", "redact", "url_scheme"]

@@ -8,13 +8,16 @@ its connection, transactions and dialect. Callers hold a ``Store`` and never a b
 
 from __future__ import annotations
 
+import re
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
 from ..model import Article, Event, Story
+from .filters import ArticleFilter, EventFilter
 
 
 class StoreError(Exception):
@@ -23,6 +26,11 @@ class StoreError(Exception):
 
 class StoreUnavailable(StoreError):
     """The store could not answer a read just now (locked, busy, connection lost): retrying may work."""
+
+
+def redact(db: str) -> str:
+    """A store's path or URL as messages show it: without a password."""
+    return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", db)
 
 
 def utcnow() -> str:
@@ -81,6 +89,14 @@ class Outcome:
     article_id: str | None = None
     reason: str | None = None
     store_row: bool = True  # False for a re-ingest of an article already stored as it is
+
+
+@dataclass(frozen=True)
+class EventQuery:
+    """An event filter made ready for one store (:meth:`Store.event_query`): its lookups already run, so a
+    count, a page and a histogram of the same filter do not repeat them. A backend adds what it needs."""
+
+    filter: EventFilter
 
 
 class Store(ABC):
@@ -203,3 +219,85 @@ class Store(ABC):
 
     @abstractmethod
     def set_state(self, key: str, value: Any) -> None: ...
+
+    # -- reading for the web view and the API ---------------------------------------------------------
+    # Inside one snapshot (:meth:`snapshot`) every read sees the same state of the store, even while a run
+    # writes it. Lists come in a fixed order, the same on every backend.
+
+    @abstractmethod
+    def snapshot(self) -> AbstractContextManager["Store"]:
+        """A read-only transaction over one state of the store; raises :class:`StoreUnavailable` when the
+        store cannot answer (locked, connection lost)."""
+
+    @abstractmethod
+    def event_query(self, flt: EventFilter) -> EventQuery: ...
+
+    @abstractmethod
+    def count_events(self, query: EventQuery) -> int: ...
+
+    @abstractmethod
+    def page_events(self, query: EventQuery, limit: int, offset: int) -> list[Event]:
+        """A page of the events in date order (by id within a date), undated events last."""
+
+    @abstractmethod
+    def event(self, event_id: str) -> Event | None: ...
+
+    @abstractmethod
+    def story_ids(self, event_ids: list[str]) -> dict[str, str]:
+        """The story of each event that belongs to one."""
+
+    @abstractmethod
+    def event_periods(self, query: EventQuery, zoom: str) -> list[tuple[str, str, int]]:
+        """(period, type, events) of the dated events per year, month or day (``zoom``), by period then type;
+        an event dated less precisely than the zoom counts at its own precision."""
+
+    @abstractmethod
+    def event_places(self, query: EventQuery, limit: int = 2000) -> list[dict[str, Any]]:
+        """Places (name, country, lat, lon, events), busiest first, then by name."""
+
+    @abstractmethod
+    def dyad_periods(self, query: EventQuery, a: str, b: str) -> list[tuple[str, str, int]]:
+        """(month, type, events) of the dated events with participants of both countries."""
+
+    @abstractmethod
+    def modes(self) -> list[str]: ...
+
+    @abstractmethod
+    def list_actors(self, words: str | None, country: str | None, limit: int,
+                    offset: int) -> tuple[int, list[dict[str, Any]]]:
+        """How many participants' names hold ``words`` (case-blind for ASCII letters, no wildcards), and a
+        page of them (name, country, kind, kb_id, events), most active first."""
+
+    @abstractmethod
+    def actor_detail(self, name: str) -> dict[str, Any] | None:
+        """name, country, kind, kb_id, events, roles_seen, activity as (month, type, events),
+        counterparts."""
+
+    @abstractmethod
+    def participant_countries(self) -> list[str]: ...
+
+    @abstractmethod
+    def list_stories(self, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]:
+        """How many stories there are, and a page of them (id, title, overview, events, first, last),
+        largest first."""
+
+    @abstractmethod
+    def story(self, story_id: str) -> dict[str, Any] | None: ...
+
+    @abstractmethod
+    def list_articles(self, flt: ArticleFilter, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]:
+        """How many articles match, and a page of them by publication date (undated last)."""
+
+    @abstractmethod
+    def article_detail(self, article_id: str) -> dict[str, Any] | None:
+        """An article's fields with its cleaned ``text`` and the ``event_ids`` it reports, in date order."""
+
+    @abstractmethod
+    def article_texts(self, article_ids: list[str]) -> dict[str, str]: ...
+
+    @abstractmethod
+    def article_sentences(self, article_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+        """The sentence spans (start, end) of each article."""
+
+    @abstractmethod
+    def outlets(self) -> list[str]: ...

@@ -10,6 +10,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -48,9 +49,9 @@ class Dialect(ABC):
         """INSERT of ``columns`` (one placeholder each) that replaces the row with the same ``key``: the old
         row is gone and the new one comes last in insertion order."""
 
-    def byte_order(self, expression: str) -> str:
-        """``expression`` (text) as ORDER BY sorts it by its bytes, as SQLite compares text."""
-        return expression
+    def holds(self, text: str) -> bool:
+        """Whether a text column can hold ``text`` (a value it cannot hold is in no row)."""
+        return True
 
     hidden_columns: tuple[str, ...] = ()
     """Columns this database's schema adds for its own use, left out of every row returned to callers."""
@@ -81,3 +82,60 @@ class Dialect(ABC):
 
     @abstractmethod
     def drop_full_text(self, spec: FullText) -> list[str]: ...
+
+    def upgrade(self, version: int) -> list[str]:
+        """What this database's stores made by an earlier linimasa need, besides the statements every
+        database shares, to reach schema ``version`` (a backend whose stores were right from the start
+        needs nothing)."""
+        return []
+
+    # -- reading ---------------------------------------------------------------------------------------
+
+    @abstractmethod
+    def words(self, text: str) -> Any:
+        """The parameter :meth:`holds_words` takes for the words a user typed (never query syntax)."""
+
+    @abstractmethod
+    def holds_words(self, spec: FullText, alias: str) -> str:
+        """A condition (one placeholder: :meth:`words`) on the row ``alias`` of ``spec.table``: it holds every
+        word."""
+
+    @abstractmethod
+    def count_holding_words(self, spec: FullText) -> str:
+        """``SELECT count(*) AS n``: how many rows hold every word, counted up to a cap (placeholders:
+        :meth:`words`, the cap)."""
+
+    @abstractmethod
+    def ranked_matches(self, spec: FullText) -> str:
+        """``SELECT id``: the rows holding every word, best match first (placeholders: :meth:`words`,
+        limit)."""
+
+    def articles_by_id(self, alias: str) -> str:
+        """The articles table as a FROM item for rows reached by id."""
+        return f"articles {alias}"
+
+    @abstractmethod
+    def in_list(self, expression: str) -> str:
+        """A condition: ``expression`` is one of a list of values given as one parameter (:meth:`list_param`)."""
+
+    @abstractmethod
+    def list_param(self, values: list[Any]) -> Any: ...
+
+    def unindexed(self, column: str) -> str:
+        """``column`` written so that the planner does not pick its index (when the query should start from
+        elsewhere)."""
+        return column
+
+    @abstractmethod
+    def nocase_in(self, column: str, count: int) -> str:
+        """A condition: ``column`` equals one of ``count`` values, ASCII letters compared without case (as
+        the :meth:`nocase` index does)."""
+
+    @abstractmethod
+    def contains_nocase(self, column: str) -> str:
+        """A condition: ``column`` matches a LIKE pattern (escape: backslash), ASCII letters compared
+        without case."""
+
+    @abstractmethod
+    def json_number(self, column: str, *path: str) -> str:
+        """The number at ``path`` in the JSON text of ``column`` (NULL when absent)."""

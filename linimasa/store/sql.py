@@ -17,15 +17,17 @@ from typing import Any
 
 from ..model import Article, Event, Story, to_dict
 from .base import Outcome, RunCounts, Store, StoredArticle, utcnow
+from .browse import BrowseSQL
 from .dialect import Dialect
-from .schema import MIGRATIONS, Migration
+from .schema import LATEST_VERSION, MIGRATIONS, Migration
 
 # Values asked for in one statement at most (a statement takes a bounded number of parameters).
 IN_BATCH = 500
 
 
-class SQLStore(Store):
-    """:class:`~linimasa.store.base.Store` over a DB-API connection (``conn``) and a dialect."""
+class SQLStore(BrowseSQL, Store):
+    """:class:`~linimasa.store.base.Store` over a DB-API connection (``conn``) and a dialect; the web view's
+    reads are :class:`~linimasa.store.browse.BrowseSQL`'s."""
 
     dialect: Dialect
     conn: Any
@@ -70,6 +72,18 @@ class SQLStore(Store):
     def pending_migrations(self, current: int) -> list[tuple[Migration, list[str]]]:
         """The migrations after ``current``, each with its statements in this store's dialect."""
         return [(m, m.statements(self.dialect)) for m in MIGRATIONS if m.version > current]
+
+    def readable_schema(self) -> str | None:
+        """Why a read-only store at its schema version cannot be read by this linimasa (None: it can). A
+        store that misses only migrations with nothing to do on its database reads as it is."""
+        current = self.schema_version()
+        if current > LATEST_VERSION:
+            return (f"the store {self.path} has schema version {current}, newer than this linimasa "
+                    f"({LATEST_VERSION}): upgrade linimasa")
+        if current == 0 or any(statements for _, statements in self.pending_migrations(current)):
+            return (f"the store {self.path} has schema version {current}, this linimasa needs {LATEST_VERSION}: "
+                    "run any writing command (e.g. `linimasa run`) once to create or migrate it")
+        return None
 
     def _apply_migration(self, migration: Migration, statements: list[str]) -> None:
         for statement in statements:
@@ -245,8 +259,7 @@ class SQLStore(Store):
             yield Event.from_dict(json.loads(row["data"]))
 
     def iter_events(self) -> Iterator[Event]:
-        order = ", ".join(map(self.dialect.byte_order, ("coalesce(date, '')", "id")))
-        for row in self.execute(f"SELECT data FROM events ORDER BY {order}"):
+        for row in self.execute("SELECT data FROM events ORDER BY coalesce(date, ''), id"):
             yield Event.from_dict(json.loads(row["data"]))
 
     def replace_events(self, events: list[Event], stories: list[Story]) -> None:
@@ -290,7 +303,7 @@ class SQLStore(Store):
                 )
 
     def iter_stories(self) -> Iterator[Story]:
-        for row in self.execute(f"SELECT data FROM stories ORDER BY {self.dialect.byte_order('id')}"):
+        for row in self.execute("SELECT data FROM stories ORDER BY id"):
             yield Story(**json.loads(row["data"]))
 
     # -- learned state --------------------------------------------------------------------------------

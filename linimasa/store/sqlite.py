@@ -7,6 +7,7 @@ Everything else is :class:`~linimasa.store.sql.SQLStore`'s.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -14,8 +15,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from .base import StoreError
+from .base import StoreError, StoreUnavailable
 from .dialect import Dialect, FullText
+from .filters import words_of
 from .schema import LATEST_VERSION
 from .sql import SQLStore
 
@@ -71,6 +73,43 @@ class SQLiteDialect(Dialect):
     def drop_full_text(self, spec: FullText) -> list[str]:
         return [*(f"DROP TRIGGER {spec.name}_{event}" for event in ("insert", "delete", "update")),
                 f"DROP TABLE {spec.name}"]
+
+    def words(self, text: str) -> str:
+        # every word quoted, all required: FTS5 query syntax in what a user typed stays words
+        return " ".join(f'"{word}"' for word in words_of(text))
+
+    def holds_words(self, spec: FullText, alias: str) -> str:
+        return f"{alias}.rowid IN (SELECT rowid FROM {spec.name} WHERE {spec.name} MATCH ?)"
+
+    def count_holding_words(self, spec: FullText) -> str:
+        return f"SELECT count(*) AS n FROM (SELECT rowid FROM {spec.name} WHERE {spec.name} MATCH ? LIMIT ?)"
+
+    def ranked_matches(self, spec: FullText) -> str:
+        return (f"SELECT t.id AS id FROM {spec.name} f JOIN {spec.table} t ON t.rowid = f.rowid "
+                f"WHERE {spec.name} MATCH ? ORDER BY rank LIMIT ?")
+
+    def articles_by_id(self, alias: str) -> str:
+        # the id index holds each rowid: ids and full-text matches meet there, never in the wide rows
+        return f"articles {alias} INDEXED BY sqlite_autoindex_articles_1"
+
+    def in_list(self, expression: str) -> str:
+        return f"{expression} IN (SELECT value FROM json_each(?))"
+
+    def list_param(self, values: list[Any]) -> str:
+        return json.dumps(values)
+
+    def unindexed(self, column: str) -> str:
+        # unary + stops SQLite, which keeps no statistics here, from preferring the column's index
+        return f"+{column}"
+
+    def nocase_in(self, column: str, count: int) -> str:
+        return f"{column} COLLATE NOCASE IN ({', '.join('?' * count)})"
+
+    def contains_nocase(self, column: str) -> str:
+        return f"{column} LIKE ? ESCAPE '\\'"
+
+    def json_number(self, column: str, *path: str) -> str:
+        return f"json_extract({column}, '$.{'.'.join(path)}')"
 
 
 def _values(spec: FullText, row: str) -> str:
@@ -154,11 +193,9 @@ class SQLiteStore(SQLStore):
                 # cache makes it reread them from the file on every request.
                 self.conn.execute(f"PRAGMA cache_size=-{READER_CACHE_KIB}")
                 self.conn.execute(f"PRAGMA mmap_size={READER_MMAP_BYTES}")
-                if self.schema_version() != LATEST_VERSION:
-                    raise StoreError(
-                        f"the store {self.path} has schema version {self.schema_version()}, this linimasa needs "
-                        f"{LATEST_VERSION}: run any writing command (e.g. `linimasa run`) once to migrate it"
-                    )
+                unreadable = self.readable_schema()
+                if unreadable:
+                    raise StoreError(unreadable)
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path} is not a linimasa store (SQLite says: {exc})") from exc
 
@@ -197,6 +234,18 @@ class SQLiteStore(SQLStore):
         else:
             self.conn.execute("COMMIT")
 
+    @contextmanager
+    def snapshot(self) -> Iterator[SQLiteStore]:
+        # WAL: a reader's transaction sees the database as of its first read, whatever commits meanwhile
+        try:
+            self.conn.execute("BEGIN")
+            try:
+                yield self
+            finally:
+                self.conn.rollback()
+        except sqlite3.OperationalError as exc:
+            raise StoreUnavailable(f"the store could not answer: {exc}") from exc
+
     def close(self) -> None:
         self.conn.close()
 
@@ -205,11 +254,3 @@ class SQLiteStore(SQLStore):
         # SQLite steps through the rows as they are fetched: nothing large is held
         condition = f" WHERE {where}" if where else ""
         yield from self.conn.execute(f"SELECT {columns} FROM {source}{condition} ORDER BY {order}", params)
-
-    def search_articles(self, words: str, limit: int = 50) -> list[str]:
-        rows = self.conn.execute(
-            "SELECT a.id FROM articles_fts f JOIN articles a ON a.rowid = f.rowid WHERE articles_fts MATCH ? "
-            "ORDER BY rank LIMIT ?",
-            (words, limit),
-        )
-        return [r["id"] for r in rows]

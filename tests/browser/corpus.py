@@ -9,7 +9,7 @@ from pathlib import Path
 
 from linimasa.nlp.sentences import split_sentences
 from linimasa.model import Article, Event, Evidence, Location, Participant, Story
-from linimasa.store import Outcome, SQLiteStore
+from linimasa.store import Outcome, SQLiteStore, Store
 
 HOSTILE_TITLE = 'Judul <script>window.__pwned = 1</script> <img src=x onerror="window.__pwned = 2">'
 HOSTILE_TEXT = (
@@ -136,8 +136,14 @@ def events() -> tuple[list[Event], list[Story]]:
 
 
 def build_store(path: Path) -> Path:
-    """Write the corpus into a new store at ``path`` and return the path."""
-    store = SQLiteStore(path)
+    """Write the corpus into a new SQLite store at ``path`` and return the path."""
+    with SQLiteStore(path) as store:
+        fill_store(store)
+    return path
+
+
+def fill_store(store: Store) -> None:
+    """Write the corpus into an empty store of any backend."""
     run_id = store.begin_run("test", [])
     outcomes = []
     for data in ARTICLES:
@@ -151,5 +157,3 @@ def build_store(path: Path) -> Path:
     evs, stories = events()
     store.replace_events(evs, stories)
     store.finish_run(run_id, "done", len(evs), len(stories))
-    store.close()
-    return path
