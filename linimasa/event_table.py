@@ -24,10 +24,11 @@ COLUMNS: dict[str, str] = {
     "type": "str", "mode": "str", "modality": "str", "background": "bool",
     "cameo": "str", "quad_class": "str", "quad": "int", "intensity": "float",
     "actor_names": "list", "actor_countries": "list", "actor_kinds": "list", "actor_roles": "list",
-    "actor_kb_ids": "list",
+    "actor_sectors": "list", "actor_codes": "list", "actor_sector_bases": "list", "actor_kb_ids": "list",
     "recipient_names": "list", "recipient_countries": "list", "recipient_kinds": "list", "recipient_roles": "list",
-    "recipient_kb_ids": "list",
+    "recipient_sectors": "list", "recipient_codes": "list", "recipient_sector_bases": "list", "recipient_kb_ids": "list",
     "place_name": "str", "place_city": "str", "place_country": "str", "place_lat": "float", "place_lon": "float",
+    "place_geonameid": "int", "place_admin1": "str", "place_admin1_code": "str", "place_admin1_geonames": "str",
     "duration_minutes": "int", "topics": "list", "summary": "str",
     "source_count": "int", "outlets": "list", "source_urls": "list", "article_ids": "list",
 }
@@ -72,7 +73,9 @@ def event_row(record: dict[str, Any]) -> dict[str, Any]:
         "cameo": codes.cameo if codes else None, "quad_class": codes.quad_class if codes else None,
         "quad": codes.quad if codes else None, "intensity": codes.intensity if codes else None,
         "place_name": place.get("name"), "place_city": place.get("city"), "place_country": place.get("country"),
-        "place_lat": place.get("lat"), "place_lon": place.get("lon"),
+        "place_lat": place.get("lat"), "place_lon": place.get("lon"), "place_geonameid": place.get("geonameid"),
+        "place_admin1": place.get("admin1"), "place_admin1_code": place.get("admin1_code"),
+        "place_admin1_geonames": place.get("admin1_geonames"),
         "duration_minutes": record.get("duration_minutes"), "topics": list(record.get("topics") or []),
         "summary": record.get("summary"),
         "source_count": len(record["sources"]),
@@ -86,6 +89,9 @@ def event_row(record: dict[str, Any]) -> dict[str, Any]:
         row[f"{side}_countries"] = [p.get("country") or "" for p in parties]
         row[f"{side}_kinds"] = [p.get("kind") or "" for p in parties]
         row[f"{side}_roles"] = [p.get("role") or "" for p in parties]
+        row[f"{side}_sectors"] = [p.get("sector") or "" for p in parties]
+        row[f"{side}_codes"] = [p.get("actor_code") or "" for p in parties]
+        row[f"{side}_sector_bases"] = [p.get("sector_basis") or "" for p in parties]
         row[f"{side}_kb_ids"] = [p.get("kb_id") or "" for p in parties]
     return {name: row[name] for name in COLUMNS}
 

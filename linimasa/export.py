@@ -10,6 +10,8 @@ from datetime import date
 from typing import Any, TextIO
 
 from . import dates
+from .kb.admin1 import place_codes
+from .kb.sectors import load_sectors
 from .model import Event
 from .outlets import outlet_name
 from .store import Store
@@ -20,12 +22,13 @@ ARTICLE_FIELDS = (
 
 
 def event_record(event: Event, refs: dict[str, dict[str, Any]]) -> dict[str, Any]:
-    """The contract's event object (extra keys: date_basis, background, side/kind/kb_id of participants, each
-    source's link evidence)."""
+    """The contract's event object (extra keys: date_basis, background, side/kind/kb_id and the CAMEO codes of
+    participants, the place's GeoNames id and province, each source's link evidence)."""
     location = None
     if event.location is not None:
         loc = event.location
         location = {"name": loc.name, "city": loc.city, "country": loc.country, "lat": loc.lat, "lon": loc.lon}
+        location.update(place_codes({"kb_id": loc.kb_id, **location}))
     sources: dict[str, dict[str, Any]] = {}
     joined = {link["article_id"]: link for link in event.links}
     for ev in event.evidence:
@@ -55,7 +58,7 @@ def event_record(event: Event, refs: dict[str, dict[str, Any]]) -> dict[str, Any
         "date_basis": event.date_basis,
         "location": location,
         "participants": [
-            {
+            with_actor_codes({
                 "name": p.name,
                 "mention": p.mention,
                 "country": p.country,
@@ -63,7 +66,7 @@ def event_record(event: Event, refs: dict[str, dict[str, Any]]) -> dict[str, Any
                 "kind": p.kind,
                 "side": p.side,
                 "kb_id": p.kb_id,
-            }
+            }, event.date)
             for p in event.participants
         ],
         "duration_minutes": event.duration_minutes,
@@ -72,6 +75,16 @@ def event_record(event: Event, refs: dict[str, dict[str, Any]]) -> dict[str, Any
         "background": event.background,
         "sources": sorted(sources.values(), key=lambda s: (s.get("published") or "", s["article_id"])),
     }
+
+
+def with_actor_codes(party: dict[str, Any], date: str | None) -> dict[str, Any]:
+    """A participant with its CAMEO codes from the knowledge base (linimasa/kb/sectors.py): ``sector`` (GOV,
+    MIL, ...), ``actor_code`` (IDNGOVMIL, IGOUNO, RUS) and ``sector_basis``, each None when it does not say."""
+    code = load_sectors().of(party, date)
+    party["sector"] = code.sector if code else None
+    party["actor_code"] = code.code if code else None
+    party["sector_basis"] = code.basis if code else None
+    return party
 
 
 def _link_record(link: dict[str, Any] | None) -> dict[str, Any] | None:

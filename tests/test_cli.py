@@ -245,3 +245,20 @@ def test_events_as_csv_put_actors_and_recipients_in_their_own_columns(sample_db)
     sanction = next(r for r in rows if r["type"] == "SANCTION")
     assert sanction["actor_countries"] == "USA" and sanction["recipient_countries"] == "RUS"
     assert sanction["quad_class"] == "material_conflict" and sanction["cameo"].startswith("16")
+
+
+def test_the_event_table_carries_actor_codes_and_the_places_gazetteer_codes(sample_db, tmp_path):
+    import pyarrow.parquet as pq
+
+    path = tmp_path / "events.parquet"
+    assert invoke("events", "--db", sample_db, "--format", "parquet", "--output", str(path)).exit_code == 0
+    rows = pq.read_table(path).to_pylist()
+    moscow = next(r for r in rows if r["place_name"] == "Moscow" and "Joko Widodo" in r["actor_names"])
+    jokowi = moscow["actor_names"].index("Joko Widodo")
+    assert moscow["actor_sectors"][jokowi] == "GOV" and moscow["actor_codes"][jokowi] == "IDNGOV"
+    assert moscow["actor_sector_bases"][jokowi].startswith("office held on the event's date: President")
+    assert moscow["place_geonameid"] == 524901 and moscow["place_admin1_geonames"] == "RU.48"
+    sanction = next(r for r in rows if r["type"] == "SANCTION" and r["actor_codes"] == ["USA"])
+    assert sanction["recipient_codes"] == ["RUS"] and sanction["recipient_sectors"] == [""]
+    jakarta = next(r for r in rows if r["place_name"] == "Jakarta")
+    assert (jakarta["place_admin1"], jakarta["place_admin1_code"]) == ("Jakarta", "ID-JK")
