@@ -337,7 +337,7 @@ def timeline(db: str, actors: tuple[str, ...], since: date | None, until: date |
     """The events in date order, filtered by actor and date."""
     import json
 
-    from .export import timeline_html, timeline_markdown, timeline_records
+    from .export import evidence_quotes, timeline_html, timeline_markdown, timeline_records
 
     if since and until and since > until:
         raise click.BadParameter(f"--since {since} is after --until {until}")
@@ -348,9 +348,9 @@ def timeline(db: str, actors: tuple[str, ...], since: date | None, until: date |
             json.dump(records, out, ensure_ascii=False, indent=2)
             out.write("\n")
         elif fmt == "html":
-            out.write(timeline_html(records))
+            out.write(timeline_html(records, evidence_quotes(store, records)))
         else:
-            out.write(timeline_markdown(records))
+            out.write(timeline_markdown(records, evidence_quotes(store, records)))
 
 
 @cli.command()

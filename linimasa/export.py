@@ -10,6 +10,8 @@ from datetime import date
 from typing import Any, TextIO
 
 from . import dates
+from .events.summary import generate as generate_summary
+from .events.summary import record_place_words
 from .kb.admin1 import place_codes
 from .kb.sectors import load_sectors
 from .model import Event
@@ -27,8 +29,9 @@ def event_record(event: Event, refs: dict[str, dict[str, Any]]) -> dict[str, Any
     location = None
     if event.location is not None:
         loc = event.location
-        location = {"name": loc.name, "city": loc.city, "country": loc.country, "lat": loc.lat, "lon": loc.lon}
-        location.update(place_codes({"kb_id": loc.kb_id, **location}))
+        location = {"name": loc.name, "city": loc.city, "country": loc.country, "lat": loc.lat, "lon": loc.lon,
+                    "kb_id": loc.kb_id}
+        location.update(place_codes(location))
     sources: dict[str, dict[str, Any]] = {}
     joined = {link["article_id"]: link for link in event.links}
     for ev in event.evidence:
@@ -47,7 +50,7 @@ def event_record(event: Event, refs: dict[str, dict[str, Any]]) -> dict[str, Any
         item = {"text": ev.text, "start": ev.start, "end": ev.end, "field": ev.field}
         if item not in source["evidence"]:
             source["evidence"].append(item)
-    return {
+    record = {
         "id": event.id,
         "type": event.type,
         "mode": event.mode,
@@ -75,6 +78,8 @@ def event_record(event: Event, refs: dict[str, dict[str, Any]]) -> dict[str, Any
         "background": event.background,
         "sources": sorted(sources.values(), key=lambda s: (s.get("published") or "", s["article_id"])),
     }
+    record["summary"] = generate_summary(record, record_place_words(record))
+    return record
 
 
 def with_actor_codes(party: dict[str, Any], date: str | None) -> dict[str, Any]:
@@ -203,6 +208,9 @@ def who_to_whom(participants: list[dict[str, Any]]) -> str:
     return f"{', '.join(actors) or '(actor not named)'} → {', '.join(recipients)}"
 
 
+# How a reader is told that a summary was written by linimasa from the record, not by a reporter.
+GENERATED_LABEL = "ringkasan otomatis (generated from the record)"
+
 TIMELINE_HTML = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>linimasa timeline</title>
@@ -210,6 +218,8 @@ TIMELINE_HTML = """<!doctype html>
 body{font-family:system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;line-height:1.45;color:#222}
 li{margin:.8rem 0} .date{font-weight:600} .type{font-family:monospace} .meta{color:#555;font-size:.92em}
 blockquote{margin:.3rem 0 .3rem 1rem;color:#444;border-left:3px solid #ccc;padding-left:.6rem}
+.generated{font-size:.8em;background:#eef;border:1px solid #ccd;border-radius:3px;padding:0 .3em;color:#335}
+cite{color:#666;font-size:.9em}
 </style></head><body>
 <h1>Timeline</h1>
 {% if not records %}<p>No events match.</p>{% endif %}
@@ -219,7 +229,8 @@ blockquote{margin:.3rem 0 .3rem 1rem;color:#444;border-left:3px solid #ccc;paddi
 <span class="type">{{ r.type }}{% if r.mode %}/{{ r.mode }}{% endif %}</span>{% if r.location %} in {{ r.location.name }}{% endif %}{% if r.duration_minutes %}, {{ r.duration_minutes }} min{% endif %}:
 {{ who(r.participants) }}
 {% if r.topics %}<div class="meta">topics: {{ r.topics|join(", ") }}</div>{% endif %}
-{% for s in r.sources %}{% for e in s.evidence if e.field == "trigger" %}{% if loop.first %}<blockquote>{{ e.text }}</blockquote>{% endif %}{% endfor %}{% endfor %}
+{% if r.summary %}<p class="summary"><span class="generated">{{ generated }}</span> {{ r.summary }}</p>{% endif %}
+{% set q = quotes.get(r.id) %}{% if q %}<blockquote>“{{ q.text }}” <cite>{{ q.outlet or q.article_id }}</cite></blockquote>{% endif %}
 <div class="meta">sources ({{ r.sources|length }}): {% for s in r.sources %}{% if s.url %}<a href="{{ s.url }}">{{ s.outlet or s.article_id }}</a>{% else %}{{ s.outlet or s.article_id }}{% endif %}{% if not loop.last %}, {% endif %}{% endfor %}</div>
 </li>
 {% endfor %}</ol>
@@ -227,15 +238,18 @@ blockquote{margin:.3rem 0 .3rem 1rem;color:#444;border-left:3px solid #ccc;paddi
 """
 
 
-def timeline_html(records: list[dict[str, Any]]) -> str:
+def timeline_html(records: list[dict[str, Any]], quotes: dict[str, dict[str, Any]] | None = None) -> str:
     """The timeline as one self-contained HTML page (escaped: names and quotes are data, not markup)."""
     from jinja2 import Environment
 
     template = Environment(autoescape=True).from_string(TIMELINE_HTML)
-    return template.render(records=records, who=who_to_whom)
+    return template.render(records=records, who=who_to_whom, quotes=quotes or {}, generated=GENERATED_LABEL)
 
 
-def timeline_markdown(records: list[dict[str, Any]]) -> str:
+def timeline_markdown(records: list[dict[str, Any]], quotes: dict[str, dict[str, Any]] | None = None) -> str:
+    """The timeline in Markdown: each event's line (date, type, place, actor → recipient), its sentence generated
+    from the record (marked so) and, when ``quotes`` has it, the report's own sentence, quoted with its outlet."""
+    quotes = quotes or {}
     out = io.StringIO()
     out.write("# Timeline\n\n")
     if not records:
@@ -251,7 +265,47 @@ def timeline_markdown(records: list[dict[str, Any]]) -> str:
         if r.get("topics"):
             out.write(f"  - topics: {', '.join(r['topics'])}\n")
         if r.get("summary"):
-            out.write(f"  - {r['summary']}\n")
+            out.write(f"  - {GENERATED_LABEL}: {r['summary']}\n")
+        quote = quotes.get(r["id"])
+        if quote:
+            out.write(f"  - > “{quote['text']}” ({quote['outlet'] or quote['article_id']})\n")
         outlets = ", ".join(s.get("outlet") or s["article_id"] for s in r["sources"])
         out.write(f"  - sources ({len(r['sources'])}): {outlets}\n")
     return out.getvalue()
+
+
+def evidence_quotes(store: Store, records: Iterable[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Each event's quoted evidence: the sentence of its earliest report that holds the words naming the event
+    (its trigger), as stored with the article; events whose article is not stored have none."""
+    quotes: dict[str, dict[str, Any]] = {}
+    articles: dict[str, tuple[str, list[dict[str, int]]] | None] = {}
+    for record in records:
+        for source in record["sources"]:
+            trigger = next((e for e in source["evidence"] if e["field"] == "trigger"), None)
+            if trigger is None:
+                continue
+            article_id = source["article_id"]
+            if article_id not in articles:
+                articles[article_id] = _text_and_sentences(store, article_id)
+            stored = articles[article_id]
+            if stored is None:
+                continue
+            text, sentences = stored
+            span = next(((s["start"], s["end"]) for s in sentences if s["start"] <= trigger["start"] < s["end"]),
+                        (trigger["start"], trigger["end"]))
+            quotes[record["id"]] = {"text": " ".join(text[span[0]:span[1]].split()), "article_id": article_id,
+                                    "outlet": source.get("outlet"), "url": source.get("url")}
+            break
+    return quotes
+
+
+def _text_and_sentences(store: Store, article_id: str) -> tuple[str, list[dict[str, int]]] | None:
+    row = store.article(article_id)
+    if row is None:
+        return None
+    text = row["text_clean"] if row["text_clean"] is not None else row["text_raw"]
+    try:
+        sentences = json.loads(row["annotations"] or "{}").get("sentences") or []
+    except ValueError:
+        sentences = []
+    return text or "", sentences

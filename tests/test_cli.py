@@ -180,7 +180,8 @@ def test_the_timeline_shows_who_acted_on_whom_in_markdown_and_html():
                            "evidence": [{"field": "trigger", "text": "AS menuduh <militer> Rusia.", "start": 0, "end": 10}]}]}
     markdown = timeline_markdown([record])
     assert "ACCUSE: United States (USA) → Russia armed forces (RUS)" in markdown
-    html = timeline_html([record])
+    html = timeline_html([record], {"e1": {"text": "AS menuduh <militer> Rusia.", "article_id": "a1",
+                                           "outlet": "<Kompas>"}})
     assert "United States (USA) → Russia armed forces (RUS)" in html
     assert "&lt;militer&gt;" in html and "<militer>" not in html and "&lt;Kompas&gt;" in html
     assert '<a href="https://contoh.id/a1">' in html
@@ -262,3 +263,16 @@ def test_the_event_table_carries_actor_codes_and_the_places_gazetteer_codes(samp
     assert sanction["recipient_codes"] == ["RUS"] and sanction["recipient_sectors"] == [""]
     jakarta = next(r for r in rows if r["place_name"] == "Jakarta")
     assert (jakarta["place_admin1"], jakarta["place_admin1_code"]) == ("Jakarta", "ID-JK")
+
+
+def test_the_timeline_marks_the_generated_summary_and_quotes_the_report_beside_it(sample_db):
+    from linimasa.export import GENERATED_LABEL
+
+    lines = invoke("timeline", "--db", sample_db, "--actor", "Jokowi", "--since", "2022-06-30",
+                   "--until", "2022-06-30").output.splitlines()
+    summary = next(i for i, line in enumerate(lines) if GENERATED_LABEL in line)
+    assert lines[summary].endswith("Joko Widodo dan Vladimir Putin bertemu di Moskow pada 30 Juni 2022, "
+                                   "membahas rantai pasok pangan.")
+    assert lines[summary + 1].startswith("  - > “") and "bertemu Presiden Rusia Vladimir Putin" in lines[summary + 1]
+    page = invoke("timeline", "--db", sample_db, "--actor", "Jokowi", "--format", "html").output
+    assert f'<span class="generated">{GENERATED_LABEL}</span>' in page and "<blockquote>“" in page

@@ -241,10 +241,10 @@ def test_a_place_merely_discussed_is_not_the_venue(stage):
     assert event.location.city == "Beijing"
 
 
-def test_the_summary_is_one_clean_sentence(stage):
+def test_the_summary_is_generated_from_the_event_not_quoted(stage):
     article = stage(annotate("Jokowi bertemu Xi di Beijing. (ant/dna)"))
     [event] = consults(article)
-    assert event.summary == "Jokowi bertemu Xi di Beijing."
+    assert event.summary == "Joko Widodo dan Xi Jinping bertemu di Beijing."
 
 
 def test_other_types_are_found_with_actor_and_recipient(stage):

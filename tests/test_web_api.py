@@ -44,7 +44,7 @@ def test_event_objects_follow_the_contract_like_linimasa_events(client):
     assert event["type"] == "CONSULT" and event["mode"] == "meet" and event["date"] == "2015-05-12"
     assert event["date_flags"] == ["weekday_conflict"] and event["date_alternatives"] == ["2015-05-11"]
     assert event["location"] == {"name": "Geneva", "city": "Geneva", "country": "CHE", "lat": 46.2, "lon": 6.15,
-                                 "geonameid": None, "admin1": None, "admin1_code": None, "admin1_geonames": None}
+                                 "kb_id": None, "geonameid": None, "admin1": None, "admin1_code": None, "admin1_geonames": None}
     assert [(p["name"], p["role"], p["country"]) for p in event["participants"]] == [
         ("John Kerry", "Secretary of State", "USA"), ("Sergey Lavrov", "Foreign Minister", "RUS"),
     ]

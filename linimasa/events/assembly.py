@@ -287,7 +287,7 @@ class Assembler:
             background=background,
             confidence=_confidence(group),
         )
-        event.summary = summarise(event, article, first.view.sentence)
+        event.summary = summarise(event)
         return event
 
     def _dateline_place(self, article: Article, group: Group) -> tuple[Location, Mention, str] | None:
