@@ -159,6 +159,45 @@ def test_articles_list_filters_and_detail(client):
     assert hostile["title"] == HOSTILE_TITLE and hostile["event_ids"] == ["ev-hostile"]
 
 
+def test_dyad_keeps_each_direction_apart(client):
+    months = {m["period"]: m["directions"] for m in client.get("/api/dyad", params={"a": "USA", "b": "RUS"}).json()["months"]}
+    assert months["2014-07"]["a_to_b"]["conflict"] == 1 and months["2014-07"]["b_to_a"]["events"] == 0  # sanctions
+    assert months["2016-02"]["b_to_a"]["conflict"] == 1 and months["2016-02"]["a_to_b"]["events"] == 0  # accusation
+    assert months["2015-05"]["a_to_b"]["cooperation"] == 2
+    reverse = {m["period"]: m["directions"] for m in client.get("/api/dyad", params={"a": "RUS", "b": "USA"}).json()["months"]}
+    assert reverse["2016-02"]["a_to_b"]["conflict"] == 1 and reverse["2014-07"]["b_to_a"]["conflict"] == 1
+
+
+def test_a_filtered_view_downloads_as_the_event_table_or_records(client):
+    from linimasa.event_table import COLUMNS
+
+    table = client.get("/download/events.csv", params={"actor": "John Kerry"})
+    assert table.status_code == 200 and table.headers["content-type"].startswith("text/csv")
+    assert "attachment" in table.headers["content-disposition"]
+    lines = table.text.splitlines()
+    assert lines[0].split(",") == list(COLUMNS) and len(lines) == 3
+    records = client.get("/download/events.json", params={"type": "SANCTION"}).json()
+    assert [r["id"] for r in records] == ["ev-sanction"] and records[0]["participants"][0]["actor_code"] == "USA"
+    assert client.get("/download/events.xml").status_code == 400  # a bad format, answered as a page
+
+
+@pytest.mark.parametrize(("q", "target"), [
+    ("Jokowi", "/?actor=Jokowi"), ("Rusia", "/?actor=Rusia"), ("IDN", "/?actor=IDN"),
+    ("sanksi ekonomi", "/?q=sanksi+ekonomi"), ("", "/"),
+])
+def test_the_search_box_opens_an_actors_timeline_or_a_search_of_the_words(client, q, target):
+    response = client.get("/search", params={"q": q}, follow_redirects=False)
+    assert response.status_code == 303 and response.headers["location"] == target
+
+
+def test_the_glossary_explains_the_labels_and_renders_the_data_dictionary_as_text(client):
+    page = client.get("/glossary")
+    assert page.status_code == 200
+    for term in ("weekday_conflict", "mod:START", "preceding_context", "trigger_sentence", "ringkasan otomatis"):
+        assert term in page.text
+    assert "<table>" in page.text and "<code>actor_codes</code>" in page.text
+
+
 def test_openapi_and_docs_describe_every_endpoint(client):
     spec = client.get("/openapi.json").json()
     assert {"/api/events", "/api/events/{event_id}", "/api/timeline", "/api/places", "/api/actors",

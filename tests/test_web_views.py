@@ -6,7 +6,9 @@ import pytest
 
 from datetime import date
 
-from linimasa.web.views import fill_periods, highlight, period_bounds, role_spans, safe_url, world_paths, zoom_out
+from linimasa.web.views import (
+    highlight, mirrored_chart, period_bounds, role_spans, safe_url, time_chart, world_paths, zoom_out,
+)
 
 TEXT = "Menlu RI bertemu Menlu Jepang di Tokyo. Keduanya membahas perdagangan."
 
@@ -60,16 +62,51 @@ def test_period_bounds_cover_years_months_and_leap_days():
     assert period_bounds("2015-05-12") == ("2015-05-12", "2015-05-12")
 
 
-def test_fill_periods_makes_the_axis_continuous_across_years():
-    rows = [{"period": "2015-11", "n": 1}, {"period": "2016-02", "n": 2}]
-    assert [(r["period"], r["n"]) for r in fill_periods(rows, ("n",))] == [
-        ("2015-11", 1), ("2015-12", 0), ("2016-01", 0), ("2016-02", 2),
-    ]
+SIDES = ("cooperation", "conflict", "other")
 
 
-def test_fill_periods_leaves_very_long_axes_sparse():
-    rows = [{"period": "1990-01-01", "n": 1}, {"period": "2020-01-01", "n": 1}]
-    assert fill_periods(rows, ("n",)) == rows
+def row(period, cooperation=0, conflict=0, other=0):
+    return {"period": period, "cooperation": cooperation, "conflict": conflict, "other": other,
+            "events": cooperation + conflict + other}
+
+
+def test_bars_sit_on_a_true_time_scale_so_a_gap_of_years_is_a_gap():
+    chart = time_chart([row("1965", 1), row("2010", 1), row("2011", 1)], SIDES)
+    x1965, x2010, x2011 = (bar.x for bar in chart.bars)
+    assert x2010 - x1965 > 40 * (x2011 - x2010)  # 45 years apart, not one slot
+    labels = [label for _, label in chart.xticks]
+    assert "1970" in labels and "2010" in labels and len(labels) <= 13  # round years, never one per bar
+    days = time_chart([row("2022-06-29", 1), row("2022-06-30", 2), row("2022-07", 1)], SIDES)
+    month, day = days.bars[2], days.bars[0]
+    assert month.width > 20 * day.width  # a month-precise event spans its month
+
+
+def test_the_y_axis_counts_and_an_outlier_cuts_the_scale_without_flattening_the_rest():
+    plain = time_chart([row("2020", 3), row("2021", 7)], SIDES)
+    assert plain.cap is None and [v for _, v in plain.yticks][-1] >= 7 and [v for _, v in plain.yticks][0] == 0
+    rows = [row(str(y), 2 + y % 3) for y in range(2000, 2012)] + [row("2012", 400)]
+    chart = time_chart(rows, SIDES)
+    assert chart.cap is not None and chart.cap < 400
+    spike = chart.bars[-1]
+    assert spike.clipped and spike.total == 400 and min(y for _, y, _, _ in spike.parts) >= 0
+    ordinary = max(sum(h for _, _, h, _ in bar.parts) for bar in chart.bars[:-1])
+    assert ordinary > 0.25 * chart.height  # the bulk stays readable
+
+
+def test_undated_events_are_counted_in_a_column_of_their_own():
+    chart = time_chart([row("2021", 2)], SIDES, undated=5)
+    assert chart.undated.total == 5 and chart.undated.x > max(b.x + b.width for b in chart.bars)
+    only_undated = time_chart([], SIDES, undated=3)
+    assert only_undated.undated.total == 3 and only_undated.bars == []
+    assert time_chart([], SIDES) is None
+
+
+def test_a_mirrored_chart_puts_cooperation_up_and_conflict_down_on_the_same_time_axis():
+    chart = mirrored_chart([row("2020-01", 2, 1), row("2021-06", 0, 3)], {"cooperation": 1, "conflict": 0})
+    up, down = chart.bars[0].parts
+    assert up[0] == "cooperation" and up[1] + up[2] == chart.baseline
+    assert down[0] == "conflict" and down[1] == chart.baseline
+    assert chart.undated.total == 1 and chart.bars[1].x - chart.bars[0].x > 10 * chart.bars[0].width
 
 
 def test_world_outline_ships_with_the_package_and_projects_into_the_map_box():

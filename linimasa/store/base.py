@@ -256,8 +256,9 @@ class Store(ABC):
         """Places (name, country, lat, lon, events), busiest first, then by name."""
 
     @abstractmethod
-    def dyad_periods(self, query: EventQuery, a: str, b: str) -> list[tuple[str, str, int]]:
-        """(month, type, events) of the dated events with participants of both countries."""
+    def dyad_periods(self, query: EventQuery, a: str, b: str) -> list[tuple[str, str, str, int]]:
+        """(month or "undated", type, direction, events) of the events with participants of both countries:
+        direction a_to_b (A acts on B), b_to_a, or mutual; undated events last."""
 
     @abstractmethod
     def modes(self) -> list[str]: ...

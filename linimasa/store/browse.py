@@ -261,17 +261,23 @@ class BrowseSQL:
             for r in counts
         ]
 
-    def dyad_periods(self, query: SQLEventQuery, a: str, b: str) -> list[tuple[str, str, int]]:
-        """(month, type, events) of the dated events with participants of both countries."""
+    def dyad_periods(self, query: SQLEventQuery, a: str, b: str) -> list[tuple[str, str, str, int]]:
+        """(month or "undated", type, direction, events) of the events with participants of both countries;
+        the direction is a_to_b when a party of A is on the actor side and one of B on the recipient side,
+        b_to_a the other way, else mutual. Undated events come last."""
+        acts = "SELECT event_id FROM event_participants WHERE country = ? AND coalesce(side, 'actor') <> 'recipient'"
+        receives = "SELECT event_id FROM event_participants WHERE country = ? AND side = 'recipient'"
         rows = self.execute(
-            "SELECT substr(e.date, 1, 7) AS period, e.type AS type, count(*) AS n FROM events e "
-            f"WHERE {query.where} AND e.date IS NOT NULL "
+            "SELECT coalesce(substr(e.date, 1, 7), 'undated') AS period, e.type AS type, "
+            f"CASE WHEN e.id IN ({acts}) AND e.id IN ({receives}) THEN 'a_to_b' "
+            f"WHEN e.id IN ({acts}) AND e.id IN ({receives}) THEN 'b_to_a' ELSE 'mutual' END AS direction, "
+            f"count(*) AS n FROM events e WHERE {query.where} "
             "AND e.id IN (SELECT event_id FROM event_participants WHERE country = ?) "
             "AND e.id IN (SELECT event_id FROM event_participants WHERE country = ?) "
-            "GROUP BY period, e.type ORDER BY period, e.type",
-            query.params + (a, b),
+            "GROUP BY period, e.type, direction ORDER BY period, e.type, direction",  # 'undated' sorts after digits
+            (a, b, b, a) + query.params + (a, b),
         )
-        return [(r["period"], r["type"], r["n"]) for r in rows]
+        return [(r["period"], r["type"], r["direction"], r["n"]) for r in rows]
 
     def modes(self) -> list[str]:
         return [r["mode"] for r in self.execute("SELECT DISTINCT mode FROM events WHERE mode IS NOT NULL ORDER BY 1")]

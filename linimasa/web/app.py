@@ -33,8 +33,13 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     # The knowledge base (actors' aliases and dated roles) is read before the first request is taken, not
     # during the first request that names an actor (2 to 3 s on an idle machine).
     from ..kb import load_kb
+    from ..kb.admin1 import division_of
+    from ..kb.sectors import load_sectors
 
     await anyio.to_thread.run_sync(load_kb)
+    # and what every event record reads: the actor code tables and the gazetteer's provinces
+    await anyio.to_thread.run_sync(load_sectors)
+    await anyio.to_thread.run_sync(division_of, {"kb_id": "geonames:1642911"})
     yield
     app.state.pool.close()
 

@@ -17,7 +17,6 @@ from urllib.parse import urlsplit
 from .. import dates
 
 WORLD = Path(__file__).with_name("static") / "world.geojson"
-MAX_STEP = 60.0  # widest column of a chart, in chart units (a chart is 900 wide)
 
 
 @dataclass(slots=True)
@@ -63,6 +62,22 @@ def highlight(text: str, spans: list[dict[str, Any]], sentences: list[dict[str, 
         in_sentence = any(s <= start and end <= e for s, e in covering)
         segments.append(Segment(text[start:end], in_sentence, fields, anchor))
     return segments
+
+
+def quote_of(record: dict[str, Any], texts: dict[str, str], sentences: dict[str, list[dict[str, Any]]]
+             ) -> dict[str, Any] | None:
+    """The sentence of the earliest report that holds the words naming the event, to quote beside the
+    generated summary; None when no report's text is stored."""
+    for source in record["sources"]:
+        trigger = next((e for e in source["evidence"] if e.get("field") == "trigger"), None)
+        text = texts.get(source["article_id"])
+        if trigger is None or not text:
+            continue
+        span = next(((s["start"], s["end"]) for s in sentences.get(source["article_id"], [])
+                     if s["start"] <= trigger["start"] < s["end"]), (trigger["start"], trigger["end"]))
+        return {"text": " ".join(text[span[0]:span[1]].split()), "outlet": source.get("outlet"),
+                "article_id": source["article_id"]}
+    return None
 
 
 def safe_url(url: str | None) -> str | None:
@@ -118,37 +133,6 @@ def period_of(date_value: str | None, zoom: str) -> str:
     return date_value[: {"year": 4, "month": 7, "day": 10}[zoom]]
 
 
-def _next_period(period: str) -> str:
-    if len(period) == 4:
-        return f"{int(period) + 1:04d}"
-    if len(period) == 7:
-        year, month = int(period[:4]), int(period[5:7])
-        return f"{year + month // 12:04d}-{month % 12 + 1:02d}"
-    return (date.fromisoformat(period) + timedelta(days=1)).isoformat()
-
-
-def fill_periods(rows: list[dict[str, Any]], keys: tuple[str, ...], limit: int = 400) -> list[dict[str, Any]]:
-    """The rows with an empty row for every period missing between the first and the last, so a chart's
-    axis is time and not a list of busy periods. Only periods of the finest length present are filled (a
-    month among days stays where it sorts); when filling would pass ``limit`` bars the rows stay as they are."""
-    if not rows:
-        return rows
-    if not all(valid_period(r["period"]) for r in rows):
-        return rows
-    finest = max(len(r["period"]) for r in rows)
-    periods = [r["period"] for r in rows if len(r["period"]) == finest]
-    present = {r["period"] for r in rows}
-    added = []
-    current = periods[0]
-    while current < periods[-1]:
-        current = _next_period(current)
-        if current not in present:
-            added.append({"period": current, **{k: 0 for k in keys}})
-            if len(added) + len(rows) > limit:
-                return rows
-    return sorted(rows + added, key=lambda r: r["period"])
-
-
 @dataclass(slots=True)
 class Bar:
     label: str
@@ -156,47 +140,165 @@ class Bar:
     width: float
     parts: list[tuple[str, float, float, int]]  # (class, y, height, count)
     total: int
+    clipped: bool = False  # taller than the chart's scale: drawn to the top, with its count
 
 
-def bar_chart(rows: list[dict[str, Any]], keys: tuple[str, ...], width: float = 900, height: float = 160) -> list[Bar]:
-    """Stacked bars for rows of counts (``keys`` stacked bottom-up), scaled into width x height."""
-    if not rows:
-        return []
-    peak = max(sum(r.get(k, 0) for k in keys) for r in rows) or 1
-    step = min(width / len(rows), MAX_STEP)  # a few periods stay bars, not slabs
-    bars = []
-    for i, row in enumerate(rows):
-        y = height
-        parts = []
-        for key in keys:
-            count = row.get(key, 0)
-            h = height * count / peak
+@dataclass(slots=True)
+class Chart:
+    """Bars on a true time axis: each period's bar spans its days, so a gap of years is a gap; a y axis with
+    counts; a scale cut at ``cap`` when a few periods would flatten the rest (those bars are marked); and the
+    undated events in a column of their own at the right."""
+
+    bars: list[Bar]
+    yticks: list[tuple[float, int]]  # (y, count)
+    xticks: list[tuple[float, str]]  # (x, label)
+    height: float
+    width: float
+    cap: int | None = None
+    undated: Bar | None = None
+    baseline: float = 0.0  # y of the zero line (mirrored charts: the middle)
+
+
+UNDATED_GAP = 70.0  # chart units kept right of the time axis for the undated column
+OUTLIER_RATIO = 3  # the scale is cut when the busiest period has this many times the 90th percentile
+
+
+def _nice(value: float) -> int:
+    """The smallest 1, 2 or 5 times a power of ten at or above ``value``."""
+    if value <= 1:
+        return 1
+    power = 10 ** math.floor(math.log10(value))
+    return int(next(m * power for m in (1, 2, 5, 10) if m * power >= value))
+
+
+def _scale(totals: list[int]) -> tuple[int, int | None]:
+    """(top of the y axis, cap or None): the busiest period, unless it would flatten the rest."""
+    peak = max(totals, default=0)
+    busy = sorted(t for t in totals if t)
+    if len(busy) >= 5:
+        typical = busy[int(0.9 * (len(busy) - 1))]
+        if typical and peak > OUTLIER_RATIO * typical:
+            cap = _nice(typical * 1.5)
+            return cap, cap
+    return _nice(peak), None
+
+
+def _yticks(top: int, height: float, baseline: float, down: bool = False) -> list[tuple[float, int]]:
+    step = max(1, _nice(top / 4))
+    sign = 1 if down else -1
+    return [(round(baseline + sign * height * v / top, 2), v) for v in range(0, top + 1, step)]
+
+
+def _days(period: str) -> tuple[date, date] | None:
+    found = dates.parse(period)
+    return (found.first, found.last) if found else None
+
+
+def _xticks(first: date, last: date, x) -> list[tuple[float, str]]:
+    """Labels at round dates, at most about twelve, never one per bar."""
+    years = last.year - first.year
+    if years >= 3:
+        step = max(1, _nice(years / 10))
+        return [(x(date(y, 1, 1)), str(y)) for y in range(first.year + (-first.year) % step, last.year + 1, step)
+                if date(y, 1, 1) >= first]
+    months = years * 12 + last.month - first.month
+    if months >= 2:
+        step = next(m for m in (1, 2, 3, 6, 12) if months / m <= 12)
+        ticks, y, m = [], first.year, first.month
+        while date(y, m, 1) <= last:
+            if date(y, m, 1) >= first and (m - 1) % step == 0:
+                ticks.append((x(date(y, m, 1)), f"{y}-{m:02d}"))
+            y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+        return ticks
+    days = (last - first).days
+    step = max(1, math.ceil((days + 1) / 10))
+    return [(x(first + timedelta(d)), (first + timedelta(d)).isoformat()) for d in range(0, days + 1, step)]
+
+
+def _axis(rows: list[dict[str, Any]], width: float):
+    """The time axis of a chart's rows: (rows with their days, x of a day, x ticks), or None when a period is
+    not a real year, month or day."""
+    spans = [(_days(r["period"]), r) for r in rows]
+    if not spans or any(s is None for s, _ in spans):
+        return None
+    first = min(s[0] for s, _ in spans)
+    last = max(s[1] for s, _ in spans)
+    total_days = (last - first).days + 1
+
+    def x(day: date) -> float:
+        return round(width * (day - first).days / total_days, 2)
+
+    return spans, x, _xticks(first, last, x)
+
+
+def time_chart(rows: list[dict[str, Any]], keys: tuple[str, ...], undated: int = 0, width: float = 900,
+               height: float = 160) -> Chart | None:
+    """Stacked bars (``keys`` bottom-up) of periods on a true time axis, and the undated count beside."""
+    plot = width - (UNDATED_GAP if undated else 0)
+    axis = _axis(rows, plot) if rows else None
+    totals = [sum(r.get(k, 0) for k in keys) for r in rows] + ([undated] if undated else [])
+    if axis is None and not undated:
+        return None
+    top, cap = _scale(totals)
+
+    def stack(label: str, x0: float, w: float, counts: list[tuple[str, int]]) -> Bar:
+        y, parts, total, stacked = height, [], sum(n for _, n in counts), 0
+        clipped = cap is not None and total > cap
+        for key, count in counts:
+            shown = min(count, max(0, top - stacked))  # a clipped bar's parts stop at the top
+            stacked += count
+            h = height * shown / top
             y -= h
             if count:
                 parts.append((key, round(y, 2), round(h, 2), count))
-        bars.append(Bar(row["period"], round(i * step + step * 0.1, 2), round(step * 0.8, 2), parts,
-                        sum(r for *_, r in parts)))
-    return bars
+        return Bar(label, round(x0, 2), round(max(w, 1.5), 2), parts, total, clipped)
+
+    bars, xticks = [], []
+    if axis is not None:
+        spans, x, xticks = axis
+        for (first, last), row in spans:
+            x0, x1 = x(first), x(last + timedelta(days=1))
+            gap = min(2.0, (x1 - x0) * 0.15)
+            bars.append(stack(row["period"], x0 + gap / 2, x1 - x0 - gap, [(k, row.get(k, 0)) for k in keys]))
+    undated_bar = stack("undated", plot + 20, UNDATED_GAP - 30, [("other", undated)]) if undated else None
+    return Chart(bars, _yticks(top, height, height), xticks, height, width, cap, undated_bar, height)
 
 
-def mirrored_chart(rows: list[dict[str, Any]], width: float = 900, half: float = 110) -> list[Bar]:
-    """Cooperation above the axis, conflict below, one column a month."""
-    if not rows:
-        return []
-    peak = max(max(r["cooperation"], r["conflict"]) for r in rows) or 1
-    step = min(width / len(rows), MAX_STEP)  # a few periods stay bars, not slabs
-    bars = []
-    for i, row in enumerate(rows):
-        up = half * row["cooperation"] / peak
-        down = half * row["conflict"] / peak
+def mirrored_chart(rows: list[dict[str, Any]], undated: dict[str, int] | None = None, width: float = 900,
+                   half: float = 100) -> Chart | None:
+    """Cooperation above the axis, conflict below, each period on a true time axis; undated events beside."""
+    undated = undated or {}
+    has_undated = bool(undated.get("cooperation") or undated.get("conflict"))
+    plot = width - (UNDATED_GAP if has_undated else 0)
+    axis = _axis(rows, plot) if rows else None
+    if axis is None and not has_undated:
+        return None
+    values = [max(r["cooperation"], r["conflict"]) for r in rows] + [max(undated.get("cooperation", 0),
+                                                                        undated.get("conflict", 0))]
+    top, cap = _scale(values)
+
+    def column(label: str, x0: float, w: float, row: dict[str, int]) -> Bar:
+        up, down = min(row.get("cooperation", 0), top), min(row.get("conflict", 0), top)
         parts = []
-        if row["cooperation"]:
-            parts.append(("cooperation", round(half - up, 2), round(up, 2), row["cooperation"]))
-        if row["conflict"]:
-            parts.append(("conflict", half, round(down, 2), row["conflict"]))
-        bars.append(Bar(row["period"], round(i * step + step * 0.1, 2), round(step * 0.8, 2), parts,
-                        row["cooperation"] + row["conflict"] + row.get("other", 0)))
-    return bars
+        if row.get("cooperation"):
+            parts.append(("cooperation", round(half - half * up / top, 2), round(half * up / top, 2),
+                          row["cooperation"]))
+        if row.get("conflict"):
+            parts.append(("conflict", half, round(half * down / top, 2), row["conflict"]))
+        clipped = cap is not None and max(row.get("cooperation", 0), row.get("conflict", 0)) > cap
+        return Bar(label, round(x0, 2), round(max(w, 1.5), 2), parts,
+                   row.get("cooperation", 0) + row.get("conflict", 0) + row.get("other", 0), clipped)
+
+    bars, xticks = [], []
+    if axis is not None:
+        spans, x, xticks = axis
+        for (first, last), row in spans:
+            x0, x1 = x(first), x(last + timedelta(days=1))
+            gap = min(2.0, (x1 - x0) * 0.15)
+            bars.append(column(row["period"], x0 + gap / 2, x1 - x0 - gap, row))
+    undated_bar = column("undated", plot + 20, UNDATED_GAP - 30, undated) if has_undated else None
+    ticks = _yticks(top, half, half) + _yticks(top, half, half, down=True)[1:]
+    return Chart(bars, ticks, xticks, 2 * half, width, cap, undated_bar, half)
 
 
 def project(lon: float, lat: float) -> tuple[float, float]:

@@ -67,6 +67,6 @@ def actors_page(request: Request, store: Reader, pg: Paging, q: Text = None,
 @router.get("/actors/{name:path}", response_class=HTMLResponse, include_in_schema=False)
 def actor_page(request: Request, store: Reader, name: str) -> HTMLResponse:
     record = actor_or_404(store, name)
-    bars = views.bar_chart(views.fill_periods(record["activity"], SIDES), SIDES, height=120)
+    chart = views.time_chart(record["activity"], SIDES, height=120)
     spans, ticks = views.role_spans(record["kb_roles"], record["roles_seen"], date.today())
-    return page(request, "actor.html", a=record, bars=bars, spans=spans, ticks=ticks)
+    return page(request, "actor.html", a=record, chart=chart, spans=spans, ticks=ticks)

@@ -19,16 +19,30 @@ from ..render import page
 router = APIRouter()
 
 
+DIRECTIONS = ("a_to_b", "b_to_a", "mutual")
+
+
 def dyad_months(store: Store, a: str, b: str, flt: EventFilter) -> list[dict[str, Any]]:
-    """Per month: events, cooperation, conflict, other, and events per type."""
+    """Per month (undated events in a last period "undated"): events, cooperation, conflict, other, events per
+    type, and the same counts per direction: ``a_to_b`` when a party of A acts on one of B (A on the actor
+    side, B on the recipient side), ``b_to_a`` the other way, ``mutual`` when both act (a meeting of equals, a
+    joint statement) or the record gives no direction between them."""
     rows = store.dyad_periods(store.event_query(flt), a, b)
-    months = by_side(rows)
+    months = by_side((period, event_type, n) for period, event_type, _, n in rows)
     for month in months:
-        month["types"] = {t: n for p, t, n in rows if p == month["period"]}
+        mine = [r for r in rows if r[0] == month["period"]]
+        month["types"] = {}
+        for _, event_type, _, n in mine:
+            month["types"][event_type] = month["types"].get(event_type, 0) + n
+        month["directions"] = {}
+        for direction in DIRECTIONS:
+            folded = by_side((p, t, n) for p, t, d, n in mine if d == direction)
+            month["directions"][direction] = folded[0] if folded else {
+                "period": month["period"], "events": 0, **{side: 0 for side in SIDES}}
     return months
 
 
-@router.get("/api/dyad", tags=["events"], summary="Events between two countries per month, cooperation vs conflict")
+@router.get("/api/dyad", tags=["events"], summary="Events between two countries per month and direction, cooperation vs conflict")
 def api_dyad(store: Reader, flt: Filter, a: ThreeLetters, b: ThreeLetters) -> dict[str, Any]:
     a, b = a.upper(), b.upper()
     return {"a": a, "b": b, "months": dyad_months(store, a, b, flt)}
@@ -40,10 +54,13 @@ def dyad_page(
     a: Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}$")] = None,
     b: Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}$")] = None,
 ) -> HTMLResponse:
-    months, bars = [], []
+    months, charts = [], {}
     if a and b:
         a, b = a.upper(), b.upper()
         months = dyad_months(store, a, b, flt)
-        bars = views.mirrored_chart(views.fill_periods(months, SIDES))
-    return page(request, "dyad.html", a=a or "", b=b or "", months=months, bars=bars,
+        for direction in DIRECTIONS:
+            dated = [m["directions"][direction] for m in months if m["period"] != "undated"]
+            undated = next((m["directions"][direction] for m in months if m["period"] == "undated"), None)
+            charts[direction] = views.mirrored_chart(dated, undated)  # one time axis for the three
+    return page(request, "dyad.html", a=a or "", b=b or "", months=months, charts=charts,
                 countries=store.participant_countries(), flt=flt)

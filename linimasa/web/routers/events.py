@@ -8,6 +8,7 @@ from typing import Any
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse
 
+from ...export import GENERATED_LABEL
 from ...store import Store
 from ...store.base import EventQuery
 from .. import views
@@ -58,10 +59,11 @@ def api_timeline(store: Reader, flt: Filter, zoom: Zoom = "month") -> dict[str, 
 def timeline_page(request: Request, store: Reader, flt: Filter, pg: Paging, zoom: Zoom = "year") -> HTMLResponse:
     query = store.event_query(flt)
     found = listing(store, query, *pg)
-    bars = views.bar_chart(views.fill_periods(periods(store, query, zoom), SIDES), SIDES)
+    counts = periods(store, query, zoom)
+    chart = views.time_chart(counts, SIDES, undated=found["total"] - sum(p["events"] for p in counts))
     return page(
         request, "timeline.html", flt=flt, zoom=zoom, **found, events=found["items"],
-        groups=group_events(found["items"], zoom), bars=bars, finer=views.finer_zoom(zoom),
+        groups=group_events(found["items"], zoom), chart=chart, finer=views.finer_zoom(zoom),
         period_bounds=views.period_bounds, outlets=store.outlets(), modes=store.modes(),
         up=views.zoom_out(flt.since, flt.until),
     )
@@ -78,4 +80,5 @@ def event_page(request: Request, store: Reader, event_id: str) -> HTMLResponse:
         text = texts.get(source["article_id"])
         segments = views.highlight(text, source["evidence"], sentences.get(source["article_id"], [])) if text else []
         documents.append({"source": source, "segments": segments})
-    return page(request, "event.html", e=record, documents=documents)
+    return page(request, "event.html", e=record, documents=documents, quote=views.quote_of(record, texts, sentences),
+                generated=GENERATED_LABEL)

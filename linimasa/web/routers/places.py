@@ -29,9 +29,15 @@ def api_places(store: Reader, flt: Filter) -> dict[str, Any]:
 
 @router.get("/map", response_class=HTMLResponse, include_in_schema=False)
 def map_page(request: Request, store: Reader, flt: Filter) -> HTMLResponse:
-    items = places(store, flt)
+    """The zoomable map (static/map.js draws it from /api/places; the SVG dots are its no-script fallback) and
+    how many of the filtered events are on it, at a place without coordinates, and with no place."""
+    query = store.event_query(flt)
+    items, total = store.event_places(query), store.count_events(query)
     located = [p for p in items if p["lat"] is not None and p["lon"] is not None]
+    unlocated = [p for p in items if p["lat"] is None or p["lon"] is None]
     peak = max((p["events"] for p in located), default=0)
     dots = [{**p, "xy": views.project(p["lon"], p["lat"]), "r": views.dot_radius(p["events"], peak)} for p in located]
-    return page(request, "map.html", world=views.world_paths(), dots=dots,
-                unlocated=[p for p in items if p["lat"] is None or p["lon"] is None], flt=flt)
+    located_events, unlocated_events = sum(p["events"] for p in located), sum(p["events"] for p in unlocated)
+    return page(request, "map.html", world=views.world_paths(), dots=dots, unlocated=unlocated, flt=flt, total=total,
+                located_events=located_events, unlocated_events=unlocated_events,
+                placeless=max(0, total - located_events - unlocated_events))

@@ -55,6 +55,8 @@ def story_page(request: Request, store: Reader, story_id: str, zoom: Zoom = "day
     story = story_or_404(store, story_id)
     query = store.event_query(EventFilter(story=story_id, include_all=True))
     events = listing(store, query, MAX_PAGE, 0)["items"]
-    bars = views.bar_chart(views.fill_periods(periods(store, query, zoom), SIDES), SIDES, height=100)
+    counts = periods(store, query, zoom)
+    undated = store.count_events(query) - sum(p["events"] for p in counts)
+    chart = views.time_chart(counts, SIDES, undated=undated, height=100)
     return page(request, "story.html", s=story, events=events, groups=group_events(events, zoom), zoom=zoom,
-                bars=bars)
+                chart=chart)
