@@ -26,6 +26,7 @@ from ..dedup import Fingerprint, NearDuplicateIndex, fingerprint
 from ..ingest import Ignored, read_inputs
 from ..model import Article, Rejection
 from ..pipeline import Pipeline
+from ..revisions import stale_version
 from ..store import Outcome, RunCounts, Store, StoredArticle
 from .corpus import relink
 from .hygiene import die_with_parent
@@ -130,26 +131,6 @@ def storable(text: str) -> str:
         return text
     except UnicodeEncodeError:
         return text.encode("utf-8", "backslashreplace").decode("utf-8")
-
-
-def folded(text: str) -> str:
-    return " ".join(text.split())
-
-
-def stale_version(article: Article, earlier_hashes: frozenset[str] | set[str], current_text: str | None) -> str | None:
-    """Why a version of a stored article must not replace the current one, or None for a real revision.
-
-    The rule that makes re-runs change nothing, whatever order an id's versions arrive in (contract, Input):
-    a version the article already had is not a revision, and neither is a truncated copy of the current
-    version (its text, whitespace folded, a shorter prefix of the current one: feeds and datasets repeat
-    articles cut short)."""
-    if article.content_hash in earlier_hashes:
-        return "an earlier version of this article (same id); the stored, newer version stands"
-    if current_text:
-        new, current = folded(article.text), folded(current_text)
-        if len(new) < len(current) and current.startswith(new):
-            return "a truncated copy of the stored version of this article (same id); the full version stands"
-    return None
 
 
 def identify(article: Article) -> Article:

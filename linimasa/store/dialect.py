@@ -53,6 +53,11 @@ class Dialect(ABC):
         """Whether a text column can hold ``text`` (a value it cannot hold is in no row)."""
         return True
 
+    key_lock: str | None = None
+    """A statement that takes two 32-bit integers (a namespace and a key) and holds a lock on them until the
+    transaction ends, for databases whose write transactions run at once; None where a write transaction
+    excludes every other writer already (SQLite's ``BEGIN IMMEDIATE``)."""
+
     hidden_columns: tuple[str, ...] = ()
     """Columns this database's schema adds for its own use, left out of every row returned to callers."""
 

@@ -89,6 +89,7 @@ TABLES_V4 = ("runs", "run_inputs", "articles", "article_versions", "event_mentio
 
 class PostgresDialect(Dialect):
     name = "postgresql"
+    key_lock = "SELECT pg_advisory_xact_lock(?, ?)"
     hidden_columns = ("rowid", "search")  # rowid: SQLite's implicit one made explicit; search: the words
     # byte order, as SQLite compares text: the same order and the same date comparisons whatever the locale
     text = 'TEXT COLLATE "C"'

@@ -9,6 +9,7 @@ leaves the store as it was after its last committed chunk, and the next run pick
 
 from __future__ import annotations
 
+import hashlib
 import json
 from abc import abstractmethod
 from collections.abc import Iterable, Iterator, Mapping
@@ -16,6 +17,7 @@ from contextlib import AbstractContextManager
 from typing import Any
 
 from ..model import Article, Event, Story, to_dict
+from ..revisions import stale_version
 from .base import Outcome, RunCounts, Store, StoredArticle, utcnow
 from .browse import BrowseSQL
 from .dialect import Dialect
@@ -123,8 +125,12 @@ class SQLStore(BrowseSQL, Store):
     def save_chunk(self, run_id: int, outcomes: Iterable[Outcome]) -> RunCounts:
         counts = RunCounts()
         now = utcnow()
+        outcomes = list(outcomes)
         with self.transaction():
+            self._lock_articles(item.article.id for item in outcomes if _writes_article(item))
             for item in outcomes:
+                if _writes_article(item):
+                    self._settle(item)
                 counts.count(item.outcome)
                 self.execute(
                     "INSERT INTO run_inputs(run_id, source, article_id, outcome, reason) VALUES (?, ?, ?, ?, ?)",
@@ -142,6 +148,35 @@ class SQLStore(BrowseSQL, Store):
                 (counts.read, counts.new, counts.revised, counts.duplicates, counts.rejected, run_id),
             )
         return counts
+
+    def _lock_articles(self, article_ids: Iterable[str]) -> None:
+        """Hold the chunk's ids until the transaction ends, where writers do not exclude each other already;
+        every writer takes its keys in ascending order, so two never wait on each other."""
+        statement = self.dialect.key_lock
+        if statement is not None:
+            for key in sorted({lock_key(article_id) for article_id in article_ids}):
+                self.execute(statement, (ARTICLE_LOCKS, key))
+
+    def _settle(self, item: Outcome) -> None:
+        """A write as classified, settled against the article as stored now: another run may have stored the
+        id since this chunk was classified. What it stored stays (as the current version or in the history),
+        and the rule of :mod:`linimasa.revisions` decides again whether this version replaces it."""
+        article = item.article
+        row = self.execute("SELECT content_hash, status FROM articles WHERE id=?", (article.id,)).fetchone()
+        if row is None or row["status"] == "rejected":  # nothing stored, or a rejected input's placeholder
+            return
+        if item.outcome == "rejected":
+            item.store_row = False  # an article a stage failed on never replaces a stored one
+            return
+        if row["content_hash"] == article.content_hash:
+            reason = "already stored (same id, same content)"
+        else:
+            earlier, current_text = self.earlier_versions([article.id])[article.id]
+            reason = stale_version(article, earlier, current_text)
+        if reason is None:
+            item.outcome = "revised"
+        else:
+            item.outcome, item.reason, item.store_row = "duplicate", reason, False
 
     # -- articles -------------------------------------------------------------------------------------
 
@@ -318,6 +353,20 @@ class SQLStore(BrowseSQL, Store):
                 "INSERT INTO state(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value",
                 (key, json.dumps(value, ensure_ascii=False)),
             )
+
+
+def _writes_article(item: Outcome) -> bool:
+    return item.article is not None and item.store_row and item.outcome in ("new", "revised", "rejected")
+
+
+# Namespace of the article locks (the first of the two 32-bit keys of a PostgreSQL advisory lock).
+ARTICLE_LOCKS = 0x6C696E69  # "lini"
+
+
+def lock_key(article_id: str) -> int:
+    """A 32-bit key standing for an article id (ids sharing one only wait for each other)."""
+    digest = hashlib.blake2b(article_id.encode("utf-8", "surrogatepass"), digest_size=4).digest()
+    return int.from_bytes(digest, "big", signed=True)
 
 
 def _sources_of(event: Event) -> Iterator[tuple[str, str, list[dict[str, Any]]]]:
