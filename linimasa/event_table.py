@@ -1,7 +1,8 @@
 """Events as the one-row-per-event table event-data users know (GDELT, ICEWS, POLECAT): who acted on whom,
 the PLOVER codes with their CAMEO code, quad class and intensity, the date with its precision, the place
-with coordinates, the sources. Built from the contract's event record, so the table, the JSON and the web
-view say the same thing; written as CSV (lists joined with "; ") or Parquet (lists as lists).
+with coordinates, the provenance, the sources. Every column is read from one field of the event record
+(:mod:`linimasa.event_schema`), so the table, the JSON and the web view say the same thing; written as CSV
+(lists joined with "; ") or Parquet (lists as lists).
 
 The columns and their meaning are in docs/data-dictionary.md.
 """
@@ -10,28 +11,17 @@ from __future__ import annotations
 
 import csv
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, Iterable, TextIO
 
-from .dates import precision_name
+from . import dates
+from .event_schema import EVENT_SCHEMA_VERSION
 
 CODES_FILE = Path(__file__).parent / "data" / "plover_codes.csv"
 
-# name -> (kind for Parquet: str | float | int | bool | list)
-COLUMNS: dict[str, str] = {
-    "id": "str", "date": "str", "date_precision": "str", "year": "int", "date_flags": "list",
-    "type": "str", "mode": "str", "modality": "str", "background": "bool",
-    "cameo": "str", "quad_class": "str", "quad": "int", "intensity": "float",
-    "actor_names": "list", "actor_countries": "list", "actor_kinds": "list", "actor_roles": "list",
-    "actor_sectors": "list", "actor_codes": "list", "actor_sector_bases": "list", "actor_kb_ids": "list",
-    "recipient_names": "list", "recipient_countries": "list", "recipient_kinds": "list", "recipient_roles": "list",
-    "recipient_sectors": "list", "recipient_codes": "list", "recipient_sector_bases": "list", "recipient_kb_ids": "list",
-    "place_name": "str", "place_city": "str", "place_country": "str", "place_lat": "float", "place_lon": "float",
-    "place_geonameid": "int", "place_admin1": "str", "place_admin1_code": "str", "place_admin1_geonames": "str",
-    "duration_minutes": "int", "topics": "list", "summary": "str",
-    "source_count": "int", "outlets": "list", "source_urls": "list", "article_ids": "list",
-}
+Record = dict[str, Any]
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,47 +46,107 @@ def codes_for(event_type: str, mode: str | None) -> PloverCode | None:
     return table.get((event_type, mode or "")) or table.get((event_type, ""))
 
 
-def _side(participants: list[dict[str, Any]], recipient: bool) -> list[dict[str, Any]]:
-    return [p for p in participants if (p.get("side") == "recipient") == recipient]
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One column: its kind (for Parquet: str, int, float, bool or list of strings), the field of the event
+    record it is read from, and how."""
+
+    kind: str
+    field: str
+    value: Callable[[Record], Any]
 
 
-def event_row(record: dict[str, Any]) -> dict[str, Any]:
-    """One contract event record as a row of the table (lists as lists; None where unknown)."""
-    place = record.get("location") or {}
-    codes = codes_for(record["type"], record.get("mode"))
-    row: dict[str, Any] = {
-        "id": record["id"], "date": record.get("date"), "date_precision": precision_name(record.get("date")),
-        "year": int(record["date"][:4]) if record.get("date") else None,
-        "date_flags": list(record.get("date_flags") or []),
-        "type": record["type"], "mode": record.get("mode"), "modality": record.get("modality"),
-        "background": bool(record.get("background")),
-        "cameo": codes.cameo if codes else None, "quad_class": codes.quad_class if codes else None,
-        "quad": codes.quad if codes else None, "intensity": codes.intensity if codes else None,
-        "place_name": place.get("name"), "place_city": place.get("city"), "place_country": place.get("country"),
-        "place_lat": place.get("lat"), "place_lon": place.get("lon"), "place_geonameid": place.get("geonameid"),
-        "place_admin1": place.get("admin1"), "place_admin1_code": place.get("admin1_code"),
-        "place_admin1_geonames": place.get("admin1_geonames"),
-        "duration_minutes": record.get("duration_minutes"), "topics": list(record.get("topics") or []),
-        "summary": record.get("summary"),
-        "source_count": len(record["sources"]),
-        "outlets": [s.get("outlet") or "" for s in record["sources"]],
-        "source_urls": [s.get("url") or "" for s in record["sources"]],
-        "article_ids": [s["article_id"] for s in record["sources"]],
-    }
-    for side, recipient in (("actor", False), ("recipient", True)):
-        parties = _side(record["participants"], recipient)
-        row[f"{side}_names"] = [p["name"] for p in parties]
-        row[f"{side}_countries"] = [p.get("country") or "" for p in parties]
-        row[f"{side}_kinds"] = [p.get("kind") or "" for p in parties]
-        row[f"{side}_roles"] = [p.get("role") or "" for p in parties]
-        row[f"{side}_sectors"] = [p.get("sector") or "" for p in parties]
-        row[f"{side}_codes"] = [p.get("actor_code") or "" for p in parties]
-        row[f"{side}_sector_bases"] = [p.get("sector_basis") or "" for p in parties]
-        row[f"{side}_kb_ids"] = [p.get("kb_id") or "" for p in parties]
-    return {name: row[name] for name in COLUMNS}
+def _same(field: str, kind: str) -> Column:
+    """A column holding a record field as it is."""
+    if kind == "list":
+        return Column(kind, field, lambda r: list(r.get(field) or []))
+    return Column(kind, field, lambda r: r.get(field))
 
 
-def write_csv(records: Iterable[dict[str, Any]], out: TextIO) -> None:
+def _code(attribute: str, kind: str) -> Column:
+    def value(record: Record) -> Any:
+        codes = codes_for(record["type"], record.get("mode"))
+        return getattr(codes, attribute) if codes else None
+
+    return Column(kind, "type", value)
+
+
+def _year(record: Record) -> int | None:
+    period = dates.parse(record.get("date"))
+    return period.first.year if period else None
+
+
+def _parties(recipient: bool, key: str, kind: str = "list") -> Column:
+    """One attribute of the actors (PLOVER's source) or the recipients (its target), in the record's order."""
+
+    def value(record: Record) -> list[Any]:
+        parties = [p for p in record["participants"] if (p.get("side") == "recipient") == recipient]
+        return [p[key] if key == "name" else (p.get(key) or "") for p in parties]
+
+    return Column(kind, "participants", value)
+
+
+def _place(key: str, kind: str) -> Column:
+    return Column(kind, "location", lambda r: (r.get("location") or {}).get(key))
+
+
+def _sources(key: str) -> Column:
+    if key == "article_id":
+        return Column("list", "sources", lambda r: [s["article_id"] for s in r["sources"]])
+    return Column("list", "sources", lambda r: [s.get(key) or "" for s in r["sources"]])
+
+
+COLUMNS: dict[str, Column] = {
+    "id": _same("id", "str"),
+    "date": _same("date", "str"),
+    "date_precision": Column("str", "date", lambda r: dates.precision_name(r.get("date"))),
+    "year": Column("int", "date", _year),
+    "date_flags": _same("date_flags", "list"),
+    "date_alternatives": _same("date_alternatives", "list"),
+    "date_basis": _same("date_basis", "str"),
+    "type": _same("type", "str"),
+    "mode": _same("mode", "str"),
+    "modality": _same("modality", "str"),
+    "background": Column("bool", "background", lambda r: bool(r.get("background"))),
+    "cameo": _code("cameo", "str"),
+    "quad_class": _code("quad_class", "str"),
+    "quad": _code("quad", "int"),
+    "intensity": _code("intensity", "float"),
+    **{f"{side}_{plural}": _parties(side == "recipient", key)
+       for side in ("actor", "recipient")
+       for plural, key in (("names", "name"), ("countries", "country"), ("kinds", "kind"), ("roles", "role"),
+                           ("sectors", "sector"), ("codes", "actor_code"), ("sector_bases", "sector_basis"),
+                           ("kb_ids", "kb_id"))},
+    "place_name": _place("name", "str"),
+    "place_city": _place("city", "str"),
+    "place_country": _place("country", "str"),
+    "place_lat": _place("lat", "float"),
+    "place_lon": _place("lon", "float"),
+    "place_geonameid": _place("geonameid", "int"),
+    "place_admin1": _place("admin1", "str"),
+    "place_admin1_code": _place("admin1_code", "str"),
+    "place_admin1_geonames": _place("admin1_geonames", "str"),
+    "place_kb_id": _place("kb_id", "str"),
+    "location_basis": _same("location_basis", "str"),
+    "duration_minutes": _same("duration_minutes", "int"),
+    "topics": _same("topics", "list"),
+    "summary": _same("summary", "str"),
+    "trigger_text": Column("str", "trigger", lambda r: (r.get("trigger") or {}).get("text")),
+    "confidence": _same("confidence", "float"),
+    "story_id": _same("story_id", "str"),
+    "source_count": Column("int", "sources", lambda r: len(r["sources"])),
+    "outlets": _sources("outlet"),
+    "source_urls": _sources("url"),
+    "article_ids": _sources("article_id"),
+}
+
+
+def event_row(record: Record) -> dict[str, Any]:
+    """One event record as a row of the table (lists as lists; None where unknown)."""
+    return {name: column.value(record) for name, column in COLUMNS.items()}
+
+
+def write_csv(records: Iterable[Record], out: TextIO) -> None:
     writer = csv.DictWriter(out, fieldnames=list(COLUMNS))
     writer.writeheader()
     for record in records:
@@ -110,10 +160,11 @@ def parquet_schema():
 
     kinds = {"str": pa.string(), "int": pa.int64(), "float": pa.float64(), "bool": pa.bool_(),
              "list": pa.list_(pa.string())}
-    return pa.schema([(name, kinds[kind]) for name, kind in COLUMNS.items()])
+    return pa.schema([(name, kinds[column.kind]) for name, column in COLUMNS.items()],
+                     metadata={"linimasa.event_schema": str(EVENT_SCHEMA_VERSION)})
 
 
-def write_parquet(records: Iterable[dict[str, Any]], out: BinaryIO | str) -> int:
+def write_parquet(records: Iterable[Record], out: BinaryIO | str) -> int:
     """The table as Parquet (pyarrow); returns the number of rows."""
     import pyarrow as pa
     import pyarrow.parquet as pq

@@ -1,4 +1,5 @@
-"""Records of the contract (events, articles) and the timeline, in JSONL, JSON, CSV and Markdown."""
+"""Records of the contract (events, articles) and the timeline, in JSONL, JSON, CSV and Markdown. An event's
+record is made by :mod:`linimasa.event_schema`; the event table (CSV, Parquet) by :mod:`linimasa.event_table`."""
 
 from __future__ import annotations
 
@@ -10,10 +11,7 @@ from datetime import date
 from typing import Any, TextIO
 
 from . import dates
-from .events.summary import generate as generate_summary
-from .events.summary import record_place_words
-from .kb.admin1 import place_codes
-from .kb.sectors import load_sectors
+from .event_schema import event_record, reported_in
 from .model import Event
 from .outlets import outlet_name
 from .store import Store
@@ -23,93 +21,18 @@ ARTICLE_FIELDS = (
 )
 
 
-def event_record(event: Event, refs: dict[str, dict[str, Any]]) -> dict[str, Any]:
-    """The contract's event object (extra keys: date_basis, background, side/kind/kb_id and the CAMEO codes of
-    participants, the place's GeoNames id and province, each source's link evidence)."""
-    location = None
-    if event.location is not None:
-        loc = event.location
-        location = {"name": loc.name, "city": loc.city, "country": loc.country, "lat": loc.lat, "lon": loc.lon,
-                    "kb_id": loc.kb_id}
-        location.update(place_codes(location))
-    sources: dict[str, dict[str, Any]] = {}
-    joined = {link["article_id"]: link for link in event.links}
-    for ev in event.evidence:
-        source = sources.get(ev.article_id)
-        if source is None:
-            ref = refs.get(ev.article_id, {})
-            source = sources[ev.article_id] = {
-                "article_id": ev.article_id,
-                "outlet": outlet_name(ref.get("outlet"), ref.get("url")),
-                "url": ref.get("url"),
-                "published": ref.get("published"),
-                "title": ref.get("title"),
-                "evidence": [],
-                "link": _link_record(joined.get(ev.article_id)),
-            }
-        item = {"text": ev.text, "start": ev.start, "end": ev.end, "field": ev.field}
-        if item not in source["evidence"]:
-            source["evidence"].append(item)
-    record = {
-        "id": event.id,
-        "type": event.type,
-        "mode": event.mode,
-        "modality": event.modality,
-        "date": event.date,
-        "date_flags": list(event.date_flags),
-        "date_alternatives": list(event.date_alternatives),
-        "date_basis": event.date_basis,
-        "location": location,
-        "participants": [
-            with_actor_codes({
-                "name": p.name,
-                "mention": p.mention,
-                "country": p.country,
-                "role": p.role,
-                "kind": p.kind,
-                "side": p.side,
-                "kb_id": p.kb_id,
-            }, event.date)
-            for p in event.participants
-        ],
-        "duration_minutes": event.duration_minutes,
-        "topics": list(event.topics),
-        "summary": event.summary,
-        "background": event.background,
-        "sources": sorted(sources.values(), key=lambda s: (s.get("published") or "", s["article_id"])),
-    }
-    record["summary"] = generate_summary(record, record_place_words(record))
-    return record
-
-
-def with_actor_codes(party: dict[str, Any], date: str | None) -> dict[str, Any]:
-    """A participant with its CAMEO codes from the knowledge base (linimasa/kb/sectors.py): ``sector`` (GOV,
-    MIL, ...), ``actor_code`` (IDNGOVMIL, IGOUNO, RUS) and ``sector_basis``, each None when it does not say."""
-    code = load_sectors().of(party, date)
-    party["sector"] = code.sector if code else None
-    party["actor_code"] = code.code if code else None
-    party["sector_basis"] = code.basis if code else None
-    return party
-
-
-def _link_record(link: dict[str, Any] | None) -> dict[str, Any] | None:
-    """Why a source joined the event (None for the source that founded it): docs/contract-extensions.md."""
-    if link is None:
-        return None
-    return {"with": link.get("with"), "by": link.get("by"), "score": link.get("score"),
-            "threshold": link.get("threshold"), "features": list(link.get("features") or [])}
-
-
 def is_default_visible(event: Event) -> bool:
     """By default only events asserted as having happened, and reported as news by some article."""
     return event.modality == "asserted" and not event.background
 
 
 def event_records(store: Store, include_all: bool = False) -> Iterator[dict[str, Any]]:
+    """The stored events as records (:mod:`linimasa.event_schema`), in the store's date order."""
     events = [e for e in store.iter_events() if include_all or is_default_visible(e)]
-    refs = store.article_refs(ev.article_id for e in events for ev in e.evidence)
+    articles = store.article_refs(reported_in(events))
+    story_of = {event_id: story.id for story in store.iter_stories() for event_id in story.event_ids}
     for event in events:
-        yield event_record(event, refs)
+        yield event_record(event, articles, story_of.get(event.id))
 
 
 def article_record(row: dict[str, Any]) -> dict[str, Any]:

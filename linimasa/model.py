@@ -205,6 +205,15 @@ class Event:
     # "threshold", "features": [{"feature", "value", "weight"}]} (link.py, docs/contract-extensions.md)
     links: list[dict] = field(default_factory=list)
 
+    def to_json(self) -> str:
+        """The event as the store keeps it: every field, evidence included (the outputs show it as
+        :func:`linimasa.event_schema.event_record` makes it)."""
+        return json.dumps(to_dict(self), ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, text: str) -> "Event":
+        return cls.from_dict(json.loads(text))
+
     @classmethod
     def from_dict(cls, data: dict) -> "Event":
         event = _from_dict(cls, data)
@@ -298,7 +307,7 @@ class Article:
 
     def event_rows(self) -> list[tuple[str, str, str, str | None, str]]:
         """Each event mention as the store keeps it: id, type, modality, date and the whole event as JSON."""
-        return [(e.id, e.type, e.modality, e.date, json.dumps(to_dict(e), ensure_ascii=False)) for e in self.events]
+        return [(e.id, e.type, e.modality, e.date, e.to_json()) for e in self.events]
 
     def load_annotations(self, data: dict[str, Any]) -> None:
         self.dateline = data.get("dateline")

@@ -216,13 +216,13 @@ class BrowseSQL:
                 f"WHERE {where} AND e.date IS NULL ORDER BY e.id LIMIT ? OFFSET ?) ORDER BY id",
                 params + (limit - len(rows), max(0, offset - dated)),
             ).fetchall()
-        return [Event.from_dict(json.loads(r["data"])) for r in rows]
+        return [Event.from_json(r["data"]) for r in rows]
 
     def event(self, event_id: str) -> Event | None:
         if not self.dialect.holds(event_id):
             return None
         row = self.execute("SELECT data FROM events WHERE id = ?", (event_id,)).fetchone()
-        return Event.from_dict(json.loads(row["data"])) if row else None
+        return Event.from_json(row["data"]) if row else None
 
     def story_ids(self, event_ids: list[str]) -> dict[str, str]:
         rows = self._rows_in("SELECT id, story_id FROM events WHERE id IN ({}) AND story_id IS NOT NULL", event_ids)

@@ -22,6 +22,9 @@ class Migration:
     version: int
     description: str
     statements: Callable[[Dialect], list[str]]
+    # False when the migration only removes what no reader uses: a read-only opening reads a store that has
+    # not had it yet as it is (a writer still applies it).
+    readers_need: bool = True
 
 
 # Tables whose readers rely on the order rows were inserted in (SQLite's implicit rowid).
@@ -212,6 +215,14 @@ MIGRATIONS: list[Migration] = [
         "the web view reads every store: text compared by its bytes and words split as SQLite's full-text index "
         "splits them on every database, and a rowid on events (nothing to do on SQLite, which did so already)",
         _v4,
+    ),
+    Migration(
+        5,
+        "evidence kept once: event_sources held a copy of every source's evidence, which the event itself "
+        "(events.data) holds and every reader takes from there; event_sources now only says which articles "
+        "report which event",
+        lambda d: ["ALTER TABLE event_sources DROP COLUMN evidence"],
+        readers_need=False,
     ),
 ]
 

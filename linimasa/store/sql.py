@@ -77,12 +77,14 @@ class SQLStore(BrowseSQL, Store):
 
     def readable_schema(self) -> str | None:
         """Why a read-only store at its schema version cannot be read by this linimasa (None: it can). A
-        store that misses only migrations with nothing to do on its database reads as it is."""
+        store that misses only migrations with nothing to do on its database, or that only remove what no
+        reader uses, reads as it is."""
         current = self.schema_version()
         if current > LATEST_VERSION:
             return (f"the store {self.path} has schema version {current}, newer than this linimasa "
                     f"({LATEST_VERSION}): upgrade linimasa")
-        if current == 0 or any(statements for _, statements in self.pending_migrations(current)):
+        pending = self.pending_migrations(current)
+        if current == 0 or any(statements for migration, statements in pending if migration.readers_need):
             return (f"the store {self.path} has schema version {current}, this linimasa needs {LATEST_VERSION}: "
                     "run any writing command (e.g. `linimasa run`) once to create or migrate it")
         return None
@@ -291,16 +293,16 @@ class SQLStore(BrowseSQL, Store):
     def iter_event_mentions(self) -> Iterator[Event]:
         for row in self._stream("m.data", "event_mentions m JOIN articles a ON a.id = m.article_id",
                                 "a.status = 'processed'", (), "m.rowid"):
-            yield Event.from_dict(json.loads(row["data"]))
+            yield Event.from_json(row["data"])
 
     def iter_events(self) -> Iterator[Event]:
         for row in self.execute("SELECT data FROM events ORDER BY coalesce(date, ''), id"):
-            yield Event.from_dict(json.loads(row["data"]))
+            yield Event.from_json(row["data"])
 
     def replace_events(self, events: list[Event], stories: list[Story]) -> None:
         story_of = {eid: s.id for s in stories for eid in s.event_ids}
         insert_source = self.dialect.insert_or_replace(
-            "event_sources", ("event_id", "article_id", "mention_id", "evidence"), key=("event_id", "mention_id"))
+            "event_sources", ("event_id", "article_id", "mention_id"), key=("event_id", "mention_id"))
         with self.transaction():
             for table in ("event_sources", "event_participants", "events", "stories"):
                 self.execute(f"DELETE FROM {table}")
@@ -319,7 +321,7 @@ class SQLStore(BrowseSQL, Store):
                         event.location.country if event.location else None,
                         story_of.get(event.id),
                         event.summary,
-                        json.dumps(to_dict(event), ensure_ascii=False),
+                        event.to_json(),
                     ),
                 )
                 for p in event.participants:
@@ -328,9 +330,8 @@ class SQLStore(BrowseSQL, Store):
                         "VALUES (?,?,?,?,?,?,?)",
                         (event.id, p.name, p.country, p.role, p.kind, p.kb_id, p.side),
                     )
-                for article_id, mention_id, evidence in _sources_of(event):
-                    self.execute(insert_source,
-                                 (event.id, article_id, mention_id, json.dumps(evidence, ensure_ascii=False)))
+                for article_id in _reported_in(event):
+                    self.execute(insert_source, (event.id, article_id, f"{event.id}:{article_id}"))
             for story in stories:
                 self.execute(
                     "INSERT INTO stories(id, title, overview, data) VALUES (?,?,?,?)",
@@ -369,12 +370,10 @@ def lock_key(article_id: str) -> int:
     return int.from_bytes(digest, "big", signed=True)
 
 
-def _sources_of(event: Event) -> Iterator[tuple[str, str, list[dict[str, Any]]]]:
-    """(article_id, mention key, evidence list) for each article that reports the event."""
-    by_article: dict[str, list[dict[str, Any]]] = {}
-    for ev in event.evidence:
-        by_article.setdefault(ev.article_id, []).append(to_dict(ev))
-    if event.article_id and event.article_id not in by_article:
-        by_article[event.article_id] = []
-    for article_id, evidence in by_article.items():
-        yield article_id, f"{event.id}:{article_id}", evidence
+def _reported_in(event: Event) -> list[str]:
+    """The articles that report the event, for finding events by article or outlet (the evidence itself is
+    kept once, with the event)."""
+    found = dict.fromkeys(item.article_id for item in event.evidence)
+    if event.article_id:
+        found.setdefault(event.article_id)
+    return list(found)
