@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Any, Iterable, Iterator
 
 from linimasa import dates, yamldata
+from linimasa.kb.places import PlaceIndex
 from linimasa.kb.records import (
+    Country,
     Organisation,
     OrganisationKind,
     Person,
@@ -146,3 +149,35 @@ def read_organisation_kinds(paths: Iterable[Path]) -> list[OrganisationKind]:
         for item in (yamldata.safe_load(path.read_text(encoding="utf-8")) or {}).get("kinds", []):
             kinds.extend(OrganisationKind(phrase, item["key"], item["name"]) for phrase in item["phrases"])
     return kinds
+
+
+def read_folders(folders: Sequence[Path]) -> dict[str, Any]:
+    """Every record of the data files in ``folders``, later folders extending (and, for the same key,
+    replacing) earlier ones: the arguments of :class:`~linimasa.kb.base.KnowledgeBase`."""
+    countries = {
+        row["iso3"]: Country(iso3=row["iso3"], name=row["name"])
+        for row in csv_rows(files_named(COUNTRIES, folders))
+    }
+    countries.setdefault("IGO", Country(iso3="IGO", name="International organisation"))
+    country_aliases = []
+    for row in csv_rows(files_named(COUNTRIES, folders)):
+        for alias in [row["name"], row.get("name_id", "")] + split_aliases(row.get("aliases", "")):
+            if alias:
+                country_aliases.append((alias, row["iso3"]))
+    for row in csv_rows(files_named(COUNTRY_ALIASES, folders)):
+        country_aliases.append((row["alias"], row["iso3"]))
+    places = PlaceIndex.from_geonames()
+    places.add_aliases(csv_rows(files_named(PLACE_ALIASES, folders)))
+    titles, not_current = read_titles(files_named(TITLES, folders))
+    return dict(
+        people=read_people(files_named(PEOPLE, folders)),
+        roles=read_roles(files_named(ROLES, folders)),
+        countries=countries,
+        country_aliases=country_aliases,
+        organisations=read_organisations(files_named(ORGANISATIONS, folders)),
+        titles=titles,
+        not_current=not_current,
+        places=places,
+        linking=read_linking(files_named(LINKING, folders)),
+        organisation_kinds=read_organisation_kinds(files_named(ORGANISATION_KINDS, folders)),
+    )
