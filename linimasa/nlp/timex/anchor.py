@@ -13,8 +13,9 @@ import re
 
 from linimasa.model import Article, TimeExpression
 from linimasa.nlp.timex import dates
+from linimasa.nlp.timex.context import CLOCK_DATE_REACH
 from linimasa.nlp.timex.dates import WEEKDAY_CONFLICT, YEAR_INFERRED
-from linimasa.nlp.timex.recognise import CLOCK_DATE_REACH, find_times
+from linimasa.nlp.timex.recognise import find_times
 
 # A stamp is a dated line near the top of the text.
 STAMP_REACH = 400
