@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .engine.local import LocalRunner, RunSummary
-from .ingest.readers import input_kind
+from .ingest.discover import input_kind
 from .store import Store
 
 STATE_PREFIX = "watch.files:"

@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 
 from linimasa.clean import clean_article
 from linimasa.config import Settings
-from linimasa.ingest.readers import article_from_json_line, read_path
+from linimasa.ingest import read_path
+from linimasa.ingest.records import article_from_json_line
 from linimasa.model import Article, Rejection
 from linimasa.nlp.timex import find_times
 from linimasa.pipeline import Pipeline

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from linimasa.ingest import read_inputs
-from linimasa.ingest.readers import Ignored, normalise_published
+from linimasa.ingest.discover import Ignored
+from linimasa.ingest.records import normalise_published
 from linimasa.model import Article, Rejection
 
 BODY = (
@@ -220,7 +221,7 @@ def test_normalise_published_accepts_dates_and_datetimes():
 
 
 def test_a_jsonl_file_that_starts_with_a_byte_order_mark_keeps_its_first_article(tmp_path):
-    from linimasa.ingest.readers import read_jsonl
+    from linimasa.ingest.jsonl import read_jsonl
 
     path = tmp_path / "bom.jsonl"
     rows = [{"id": "satu", "text": "Artikel pertama."}, {"id": "dua", "text": "Artikel kedua."}]
@@ -231,7 +232,7 @@ def test_a_jsonl_file_that_starts_with_a_byte_order_mark_keeps_its_first_article
 
 @pytest.mark.parametrize("bad_id", ["a\nb", "tab\there", "zero\u200bwidth", "line\u2028sep"])
 def test_an_id_with_control_or_invisible_characters_is_rejected_with_the_reason(bad_id):
-    from linimasa.ingest.readers import article_from_record
+    from linimasa.ingest.records import article_from_record
     from linimasa.model import Rejection
 
     read = article_from_record({"id": bad_id, "text": "Teks berita yang cukup."}, "in.jsonl:1")
@@ -240,7 +241,7 @@ def test_an_id_with_control_or_invisible_characters_is_rejected_with_the_reason(
 
 @pytest.mark.parametrize("bad", ["9999-99-99T99:99:99Z", "9999-01-01T00:00:00Z", "kemarin"])
 def test_a_page_date_that_is_not_a_real_past_date_is_dropped_with_its_reason(bad):
-    from linimasa.ingest.readers import article_from_html
+    from linimasa.ingest.web import article_from_html
 
     html = "<html><head><title>Judul</title></head><body><article><p>" + BODY + "</p></article></body></html>"
     article = article_from_html(html, "in.warc#record-1", url="https://contoh.id/a", published=bad)
@@ -249,7 +250,7 @@ def test_a_page_date_that_is_not_a_real_past_date_is_dropped_with_its_reason(bad
 
 
 def test_a_folder_tree_thousands_of_levels_deep_is_reported_not_a_crash(tmp_path):
-    from linimasa.ingest.readers import MAX_FOLDER_DEPTH, discover
+    from linimasa.ingest.discover import MAX_FOLDER_DEPTH, discover
 
     root = tmp_path / "in"
     (root / "top.txt").parent.mkdir()
@@ -270,7 +271,7 @@ def test_a_folder_tree_thousands_of_levels_deep_is_reported_not_a_crash(tmp_path
 
 
 def test_a_symbolic_link_that_leaves_the_input_folder_is_refused_with_its_reason(tmp_path):
-    from linimasa.ingest.readers import discover
+    from linimasa.ingest.discover import discover
 
     outside = tmp_path / "secret.txt"
     outside.write_text("Judul\nrahasia", encoding="utf-8")
@@ -286,7 +287,8 @@ def test_a_symbolic_link_that_leaves_the_input_folder_is_refused_with_its_reason
 
 
 def test_a_line_longer_than_the_limit_is_skipped_unread_and_the_next_line_is_read(tmp_path):
-    from linimasa.ingest.readers import MAX_FILE_BYTES, read_jsonl
+    from linimasa.ingest.jsonl import read_jsonl
+    from linimasa.ingest.records import MAX_FILE_BYTES
 
     path = tmp_path / "long.jsonl"
     with path.open("wb") as out:
@@ -298,7 +300,7 @@ def test_a_line_longer_than_the_limit_is_skipped_unread_and_the_next_line_is_rea
 
 
 def test_a_gzip_bomb_is_stopped_with_its_reason_after_the_articles_before_it(tmp_path):
-    from linimasa.ingest.readers import read_jsonl
+    from linimasa.ingest.jsonl import read_jsonl
 
     path = tmp_path / "bomb.jsonl.gz"
     zeros = b"0" * (8 * 1024 * 1024)
@@ -316,7 +318,8 @@ def test_a_warc_response_whose_gzip_body_expands_past_the_limit_is_rejected_not_
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 
-    from linimasa.ingest.readers import MAX_FILE_BYTES, read_warc
+    from linimasa.ingest.records import MAX_FILE_BYTES
+    from linimasa.ingest.web import read_warc
 
     bomb = gzip.compress(b"<html><body>" + b" " * (MAX_FILE_BYTES + 1024) + b"</body></html>", compresslevel=9)
     page = ("<html><head><title>Judul</title></head><body><article><p>" + BODY + "</p></article></body></html>").encode()
