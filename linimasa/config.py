@@ -31,6 +31,15 @@ STAGE_FACTORIES: dict[str, str] = {
     "events": "linimasa.events:EventStage",
 }
 
+# The options each stage reads from ``Settings.options`` (a configuration file's [stages.NAME] tables), with
+# the kind of value: a file naming an option no stage reads is an error, not a setting silently ignored.
+# Stages not listed take none. docs/configuration.md says what each does.
+STAGE_OPTIONS: dict[str, dict[str, str]] = {
+    "clean": {"min_articles": "int", "min_share": "float", "min_outlet_articles": "int"},
+    "kb": {"paths": "paths"},
+    "events": {"lexicon": "path", "decision": "bool_or_path", "require_known_party": "bool"},
+}
+
 # Prepare stages learn from the stream in the driver, in input order (cleaning's per-outlet templates), and
 # run on the workers with what was learned; extract stages have no shared state and run on the workers.
 # Language identification needs only the cleaned text, so it is an extract stage, off the one serial

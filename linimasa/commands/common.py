@@ -1,24 +1,46 @@
-"""What every command shares: the --db option, one-line errors on stderr, opening the store, printing
+"""What every command shares: the --db and --config options, one-line errors on stderr, opening the store, printing
 untrusted text safely, writing records to stdout, reading a day."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 import unicodedata
 from contextlib import contextmanager
+from pathlib import Path
 
 import click
 from rich.console import Console
 from rich.markup import escape
 
 from .. import dates
+from ..config import Settings
+from ..config_file import ConfigError, load_settings
 from ..store import DEFAULT_DB, StoreError, open_store
 
 DB_OPTION = click.option(
     "--db", default=DEFAULT_DB, show_default=True, envvar="LINIMASA_DB",
     help="The store: a SQLite file path, or a postgresql://USER@HOST:PORT/DB URL for a shared store.",
 )
+
+
+CONFIG_OPTION = click.option(
+    "--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+    envvar="LINIMASA_CONFIG",
+    help="A TOML file setting the pipeline and its stages' options (docs/configuration.md); also "
+         "$LINIMASA_CONFIG. Options given here win over it.",
+)
+
+
+def settings_for(config_path: Path | None, **given) -> Settings:
+    """The settings of a command: the defaults, then the configuration file's, then the options given on the
+    command line (those not None)."""
+    try:
+        settings = load_settings(config_path) if config_path is not None else Settings()
+    except ConfigError as exc:
+        raise click.BadParameter(str(exc), param_hint="'--config' / $LINIMASA_CONFIG") from None
+    return dataclasses.replace(settings, **{key: value for key, value in given.items() if value is not None})
 
 
 err = Console(stderr=True, soft_wrap=True)  # an error is one line, however narrow the terminal

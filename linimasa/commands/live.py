@@ -8,8 +8,7 @@ from pathlib import Path
 import click
 from rich.console import Console
 
-from ..config import Settings
-from .common import DB_OPTION, err, fail, open_or_fail
+from .common import CONFIG_OPTION, DB_OPTION, err, fail, open_or_fail, settings_for
 from .run import runner_factory
 
 
@@ -17,18 +16,21 @@ from .run import runner_factory
 @click.argument("path", type=click.Path(exists=True, path_type=str))
 @DB_OPTION
 @click.option("--workers", type=click.IntRange(min=1), default=None, help="Worker processes (default: all cores).")
+@CONFIG_OPTION
 @click.option("--settle", type=click.FloatRange(min=0), default=2.0, show_default=True,
               help="Seconds a file must stay unchanged before it is read (so half-copied files wait).")
 @click.option("--rescan", type=click.FloatRange(min=0.1), default=30.0, show_default=True,
               help="Seconds between full rescans, besides filesystem notifications.")
 @click.option("--once", is_flag=True, help="Process the files not yet taken, then exit.")
-def watch(path: str, db: str, workers: int | None, settle: float, rescan: float, once: bool) -> None:
+def watch(path: str, db: str, workers: int | None, config_path: Path | None, settle: float, rescan: float,
+          once: bool) -> None:
     """Process input files under PATH as they appear (each file once; old articles are not reprocessed)."""
     import threading
 
     from ..pipeline import PipelineError
     from ..watch import Watcher
 
+    settings = settings_for(config_path, workers=workers)
     store = open_or_fail(db)
     out = Console()
 
@@ -42,7 +44,7 @@ def watch(path: str, db: str, workers: int | None, settle: float, rescan: float,
                       f"duplicates {c.counts.duplicates:,}, rejected {c.counts.rejected:,}; events {c.events:,}, "
                       f"stories {c.stories:,}", highlight=False, markup=False)
 
-    watcher = Watcher(Path(path), store, runner_factory(Settings(workers=workers)), settle_seconds=settle,
+    watcher = Watcher(Path(path), store, runner_factory(settings), settle_seconds=settle,
                       rescan_seconds=rescan, on_batch=report)
     try:
         if once:
@@ -69,18 +71,21 @@ def watch(path: str, db: str, workers: int | None, settle: float, rescan: float,
               help="Seconds between polls.")
 @click.option("--once", is_flag=True, help="Poll once, then exit.")
 @click.option("--workers", type=click.IntRange(min=1), default=None, help="Worker processes (default: all cores).")
-def feeds(feed_list: str, db: str, spool: str, interval: float, once: bool, workers: int | None) -> None:
+@CONFIG_OPTION
+def feeds(feed_list: str, db: str, spool: str, interval: float, once: bool, workers: int | None,
+          config_path: Path | None) -> None:
     """Poll the RSS/Atom feeds listed in FILE (one URL a line) and process their new articles."""
     import time
 
     from ..feeds import FeedPoller, read_feed_list
     from ..pipeline import PipelineError
 
+    settings = settings_for(config_path, workers=workers)
     urls = read_feed_list(feed_list)
     if not urls:
         fail(f"{feed_list} lists no feed URLs (one a line; # starts a comment)")
     store = open_or_fail(db)
-    poller = FeedPoller(store, runner_factory(Settings(workers=workers)), spool)
+    poller = FeedPoller(store, runner_factory(settings), spool)
     out = Console()
     try:
         while True:

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 from rich.markup import escape
 
-from .common import err, fail, open_or_fail
+from .common import CONFIG_OPTION, err, fail, open_or_fail, settings_for
 
 
 @click.command("eval")
@@ -23,8 +23,9 @@ from .common import err, fail, open_or_fail
               help="How many misses, false positives and linking errors of each kind to list (text format).")
 @click.option("--gate", "gate_file", type=click.Path(path_type=Path), default=None,
               help="Run every set of this baseline file and fail when a guarded figure drops below it.")
+@CONFIG_OPTION
 def evaluate_command(annotations: tuple[Path, ...], article_files: tuple[Path, ...], pair_files: tuple[Path, ...],
-                     db: str | None, fmt: str, errors: int, gate_file: Path | None) -> None:
+                     db: str | None, fmt: str, errors: int, gate_file: Path | None, config_path: Path | None) -> None:
     """Measure linimasa on annotated articles: events per PLOVER type, fields, modality and linking."""
     import json
 
@@ -34,12 +35,14 @@ def evaluate_command(annotations: tuple[Path, ...], article_files: tuple[Path, .
 
     if not annotations and gate_file is None:
         raise click.UsageError("give annotation files, or --gate BASELINE")
+    settings = settings_for(config_path)
     try:
         if gate_file is not None:
-            _eval_gate(gate_file, fmt, errors)
+            _eval_gate(gate_file, fmt, errors, settings)
             return
         store = open_or_fail(db, readonly=True) if db else None
-        report = evaluate(list(annotations), list(article_files) or None, list(pair_files), store=store)
+        report = evaluate(list(annotations), list(article_files) or None, list(pair_files), store=store,
+                          settings=settings)
     except (AnnotationError, ArticleFilesMissing, ValueError) as exc:
         fail(str(exc))
     if fmt == "json":
@@ -48,13 +51,13 @@ def evaluate_command(annotations: tuple[Path, ...], article_files: tuple[Path, .
         click.echo(render_text(report, errors))
 
 
-def _eval_gate(gate_file: Path, fmt: str, errors: int) -> None:
+def _eval_gate(gate_file: Path, fmt: str, errors: int, settings) -> None:
     import json
 
     from ..evaluation.evaluate import render_text
     from ..evaluation.gate import run_gate
 
-    results = run_gate(gate_file)
+    results = run_gate(gate_file, settings)
     if fmt == "json":
         click.echo(json.dumps({r.name: {"figures": r.figures, "failures": r.failures, "report": r.report}
                                for r in results}, ensure_ascii=False, indent=1))

@@ -9,6 +9,7 @@ import signal
 import sqlite3
 import sys
 from contextlib import contextmanager
+from pathlib import Path
 
 import click
 from rich.console import Console
@@ -17,7 +18,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.table import Table
 
 from ..config import Settings
-from .common import DB_OPTION, err, fail, open_or_fail, printable
+from .common import CONFIG_OPTION, DB_OPTION, err, fail, open_or_fail, printable, settings_for
 
 
 def _run_options(command):
@@ -25,9 +26,11 @@ def _run_options(command):
     command = DB_OPTION(command)
     command = click.option("--workers", type=click.IntRange(min=1), default=None,
                            help="Worker processes (default: all cores).")(command)
-    command = click.option("--chunk-size", type=click.IntRange(min=1), default=Settings.chunk_size,
-                           show_default=True, help="Inputs sent to the workers and committed together.")(command)
+    command = click.option("--chunk-size", type=click.IntRange(min=1), default=None,
+                           show_default=str(Settings.chunk_size),
+                           help="Inputs sent to the workers and committed together.")(command)
     command = click.option("--quiet", "-q", is_flag=True, help="No progress bar.")(command)
+    command = CONFIG_OPTION(command)
     return command
 
 
@@ -47,20 +50,22 @@ SCHEDULER_OPTION = click.option(
 @_run_options
 @ENGINE_OPTION
 @SCHEDULER_OPTION
-def run(paths: tuple[str, ...], db: str, workers: int | None, chunk_size: int, quiet: bool, engine: str,
-        scheduler: str | None) -> None:
+def run(paths: tuple[str, ...], db: str, workers: int | None, chunk_size: int | None, quiet: bool,
+        config_path: Path | None, engine: str, scheduler: str | None) -> None:
     """Ingest, clean, deduplicate, extract and link the articles under PATHS (files or folders)."""
     _check_engine(engine, scheduler)
-    _run(paths, db, Settings(workers=workers, chunk_size=chunk_size), quiet, "run", engine, scheduler)
+    settings = settings_for(config_path, workers=workers, chunk_size=chunk_size)
+    _run(paths, db, settings, quiet, "run", engine, scheduler)
 
 
 @click.command()
 @_run_options
-def ingest(paths: tuple[str, ...], db: str, workers: int | None, chunk_size: int, quiet: bool) -> None:
+def ingest(paths: tuple[str, ...], db: str, workers: int | None, chunk_size: int | None, quiet: bool,
+           config_path: Path | None) -> None:
     """Read, clean and deduplicate the articles under PATHS into the store, without extracting events."""
     from ..config import ingest_only
 
-    _run(paths, db, ingest_only(Settings(workers=workers, chunk_size=chunk_size)), quiet, "ingest")
+    _run(paths, db, ingest_only(settings_for(config_path, workers=workers, chunk_size=chunk_size)), quiet, "ingest")
 
 
 def _check_engine(engine: str, scheduler: str | None) -> None:
