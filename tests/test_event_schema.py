@@ -18,6 +18,7 @@ from fastapi.testclient import TestClient
 
 from linimasa.cli import cli
 from linimasa.event_schema import (
+    EVENT_SCHEMA_VERSION,
     EVIDENCE_FIELDS,
     LINK_FIELDS,
     LOCATION_FIELDS,
@@ -136,6 +137,17 @@ def test_the_csv_is_the_json_record_as_a_table(sample_db, records):
         assert row["confidence"] == str(record["confidence"])
         assert row["trigger_text"] == (record["trigger"] or {}).get("text", "")
         assert row["place_kb_id"] == ((record["location"] or {}).get("kb_id") or "")
+
+
+def test_the_parquet_table_says_which_version_of_the_record_it_holds(sample_db, records, tmp_path):
+    import pyarrow.parquet as pq
+
+    path = tmp_path / "events.parquet"
+    result = CliRunner().invoke(cli, ["events", "--db", sample_db, "--all", "--format", "parquet", "-o", str(path)])
+    assert result.exit_code == 0, result.output
+    table = pq.read_table(path)
+    assert table.schema.metadata[b"linimasa.event_schema"] == str(EVENT_SCHEMA_VERSION).encode()
+    assert table.to_pylist() == [event_row(record) for record in records]
 
 
 @pytest.fixture(scope="module")
