@@ -11,7 +11,7 @@ import pytest
 from linimasa.config import Settings
 from linimasa.engine.isolation import map_isolating
 from linimasa.engine.local import MIN_PARALLEL_CHUNK, LocalRunner
-from linimasa.ingest import nesting, readers
+from linimasa.ingest import nesting, records
 from linimasa.ingest.nesting import MAX_FIELD_DEPTH, nesting_depth
 from linimasa.store import open_store
 
@@ -37,10 +37,10 @@ def test_nesting_is_measured_without_recursion():
 
 def test_a_field_nested_past_the_limit_rejects_its_input_with_the_reason():
     line = json.dumps({"id": "x", "text": GOOD, "extra": {"a": nested(MAX_FIELD_DEPTH)}})
-    rejection = readers.article_from_json_line(line, "f.jsonl:1")
+    rejection = records.article_from_json_line(line, "f.jsonl:1")
     assert rejection.article_id == "x"
     assert "field 'extra' nests more than 64 levels deep" in rejection.reason
-    ok = readers.article_from_json_line(json.dumps({"id": "y", "text": GOOD, "extra": nested(MAX_FIELD_DEPTH)}), "s")
+    ok = records.article_from_json_line(json.dumps({"id": "y", "text": GOOD, "extra": nested(MAX_FIELD_DEPTH)}), "s")
     assert ok.metadata["extra"] == nested(MAX_FIELD_DEPTH)
 
 
@@ -53,7 +53,7 @@ def test_an_item_that_cannot_be_pickled_fails_alone():
 
 def test_a_run_rejects_only_the_article_a_worker_could_not_be_sent(tmp_path: Path, db_path: str, monkeypatch):
     # As if a reader had let a field nested 900 levels through: pickling it for a worker raises RecursionError.
-    monkeypatch.setattr(readers, "too_deep", lambda fields, limit=nesting.MAX_FIELD_DEPTH: None)
+    monkeypatch.setattr(records, "too_deep", lambda fields, limit=nesting.MAX_FIELD_DEPTH: None)
     lines = [json.dumps({"id": f"baik-{i}", "text": f"{GOOD} Nomor {i}."}) for i in range(MIN_PARALLEL_CHUNK + 6)]
     lines.insert(3, '{"id": "dalam", "text": ' + json.dumps(GOOD + " Dalam.") + ', "extra": ' + "[" * 900 + "]" * 900 + "}")
     (tmp_path / "in.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -80,7 +80,7 @@ class EventStage:
         if self.decision is not None:
             events = self.decision.decide(events, article.working_text)
         if events:
-            from linimasa.kb.base import indonesian_stop_words
+            from linimasa.kb.aliases import indonesian_stop_words
             from linimasa.link_features import article_signature
 
             signature = article_signature(article, indonesian_stop_words())  # what linking compares
