@@ -116,31 +116,33 @@ class BrowseSQL:
                 params.append(value)
         return (" AND ".join(clauses) or "1=1"), params
 
-    def _lookup_ids(self, flt: EventFilter, with_words: bool) -> set[str] | None:
-        """The ids of the events every participant, outlet and words filter allows (None: no such filter).
-        ``with_words=False`` leaves the words to the SQL condition of :meth:`_words_condition`."""
+    def _lookups(self, flt: EventFilter, with_words: bool) -> list[tuple[str, list[Any]]]:
+        """The participant, outlet and words filters, each as SQL selecting the ``event_id`` of the events
+        it allows, with its parameters. ``with_words=False`` leaves the words to the SQL condition of
+        :meth:`_words_condition`."""
         d = self.dialect
-        found: list[set[str]] = []
-
-        def ids(sql: str, *params: Any) -> None:
-            found.append({r["event_id"] for r in self.execute(sql, params)})
-
+        lookups: list[tuple[str, list[Any]]] = []
         for actor in flt.actors:
             names, kb_ids, countries = sorted(actor.names), sorted(actor.kb_ids), sorted(actor.countries)
-            ids(f"SELECT event_id FROM event_participants WHERE {d.nocase_in('name', len(names))}"
+            lookups.append((
+                f"SELECT event_id FROM event_participants WHERE {d.nocase_in('name', len(names))}"
                 f" OR kb_id IN ({', '.join('?' * len(kb_ids))}) OR country IN ({', '.join('?' * len(countries))})",
-                *names, *kb_ids, *countries)
+                [*names, *kb_ids, *countries]))
         if flt.country:
-            ids("SELECT event_id FROM event_participants WHERE country = ?", flt.country)
+            lookups.append(("SELECT event_id FROM event_participants WHERE country = ?", [flt.country]))
         if flt.outlet:
-            ids("SELECT event_id FROM event_sources WHERE article_id IN (SELECT id FROM articles WHERE outlet = ?)",
-                flt.outlet)
+            lookups.append(("SELECT event_id FROM event_sources WHERE article_id IN "
+                            "(SELECT id FROM articles WHERE outlet = ?)", [flt.outlet]))
         if flt.q and with_words:
             words = d.words(flt.q)
-            ids(f"SELECT event_id FROM event_sources WHERE article_id IN ({self._matching_articles()}) "
-                f"UNION SELECT e.id AS event_id FROM events e WHERE {d.holds_words(EVENT_WORDS, 'e')}", words, words)
-        if not found:
-            return None
+            lookups.append((f"SELECT event_id FROM event_sources WHERE article_id IN ({self._matching_articles()}) "
+                            f"UNION SELECT e.id AS event_id FROM events e WHERE {d.holds_words(EVENT_WORDS, 'e')}",
+                            [words, words]))
+        return lookups
+
+    def _lookup_ids(self, lookups: list[tuple[str, list[Any]]]) -> set[str]:
+        """The ids of the events every lookup allows."""
+        found = [{r["event_id"] for r in self.execute(sql, params)} for sql, params in lookups]
         found.sort(key=len)
         return found[0].intersection(*found[1:])
 
@@ -168,25 +170,32 @@ class BrowseSQL:
         return WordHits(row["n"], self._stored_rows("articles"))
 
     def event_query(self, flt: EventFilter) -> SQLEventQuery:
-        """The filter's SQL for this store. Lookups run once here; when they leave few events (under a
-        hundredth of the store) the query starts from those events, otherwise from the date-ordered index,
-        testing each event against the list. Words that many articles hold are not looked up but tested in
-        SQL."""
+        """The filter's SQL for this store. On a database that keeps no statistics (SQLite) the lookups run
+        once here; when they leave few events (under a hundredth of the store) the query starts from those
+        events, otherwise from the date-ordered index, testing each event against the list. Words that many
+        articles hold are not looked up but tested in SQL."""
         found = self.word_hits(flt.q) if flt.q else None
         dense_words = found is not None and found.common
-        allowed = self._lookup_ids(flt, with_words=not dense_words)
-        if allowed is not None and not allowed:
-            return SQLEventQuery(flt, "1=0")
-        few_events = allowed is not None and few(len(allowed), self._stored_rows("events"))
-        where, params = self._filter_where(flt, few_events)
-        if allowed is not None:
-            where = f"{where} AND {self.dialect.in_list('e.id')}"
-            params.append(self.dialect.list_param(list(allowed)))
+        lookups = self._lookups(flt, with_words=not dense_words)
+        if self.dialect.joins_lookups:
+            # the database's planner, which keeps statistics, joins the lookups itself
+            where, params = self._filter_where(flt, few_events=False)
+            for sql, lookup_params in lookups:
+                where, params = f"{where} AND e.id IN ({sql})", params + lookup_params
+        else:
+            allowed = self._lookup_ids(lookups) if lookups else None
+            if allowed is not None and not allowed:
+                return SQLEventQuery(flt, "1=0")
+            few_events = allowed is not None and few(len(allowed), self._stored_rows("events"))
+            where, params = self._filter_where(flt, few_events)
+            if allowed is not None:
+                where = f"{where} AND {self.dialect.in_list('e.id')}"
+                params.append(self.dialect.list_param(list(allowed)))
         if not dense_words:
             return SQLEventQuery(flt, where, tuple(params))
         words = self.dialect.words(flt.q)
-        # after a short list of allowed events, testing each of them beats gathering every match
-        gathered, gathered_params = self._words_condition(words, per_event=allowed is not None)
+        # after other lookups (a short list of events, mostly), testing each event beats gathering every match
+        gathered, gathered_params = self._words_condition(words, per_event=bool(lookups))
         tested, tested_params = self._words_condition(words, per_event=True)
         return SQLEventQuery(flt, f"{where} AND {gathered}", tuple(params + gathered_params),
                              f"{where} AND {tested}", tuple(params + tested_params), density=found.share)

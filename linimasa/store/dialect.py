@@ -96,6 +96,12 @@ class Dialect(ABC):
 
     # -- reading ---------------------------------------------------------------------------------------
 
+    joins_lookups: bool = False
+    """Whether the web view's participant, outlet and word lookups are left to the database to join, as
+    subqueries (a planner that keeps statistics plans them well), rather than run first and their events
+    passed to each query as one list (SQLite's planner keeps none: the list lets a query start from few
+    events)."""
+
     @abstractmethod
     def words(self, text: str) -> Any:
         """The parameter :meth:`holds_words` takes for the words a user typed (never query syntax)."""

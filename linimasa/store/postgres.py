@@ -94,6 +94,9 @@ class PostgresDialect(Dialect):
     # byte order, as SQLite compares text: the same order and the same date comparisons whatever the locale
     text = 'TEXT COLLATE "C"'
     integer = "BIGINT"
+    # a lookup's events passed as an array (16,000 ids for an outlet) cost more than letting the planner,
+    # which keeps statistics, join the lookup (outlet + year: 200 -> 77 ms at the store, 100,000 events)
+    joins_lookups = True
 
     def sql(self, statement: str) -> str:
         return _format_style(statement)
