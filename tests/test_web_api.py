@@ -190,6 +190,22 @@ def test_the_search_box_opens_an_actors_timeline_or_a_search_of_the_words(client
     assert response.status_code == 303 and response.headers["location"] == target
 
 
+def test_suggestions_offer_a_name_by_any_alias_while_it_is_typed(client):
+    def offered(q):
+        return [item["value"] for item in client.get("/api/suggest", params={"q": q}).json()["items"]]
+
+    assert offered("Jokow")[0] == "Joko Widodo"  # by the alias Jokowi
+    assert "Russia" in offered("Rusia") and "United Nations" in offered("PBB")
+    assert "John Kerry" in offered("kerr")  # a participant of the store, by part of its name
+    assert offered("J") == [] and offered("") == []
+
+
+def test_the_dyad_page_offers_the_busiest_pairs_before_one_is_chosen(client):
+    page = client.get("/dyad")
+    assert page.status_code == 200
+    assert 'href="/dyad?a=RUS&amp;b=USA"' in page.text and "4 events" in page.text  # sanctions, talks, accusation
+
+
 def test_the_glossary_explains_the_labels_and_renders_the_data_dictionary_as_text(client):
     page = client.get("/glossary")
     assert page.status_code == 200

@@ -278,6 +278,10 @@ class Store(ABC):
     def participant_countries(self) -> list[str]: ...
 
     @abstractmethod
+    def country_pairs(self, query: EventQuery, limit: int) -> list[tuple[str, str, int]]:
+        """(country, country, events) of the pairs of countries whose parties meet in the most events."""
+
+    @abstractmethod
     def list_stories(self, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]:
         """How many stories there are, and a page of them (id, title, overview, events, first, last),
         largest first."""

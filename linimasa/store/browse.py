@@ -364,6 +364,18 @@ class BrowseSQL:
         return [r["country"] for r in self.execute(
             "SELECT DISTINCT country FROM event_participants WHERE country IS NOT NULL ORDER BY 1")]
 
+    def country_pairs(self, query: SQLEventQuery, limit: int) -> list[tuple[str, str, int]]:
+        """(country, country, events) of the pairs of countries whose parties meet in the most events (each
+        pair once, the codes in order; an organisation of no country, IGO, counts as its code)."""
+        rows = self.execute(
+            "SELECT a.country AS a, b.country AS b, count(DISTINCT e.id) AS n FROM events e "
+            "JOIN event_participants a ON a.event_id = e.id JOIN event_participants b ON b.event_id = e.id "
+            f"WHERE {query.where} AND a.country IS NOT NULL AND b.country IS NOT NULL AND a.country < b.country "
+            "GROUP BY a.country, b.country ORDER BY n DESC, a.country, b.country LIMIT ?",
+            query.params + (limit,),
+        )
+        return [(r["a"], r["b"], r["n"]) for r in rows]
+
     # -- stories --------------------------------------------------------------------------------------
 
     def list_stories(self, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]:

@@ -283,3 +283,17 @@ def test_the_glossary_explains_flags_and_bases_and_holds_the_data_dictionary(fix
         assert term in text, term
     assert page.locator("#dictionary table").count() >= 1
     shot(page, "glossary")
+
+
+def test_the_actor_field_suggests_names_by_any_alias_as_one_types(fixture_server, page, shot):
+    page.goto(fixture_server.url + "/")
+    page.type("form.filters input[name=actor]", "Jokow", delay=30)
+    options = page.locator("#actor-suggestions option")
+    options.first.wait_for(state="attached")
+    assert options.first.get_attribute("value") == "Joko Widodo"
+    assert "Jokowi" in (options.first.get_attribute("label") or "")
+    page.goto(fixture_server.url + "/dyad")
+    with page.expect_navigation():
+        page.click("ul.pairs a >> nth=0")
+    assert page.locator("h1").inner_text() == "Dyad: RUS – USA"
+    shot(page, "dyad-from-pairs")

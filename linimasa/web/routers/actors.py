@@ -53,6 +53,26 @@ def api_actors(store: Reader, pg: Paging, q: Text = None, country: CountryCode =
     return actor_list(store, q, country, *pg)
 
 
+def suggestions(store: Store, typed: str, limit: int = 10) -> list[dict[str, str]]:
+    """Names to offer while an actor is typed: the knowledge base's people, organisations and countries any
+    of whose names starts with it ("Jokow" -> Joko Widodo, by the alias Jokowi), then the store's participants
+    whose name holds it, with their event counts."""
+    from ...kb.suggest import suggest
+
+    items = [{"value": s.name, "label": f"{s.name} · {s.alias}" if s.alias else s.name} for s in suggest(typed, limit)]
+    seen = {item["value"] for item in items}
+    for actor in store.list_actors(typed, None, limit, 0)[1]:
+        if actor["name"] not in seen and len(items) < limit:
+            seen.add(actor["name"])
+            items.append({"value": actor["name"], "label": f"{actor['name']} · {actor['events']} events"})
+    return items
+
+
+@router.get("/api/suggest", tags=["actors"], summary="Actor names to offer while one is typed (any alias, any language)")
+def api_suggest(store: Reader, q: Text = None) -> dict[str, Any]:
+    return {"items": suggestions(store, q or "") if q and len(q.strip()) >= 2 else []}
+
+
 @router.get("/api/actors/{name:path}", tags=["actors"], summary="An actor's roles, activity and counterparts")
 def api_actor(store: Reader, name: str) -> dict[str, Any]:
     return actor_or_404(store, name)

@@ -20,6 +20,7 @@ router = APIRouter()
 
 
 DIRECTIONS = ("a_to_b", "b_to_a", "mutual")
+PAIRS_OFFERED = 12  # the busiest pairs of countries offered on /dyad before a pair is chosen
 
 
 def dyad_months(store: Store, a: str, b: str, flt: EventFilter) -> list[dict[str, Any]]:
@@ -62,5 +63,6 @@ def dyad_page(
             dated = [m["directions"][direction] for m in months if m["period"] != "undated"]
             undated = next((m["directions"][direction] for m in months if m["period"] == "undated"), None)
             charts[direction] = views.mirrored_chart(dated, undated)  # one time axis for the three
-    return page(request, "dyad.html", a=a or "", b=b or "", months=months, charts=charts,
+    pairs = [] if a and b else store.country_pairs(store.event_query(flt), PAIRS_OFFERED)
+    return page(request, "dyad.html", a=a or "", b=b or "", months=months, charts=charts, pairs=pairs,
                 countries=store.participant_countries(), flt=flt)
