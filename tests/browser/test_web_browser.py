@@ -234,6 +234,8 @@ def test_every_page_fits_a_desktop_and_a_phone_screen(fixture_server, browser, s
     path = PAGES.get(name) or "/stories/" + _api(fixture_server, "/api/stories")["items"][0]["id"]
     page.goto(fixture_server.url + path)
     page.wait_for_load_state("load")
+    if name == "map":
+        page.wait_for_selector("#eventmap[data-ready]")
     overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 1, f"{path} is {overflow}px wider than a {width}px screen"
     assert page.locator("header.top form.search input[name=q]").is_visible()

@@ -10,9 +10,13 @@
   map.setView([0, 118], 2);
   L.control.scale({ imperial: false }).addTo(map);
 
+  // the outline in a pane of its own under the markers, whichever of the two arrives first
+  map.createPane("outline").style.zIndex = "350";
   const outline = fetch(box.dataset.world).then((r) => r.json()).then((world) => {
-    L.geoJSON(world, { interactive: false, style: { color: "#b9b4a8", weight: 0.7, fillColor: "#f4f1ea", fillOpacity: 1 } })
-      .addTo(map);
+    L.geoJSON(world, {
+      pane: "outline", renderer: L.svg({ pane: "outline" }), interactive: false,
+      style: { color: "#b9b4a8", weight: 0.7, fillColor: "#f4f1ea", fillOpacity: 1 },
+    }).addTo(map);
   });
 
   const events = (marker) => marker.options.events || 0;
@@ -56,7 +60,7 @@
       clusters.addLayer(marker);
     }
     map.addLayer(clusters);
-    if (located.length) map.fitBounds(clusters.getBounds(), { padding: [24, 24], maxZoom: 6 });
+    if (located.length) map.fitBounds(clusters.getBounds(), { padding: [24, 24], maxZoom: 6, animate: false });
     box.dataset.ready = String(located.length);
   });
   outline.catch(() => box.classList.add("no-outline"));
