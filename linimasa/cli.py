@@ -14,7 +14,7 @@ from .commands.common import printable
 from .commands.live import feeds, watch
 from .commands.measure import evaluate_command
 from .commands.outputs import articles, events, timeline
-from .commands.run import ingest, run
+from .commands.run import ingest, relink, run
 from .commands.serve import serve
 from .commands.text import ner, times
 
@@ -27,7 +27,7 @@ def cli() -> None:
     """linimasa: news articles in, a timeline of who did what with whom, when and where out."""
 
 
-for command in (run, ingest, articles, events, timeline, watch, feeds, serve, times, evaluate_command, ner):
+for command in (run, ingest, relink, articles, events, timeline, watch, feeds, serve, times, evaluate_command, ner):
     cli.add_command(command)
 
 

@@ -137,7 +137,8 @@ def _fits(cluster: _Cluster, mention: Event) -> int | None:
     return score
 
 
-def link_events(mentions: list[Event], existing: list[Event] = (), decision=None) -> list[Event]:
+def link_events(mentions: list[Event], existing: list[Event] = (), decision=None,
+                members: dict[str, str] | None = None) -> list[Event]:
     """Real events from event mentions.
 
     ``existing`` events (from earlier runs) keep their ids; a mention that fits one joins it. A new event's
@@ -146,7 +147,8 @@ def link_events(mentions: list[Event], existing: list[Event] = (), decision=None
     (linimasa/link_decision.py, off by default: on the shared development set it lost the one pair the rule
     links) with the rule as its fallback; or a :class:`~linimasa.link_decision.LinkDecision`. Every mention that
     joins an event leaves its link evidence on it (``Event.links``): which source it was compared with, by
-    the model or the rule, the score and the features that weighed most.
+    the model or the rule, the score and the features that weighed most. ``members``, if given, learns the
+    event of each mention (by mention id).
     """
     model = _load_decision(decision)
     clusters = [_Cluster([event], event.id) for event in existing]
@@ -171,7 +173,10 @@ def link_events(mentions: list[Event], existing: list[Event] = (), decision=None
             best.links.append(link)
         best.members.append(mention)
         index.add(best, mention)
-    return [_merge(c) for c in clusters]
+    events = [_merge(c) for c in clusters]
+    if members is not None:
+        members.update({m.id: event.id for cluster, event in zip(clusters, events) for m in cluster.members})
+    return events
 
 
 def _load_decision(decision):
@@ -336,6 +341,23 @@ def _day_bucket(event: Event, width: int) -> int | None:
 
 def _year(value: str | None) -> int | None:
     return int(value[:4]) if value and value[:4].isdigit() else None
+
+
+def blocking_keys(mention: Event) -> set[tuple[str, int | None]]:
+    """The party blocks :class:`_BlockIndex` files a mention under, as (type and party, year): under the
+    rule (no learned decision), two mentions are ever compared, and so can end up in one event, only when
+    they share a type and party in years one searches the other in (:func:`years_searched`). Incremental
+    linking (linimasa/engine/corpus.py) relies on it to relink only what a change can reach; a candidate
+    retrieval that compares more (the day index the learned decision also searches) must file under more
+    blocks here before it is used by a run."""
+    year = _year(mention.date)
+    return {(f"{mention.type}\t{participant_key(p)}", year) for p in mention.participants}
+
+
+def years_searched(year: int | None) -> set[int] | None:
+    """The years whose blocks (of one type and party) a block of ``year`` is compared with, besides undated
+    ones, which are always: a year either side; every year (None) for an undated block."""
+    return None if year is None else {year - 1, year, year + 1}
 
 
 # ---------------------------------------------------------------------- merging

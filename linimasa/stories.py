@@ -24,7 +24,11 @@ TYPE_NOUNS = {"CONSULT": ("meeting", "meetings"), "AGREE": ("agreement", "agreem
 
 
 def build_stories(events: list[Event]) -> list[Story]:
-    """Stories over linked events, in order of their first event; deterministic ids and titles."""
+    """Stories over linked events, in order of their first event; deterministic ids and titles.
+
+    Events thread together through shared :func:`story_keys`, so a story is a connected group of told
+    events and depends on nothing else: the stories over any events that hold every event sharing a key
+    with them are the stories over all events (the link step rebuilds only the stories its events reach)."""
     told = sorted((e for e in events if e.modality == "asserted"), key=lambda e: (e.date or "9999", e.id))
     parent = {e.id: e.id for e in told}
 
@@ -34,28 +38,30 @@ def build_stories(events: list[Event]) -> list[Story]:
             x = parent[x]
         return x
 
-    def join(a: str, b: str) -> None:
-        parent[root(b)] = root(a)
-
-    by_pair: dict[tuple[str, str], str] = {}
-    by_person_topic: dict[tuple[str, str], str] = {}
+    first_with: dict[str, str] = {}
     for event in told:
-        pair = country_pair(event)
-        if pair:
-            if pair in by_pair:
-                join(by_pair[pair], event.id)
+        for key in story_keys(event):
+            if key in first_with:
+                parent[root(event.id)] = root(first_with[key])
             else:
-                by_pair[pair] = event.id
-        for key in [] if pair else _person_topics(event):  # a pair's events thread by the pair alone
-            if key in by_person_topic:
-                join(by_person_topic[key], event.id)
-            else:
-                by_person_topic[key] = event.id
+                first_with[key] = event.id
     threads: dict[str, list[Event]] = {}
     for event in told:
         threads.setdefault(root(event.id), []).append(event)
     stories = [_story(thread) for thread in threads.values() if len(thread) >= MIN_EVENTS]
     return sorted(stories, key=lambda s: s.id)
+
+
+def story_keys(event: Event) -> list[str]:
+    """What threads a told event into a story: the pair of countries it joins (a pair's events thread by the
+    pair alone), or else each of its people with each of its topics. Events that are not told (announced,
+    planned) thread into none."""
+    if event.modality != "asserted":
+        return []
+    pair = country_pair(event)
+    if pair:
+        return ["pair:" + "-".join(pair)]
+    return sorted({f"thread:{person}\t{topic}" for person, topic in _person_topics(event)})
 
 
 def country_pair(event: Event) -> tuple[str, str] | None:

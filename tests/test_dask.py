@@ -141,3 +141,22 @@ def test_a_packed_article_stores_the_annotations_and_events_of_the_article_it_pa
     # the texts the driver sent do not travel back; the driver puts its own back before storing
     assert packed.text == "" and packed.clean_text is None
     assert (packed.restore(article).text, packed.clean_text) == (article.text, article.text)
+
+
+@pytest.mark.slow  # starts a Dask cluster twice
+def test_the_sample_in_two_dask_runs_stores_what_one_local_run_stores(tmp_path: Path):
+    """Linking, stories and near-duplicates are incremental: the second run relinks only what it reaches,
+    and the store ends as after one run over everything, on either engine."""
+    if not SAMPLE.exists():
+        pytest.skip(f"sample corpus not built: {SAMPLE}")
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines(keepends=True)
+    halves = [tmp_path / "first.jsonl", tmp_path / "second.jsonl"]
+    halves[0].write_text("".join(lines[: len(lines) // 2]), encoding="utf-8")
+    halves[1].write_text("".join(lines[len(lines) // 2:]), encoding="utf-8")
+    local_db, dask_db = str(tmp_path / "local.db"), str(tmp_path / "dask.db")
+    LocalRunner(open_store(local_db), installed_settings(workers=1)).run([str(p) for p in halves])
+    for half in halves:
+        DaskRunner(open_store(dask_db), installed_settings(workers=2, chunk_size=8)).run([str(half)])
+    local_result, dask_result = stored(local_db), stored(dask_db)
+    assert dask_result == local_result
+    assert local_result["events"] and local_result["stories"]

@@ -220,3 +220,44 @@ def web_answers(db: str) -> dict[str, object]:
     answers = {path: (r.status_code, r.text) for path in paths for r in [client.get(path)]}
     app.state.pool.close()
     return answers
+
+
+def test_postgres_keeps_the_near_duplicate_index_as_sqlite_does(pg_url, tmp_path):
+    from test_incremental_dedup import corpus, judged, run, write
+
+    rows = corpus()
+    sqlite_db = str(tmp_path / "s.db")
+    for db in (sqlite_db, pg_url):
+        for part, (start, end) in enumerate(((0, 20), (20, 35), (35, len(rows)))):
+            run(db, write(tmp_path / f"part-{part}.jsonl", rows[start:end]))
+    assert judged(pg_url) == judged(sqlite_db)
+
+    def signatures(db: str) -> list[tuple]:
+        store = open_store(db, readonly=True)
+        rows = store.execute("SELECT article_id, outlet, group_id, size, digest FROM near_duplicate_signatures "
+                                  "ORDER BY seq").fetchall()
+        bands = store.execute("SELECT count(*) AS n FROM near_duplicate_bands").fetchone()
+        store.close()
+        return [(r["article_id"], r["outlet"], r["group_id"], r["size"], bytes(r["digest"])) for r in rows] + [bands["n"]]
+
+    assert signatures(pg_url) == signatures(sqlite_db)
+
+
+def test_postgres_links_incrementally_as_sqlite_does(pg_url, tmp_path):
+    """New and revised articles in several runs: the PostgreSQL store ends as the SQLite store does, and
+    both as a full relink leaves them."""
+    from test_incremental_linking import random_batches, relinked_copy, snapshot, store_batch
+
+    sqlite_db = str(tmp_path / "s.db")
+    for db in (sqlite_db, pg_url):
+        for outcomes in random_batches(seed=4):
+            store_batch(db, outcomes)
+    on_postgres = snapshot(pg_url)
+    assert on_postgres["events"] and on_postgres["stories"]
+    assert on_postgres == snapshot(sqlite_db) == relinked_copy(sqlite_db, tmp_path)
+    from linimasa.engine.corpus import relink
+
+    store = open_store(pg_url)
+    relink(store)
+    store.close()
+    assert snapshot(pg_url) == on_postgres

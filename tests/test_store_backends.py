@@ -7,7 +7,7 @@ import pytest
 from conftest import BACKENDS, filled_store, fresh_pg_database
 from fastapi.testclient import TestClient
 
-from linimasa.model import Article, Event
+from linimasa.model import Article, Event, content_hash
 from linimasa.store import Outcome, Store, open_store
 from linimasa.store.filters import ArticleFilter
 from linimasa.web.app import create_app
@@ -92,7 +92,11 @@ def test_a_postgres_store_from_before_version_4_is_brought_up_to_date():
     with fresh_pg_database(icu_locale="en-US") as url:
         with StoreBeforeVersion4(url) as old:
             assert old.schema_version() == 3
-            fill_two_articles(old)
+            # as a linimasa of version 3 wrote them (today's chunks also write the state of later versions)
+            for article_id, text in (("a1", TEXT), ("a2", ALSO)):
+                old.execute("INSERT INTO articles(id, title, text_raw, text_clean, outlet, lang, content_hash, status, "
+                            "ingested_at, updated_at) VALUES (?, ?, ?, ?, 'Kabar', 'id', ?, 'processed', '', '')",
+                            (article_id, f"Judul {article_id}", text, text, content_hash(f"Judul {article_id}", text)))
             old.replace_events([Event("ev-a", "AID", date="2020-01-01"), Event("Ev-c", "AID", date="2020-01-01")], [])
             assert old.execute("SELECT id FROM articles WHERE search @@ to_tsquery('simple', 'jenewa')").fetchall() == []
         with open_store(url) as store:

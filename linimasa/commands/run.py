@@ -1,4 +1,4 @@
-"""`linimasa run` and `linimasa ingest`: a run of the pipeline over input paths, with its progress, its
+"""`linimasa run`, `linimasa ingest` and `linimasa relink`: a run of the pipeline over input paths, with its progress, its
 summary and its accounting, stopped cleanly by Ctrl-C or SIGTERM."""
 
 from __future__ import annotations
@@ -66,6 +66,18 @@ def ingest(paths: tuple[str, ...], db: str, workers: int | None, chunk_size: int
     from ..config import ingest_only
 
     _run(paths, db, ingest_only(settings_for(config_path, workers=workers, chunk_size=chunk_size)), quiet, "ingest")
+
+
+@click.command()
+@DB_OPTION
+def relink(db: str) -> None:
+    """Link every stored event mention into events and stories from scratch (runs link only what they change,
+    with the same result; this rebuilds it all, e.g. after changing the linking rule)."""
+    from ..engine.corpus import relink as relink_store
+
+    totals = relink_store(open_or_fail(db))
+    Console(soft_wrap=True).print(f"relinked {totals.relinked:,} event mentions: {totals.events:,} events "
+                                  f"({totals.asserted:,} asserted as happened), {totals.stories:,} stories", highlight=False)
 
 
 def _check_engine(engine: str, scheduler: str | None) -> None:

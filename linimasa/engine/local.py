@@ -6,7 +6,8 @@ from the stream here, in input order, and the cleaning itself runs in worker pro
 learned sent along; near-duplicates are then judged here, in input order, on fingerprints the workers
 computed; what remains is extracted in the workers, and committed with its accounting in one
 transaction. The cross-article steps (linking event mentions into events, stories) run once at the end,
-over the store, so that a run's result does not depend on how its input was chunked or parallelised.
+over the store, for what the run changed (linimasa/engine/corpus.py), so that a run's result does not
+depend on how its input was chunked or parallelised, nor on how the store's articles were split into runs.
 """
 
 from __future__ import annotations
@@ -22,13 +23,15 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 
 from ..config import Settings
-from ..dedup import Fingerprint, NearDuplicateIndex, fingerprint
+from ..clean.cleaner import outlet_of
+from ..dedup import Fingerprint, NearDuplicateIndex, fingerprint, stored_signature
 from ..ingest import Ignored, read_inputs
 from ..model import Article, Rejection
 from ..pipeline import Pipeline
 from ..revisions import stale_version
 from ..store import Outcome, RunCounts, Store, StoredArticle
-from .corpus import relink
+from ..store.signatures import StoredSignatures, backfill
+from .corpus import link_changes
 from .hygiene import die_with_parent
 from .isolation import map_isolating, rejected_copy
 from .packing import (
@@ -96,22 +99,12 @@ def _extract(article: Article) -> PackedArticle:
     return pack(_worker_pipeline.run_or_reject(article))
 
 
-def rebuild_near_duplicate_index(store: Store) -> NearDuplicateIndex:
-    """The near-duplicate index over every processed article in the store, in the order they were stored."""
-    index = NearDuplicateIndex()
-    for row in store.iter_dedup_entries():
-        article = Article(id=row["id"], text=row["text_raw"], outlet=row["outlet"], url=row["url"])
-        article.clean_text = row["text_clean"]
-        index.restore(article, row["near_duplicate_of"])
-    return index
-
-
 @dataclass(frozen=True)
 class StoredMatches:
     """What the store holds under a chunk's article ids and content hashes, looked up once per chunk."""
 
     by_id: Mapping[str, StoredArticle]
-    by_hash: Mapping[str, str]  # content hash -> the first stored non-duplicate article with it
+    by_hash: Mapping[str, str]  # content hash -> the first stored article with it
     # For ids stored with other content: earlier versions' hashes and the current raw text.
     earlier: Mapping[str, tuple[frozenset[str], str]] = field(default_factory=dict)
 
@@ -164,7 +157,9 @@ def classify(
         stale = stale_version(article, hashes, current_text)
         if stale is not None:
             return Outcome("duplicate", article.source or "", None, article.id, stale, False)
-    same_content = pending_hashes.get(article.content_hash) or stored.by_hash.get(article.content_hash)
+    # The first article read with this content, whatever became of it (stored ones were read before pending
+    # ones): the same answer whether it was committed by now or not, so chunking cannot change it.
+    same_content = stored.by_hash.get(article.content_hash) or pending_hashes.get(article.content_hash)
     if known_hash is None and same_content is not None and same_content != article.id:
         article.status = "duplicate"
         article.duplicate_of = same_content
@@ -264,6 +259,7 @@ class LocalRunner:
         summary = RunSummary(run_id=run_id, counts=RunCounts())
         status = "failed"
         try:
+            backfill(self.store)  # a store made before the near-duplicate index was kept in it: once
             # Chunk N is extracted by the workers while this process reads and prepares chunk N+1; chunks
             # are still committed one at a time and in input order.
             in_flight: _ChunkInFlight | None = None
@@ -277,7 +273,8 @@ class LocalRunner:
             self._save_template_state()
             if self.settings.corpus:
                 t0 = time.perf_counter()
-                summary.events, summary.asserted_events, summary.stories = relink(self.store)
+                totals = link_changes(self.store)
+                summary.events, summary.asserted_events, summary.stories = totals.events, totals.asserted, totals.stories
                 self.stage_seconds["link+stories"] = time.perf_counter() - t0
             status = "finished"
         except KeyboardInterrupt:  # Ctrl-C, or SIGTERM as the CLI maps it: committed chunks stay committed
@@ -330,7 +327,7 @@ class LocalRunner:
                 elif outcome.outcome == "new":
                     prepared.versions[item.id] = (set(), item.text)
                 prepared.ids[item.id] = item.content_hash
-                prepared.hashes.setdefault(item.content_hash, item.id)
+                prepared.hashes.setdefault(item.content_hash, item.duplicate_of or item.id)
                 if outcome.outcome in ("new", "revised"):
                     to_process.append(item)
         to_process, fingerprints = self._timed("prepare", lambda: self._prepare(to_process, prepared.outcomes))
@@ -399,26 +396,30 @@ class LocalRunner:
                                fingerprints: Mapping[int, Fingerprint | None]) -> list[Article]:
         """Apply the near-duplicate rule in input order; re-ingests become duplicates and are not extracted.
 
-        The index is rebuilt from the store at the first chunk, so it always reflects exactly what is
-        committed, whatever happened to earlier runs.
-        """
+        The index is the store's (what was committed before this run) and, held here, what this run has
+        indexed so far; a revision replaces its article's earlier version in it, unjudged. Each article
+        kept carries its signature to the store."""
         if not self.settings.near_duplicates:
             return articles
         if self._near_duplicates is None:
-            self._near_duplicates = rebuild_near_duplicate_index(self.store)
+            self._near_duplicates = NearDuplicateIndex(stored=StoredSignatures(self.store))
+        index = self._near_duplicates
         revised = {o.article_id for o in outcomes if o.outcome == "revised"}
         outcome_of = {id(o.article): o for o in outcomes if o.article is not None}
+        found = {id(a): fingerprints.get(id(a)) or fingerprint(a.working_text) for a in articles}
+        index.prefetch(found[id(a)] for a in articles if a.id not in revised)
         keep: list[Article] = []
         for article in articles:
+            outcome = outcome_of[id(article)]
             if article.id in revised:  # its earlier version is indexed; it must not match itself
-                keep.append(article)
-                continue
-            self._near_duplicates.judge(article, fingerprints.get(id(article)))
+                index.replace(article.id, article.working_text, outlet_of(article), found[id(article)])
+            else:
+                index.judge(article, found[id(article)])
             if article.status == "duplicate":
-                outcome = outcome_of[id(article)]
                 outcome.outcome = "duplicate"
                 outcome.reason = article.reason
             else:
+                outcome.signature = stored_signature(article, found[id(article)])
                 keep.append(article)
         return keep
 

@@ -89,6 +89,7 @@ class Outcome:
     article_id: str | None = None
     reason: str | None = None
     store_row: bool = True  # False for a re-ingest of an article already stored as it is
+    signature: Any = None  # a processed article's near-duplicate signature (dedup.StoredSignature), if computed
 
 
 @dataclass(frozen=True)
@@ -149,7 +150,8 @@ class Store(ABC):
         return self.lookup_many([article_id]).get(article_id)
 
     def find_by_hash(self, content_hash: str) -> str | None:
-        """The id of the first stored, non-duplicate article with this content, if any."""
+        """The id of the first stored article with this content, if any (a duplicate only when no article
+        before it had the content: a near-duplicate re-ingest)."""
         return self.find_by_hashes([content_hash]).get(content_hash)
 
     @abstractmethod
@@ -168,10 +170,6 @@ class Store(ABC):
     @abstractmethod
     def iter_articles(self, status: str | None = None) -> Iterator[dict[str, Any]]:
         """Every stored article's row (of one status, if given), in the order they were stored."""
-
-    @abstractmethod
-    def iter_dedup_entries(self) -> Iterator[dict[str, Any]]:
-        """What the near-duplicate index needs of each processed article, in the order they were stored."""
 
     @abstractmethod
     def article(self, article_id: str) -> dict[str, Any] | None:
@@ -210,6 +208,34 @@ class Store(ABC):
 
     @abstractmethod
     def iter_stories(self) -> Iterator[Story]: ...
+
+    # The link step's own writes, inside its transaction (linimasa/engine/corpus.py).
+
+    @abstractmethod
+    def delete_events(self, event_ids: Iterable[str]) -> None:
+        """Remove events with their sources and participants."""
+
+    @abstractmethod
+    def write_events(self, events: list[Event], stories: list[Story]) -> None:
+        """Insert events and stories (none of them stored) with the events' participants and sources; an
+        event is marked with the story that holds it."""
+
+    @abstractmethod
+    def write_stories(self, stories: list[Story]) -> None: ...
+
+    @abstractmethod
+    def delete_stories(self, story_ids: Iterable[str]) -> None: ...
+
+    @abstractmethod
+    def set_story_of(self, story_of: dict[str, str | None]) -> None:
+        """Mark events (by id) with the story that holds them, or none."""
+
+    @abstractmethod
+    def stored_events(self, event_ids: Iterable[str]) -> list[Event]: ...
+
+    def lock_links(self, exclusive: bool) -> None:
+        """In a write transaction: keep link steps (``exclusive``) and the chunks that queue link changes
+        (shared) from interleaving, where the database lets writers work side by side."""
 
     # -- learned state (outlet templates, files taken, feeds seen) ------------------------------------
 

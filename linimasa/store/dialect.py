@@ -65,6 +65,10 @@ class Dialect(ABC):
 
     text: str = "TEXT"
     integer: str = "INTEGER"
+    blob: str = "BLOB"
+    key_only: str = ""
+    """What follows a CREATE TABLE's closing parenthesis for a table that is only its primary key (SQLite
+    then keeps it as that index alone, without a rowid table beside it)."""
 
     @property
     @abstractmethod

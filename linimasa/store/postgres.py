@@ -38,6 +38,8 @@ PAGE_ROWS = 1000
 
 # Serialises concurrent migrations of one database (any constant; the key of an advisory lock).
 MIGRATION_LOCK = 0x6C696E696D617361  # "linimasa"
+# Held by a link step (exclusive) and by each chunk that queues link changes (shared).
+LINK_LOCK = MIGRATION_LOCK + 1
 
 
 @lru_cache(maxsize=512)
@@ -94,6 +96,7 @@ class PostgresDialect(Dialect):
     # byte order, as SQLite compares text: the same order and the same date comparisons whatever the locale
     text = 'TEXT COLLATE "C"'
     integer = "BIGINT"
+    blob = "BYTEA"
     # a lookup's events passed as an array (16,000 ids for an outlet) cost more than letting the planner,
     # which keeps statistics, join the lookup (outlet + year: 200 -> 77 ms at the store, 100,000 events)
     joins_lookups = True
@@ -273,6 +276,12 @@ class PostgresStore(SQLStore):
 
     def close(self) -> None:
         self.conn.close()
+
+    def lock_links(self, exclusive: bool) -> None:
+        """A link step (``exclusive``) waits for the chunks being committed and holds off new ones until it
+        commits, so that what it reads does not change under it; chunks (shared) go on side by side."""
+        lock = "pg_advisory_xact_lock" if exclusive else "pg_advisory_xact_lock_shared"
+        self.execute(f"SELECT {lock}(?)", (LINK_LOCK,))
 
     def _stream(self, columns: str, source: str, where: str | None, params: tuple,
                 order: str) -> Iterator[Mapping[str, Any]]:

@@ -21,7 +21,9 @@ from ..revisions import stale_version
 from .base import Outcome, RunCounts, Store, StoredArticle, utcnow
 from .browse import BrowseSQL
 from .dialect import Dialect
+from .link_state import queue_added_mentions, queue_removed_mentions
 from .schema import LATEST_VERSION, MIGRATIONS, Migration
+from .signatures import write_signature
 
 # Values asked for in one statement at most (a statement takes a bounded number of parameters).
 IN_BATCH = 500
@@ -130,6 +132,7 @@ class SQLStore(BrowseSQL, Store):
         outcomes = list(outcomes)
         with self.transaction():
             self._lock_articles(item.article.id for item in outcomes if _writes_article(item))
+            self.lock_links(exclusive=False)
             for item in outcomes:
                 if _writes_article(item):
                     self._settle(item)
@@ -142,6 +145,8 @@ class SQLStore(BrowseSQL, Store):
                     if item.outcome == "revised":
                         self._archive_version(item.article.id, run_id, now)
                     self._write_article(item.article, run_id, now)
+                    if item.article.status == "processed":
+                        write_signature(self, item.article, item.signature)
                 elif item.outcome == "rejected" and item.article_id:
                     self._record_rejected(item, run_id, now)
             self.execute(
@@ -199,8 +204,7 @@ class SQLStore(BrowseSQL, Store):
 
     def find_by_hashes(self, content_hashes: Iterable[str]) -> dict[str, str]:
         found: dict[str, str] = {}
-        rows = self._rows_in("SELECT content_hash, id, rowid FROM articles WHERE content_hash IN ({}) "
-                             "AND status != 'duplicate'", content_hashes)
+        rows = self._rows_in("SELECT content_hash, id, rowid FROM articles WHERE content_hash IN ({})", content_hashes)
         for row in sorted(rows, key=lambda r: r["rowid"]):
             found.setdefault(row["content_hash"], row["id"])
         return found
@@ -256,20 +260,18 @@ class SQLStore(BrowseSQL, Store):
                 "source=?, run_id=?, updated_at=?, version=version+1 WHERE id=?",
                 row + (article.id,),
             )
+        queue_removed_mentions(self, article.id)  # a revision's earlier mentions leave their events
         self.execute("DELETE FROM event_mentions WHERE article_id=?", (article.id,))
         insert_mention = self.dialect.insert_or_replace(
             "event_mentions", ("id", "article_id", "type", "modality", "date", "data"), key=("id",))
-        for event_id, kind, modality, date, data in article.event_rows():
+        rows = article.event_rows()
+        for event_id, kind, modality, date, data in rows:
             self.execute(insert_mention, (event_id, article.id, kind, modality, date, data))
+        queue_added_mentions(self, [row[0] for row in rows])
 
     def iter_articles(self, status: str | None = None) -> Iterator[dict[str, Any]]:
         where, params = ("status=?", (status,)) if status else (None, ())
         for row in self._stream("*", "articles", where, params, "rowid"):
-            yield self._visible(row)
-
-    def iter_dedup_entries(self) -> Iterator[dict[str, Any]]:
-        for row in self._stream("id, outlet, url, text_raw, text_clean, near_duplicate_of", "articles",
-                                "status = 'processed'", (), "rowid"):
             yield self._visible(row)
 
     def article(self, article_id: str) -> dict[str, Any] | None:
@@ -300,43 +302,69 @@ class SQLStore(BrowseSQL, Store):
             yield Event.from_json(row["data"])
 
     def replace_events(self, events: list[Event], stories: list[Story]) -> None:
-        story_of = {eid: s.id for s in stories for eid in s.event_ids}
-        insert_source = self.dialect.insert_or_replace(
-            "event_sources", ("event_id", "article_id", "mention_id"), key=("event_id", "mention_id"))
         with self.transaction():
             for table in ("event_sources", "event_participants", "events", "stories"):
                 self.execute(f"DELETE FROM {table}")
-            for event in events:
+            self.write_events(events, stories)
+
+    def delete_events(self, event_ids: Iterable[str]) -> None:
+        ids = list(event_ids)
+        for table, column in (("event_sources", "event_id"), ("event_participants", "event_id"), ("events", "id")):
+            for start in range(0, len(ids), IN_BATCH):
+                part = ids[start : start + IN_BATCH]
+                self.execute(f"DELETE FROM {table} WHERE {column} IN ({','.join('?' * len(part))})", part)
+
+    def write_events(self, events: list[Event], stories: list[Story]) -> None:
+        story_of = {eid: s.id for s in stories for eid in s.event_ids}
+        insert_source = self.dialect.insert_or_replace(
+            "event_sources", ("event_id", "article_id", "mention_id"), key=("event_id", "mention_id"))
+        for event in events:
+            self.execute(
+                "INSERT INTO events(id, type, mode, modality, date, background, location, location_country, "
+                "story_id, summary, data) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    event.id,
+                    event.type,
+                    event.mode,
+                    event.modality,
+                    event.date,
+                    int(event.background),
+                    event.location.name if event.location else None,
+                    event.location.country if event.location else None,
+                    story_of.get(event.id),
+                    event.summary,
+                    event.to_json(),
+                ),
+            )
+            for p in event.participants:
                 self.execute(
-                    "INSERT INTO events(id, type, mode, modality, date, background, location, location_country, "
-                    "story_id, summary, data) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                    (
-                        event.id,
-                        event.type,
-                        event.mode,
-                        event.modality,
-                        event.date,
-                        int(event.background),
-                        event.location.name if event.location else None,
-                        event.location.country if event.location else None,
-                        story_of.get(event.id),
-                        event.summary,
-                        event.to_json(),
-                    ),
+                    "INSERT INTO event_participants(event_id, name, country, role, kind, kb_id, side) "
+                    "VALUES (?,?,?,?,?,?,?)",
+                    (event.id, p.name, p.country, p.role, p.kind, p.kb_id, p.side),
                 )
-                for p in event.participants:
-                    self.execute(
-                        "INSERT INTO event_participants(event_id, name, country, role, kind, kb_id, side) "
-                        "VALUES (?,?,?,?,?,?,?)",
-                        (event.id, p.name, p.country, p.role, p.kind, p.kb_id, p.side),
-                    )
-                for article_id in _reported_in(event):
-                    self.execute(insert_source, (event.id, article_id, f"{event.id}:{article_id}"))
-            for story in stories:
-                self.execute(
-                    "INSERT INTO stories(id, title, overview, data) VALUES (?,?,?,?)",
-                    (story.id, story.title, story.overview, json.dumps(to_dict(story), ensure_ascii=False)),
-                )
+            for article_id in _reported_in(event):
+                self.execute(insert_source, (event.id, article_id, f"{event.id}:{article_id}"))
+        self.write_stories(stories)
+
+    def write_stories(self, stories: list[Story]) -> None:
+        for story in stories:
+            self.execute(
+                "INSERT INTO stories(id, title, overview, data) VALUES (?,?,?,?)",
+                (story.id, story.title, story.overview, json.dumps(to_dict(story), ensure_ascii=False)),
+            )
+
+    def delete_stories(self, story_ids: Iterable[str]) -> None:
+        ids = list(story_ids)
+        for start in range(0, len(ids), IN_BATCH):
+            part = ids[start : start + IN_BATCH]
+            self.execute(f"DELETE FROM stories WHERE id IN ({','.join('?' * len(part))})", part)
+
+    def set_story_of(self, story_of: dict[str, str | None]) -> None:
+        for event_id, story_id in story_of.items():
+            self.execute("UPDATE events SET story_id=? WHERE id=?", (story_id, event_id))
+
+    def stored_events(self, event_ids: Iterable[str]) -> list[Event]:
+        return [Event.from_json(row["data"]) for row in self._rows_in("SELECT data FROM events WHERE id IN ({})", event_ids)]
 
     def iter_stories(self) -> Iterator[Story]:
         for row in self.execute("SELECT data FROM stories ORDER BY id"):
