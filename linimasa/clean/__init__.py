@@ -69,6 +69,8 @@ class CleanStage:
     def template_state(self) -> dict:
         return self.templates.state()
 
-    def load_template_state(self, state: dict) -> None:
-        self.templates = OutletTemplates.from_state(state)
+    def load_template_state(self, state: dict, stored=None) -> None:
+        """Clean with templates learned before: ``state`` (:meth:`OutletTemplates.state`), and ``stored``,
+        which reads an outlet's statistics kept apart (see :class:`OutletTemplates`)."""
+        self.templates = OutletTemplates.from_state(state, stored)
         self.cleaner.templates = self.templates

@@ -9,7 +9,9 @@ Memory is bounded per outlet: shapes are counted by a CRC-32 key (the text is ke
 frequent enough to report), the rarest shapes are pruned beyond ``MAX_SHAPES_PER_OUTLET`` (a template
 shape is never rare, so it survives), and only the latest ``MAX_SEEN_PER_OUTLET`` article hashes are kept.
 
-The statistics are a plain dict (``state()`` / ``from_state()``) so the store can keep them between runs.
+The statistics are plain dicts, one per outlet (``outlet_state()``; ``state()`` / ``from_state()`` for all
+at once), so the store can keep them between runs; given ``stored``, an outlet's statistics are read from
+the store the first time the stream meets the outlet, and only the outlets a run counted are written back.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import zlib
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from linimasa.clean.text import line_shape
@@ -43,6 +45,18 @@ class OutletStatistics:
     examples: dict[int, str] = field(default_factory=dict)  # shape key -> shape text, for frequent shapes
     seen: dict[str, None] = field(default_factory=dict)  # article hashes counted, oldest first
 
+    def state(self) -> dict:
+        return {"articles": self.articles, "shapes": dict(self.shapes), "examples": self.examples, "seen": list(self.seen)}
+
+    @classmethod
+    def from_state(cls, state: dict) -> "OutletStatistics":
+        return cls(
+            state["articles"],
+            Counter({int(k): n for k, n in state["shapes"].items()}),  # JSON turned the keys into strings
+            {int(k): v for k, v in state.get("examples", {}).items()},
+            dict.fromkeys(state["seen"]),
+        )
+
 
 class OutletTemplates:
     def __init__(
@@ -50,11 +64,30 @@ class OutletTemplates:
         min_articles: int = MIN_ARTICLES,
         min_share: float = MIN_SHARE,
         min_outlet_articles: int = MIN_OUTLET_ARTICLES,
+        stored: Callable[[str], dict | None] | None = None,
     ):
         self.min_articles = min_articles
         self.min_share = min_share
         self.min_outlet_articles = min_outlet_articles
         self.outlets: dict[str, OutletStatistics] = {}
+        self.stored = stored  # an outlet's statistics as the store keeps them (None: not there)
+        self._asked: set[str] = set()
+        self.counted: set[str] = set()  # outlets whose statistics changed since they were read
+
+    def _statistics(self, outlet: str) -> OutletStatistics | None:
+        if outlet not in self.outlets and self.stored is not None and outlet not in self._asked:
+            self._asked.add(outlet)
+            state = self.stored(outlet)
+            if state is not None:
+                self.outlets[outlet] = OutletStatistics.from_state(state)
+        return self.outlets.get(outlet)
+
+    def settings(self) -> dict:
+        return {"min_articles": self.min_articles, "min_share": self.min_share,
+                "min_outlet_articles": self.min_outlet_articles}
+
+    def outlet_state(self, outlet: str) -> dict:
+        return self.outlets[outlet].state()
 
     def observe(self, outlet: str, lines: Iterable[str]) -> None:
         """Count one article's lines for its outlet (an article already counted is ignored)."""
@@ -62,9 +95,10 @@ class OutletTemplates:
         shapes.discard(b"")
         keys = {shape_key(shape): shape for shape in shapes}
         article = hashlib.blake2b(" ".join(map(str, sorted(keys))).encode("ascii"), digest_size=8).hexdigest()
-        stats = self.outlets.setdefault(outlet, OutletStatistics())
+        stats = self._statistics(outlet) or self.outlets.setdefault(outlet, OutletStatistics())
         if article in stats.seen:
             return
+        self.counted.add(outlet)
         stats.seen[article] = None
         if len(stats.seen) > MAX_SEEN_PER_OUTLET:
             del stats.seen[next(iter(stats.seen))]
@@ -78,7 +112,7 @@ class OutletTemplates:
 
     def is_template(self, outlet: str | None, line: str, normal: str | None = None) -> bool:
         """Whether a line is template of its outlet (``normal``: its normal form, when known)."""
-        stats = self.outlets.get(outlet) if outlet else None
+        stats = self._statistics(outlet) if outlet else None
         if stats is None or stats.articles < self.min_outlet_articles:
             return False
         count = stats.shapes.get(shape_key(line_shape(line, normal, MAX_SHAPE_CHARS)), 0)
@@ -88,7 +122,7 @@ class OutletTemplates:
         """The template shapes of these outlets as judged now: what cleaning their articles needs."""
         shapes: dict[str, frozenset[int]] = {}
         for outlet in outlets:
-            stats = self.outlets.get(outlet)
+            stats = self._statistics(outlet)
             if stats is None or stats.articles < self.min_outlet_articles:
                 continue
             floor = max(self.min_articles, self.min_share * stats.articles)
@@ -98,7 +132,7 @@ class OutletTemplates:
 
     def template_lines(self, outlet: str) -> list[tuple[str, int]]:
         """The line shapes currently judged template for an outlet, with their article counts."""
-        stats = self.outlets.get(outlet)
+        stats = self._statistics(outlet)
         if stats is None or stats.articles < self.min_outlet_articles:
             return []
         floor = max(self.min_articles, self.min_share * stats.articles)
@@ -111,31 +145,14 @@ class OutletTemplates:
         stats.examples = {k: v for k, v in stats.examples.items() if k in stats.shapes}
 
     def state(self) -> dict:
-        return {
-            "min_articles": self.min_articles,
-            "min_share": self.min_share,
-            "min_outlet_articles": self.min_outlet_articles,
-            "outlets": {
-                outlet: {
-                    "articles": s.articles,
-                    "shapes": dict(s.shapes),
-                    "examples": s.examples,
-                    "seen": list(s.seen),
-                }
-                for outlet, s in self.outlets.items()
-            },
-        }
+        """The thresholds and every outlet's statistics held here."""
+        return {**self.settings(), "outlets": {outlet: s.state() for outlet, s in self.outlets.items()}}
 
     @classmethod
-    def from_state(cls, state: dict) -> "OutletTemplates":
-        templates = cls(state["min_articles"], state["min_share"], state["min_outlet_articles"])
+    def from_state(cls, state: dict, stored: Callable[[str], dict | None] | None = None) -> "OutletTemplates":
+        templates = cls(state["min_articles"], state["min_share"], state["min_outlet_articles"], stored)
         for outlet, s in state.get("outlets", {}).items():
-            templates.outlets[outlet] = OutletStatistics(
-                s["articles"],
-                Counter({int(k): n for k, n in s["shapes"].items()}),  # JSON turned the keys into strings
-                {int(k): v for k, v in s.get("examples", {}).items()},
-                dict.fromkeys(s["seen"]),
-            )
+            templates.outlets[outlet] = OutletStatistics.from_state(s)
         return templates
 
 

@@ -33,6 +33,7 @@ from ..store import Outcome, RunCounts, Store, StoredArticle
 from ..store.signatures import StoredSignatures, backfill
 from .corpus import link_changes
 from .hygiene import die_with_parent
+from .learned import load_templates, save_templates
 from .isolation import map_isolating, rejected_copy
 from .packing import (
     PackedArticle,
@@ -41,8 +42,6 @@ from .packing import (
     for_workers,
     pack,
 )
-
-TEMPLATE_STATE_KEY = "clean.templates"
 
 # Below this many articles in a chunk, starting worker processes costs more than it saves.
 MIN_PARALLEL_CHUNK = 24
@@ -192,11 +191,7 @@ class LocalRunner:
         self._inline: Pipeline | None = None
         self._near_duplicates: NearDuplicateIndex | None = None
         self.stage_seconds: dict[str, float] = {}
-        clean = self.prepare.stage("clean")
-        if clean is not None and hasattr(clean, "load_template_state"):
-            state = store.get_state(TEMPLATE_STATE_KEY)
-            if state:
-                clean.load_template_state(state)
+        load_templates(store, self.prepare.stage("clean"))
 
     # -- execution ------------------------------------------------------------------------------------
 
@@ -452,6 +447,4 @@ class LocalRunner:
         return result
 
     def _save_template_state(self) -> None:
-        clean = self.prepare.stage("clean")
-        if clean is not None and hasattr(clean, "template_state"):
-            self.store.set_state(TEMPLATE_STATE_KEY, clean.template_state())
+        save_templates(self.store, self.prepare.stage("clean"))

@@ -246,6 +246,10 @@ class Store(ABC):
     @abstractmethod
     def set_state(self, key: str, value: Any) -> None: ...
 
+    @abstractmethod
+    def set_states(self, values: dict[str, Any]) -> None:
+        """:meth:`set_state` of several keys in one transaction."""
+
     # -- reading for the web view and the API ---------------------------------------------------------
     # Inside one snapshot (:meth:`snapshot`) every read sees the same state of the store, even while a run
     # writes it. Lists come in a fixed order, the same on every backend.

@@ -377,11 +377,15 @@ class SQLStore(BrowseSQL, Store):
         return json.loads(row["value"]) if row else None
 
     def set_state(self, key: str, value: Any) -> None:
+        self.set_states({key: value})
+
+    def set_states(self, values: dict[str, Any]) -> None:
         with self.transaction():
-            self.execute(
-                "INSERT INTO state(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value",
-                (key, json.dumps(value, ensure_ascii=False)),
-            )
+            for key, value in values.items():
+                self.execute(
+                    "INSERT INTO state(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value",
+                    (key, json.dumps(value, ensure_ascii=False)),
+                )
 
 
 def _writes_article(item: Outcome) -> bool:
