@@ -46,13 +46,16 @@ def linimasa(*args: str) -> list[str]:
 
 
 def stored_state(db: Path) -> tuple[set[str], list[str]]:
+    """The stored article ids, and the events with every article's cleaned text (cleaning learns outlet
+    templates from the stream, so a resumed run must clean as the uninterrupted one did)."""
     conn = sqlite3.connect(db)
     try:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         ids = [r[0] for r in conn.execute("SELECT id FROM articles")]
         assert len(ids) == len(set(ids))
         events = sorted(r[0] for r in conn.execute("SELECT data FROM events"))
-        return set(ids), events
+        texts = sorted(f"{r[0]}\t{r[1]}" for r in conn.execute("SELECT id, text_clean FROM articles"))
+        return set(ids), events + texts
     finally:
         conn.close()
 

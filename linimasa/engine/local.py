@@ -265,7 +265,6 @@ class LocalRunner:
                 in_flight = prepared
             if in_flight is not None:
                 self._commit(run_id, in_flight, summary, progress)
-            self._save_template_state()
             if self.settings.corpus:
                 t0 = time.perf_counter()
                 totals = link_changes(self.store)
@@ -346,6 +345,7 @@ class LocalRunner:
                 outcome.article = extracted
         self._without_rejected(processed, chunk.outcomes)
         counts = self._timed("store", lambda: self.store.save_chunk(run_id, chunk.outcomes))
+        self._save_template_state()
         summary.counts.add(counts)
         if progress:
             progress(counts.read)
@@ -447,4 +447,5 @@ class LocalRunner:
         return result
 
     def _save_template_state(self) -> None:
+        """With every commit: a killed run resumes with the templates that cleaned what is stored."""
         save_templates(self.store, self.prepare.stage("clean"))
