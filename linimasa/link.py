@@ -70,8 +70,10 @@ def participant_key(p: Participant) -> str:
 
 
 def shared_parties(a: list[Participant], b: list[Participant]) -> int:
-    keys_a = {participant_key(p) for p in a}
-    return len(keys_a & {participant_key(p) for p in b})
+    """How many parties two lists share. A generic actor named by a common noun (kind ``agent``: "polisi",
+    "mahasiswa") is not evidence that two mentions tell one event: the police of two arrests are two."""
+    keys_a = {participant_key(p) for p in a if p.kind != "agent"}
+    return len(keys_a & {participant_key(p) for p in b if p.kind != "agent"})
 
 
 def participants_overlap(a: list[Participant], b: list[Participant]) -> bool:

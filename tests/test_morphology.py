@@ -42,7 +42,7 @@ def test_an_unknown_derivation_is_an_error_that_names_it():
 def test_a_lexeme_adds_only_the_forms_the_written_lexicon_lacks():
     written = {"CONSULT": [{"words": ["bertemu"], "pos": "verb", "mode": "meet", "next": ["dengan"]}]}
     made = lexeme_entries({"CONSULT": [{"root": "temu", "derivations": ["ber", "di-i"], "mode": "meet"}]}, written)
-    assert made == {"CONSULT": [{"mode": "meet", "words": ["ditemui"], "pos": "verb", "voice": "passive"}]}
+    assert made == {"CONSULT": [{"mode": "meet", "words": ["ditemui"], "pos": "verb", "lemma": "temu", "voice": "passive"}]}
 
 
 def test_the_shipped_lexicon_knows_passive_and_nominal_forms_of_its_lexemes():

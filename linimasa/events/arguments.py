@@ -31,6 +31,8 @@ class SentenceView:
     ends: list[int]
     mentions: list[Mention] = field(default_factory=list)
     times: list[TimeExpression] = field(default_factory=list)
+    topics: list | None = None  # the sentence's topic hits, once looked up
+    not_political: bool | None = None  # whether it is about sport or show business, once looked up
 
     def token_index(self, offset: int) -> int:
         """Index of the token that contains (or first follows) a character offset."""
@@ -103,6 +105,10 @@ def find_parties(view: SentenceView, match: TriggerMatch, lexicon: Lexicon, refe
                 parties.append(party)
         if not parties and any(w in lexicon.words("pronouns") for w in view.words[start : match.first]):
             parties.extend(_reporter(view, reported_by, start, before_side, lexicon))
+        elif not parties and not before and _said_by_subject(view, reported_by):
+            # "Adian menegaskan dukungannya terhadap ...", "KPK menyatakan telah menahan ...": the subject of
+            # the reporting verb is the subject of what it reports when that has none of its own
+            parties.extend(_reporter(view, reported_by, start, before_side, lexicon, organisations=True))
     for m in after:
         party = _party(view, m, after_side, lexicon, visit=rule.mode == "visit")
         if party:
@@ -165,11 +171,18 @@ def _sides(rule) -> tuple[str, str]:
     return before, after
 
 
-def _reporter(view: SentenceView, reported_by: int | None, start: int, side: str, lexicon: Lexicon) -> list[Party]:
+def _said_by_subject(view: SentenceView, reported_by: int | None) -> bool:
+    """A reporting verb whose subject comes before it ("X menegaskan"), not after ("kata X")."""
+    return reported_by is not None and view.words[reported_by].startswith("me")
+
+
+def _reporter(view: SentenceView, reported_by: int | None, start: int, side: str, lexicon: Lexicon,
+              organisations: bool = False) -> list[Party]:
     """Who a pronoun subject is: the speaker before the reporting verb ("Lavrov menyatakan, dirinya akan
     ..."), else the person the sentence opens with ("Zulkifli tak menyangkal, dirinya bertemu ...")."""
     limit = reported_by if reported_by is not None else start
-    people = [m for m in view.mentions if view.token_index(m.start) < limit and _is_person(m)]
+    people = [m for m in view.mentions if view.token_index(m.start) < limit
+              and (_is_person(m) or (organisations and (m.kind == "organisation" or m.label == "ORG")))]
     if reported_by is not None:
         return [Party(m, side) for m in people[-1:]]
     return [Party(m, side) for m in people[:1]]
@@ -197,7 +210,7 @@ def _party(view: SentenceView, m: Mention, side: str, lexicon: Lexicon, visit: b
         return Party(m, "recipient") if visit else None
     if marker in lexicon.words("to_words"):
         return None  # "ke Istana Negara": a building, not a party
-    if m.kind == "country" or m.label in ("PER", "ORG", "TITLE") or m.kind in ("person", "organisation"):
+    if m.kind == "country" or m.label in ("PER", "ORG", "TITLE") or m.kind in ("person", "organisation", "agent"):
         first = view.token_index(m.start)
         collective = lexicon.arguments["collectives"].get(view.words[first - 1]) if first > 0 else None
         return Party(m, side, collective)

@@ -18,6 +18,7 @@ from linimasa.dates import bounds as date_bounds
 from linimasa.dates import more_precise
 from linimasa.events.arguments import SentenceView, after_with, as_date
 from linimasa.events.candidates import Candidate, DateFinding
+from linimasa.events.decision import best_decision
 from linimasa.events.lexicon import Lexicon
 from linimasa.events.participants import contains, generic, key, surname
 from linimasa.events.summary import summarise
@@ -127,6 +128,10 @@ class Assembler:
             elif c.anaphoric and (told := self._told_before(groups, c)) is not None:
                 # "Keduanya sebelumnya bertemu di Bali pada November 2022": the same parties, another meeting
                 groups.append(Group(heads=[_with_parties(c, told)]))
+            elif c.match.rule.type == "CONSULT" and c.modality == "asserted" and _own_people(c) >= 2:
+                # "komitmen Presiden Joko Widodo dan PM Mark Rutte dalam pertemuan bilateral hari ini": no talks
+                # were told before, so the frame names its own parties
+                groups.append(Group(heads=[_as_head(c)]))
             elif c.match.rule.type == "CONSULT" and c.modality == "asserted":
                 orphans.append(c)
         return groups + self._meetings_behind(groups, orphans)
@@ -287,6 +292,7 @@ class Assembler:
             background=background,
             confidence=_confidence(group),
         )
+        event.decision = best_decision(group.heads)
         event.summary = summarise(event)
         return event
 
@@ -344,6 +350,16 @@ def _antecedent(earlier: list[Group], c: Candidate) -> Group:
     if c.view.index - last_head(last_told).view.index <= 1:
         return last_told
     return max(earlier, key=lambda g: (len(g.heads) + len(g.others), -g.first.match.start))
+
+
+def _own_people(c: Candidate) -> int:
+    return len({key(p) for p, _ in c.own_participants if p.kind == "person"})
+
+
+def _as_head(c: Candidate) -> Candidate:
+    """A back-reference made a head with the parties its own clause names."""
+    return Candidate(c.match, c.view, c.modality, False, c.recalled, c.date, list(c.own_participants), c.location,
+                     c.durations, c.topics, c.anaphoric, decision=c.decision)
 
 
 def _with_parties(c: Candidate, source: Group) -> Candidate:

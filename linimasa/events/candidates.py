@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from linimasa.dates import precision
+from linimasa.events.agents import AgentLexicon, agent_mentions
 from linimasa.events.arguments import (
     SentenceView,
     apposed_country,
@@ -73,12 +74,17 @@ class Candidate:
     topics: list[TopicHit]
     anaphoric: bool = False  # its parties are "keduanya": those of the event told before
     framed: bool = False  # a frame ("usai pertemuan dengan X") that names its own parties: told as a head
+    decision: dict | None = None  # the learned decision's score and reasons, when it judged this candidate
+    # a back-reference's parties read as if it told talks of its own ("komitmen Jokowi dan PM Rutte dalam
+    # pertemuan bilateral"): used when no event told before is what it refers to
+    own_participants: list[tuple[Participant, Mention]] = field(default_factory=list)
 
 
 class CandidateFinder:
     """The candidates of an article, with one lexicon, knowledge base, date function and participant resolver."""
 
-    def __init__(self, lexicon: Lexicon, kb, dater, resolver: ParticipantResolver, topics):
+    def __init__(self, lexicon: Lexicon, kb, dater, resolver: ParticipantResolver, topics,
+                 agents: AgentLexicon | None = None):
         self.lexicon = lexicon
         self.kb = kb
         self.dater = dater
@@ -92,6 +98,7 @@ class CandidateFinder:
         self.anaphora = [tuple(a) for a in args["plural_anaphora"]]
         self.session_bodies = dict(args.get("session_bodies") or {})
         self.frame_words = frozenset(args.get("frame_words") or ())
+        self.agents = agents
 
     def candidates(self, article: Article, views: list[SentenceView], anchor, people) -> list[Candidate]:
         candidates = []
@@ -132,6 +139,10 @@ class CandidateFinder:
             view = SentenceView(index, sentence, [normal(t.text) for t in tokens], [t.start for t in tokens],
                                 [t.end for t in tokens])
             view.mentions = [m for m in mentions if sentence.start <= m.start < sentence.end]
+            if self.agents is not None:
+                view.mentions = sorted(view.mentions + agent_mentions(view.words, view.starts, view.ends, text,
+                                                                      view.mentions, self.agents),
+                                       key=lambda m: m.start)
             view.times = [t for t in times if sentence.start <= t.start < sentence.end]
             if view.words:
                 views.append(view)
@@ -146,7 +157,9 @@ class CandidateFinder:
         rule = match.rule
         words = view.words
         previous = words[max(0, match.first - 2) : match.first]
-        if self.not_political.intersection(words) or is_habitual(words, match, self.lexicon):
+        if view.not_political is None:  # once per sentence
+            view.not_political = not self.not_political.isdisjoint(words)
+        if view.not_political or is_habitual(words, match, self.lexicon):
             return None
         if rule.next_mention and not any(view.token_index(m.start) == match.last and is_person_mention(m)
                                          for m in view.mentions):
@@ -194,10 +207,17 @@ class CandidateFinder:
         durations = []
         if rule.type == "CONSULT":  # the length of talks; elsewhere a span is a sentence, a shift, a war
             durations = [(minutes, t) for t in view.times if (minutes := duration_minutes(t)) is not None]
-        topics = self.topics.find(view.sentence.text, view.sentence.start)
-        return Candidate(match, view, classify_modality(words, match, self.lexicon), reference,
-                         is_recalled(words, match, self.lexicon), date, participants, location, durations, topics,
-                         anaphoric, framed)
+        if view.topics is None:  # one look-up per sentence, however many triggers it holds
+            view.topics = self.topics.find(view.sentence.text, view.sentence.start)
+        topics = view.topics
+        candidate = Candidate(match, view, classify_modality(words, match, self.lexicon), reference,
+                              is_recalled(words, match, self.lexicon), date, participants, location, durations,
+                              topics, anaphoric, framed)
+        if reference and not anaphoric and rule.type == "CONSULT":
+            own = find_parties(view, match, self.lexicon, False, span)
+            candidate.own_participants = [(p, party.mention) for party in own
+                                          if (p := self.resolver.participant(party, on, article, people, view))]
+        return candidate
 
     def _same_clause(self, view: SentenceView, first: TriggerMatch, second: TriggerMatch) -> bool:
         breaks = self.lexicon.words("clause_breaks") | self.lexicon.words("reporting_verbs") | {","}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from linimasa.events.lexicon import Lexicon, TriggerRule, without_clitic
+from linimasa.events.lexicon import NEAR_WINDOW, Lexicon, TriggerRule, without_clitic
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +49,8 @@ def _match_at(words: list[str], i: int, lexicon: Lexicon) -> tuple[TriggerRule, 
         if following in rule.not_next or without_clitic(following) in rule.not_next:
             continue
         if i > 0 and words[i - 1] in rule.not_prev:
+            continue
+        if rule.near and not any(w in rule.near for w in words[i + n : i + n + NEAR_WINDOW]):
             continue
         return rule, n
     return None

@@ -1,16 +1,20 @@
-"""From one annotated article to its event mentions: candidates, then assembly.
+"""From one annotated article to its event mentions: candidates, the decision, then assembly.
 
 :mod:`linimasa.events.candidates` finds every trigger with the parties, place, date, length and topics of
-its clause; :mod:`linimasa.events.participants` says who each party is at the event's date;
-:mod:`linimasa.events.assembly` groups the candidates into events (heads that name their parties, references
-that lend their place and date) and builds each event mention with its evidence.
+its clause; :mod:`linimasa.events.participants` says who each party is at the event's date; the learned
+decision (:mod:`linimasa.events.decision`, when one is given) scores the asserted ones;
+:mod:`linimasa.events.assembly` groups the candidates into events (heads that name their parties,
+references that lend their place and date), keeps the events one of whose candidates the decision scores
+high enough, and builds each event mention with its evidence.
 """
 
 from __future__ import annotations
 
-from linimasa.events.arguments import as_date
+from linimasa.events.agents import load_agents
+from linimasa.events.arguments import SentenceView, as_date
 from linimasa.events.assembly import Assembler
-from linimasa.events.candidates import CandidateFinder
+from linimasa.events.candidates import Candidate, CandidateFinder
+from linimasa.events.decision import ArticleContext, EventDecision
 from linimasa.events.lexicon import Lexicon
 from linimasa.events.participants import ParticipantResolver, people_by_surname
 from linimasa.kb.topics import load_topics
@@ -18,19 +22,39 @@ from linimasa.model import Article, Event
 
 
 class Extractor:
-    """Finds the events of articles with one lexicon, knowledge base and date function."""
+    """Finds the events of articles with one lexicon, knowledge base, date function and (optionally) decision."""
 
-    def __init__(self, lexicon: Lexicon, kb, dater, require_known: bool | None = None):
+    def __init__(self, lexicon: Lexicon, kb, dater, require_known: bool | None = None,
+                 decision: EventDecision | None = None):
         self.lexicon = lexicon
         topics = load_topics()
-        self.finder = CandidateFinder(lexicon, kb, dater, ParticipantResolver(kb), topics)
+        self.finder = CandidateFinder(lexicon, kb, dater, ParticipantResolver(kb), topics, load_agents())
         self.assembler = Assembler(lexicon, kb, topics, require_known)
+        self.decision = decision
 
     def events(self, article: Article) -> list[Event]:
+        views, anchor, candidates = self.propose(article)
+        if self.decision is not None:
+            self.decision.judge(candidates, self.context(article, candidates))
+        return self.assemble(article, views, anchor, candidates)
+
+    def propose(self, article: Article) -> tuple[list[SentenceView], object, list[Candidate]]:
+        """The article's sentences, its anchor date and every candidate the rules propose."""
         views = self.finder.views(article, article.working_text)
         anchor = as_date((article.anchor or {}).get("date")) or as_date((article.published or "")[:10])
-        candidates = self.finder.candidates(article, views, anchor, people_by_surname(article.mentions))
+        return views, anchor, self.finder.candidates(article, views, anchor, people_by_surname(article.mentions))
+
+    def context(self, article: Article, candidates: list[Candidate]) -> ArticleContext:
+        return ArticleContext.of(article.title, candidates, self.lexicon.words("reporting_verbs"))
+
+    def assemble(self, article: Article, views: list[SentenceView], anchor, candidates: list[Candidate],
+                 decision: EventDecision | None = None) -> list[Event]:
+        """The event mentions of the candidates (judged, when a decision is given, by ``decision`` or else the
+        extractor's own): the groups the decision keeps."""
+        decision = decision or self.decision
         groups = self.assembler.group(candidates)
+        if decision is not None:
+            groups = [g for g in groups if decision.keeps(g.heads)]
         lead = self.finder.lead_date(article, views)
         told = set()
         reach = self.lexicon.arguments["lead_reach"]

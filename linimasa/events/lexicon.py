@@ -4,7 +4,7 @@ per process into lookup tables keyed by token."""
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from linimasa import yamldata
@@ -13,6 +13,9 @@ DATA_DIR = Path(__file__).parent
 # The Indonesian lexemes: roots with their derivations, expanded into triggers by the morphology.
 LEXEMES = Path(__file__).resolve().parents[1] / "lang" / "id" / "lexemes.yaml"
 CLITICS = ("nya", "lah", "kah", "pun")
+# How far after a trigger a word its rule requires `near` may come: "menetapkan Wali Kota Madiun Bambang
+# Irianto sebagai tersangka" is eight words.
+NEAR_WINDOW = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +31,8 @@ class TriggerRule:
     head: bool = True  # False: names a setting (a summit), never an event of its own
     not_prev: frozenset[str] = frozenset()
     next_mention: bool = False  # a name or title must follow the trigger
+    near: frozenset[str] = frozenset()  # one of these must follow within NEAR_WINDOW words ("menetapkan ... tersangka")
+    lemma: str = ""  # the lexeme's root ("temu" for "ditemui"), else the trigger's words
 
 
 @dataclass(frozen=True)
@@ -39,16 +44,21 @@ class Lexicon:
     stop_words: frozenset[str]
     after_modals: dict[str, str]
     happen_verbs: frozenset[str]
+    _sets: dict = field(default_factory=dict, compare=False, repr=False)  # word lists made sets, once each
 
     def words(self, name: str) -> frozenset[str]:
         """A word list of ``arguments_id.yaml`` as a set."""
-        return frozenset(self.arguments[name])
+        found = self._sets.get(name)
+        if found is None:
+            found = self._sets[name] = frozenset(self.arguments[name])
+        return found
 
 
 def normal(word: str) -> str:
     return word.lower()
 
 
+@functools.lru_cache(maxsize=65536)
 def without_clitic(word: str) -> str | None:
     """The word without an enclitic ("pertemuannya" -> "pertemuan"), or None when it has none."""
     for clitic in CLITICS:
@@ -72,11 +82,20 @@ def lexeme_entries(data: dict, written: dict) -> dict[str, list[dict]]:
                 if (form.word,) in known:
                     continue
                 known.add((form.word,))
-                entry = dict(conditions, words=[form.word], pos=form.pos)
+                entry = dict(conditions, words=[form.word], pos=form.pos, lemma=lexeme["root"])
                 if form.voice == "passive":
                     entry["voice"] = "passive"
                 made.setdefault(event_type, []).append(entry)
     return made
+
+
+def lexeme_roots(data: dict) -> dict[tuple[str, tuple[str, ...]], str]:
+    """(type, words) -> root for every form of every lexeme: a written trigger that is one of a lexeme's forms
+    ("mendukung") belongs to that lexeme ("dukung") too."""
+    from linimasa.lang.id.morphology import forms
+
+    return {(event_type, (form.word,)): lexeme["root"] for event_type, lexemes in (data or {}).items()
+            for lexeme in lexemes for form in forms(lexeme["root"], lexeme["derivations"])}
 
 
 def _rules(data: dict) -> dict[str, tuple[TriggerRule, ...]]:
@@ -95,6 +114,8 @@ def _rules(data: dict) -> dict[str, tuple[TriggerRule, ...]]:
                 head=entry.get("head", True),
                 not_prev=frozenset(entry.get("not_prev", ())),
                 next_mention=entry.get("next_mention", False),
+                near=frozenset(entry.get("near", ())),
+                lemma=entry.get("lemma") or " ".join(w.lower() for w in entry["words"]),
             )
             table.setdefault(rule.words[0], []).append(rule)
     return {k: tuple(sorted(v, key=lambda r: -len(r.words))) for k, v in table.items()}
@@ -113,7 +134,9 @@ def load_lexicon(folder: str | None = None) -> Lexicon:
     written = read("triggers_id.yaml")
     lexemes_file = base / "lexemes_id.yaml" if folder else LEXEMES
     lexemes = yamldata.safe_load(lexemes_file.read_text(encoding="utf-8")) if lexemes_file.exists() else {}
-    triggers = {kind: list(entries) for kind, entries in written.items()}
+    roots = lexeme_roots(lexemes)
+    triggers = {kind: [dict(entry, lemma=roots.get((kind, tuple(entry["words"])), entry.get("lemma")))
+                       for entry in entries] for kind, entries in written.items()}
     for kind, entries in lexeme_entries(lexemes, written).items():
         triggers.setdefault(kind, []).extend(entries)
     return Lexicon(

@@ -53,6 +53,8 @@ class ParticipantResolver:
                                    kind="organisation", side=party.side)
             return Participant(name=name, mention=m.text, country=iso3, kind="country",
                                kb_id=f"country:{iso3}", side=party.side)
+        if m.kind == "agent":  # "polisi", "ratusan mahasiswa": a group or office named by a common noun
+            return Participant(name=m.name or m.text, mention=m.text, kind="agent", side=party.side)
         if m.kind == "organisation" or m.label == "ORG":
             return Participant(name=m.name or m.text, mention=m.text, country=m.country, kind="organisation",
                                kb_id=m.kb_id, side=party.side)
@@ -102,16 +104,39 @@ def surname(text: str) -> str:
 
 
 def people_by_surname(mentions: list[Mention]) -> dict[str, Mention]:
-    """Resolved people by the last word of their mention and of their canonical name."""
+    """People named in full somewhere in the article, by the last word of their mention and of their
+    canonical name ("Lavrov"), and by any other word of the name that no other person of the article shares
+    ("Purbaya", "Perry", "Bhima": Indonesian news often names a person by the first word after the first
+    mention). Resolved people first; an unresolved full name still links its words ("Sergei Lavrov" ...
+    "Lavrov")."""
     people: dict[str, Mention] = {}
-    for m in mentions:
-        if m.kind == "person" and m.kb_id:
-            for text in (m.text, m.name or ""):
+    full = [m for m in mentions if m.kind == "person" and m.kb_id]
+    full += [m for m in mentions if m.label == "PER" and m.kind is None and len(m.text.split()) > 1]
+    for m in full:
+        for text in (m.text, m.name or ""):
+            if text:
                 people.setdefault(surname(text), m)
-    for m in mentions:  # an unresolved full name still links its surname ("Sergei Lavrov" ... "Lavrov")
-        if m.label == "PER" and m.kind is None and len(m.text.split()) > 1:
-            people.setdefault(surname(m.text), m)
+    given: dict[str, Mention | None] = {}
+    for m in full:
+        for text in (m.text, m.name or ""):
+            for word in text.split()[:-1]:
+                word = word.casefold()
+                if len(word) < 3 or not word.isalpha():
+                    continue
+                known = given.get(word, m)
+                given[word] = m if known is m or _same_person(known, m) else None
+    for word, m in given.items():
+        if m is not None:
+            people.setdefault(word, m)
     return people
+
+
+def _same_person(a: Mention | None, b: Mention) -> bool:
+    if a is None:
+        return False
+    if a.kb_id or b.kb_id:
+        return a.kb_id == b.kb_id
+    return a.text.casefold() == b.text.casefold()
 
 
 def key(p: Participant) -> str:

@@ -12,8 +12,8 @@ class EventStage:
     """Fills ``article.events`` with the article's event mentions.
 
     Options (``settings.stage_options("events")``): ``lexicon`` (a folder with the three YAML lexicons, to
-    replace the shipped ones, and optionally ``lexemes_id.yaml``: without it, no lexeme forms are added); ``decision`` (the learned decision on the rules' events: true for the shipped
-    model, a path for another, false for the rules alone); ``require_known_party`` (override the lexicon's
+    replace the shipped ones, and optionally ``lexemes_id.yaml``: without it, no lexeme forms are added); ``decision`` (the learned decision on the rules' candidates: true for the
+    shipped model, a path for another, false for the rules alone); ``require_known_party`` (override the lexicon's
     rule that an event needs a party the knowledge base knows). The knowledge base and the time stage's
     ``date_for_event`` are looked up once per process; tests may pass their own as ``kb`` and ``dater``.
     """
@@ -50,7 +50,7 @@ class EventStage:
 
                 dater = date_for_event
             self._extractor = Extractor(load_lexicon(self.options.get("lexicon")), kb, dater,
-                                        require_known=self._require_known())
+                                        require_known=self._require_known(), decision=self.decision)
         return self._extractor
 
     def _require_known(self) -> bool | None:
@@ -64,7 +64,7 @@ class EventStage:
 
     @property
     def decision(self):
-        setting = self.options.get("decision", False)
+        setting = self.options.get("decision", True)
         if setting is False or setting is None:
             return None
         if self._decision is None:
@@ -77,8 +77,6 @@ class EventStage:
         if article.lang and article.lang not in self.settings.supported_languages:
             return article
         events = self.extractor.events(article)
-        if self.decision is not None:
-            events = self.decision.decide(events, article.working_text)
         if events:
             from linimasa.kb.aliases import indonesian_stop_words
             from linimasa.link_features import article_signature

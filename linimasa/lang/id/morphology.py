@@ -57,6 +57,8 @@ DERIVATIONS = {
     "meN": (lambda r: nasal(r), "verb", "active"),
     "meN-i": (lambda r: nasal(r) + "i", "verb", "active"),
     "meN-kan": (lambda r: nasal(r) + "kan", "verb", "active"),
+    "memper-kan": (lambda r: "memper" + r + "kan", "verb", "active"),  # "mempertanyakan", "memperingatkan"
+    "diper-kan": (lambda r: "diper" + r + "kan", "verb", "passive"),
     "di": (lambda r: "di" + r, "verb", "passive"),
     "di-i": (lambda r: "di" + r + "i", "verb", "passive"),
     "di-kan": (lambda r: "di" + r + "kan", "verb", "passive"),

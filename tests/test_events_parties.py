@@ -1,0 +1,106 @@
+"""Who takes part: names given once in full, subjects of reporting verbs, groups named by a common noun,
+talks whose frame names their own parties, and triggers that need a word nearby."""
+
+from __future__ import annotations
+
+from linimasa.config import Settings
+from linimasa.events import EventStage
+from linimasa.events.lexicon import load_lexicon
+from linimasa.lang.id.morphology import forms
+from linimasa.link import participants_overlap
+from linimasa.model import Article, Mention, Participant
+
+
+class NoKB:
+    """A knowledge base that knows nothing beyond the mentions' own resolution."""
+
+    def role_at(self, kb_id, on):
+        return None
+
+    def holder(self, title, on, context=()):
+        return None
+
+    def place(self, name, context_country=None):
+        return None
+
+    def country(self, name):
+        return None
+
+
+def article(text: str, mentions: list[tuple[str, str, str | None, str | None]]) -> Article:
+    """``mentions``: (surface, label, kind, kb_id), each at its first occurrence after the previous one's."""
+    found, at = [], 0
+    for surface, label, kind, kb_id in mentions:
+        start = text.index(surface, at)
+        found.append(Mention(start, start + len(surface), surface, label, "ner", kb_id, kind,
+                             surface if kind else None, "IDN" if kind else None))
+        at = start + len(surface)
+    result = Article(id="a1", text=text, published="2025-10-20", lang="id", mentions=found)
+    result.clean_text = text
+    return result
+
+
+def events(text, mentions, kind, **options):
+    settings = Settings(options={"events": {"decision": False, **options}})
+    done = EventStage(settings, kb=NoKB(), dater=lambda *args: None)(article(text, mentions))
+    return [e for e in done.events if e.type == kind and e.modality == "asserted"]
+
+
+def test_a_name_given_in_full_once_is_that_person_when_later_named_by_its_first_word():
+    text = "Ekonom Rangga Prasetyo Wibisono hadir di Jakarta. Rangga mengkritik Bank Sentral Andalas."
+    found = events(text, [("Rangga Prasetyo Wibisono", "PER", None, None), ("Rangga", "PER", None, None),
+                          ("Bank Sentral Andalas", "ORG", "organisation", "org:bsa")], "ACCUSE")
+    assert [p.name for p in found[0].participants] == ["Rangga Prasetyo Wibisono", "Bank Sentral Andalas"]
+
+
+def test_a_first_word_two_people_share_stays_as_written():
+    text = ("Rangga Wibisono dan Rangga Saputra hadir di Jakarta. Rangga mengkritik Bank Sentral Andalas.")
+    found = events(text, [("Rangga Wibisono", "PER", None, None), ("Rangga Saputra", "PER", None, None),
+                          ("Rangga", "PER", None, None), ("Bank Sentral Andalas", "ORG", "organisation", "org:bsa")],
+                   "ACCUSE")
+    assert [p.name for p in found[0].participants] == ["Rangga", "Bank Sentral Andalas"]
+
+
+def test_the_subject_of_a_reporting_verb_holds_what_it_reports_when_that_has_no_subject():
+    text = "Anggota DPR Adi Nugroho menegaskan dukungannya terhadap keputusan Bank Sentral Andalas."
+    found = events(text, [("Adi Nugroho", "PER", "person", "p:adi"),
+                          ("Bank Sentral Andalas", "ORG", "organisation", "org:bsa")], "SUPPORT")
+    assert [(p.name, p.side) for p in found[0].participants] == [("Adi Nugroho", "actor"),
+                                                                 ("Bank Sentral Andalas", "recipient")]
+
+
+def test_groups_named_by_a_common_noun_take_part_with_an_english_name():
+    found = events("Dua pemuda ditangkap polisi di Bandung pada Senin.", [], "COERCE", require_known_party=False)
+    assert {(p.name, p.kind, p.side) for p in found[0].participants} == {
+        ("young men", "agent", "recipient"), ("police", "agent", "actor")}
+
+
+def test_a_name_after_the_common_noun_carries_the_party():
+    found = events("Penyidik KPK menangkap Budi Santoso di Bandung.", [("KPK", "ORG", "organisation", "org:kpk"),
+                   ("Budi Santoso", "PER", None, None)], "COERCE")
+    assert [p.name for p in found[0].participants] == ["KPK", "Budi Santoso"]
+
+
+def test_two_arrests_by_the_police_share_no_party_for_linking():
+    police = Participant("police", "polisi", kind="agent")
+    assert not participants_overlap([police], [Participant("police", "polisi", kind="agent")])
+
+
+def test_talks_framed_in_a_sentence_that_names_their_parties_are_a_meeting_when_none_was_told_before():
+    text = ("Menurut Ani, kerja sama ini merupakan komitmen Presiden Arif Hakim dan Perdana Menteri Jan de Vries "
+            "dalam pertemuan bilateral hari ini.")
+    found = events(text, [("Ani", "PER", "person", "p:ani"), ("Arif Hakim", "PER", "person", "p:arif"),
+                          ("Jan de Vries", "PER", "person", "p:jan")], "CONSULT")
+    assert [p.name for p in found[0].participants] == ["Arif Hakim", "Jan de Vries"]
+
+
+def test_a_trigger_that_needs_a_word_nearby_is_one_only_with_it():
+    suspect = events("Polisi menetapkan Budi Santoso sebagai tersangka.", [("Budi Santoso", "PER", None, None)],
+                     "ACCUSE", require_known_party=False)
+    assert [p.name for p in suspect[0].participants] == ["police", "Budi Santoso"]
+    assert events("Pemerintah menetapkan harga beras.", [], "ACCUSE", require_known_party=False) == []
+
+
+def test_memper_kan_verbs_are_forms_of_their_root():
+    assert [f.word for f in forms("tanya", ["memper-kan", "diper-kan"])] == ["mempertanyakan", "dipertanyakan"]
+    assert any(r.type == "ACCUSE" and r.lemma == "tanya" for r in load_lexicon().triggers["mempertanyakan"])
