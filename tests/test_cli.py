@@ -259,7 +259,7 @@ def test_the_event_table_carries_actor_codes_and_the_places_gazetteer_codes(samp
     assert moscow["actor_sectors"][jokowi] == "GOV" and moscow["actor_codes"][jokowi] == "IDNGOV"
     assert moscow["actor_sector_bases"][jokowi].startswith("office held on the event's date: President")
     assert moscow["place_geonameid"] == 524901 and moscow["place_admin1_geonames"] == "RU.48"
-    sanction = next(r for r in rows if r["type"] == "SANCTION" and r["actor_codes"] == ["USA"])
+    sanction = next(r for r in rows if r["type"] == "SANCTION" and r["recipient_codes"] == ["RUS"])
     assert sanction["recipient_codes"] == ["RUS"] and sanction["recipient_sectors"] == [""]
     jakarta = next(r for r in rows if r["place_name"] == "Jakarta")
     assert (jakarta["place_admin1"], jakarta["place_admin1_code"]) == ("Jakarta", "ID-JK")

@@ -104,3 +104,18 @@ def test_a_trigger_that_needs_a_word_nearby_is_one_only_with_it():
 def test_memper_kan_verbs_are_forms_of_their_root():
     assert [f.word for f in forms("tanya", ["memper-kan", "diper-kan"])] == ["mempertanyakan", "dipertanyakan"]
     assert any(r.type == "ACCUSE" and r.lemma == "tanya" for r in load_lexicon().triggers["mempertanyakan"])
+
+
+def test_talks_told_as_the_frame_of_a_quote_are_held_by_the_speaker_named_after_the_reporting_verb():
+    text = ('"Tidak ada masalah," kata Ketua Ikatan Hakim, Suhardi, setelah bertemu dengan Presiden Arif Hakim '
+            "di Jakarta.")
+    found = events(text, [("Suhardi", "PER", "person", "p:suhardi"), ("Presiden", "TITLE", None, None),
+                          ("Arif Hakim", "PER", "person", "p:arif")], "CONSULT")
+    assert [p.name for p in found[0].participants] == ["Suhardi", "Arif Hakim"]
+
+
+def test_discussing_a_subject_with_someone_is_a_meeting_with_them_not_with_the_subject():
+    text = "Ryamizard juga membicarakan persoalan ISIS dengan Menteri Pertahanan Selandia Baru Mark Mitchell."
+    found = events(text, [("Ryamizard", "PER", "person", "p:ryamizard"), ("ISIS", "ORG", "organisation", "org:isis"),
+                          ("Mark Mitchell", "PER", "person", "p:mitchell")], "CONSULT")
+    assert [p.name for p in found[0].participants] == ["Ryamizard", "Mark Mitchell"]

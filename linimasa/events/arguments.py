@@ -94,7 +94,7 @@ def find_parties(view: SentenceView, match: TriggerMatch, lexicon: Lexicon, refe
     parties: list[Party] = []
     before = [m for m in view.mentions if start <= view.token_index(m.start) < match.first]
     after = [m for m in view.mentions if match.last <= view.token_index(m.start) < _object_end(view, match, end, lexicon)]
-    if reference:  # "pertemuan itu" names no new party, except after "dengan": "setelah pertemuannya dengan Putin"
+    if reference or rule.with_only:  # "pertemuan itu", "membicarakan ISIS dengan Menhan Selandia Baru"
         after = [m for m in after if after_with(view, match, m, lexicon)]
     after = [m for m in after if not _apposed_country(view, m)]
     speakers = {id(m) for m in view.mentions if _spoken_by(view, m, lexicon)}
@@ -105,7 +105,7 @@ def find_parties(view: SentenceView, match: TriggerMatch, lexicon: Lexicon, refe
                 parties.append(party)
         if not parties and any(w in lexicon.words("pronouns") for w in view.words[start : match.first]):
             parties.extend(_reporter(view, reported_by, start, before_side, lexicon))
-        elif not parties and not before and _said_by_subject(view, reported_by):
+        elif not parties and not before and _said_by_subject(view, reported_by, lexicon):
             # "Adian menegaskan dukungannya terhadap ...", "KPK menyatakan telah menahan ...": the subject of
             # the reporting verb is the subject of what it reports when that has none of its own
             parties.extend(_reporter(view, reported_by, start, before_side, lexicon, organisations=True))
@@ -122,6 +122,12 @@ def frame_subject(view: SentenceView, match: TriggerMatch, lexicon: Lexicon) -> 
     pertemuan dengan ..." (the person the sentence opens with). None when no person precedes the frame."""
     reporting = lexicon.words("reporting_verbs")
     before = [m for m in view.mentions if view.token_index(m.end - 1) < match.first and _is_person(m)]
+    said = [i for i in range(match.first) if view.words[i] in reporting]
+    if said and view.words[said[-1]] in lexicon.words("speaker_after"):
+        # "kata Ketua Ikahi, Suhardi, setelah bertemu dengan Presiden": the speaker named after the verb
+        speakers = [m for m in before if view.token_index(m.start) > said[-1] and m.kind == "person"]
+        if speakers:
+            return Party(speakers[-1], "actor")
     spoken = [m for m in before if _spoken_by(view, m, lexicon)]
     if spoken:
         return Party(spoken[-1], "actor")
@@ -171,9 +177,9 @@ def _sides(rule) -> tuple[str, str]:
     return before, after
 
 
-def _said_by_subject(view: SentenceView, reported_by: int | None) -> bool:
-    """A reporting verb whose subject comes before it ("X menegaskan"), not after ("kata X")."""
-    return reported_by is not None and view.words[reported_by].startswith("me")
+def _said_by_subject(view: SentenceView, reported_by: int | None, lexicon: Lexicon) -> bool:
+    """A reporting verb whose subject comes before it ("X menegaskan"), not after ("kata X", "menurut X")."""
+    return reported_by is not None and view.words[reported_by] not in lexicon.words("speaker_after")
 
 
 def _reporter(view: SentenceView, reported_by: int | None, start: int, side: str, lexicon: Lexicon,

@@ -33,6 +33,7 @@ class TriggerRule:
     next_mention: bool = False  # a name or title must follow the trigger
     near: frozenset[str] = frozenset()  # one of these must follow within NEAR_WINDOW words ("menetapkan ... tersangka")
     lemma: str = ""  # the lexeme's root ("temu" for "ditemui"), else the trigger's words
+    with_only: bool = False  # the other party comes only after "dengan"/"bersama" ("membicarakan X dengan Y")
 
 
 @dataclass(frozen=True)
@@ -115,6 +116,7 @@ def _rules(data: dict) -> dict[str, tuple[TriggerRule, ...]]:
                 not_prev=frozenset(entry.get("not_prev", ())),
                 next_mention=entry.get("next_mention", False),
                 near=frozenset(entry.get("near", ())),
+                with_only=entry.get("with_only", False),
                 lemma=entry.get("lemma") or " ".join(w.lower() for w in entry["words"]),
             )
             table.setdefault(rule.words[0], []).append(rule)

@@ -72,7 +72,7 @@ def country_id(iso3: str | None = None, name: str | None = None) -> str | None:
 
 def party_id(party: Mapping[str, Any]) -> str:
     """How the sentence names a party: a person by name, a country by its Indonesian name, a collective party
-    by its Indonesian form ("pasukan Rusia"), an organisation as the report writes it."""
+    by its Indonesian form ("pasukan Rusia"), an organisation and a group ("polisi") as the report writes it."""
     name = party.get("name") or party.get("mention") or "?"
     if party.get("kind") == "country":
         return country_id(party.get("country"), name) or name
@@ -83,6 +83,8 @@ def party_id(party: Mapping[str, Any]) -> str:
                 country = country_id(party.get("country"), match.group("country")) or match.group("country")
                 return indonesian.format(country=country)
         return party.get("mention") or name
+    if party.get("kind") == "agent":  # a group named by a common noun, as the report names it ("warga sipil")
+        return (party.get("mention") or name).lower()
     return name
 
 
