@@ -32,6 +32,7 @@ class Kind:
     accepted: int | None  # articles stored or counted as duplicates (None: depends on where a stream breaks)
     rejected: int | None  # inputs rejected with a reason
     needs_unprivileged: bool = False
+    heavy: bool = False  # tens of seconds of extraction: in the one-run test and the benchmark, not alone
 
 
 def _text(name: str, data: bytes) -> Callable[[Path], None]:
@@ -169,6 +170,8 @@ OPEN_QUOTE = '"' + (GOOD.replace("\n", " ") + " ") * 300
 
 HUGE_BYTES = 50 * 1024 * 1024
 LONG_LINE = "kata " * 40_000  # 200,000 characters on one line
+# A million tokens within the article limit of 2,000,000 characters: short words and commas, no sentence end.
+MILLION_TOKENS = "Presiden bertemu menteri di Jakarta. " + "di, ke, ya, " * 166_000
 RUN_ON = " ".join(["pemerintah", "membahas", "kerja", "sama", "ekonomi"] * 1000)  # 5,000 words, no punctuation
 
 KINDS: list[Kind] = [
@@ -260,5 +263,7 @@ KINDS: list[Kind] = [
     Kind("a quote never closed", _text("open-quote.txt", ("Judul\n" + OPEN_QUOTE).encode()), 1, 0),
     Kind("JSONL field nested 900 levels deep", _jsonl("deep-field.jsonl", [
         '{"id": "deep-field", "text": ' + json.dumps(GOOD) + ', "extra": ' + _deep_json(900) + "}", good_line(64)]), 1, 1),
+    Kind("a million tokens in one text", _jsonl("million.jsonl", [
+        json.dumps({"id": "sejuta", "title": "Judul", "lang": "id", "text": MILLION_TOKENS})]), 1, 0, heavy=True),
     Kind("HTML of punctuation only", _text("punct.html", b"<html><body><article><p>... !!! ??? --- ***</p></article></body></html>"), 0, 1),
 ]

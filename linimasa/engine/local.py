@@ -45,6 +45,9 @@ from .packing import (
 
 # Below this many articles in a chunk, starting worker processes costs more than it saves.
 MIN_PARALLEL_CHUNK = 24
+# Characters of the warm-up article: enough to load every model (a million-token first article, extracted
+# whole, left 300 MB in the driver that each forked worker then counted).
+WARM_UP_CHARS = 4000
 
 
 @dataclass
@@ -367,8 +370,11 @@ class LocalRunner:
     def _submit_prepare(self, articles: list[Article], learned: dict) -> Callable[[], list[tuple[Article, Fingerprint | None]]]:
         """Start the prepare stages on the workers; the returned callable waits for the results (in input
         order), each without the raw texts the driver holds."""
-        # the run's first article warms the models the forked workers inherit; its extraction is discarded
-        warm_up = copy.deepcopy(replace(for_workers(articles[0]), metadata={})) if self._executor is None else None
+        # The start of the run's first article warms the models the forked workers inherit; its extraction is
+        # discarded. Only the start: the workers inherit whatever memory the warm-up left in this process.
+        first = articles[0]
+        warm_up = (copy.deepcopy(replace(for_workers(first), text=first.text[:WARM_UP_CHARS], metadata={}))
+                   if self._executor is None else None)
         pool, _ = self._pool(warm_up=warm_up)
         work = partial(_prepare, learned, self.settings.near_duplicates)
         return map_isolating(pool, work, [for_workers(a) for a in articles], self._pool_chunksize(articles),
