@@ -21,6 +21,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .limits import Limits
+
 STAGE_FACTORIES: dict[str, str] = {
     "clean": "linimasa.clean:CleanStage",
     "langid": "linimasa.clean.langid:LanguageStage",
@@ -67,6 +69,7 @@ class Settings:
     # time and took the Dask run's 2-worker speed-up from about 1.5x to 1.75x; IndoSum dev was unchanged.
     chunk_size: int = 1024
     options: dict[str, dict] = field(default_factory=dict)  # per-stage options, by stage name
+    limits: Limits = field(default_factory=Limits)  # bounds on inputs and text (docs/limits.md)
 
     def stage_options(self, name: str) -> dict:
         return self.options.get(name, {})
@@ -79,5 +82,5 @@ def ingest_only(settings: Settings | None = None) -> Settings:
         prepare=base.prepare + tuple(name for name in base.extract if name in INGEST_STAGES), extract=(),
         corpus=(), near_duplicates=base.near_duplicates,
         supported_languages=base.supported_languages,
-        workers=base.workers, chunk_size=base.chunk_size, options=base.options,
+        workers=base.workers, chunk_size=base.chunk_size, options=base.options, limits=base.limits,
     )

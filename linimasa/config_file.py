@@ -1,7 +1,8 @@
 """Settings from a TOML file (`--config linimasa.toml`, or `$LINIMASA_CONFIG`).
 
 Top-level keys are the fields of :class:`~linimasa.config.Settings`; a ``[stages.NAME]`` table holds the
-options of stage NAME (:data:`~linimasa.config.STAGE_OPTIONS`). What the file does not set keeps its
+options of stage NAME (:data:`~linimasa.config.STAGE_OPTIONS`), and the ``[limits]`` table the bounds on
+inputs and text (:class:`~linimasa.limits.Limits`). What the file does not set keeps its
 default, so an empty file is the defaults. A key linimasa does not know, a value of the wrong kind or a
 stage that does not exist is an error naming the key and the file: a misspelt setting must not be
 silently ignored. Paths in stage options are read relative to the file's folder. See
@@ -17,7 +18,10 @@ from pathlib import Path
 from typing import Any
 
 from .config import CORPUS, STAGE_FACTORIES, STAGE_OPTIONS, Settings
+from .limits import DEFAULT_LIMITS, LIMIT_NAMES, LIMIT_RANGES, Limits
 
+# Tables of the file read apart from the top-level keys: [stages.NAME] (Settings.options) and [limits].
+TABLES = ("stages", "limits")
 # Settings fields that count things and must be at least this.
 MINIMUM = {"workers": 1, "chunk_size": 1}
 # Which stage names each stage list may hold.
@@ -45,20 +49,42 @@ def settings_from_table(data: dict[str, Any], path: Path) -> Settings:
     """The settings a parsed configuration table gives (``path`` names the file in errors and anchors
     relative paths)."""
     hints = typing.get_type_hints(Settings)
-    fields = [f.name for f in dataclasses.fields(Settings) if f.name != "options"]
+    fields = [f.name for f in dataclasses.fields(Settings) if f.name not in ("options", "limits")]
     values: dict[str, Any] = {}
     for key, value in data.items():
-        if key == "stages":
+        if key in TABLES:
             continue
         if key not in fields:
-            raise ConfigError(f"{path}: unknown key '{key}' (the keys are: {', '.join(fields)}, and [stages.NAME] "
-                              "tables for the options of a stage)")
+            raise ConfigError(f"{path}: unknown key '{key}' (the keys are: {', '.join(fields)}; [stages.NAME] "
+                              "tables for the options of a stage, and a [limits] table)")
         values[key] = _field_value(key, value, hints[key], path)
     stages = data.get("stages", {})
     if not isinstance(stages, dict):
         raise ConfigError(f"{path}: 'stages' must be a table of [stages.NAME] tables, one per stage")
     values["options"] = {name: _stage_options(name, options, path) for name, options in stages.items()}
+    values["limits"] = _limits(data.get("limits", {}), path)
     return Settings(**values)
+
+
+def _limits(table: Any, path: Path) -> Limits:
+    """The [limits] table: each a number in its range (:data:`~linimasa.limits.LIMIT_RANGES`), the rest as
+    shipped."""
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: 'limits' must be a table ([limits]) of limits")
+    values: dict[str, Any] = {}
+    for key, value in table.items():
+        if key not in LIMIT_RANGES:
+            raise ConfigError(f"{path}: unknown limit '{key}' in [limits] (the limits are: {', '.join(LIMIT_NAMES)})")
+        whole = isinstance(getattr(DEFAULT_LIMITS, key), int)
+        if isinstance(value, bool) or not isinstance(value, int if whole else (int, float)):
+            raise ConfigError(f"{path}: 'limits.{key}' must be {'a whole number' if whole else 'a number'}, "
+                              f"not {value!r}")
+        low, high = LIMIT_RANGES[key]
+        if value < low or (high is not None and value > high):
+            within = f"from {low:g} to {high:g}" if high is not None else f"at least {low:g}"
+            raise ConfigError(f"{path}: 'limits.{key}' must be {within}, not {value}")
+        values[key] = value if whole else float(value)
+    return Limits(**values)
 
 
 def _field_value(key: str, value: Any, hint: Any, path: Path) -> Any:

@@ -13,6 +13,7 @@ import pytest
 from linimasa.ingest import read_inputs
 from linimasa.ingest.discover import Ignored
 from linimasa.ingest.records import normalise_published
+from linimasa.limits import DEFAULT_LIMITS
 from linimasa.model import Article, Rejection
 
 BODY = (
@@ -250,7 +251,7 @@ def test_a_page_date_that_is_not_a_real_past_date_is_dropped_with_its_reason(bad
 
 
 def test_a_folder_tree_thousands_of_levels_deep_is_reported_not_a_crash(tmp_path):
-    from linimasa.ingest.discover import MAX_FOLDER_DEPTH, discover
+    from linimasa.ingest.discover import discover
 
     root = tmp_path / "in"
     (root / "top.txt").parent.mkdir()
@@ -267,7 +268,7 @@ def test_a_folder_tree_thousands_of_levels_deep_is_reported_not_a_crash(tmp_path
             deep = os.path.dirname(deep)
     assert root / "top.txt" in found
     [too_deep] = [item for item in found if isinstance(item, Rejection)]
-    assert f"more than {MAX_FOLDER_DEPTH} levels deep" in too_deep.reason
+    assert f"more than {DEFAULT_LIMITS.folder_depth} levels deep" in too_deep.reason
 
 
 def test_a_symbolic_link_that_leaves_the_input_folder_is_refused_with_its_reason(tmp_path):
@@ -288,11 +289,10 @@ def test_a_symbolic_link_that_leaves_the_input_folder_is_refused_with_its_reason
 
 def test_a_line_longer_than_the_limit_is_skipped_unread_and_the_next_line_is_read(tmp_path):
     from linimasa.ingest.jsonl import read_jsonl
-    from linimasa.ingest.records import MAX_FILE_BYTES
 
     path = tmp_path / "long.jsonl"
     with path.open("wb") as out:
-        out.write(b'{"id": "long", "text": "' + b"a" * (MAX_FILE_BYTES + 10) + b'"}\n')
+        out.write(b'{"id": "long", "text": "' + b"a" * (DEFAULT_LIMITS.line_bytes + 10) + b'"}\n')
         out.write(json.dumps({"id": "next", "text": BODY}).encode() + b"\n")
     read = list(read_jsonl(path))
     assert isinstance(read[0], Rejection) and "too large" in read[0].reason
@@ -318,10 +318,9 @@ def test_a_warc_response_whose_gzip_body_expands_past_the_limit_is_rejected_not_
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 
-    from linimasa.ingest.records import MAX_FILE_BYTES
     from linimasa.ingest.web import read_warc
 
-    bomb = gzip.compress(b"<html><body>" + b" " * (MAX_FILE_BYTES + 1024) + b"</body></html>", compresslevel=9)
+    bomb = gzip.compress(b"<html><body>" + b" " * (DEFAULT_LIMITS.input_bytes + 1024) + b"</body></html>", compresslevel=9)
     page = ("<html><head><title>Judul</title></head><body><article><p>" + BODY + "</p></article></body></html>").encode()
     path = tmp_path / "bomb.warc"
     with path.open("wb") as out:

@@ -11,8 +11,9 @@ import pytest
 from linimasa.config import Settings
 from linimasa.engine.isolation import map_isolating
 from linimasa.engine.local import MIN_PARALLEL_CHUNK, LocalRunner
-from linimasa.ingest import nesting, records
-from linimasa.ingest.nesting import MAX_FIELD_DEPTH, nesting_depth
+from linimasa.ingest import records
+from linimasa.ingest.nesting import nesting_depth
+from linimasa.limits import DEFAULT_LIMITS
 from linimasa.store import open_store
 
 from badinput import GOOD
@@ -30,18 +31,18 @@ def double(x):
 
 
 def test_nesting_is_measured_without_recursion():
-    assert nesting_depth("text") == 0
-    assert nesting_depth({"a": [1, {"b": []}]}) == 4
+    assert nesting_depth("text", limit=10) == 0
+    assert nesting_depth({"a": [1, {"b": []}]}, limit=10) == 4
     assert nesting_depth(nested(100_000), limit=10**6) == 100_000  # recursion would stop near 1,000
 
 
 def test_a_field_nested_past_the_limit_rejects_its_input_with_the_reason():
-    line = json.dumps({"id": "x", "text": GOOD, "extra": {"a": nested(MAX_FIELD_DEPTH)}})
+    line = json.dumps({"id": "x", "text": GOOD, "extra": {"a": nested(DEFAULT_LIMITS.field_depth)}})
     rejection = records.article_from_json_line(line, "f.jsonl:1")
     assert rejection.article_id == "x"
     assert "field 'extra' nests more than 64 levels deep" in rejection.reason
-    ok = records.article_from_json_line(json.dumps({"id": "y", "text": GOOD, "extra": nested(MAX_FIELD_DEPTH)}), "s")
-    assert ok.metadata["extra"] == nested(MAX_FIELD_DEPTH)
+    ok = records.article_from_json_line(json.dumps({"id": "y", "text": GOOD, "extra": nested(DEFAULT_LIMITS.field_depth)}), "s")
+    assert ok.metadata["extra"] == nested(DEFAULT_LIMITS.field_depth)
 
 
 def test_an_item_that_cannot_be_pickled_fails_alone():
@@ -53,7 +54,7 @@ def test_an_item_that_cannot_be_pickled_fails_alone():
 
 def test_a_run_rejects_only_the_article_a_worker_could_not_be_sent(tmp_path: Path, db_path: str, monkeypatch):
     # As if a reader had let a field nested 900 levels through: pickling it for a worker raises RecursionError.
-    monkeypatch.setattr(records, "too_deep", lambda fields, limit=nesting.MAX_FIELD_DEPTH: None)
+    monkeypatch.setattr(records, "too_deep", lambda fields, limit: None)
     lines = [json.dumps({"id": f"baik-{i}", "text": f"{GOOD} Nomor {i}."}) for i in range(MIN_PARALLEL_CHUNK + 6)]
     lines.insert(3, '{"id": "dalam", "text": ' + json.dumps(GOOD + " Dalam.") + ', "extra": ' + "[" * 900 + "]" * 900 + "}")
     (tmp_path / "in.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -67,7 +68,7 @@ def test_a_run_rejects_only_the_article_a_worker_could_not_be_sent(tmp_path: Pat
         assert store.article("baik-0")["status"] == "processed"
 
 
-@pytest.mark.parametrize("depth", [MAX_FIELD_DEPTH + 1, 900, 5000])
+@pytest.mark.parametrize("depth", [DEFAULT_LIMITS.field_depth + 1, 900, 5000])
 def test_deep_fields_never_reach_a_worker(depth: int, tmp_path: Path, db_path: str):
     lines = [json.dumps({"id": f"baik-{i}", "text": f"{GOOD} Nomor {i}."}) for i in range(MIN_PARALLEL_CHUNK + 2)]
     lines.append('{"id": "dalam", "text": "teks", "extra": ' + "[" * depth + "]" * depth + "}")

@@ -261,7 +261,7 @@ class LocalRunner:
             # Chunk N is extracted by the workers while this process reads and prepares chunk N+1; chunks
             # are still committed one at a time and in input order.
             in_flight: _ChunkInFlight | None = None
-            for chunk in self._chunks(read_inputs(paths), summary):
+            for chunk in self._chunks(read_inputs(paths, self.settings.limits), summary):
                 prepared = self._prepare_chunk(chunk, in_flight)
                 if in_flight is not None:
                     self._commit(run_id, in_flight, summary, progress)

@@ -33,15 +33,12 @@ from linimasa.events.participants import (
     outermost,
 )
 from linimasa.kb.topics import TopicHit
+from linimasa.limits import DEFAULT_LIMITS
 from linimasa.model import Article, Location, Mention, Participant
 from linimasa.nlp.sentences import split_sentences
 from linimasa.nlp.tokens import tokenize
 
 STRONG_DATE_BASES = frozenset({"clause", "sentence", "lead"})
-# Event triggers read per article. A news article has dozens; a text with hundreds more (generated, or a
-# dump of many articles in one) is read up to here, so that grouping, which compares triggers with the
-# events already told, stays bounded.
-MAX_CANDIDATES = 400
 
 
 @dataclass
@@ -84,8 +81,12 @@ class CandidateFinder:
     """The candidates of an article, with one lexicon, knowledge base, date function and participant resolver."""
 
     def __init__(self, lexicon: Lexicon, kb, dater, resolver: ParticipantResolver, topics,
-                 agents: AgentLexicon | None = None):
+                 agents: AgentLexicon | None = None, max_candidates: int = DEFAULT_LIMITS.event_triggers):
         self.lexicon = lexicon
+        # A news article has dozens of triggers; a text with hundreds more (generated, or a dump of many
+        # articles in one) is read up to here, so that grouping, which compares triggers with the events
+        # already told, stays bounded.
+        self.max_candidates = max_candidates
         self.kb = kb
         self.dater = dater
         self.resolver = resolver
@@ -103,7 +104,7 @@ class CandidateFinder:
     def candidates(self, article: Article, views: list[SentenceView], anchor, people) -> list[Candidate]:
         candidates = []
         for view in views:
-            if len(candidates) >= MAX_CANDIDATES:
+            if len(candidates) >= self.max_candidates:
                 break
             previous = None
             matches = find_triggers(view.words, view.starts, view.ends, self.lexicon)

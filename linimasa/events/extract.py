@@ -18,6 +18,7 @@ from linimasa.events.decision import ArticleContext, EventDecision
 from linimasa.events.lexicon import Lexicon
 from linimasa.events.participants import ParticipantResolver, people_by_surname
 from linimasa.kb.topics import load_topics
+from linimasa.limits import DEFAULT_LIMITS
 from linimasa.model import Article, Event
 
 
@@ -25,10 +26,11 @@ class Extractor:
     """Finds the events of articles with one lexicon, knowledge base, date function and (optionally) decision."""
 
     def __init__(self, lexicon: Lexicon, kb, dater, require_known: bool | None = None,
-                 decision: EventDecision | None = None):
+                 decision: EventDecision | None = None, max_candidates: int = DEFAULT_LIMITS.event_triggers):
         self.lexicon = lexicon
         topics = load_topics()
-        self.finder = CandidateFinder(lexicon, kb, dater, ParticipantResolver(kb), topics, load_agents())
+        self.finder = CandidateFinder(lexicon, kb, dater, ParticipantResolver(kb), topics, load_agents(),
+                                      max_candidates)
         self.assembler = Assembler(lexicon, kb, topics, require_known)
         self.decision = decision
 

@@ -50,7 +50,8 @@ class EventStage:
 
                 dater = date_for_event
             self._extractor = Extractor(load_lexicon(self.options.get("lexicon")), kb, dater,
-                                        require_known=self._require_known(), decision=self.decision)
+                                        require_known=self._require_known(), decision=self.decision,
+                                        max_candidates=self.settings.limits.event_triggers)
         return self._extractor
 
     def _require_known(self) -> bool | None:

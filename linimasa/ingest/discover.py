@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..limits import DEFAULT_LIMITS, limit_named
 from ..model import Rejection
 
 TEXT_SUFFIXES = (".txt", ".md")
@@ -38,29 +39,28 @@ def input_kind(path: Path) -> str | None:
     return None
 
 
-def discover(paths: Iterable[str | Path]) -> Iterator[Path | Rejection | Ignored]:
-    """The input files under the given paths, in a stable order; folders are walked, symlink loops cut."""
+def discover(paths: Iterable[str | Path], folder_depth: int = DEFAULT_LIMITS.folder_depth
+             ) -> Iterator[Path | Rejection | Ignored]:
+    """The input files under the given paths, in a stable order; folders are walked (at most
+    ``folder_depth`` levels down), symlink loops cut."""
     for raw in paths:
         path = Path(raw)
         if not path.exists():
             yield Rejection(str(path), "no such file or folder")
         elif path.is_dir():
-            yield from _walk(path)
+            yield from _walk(path, folder_depth)
         elif input_kind(path) is None:
             yield Rejection(str(path), f"not an input kind linimasa reads ({', '.join(INPUT_SUFFIXES)})")
         else:
             yield path
 
 
-# Deeper folder trees are not walked (reported): no news corpus nests this deep, and a deliberately deep tree
-# must not exhaust the path length or the walk's memory.
-MAX_FOLDER_DEPTH = 100
-
-
-def _walk(folder: Path) -> Iterator[Path | Rejection | Ignored]:
+def _walk(folder: Path, folder_depth: int) -> Iterator[Path | Rejection | Ignored]:
     """Every input under ``folder``, depth first in name order, without recursion (a tree thousands of
     levels deep is reported, not a crash). Symlink loops are cut; a symbolic link that leads outside the
-    folder is not followed (a link named ``x.txt`` pointing at /etc/passwd is no news article)."""
+    folder is not followed (a link named ``x.txt`` pointing at /etc/passwd is no news article). Folders deeper
+    than ``folder_depth`` are reported, not walked: no news corpus nests that deep, and a deliberately deep
+    tree must not exhaust the path length or the walk's memory."""
     seen: set[tuple[int, int]] = set()
     try:
         root = folder.resolve()
@@ -89,8 +89,9 @@ def _walk(folder: Path) -> Iterator[Path | Rejection | Ignored]:
         if outside:
             yield Rejection(str(path), "a symbolic link that leads outside the input folder: not followed")
         elif is_dir:
-            if depth + 1 > MAX_FOLDER_DEPTH:
-                yield Rejection(str(path), f"folder nested more than {MAX_FOLDER_DEPTH} levels deep: not walked")
+            if depth + 1 > folder_depth:
+                yield Rejection(str(path), f"folder nested more than {folder_depth} levels deep: not walked "
+                                           f"({limit_named('folder_depth')})")
                 continue
             problem = _enter(path, depth + 1, seen, stack)
             if problem is not None:

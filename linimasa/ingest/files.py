@@ -6,14 +6,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+from ..limits import DEFAULT_LIMITS, Limits, in_bytes, limit_named
 from ..model import Article, Rejection
 from .decode import DecodeError, decode_bytes, has_binary_content
-from .records import MAX_FILE_BYTES
 
 
-def _read_bounded(path: Path) -> bytes:
+def _read_bounded(path: Path, max_bytes: int) -> bytes:
     size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
+    if size > max_bytes:
         raise _TooLarge(size)
     return path.read_bytes()
 
@@ -23,10 +23,10 @@ class _TooLarge(Exception):
         self.size = size
 
 
-def too_large(source: str, size: int) -> Rejection:
+def too_large(source: str, size: int, limit: int, name: str) -> Rejection:
     return Rejection(
         source,
-        f"too large for one news article ({size / 1e6:.1f} MB; the limit is {MAX_FILE_BYTES / 1e6:.0f} MB): "
+        f"too large for one news article ({in_bytes(size)}; the limit is {in_bytes(limit)}, {limit_named(name)}): "
         "split it into one article per file or use JSONL",
     )
 
@@ -41,13 +41,13 @@ def split_title(text: str) -> tuple[str | None, str]:
     return None, ""
 
 
-def decoded_file(path: Path, kind: str) -> tuple[str, str] | Rejection:
+def decoded_file(path: Path, kind: str, limits: Limits = DEFAULT_LIMITS) -> tuple[str, str] | Rejection:
     """The text of a one-article file and its encoding, or why it cannot be one article."""
     source = str(path)
     try:
-        data = _read_bounded(path)
+        data = _read_bounded(path, limits.input_bytes)
     except _TooLarge as exc:
-        return too_large(source, exc.size)
+        return too_large(source, exc.size, limits.input_bytes, "input_bytes")
     if not data.strip():
         return Rejection(source, "empty file" if not data else "the file holds only whitespace")
     try:
@@ -56,9 +56,9 @@ def decoded_file(path: Path, kind: str) -> tuple[str, str] | Rejection:
         return Rejection(source, f"not readable {kind}: {exc}")
 
 
-def read_text_file(path: Path) -> Iterator[Article | Rejection]:
+def read_text_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> Iterator[Article | Rejection]:
     source = str(path)
-    decoded = decoded_file(path, "text")
+    decoded = decoded_file(path, "text", limits)
     if isinstance(decoded, Rejection):
         yield decoded
         return

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
-# Far more than any real record's metadata (a few levels), far less than Python's recursion limit.
-MAX_FIELD_DEPTH = 64
+from ..limits import limit_named
 
 
-def nesting_depth(value: Any, limit: int = MAX_FIELD_DEPTH) -> int:
+def nesting_depth(value: Any, limit: int) -> int:
     """The depth of lists and objects in ``value`` (a scalar is 0, ``[]`` is 1), counted up to ``limit`` + 1."""
     deepest = 0
     stack: list[tuple[Any, int]] = [(value, 0)]
@@ -34,10 +33,10 @@ def nesting_depth(value: Any, limit: int = MAX_FIELD_DEPTH) -> int:
     return deepest
 
 
-def too_deep(fields: dict[str, Any], limit: int = MAX_FIELD_DEPTH) -> str | None:
+def too_deep(fields: dict[str, Any], limit: int) -> str | None:
     """Why one of ``fields`` cannot travel with an article, or None."""
     for key, value in fields.items():
         if nesting_depth(value, limit) > limit:
             return (f"field '{key}' nests more than {limit} levels deep: an article's fields may nest at most "
-                    f"{limit} levels")
+                    f"{limit} levels ({limit_named('field_depth')})")
     return None

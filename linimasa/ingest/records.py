@@ -8,18 +8,15 @@ import unicodedata
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
+from ..limits import DEFAULT_LIMITS, Limits, limit_named
 from ..model import Article, Rejection
 from .decode import has_binary_content, is_encodable
 from .nesting import too_deep
 
-# Longer than any news article by two orders of magnitude; a file this big is something else.
-MAX_ARTICLE_CHARS = 2_000_000
-MAX_FILE_BYTES = 8 * MAX_ARTICLE_CHARS
-
 KNOWN_FIELDS = ("id", "text", "html", "title", "url", "outlet", "published", "lang")
 
 
-def article_from_json_line(raw: bytes | str, source: str) -> Article | Rejection:
+def article_from_json_line(raw: bytes | str, source: str, limits: Limits = DEFAULT_LIMITS) -> Article | Rejection:
     try:
         text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
     except UnicodeDecodeError as exc:
@@ -35,7 +32,7 @@ def article_from_json_line(raw: bytes | str, source: str) -> Article | Rejection
     # Only \\u escapes can smuggle lone surrogates into a line that decoded as UTF-8.
     if "\\u" in text and not is_encodable(json.dumps(obj, ensure_ascii=False)):
         return Rejection(source, "the line holds invalid Unicode (a lone surrogate escape such as \\ud800)")
-    return article_from_record(obj, source)
+    return article_from_record(obj, source, limits)
 
 
 def _string_field(obj: dict[str, Any], key: str) -> str | None:
@@ -47,7 +44,7 @@ def _string_field(obj: dict[str, Any], key: str) -> str | None:
     return str(value)
 
 
-def article_from_record(obj: dict[str, Any], source: str) -> Article | Rejection:
+def article_from_record(obj: dict[str, Any], source: str, limits: Limits = DEFAULT_LIMITS) -> Article | Rejection:
     """An article from a contract JSON object; bad fields give a rejection naming the field."""
     try:
         fields = {key: _string_field(obj, key) for key in KNOWN_FIELDS}
@@ -63,7 +60,7 @@ def article_from_record(obj: dict[str, Any], source: str) -> Article | Rejection
                                  "printable text")
     text, html = fields["text"], fields["html"]
     metadata = {k: v for k, v in obj.items() if k not in KNOWN_FIELDS}
-    if (deep := too_deep(metadata)) is not None:
+    if (deep := too_deep(metadata, limits.field_depth)) is not None:
         return Rejection(source, deep, article_id)
     if not (text and text.strip()) and not (html and html.strip()):
         return Rejection(source, "no article text: one of 'text' or 'html' is required and must not be empty", article_id)
@@ -77,8 +74,9 @@ def article_from_record(obj: dict[str, Any], source: str) -> Article | Rejection
         if not text.strip():
             return Rejection(source, "the HTML holds no article text (only scripts, navigation or markup)", article_id)
         fields["title"] = fields["title"] or found.get("title")
-    if len(text) > MAX_ARTICLE_CHARS:
-        return Rejection(source, f"text of {len(text):,} characters is too long for one news article", article_id)
+    if len(text) > limits.article_chars:
+        return Rejection(source, f"text of {len(text):,} characters is too long for one news article (at most "
+                                 f"{limits.article_chars:,}; {limit_named('article_chars')})", article_id)
     if has_binary_content(text):
         return Rejection(source, "the text contains control characters (NUL bytes): not a text article", article_id)
     published, problem = normalise_published(fields["published"])

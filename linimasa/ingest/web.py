@@ -8,14 +8,15 @@ from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
+from ..limits import DEFAULT_LIMITS, Limits, in_bytes, limit_named
 from ..model import Article, Rejection
 from .decode import DecodeError, decode_bytes, has_binary_content
 from .files import decoded_file
-from .records import MAX_FILE_BYTES, normalise_published
+from .records import normalise_published
 
 
-def read_html_file(path: Path) -> Iterator[Article | Rejection]:
-    decoded = decoded_file(path, "HTML")
+def read_html_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> Iterator[Article | Rejection]:
+    decoded = decoded_file(path, "HTML", limits)
     if isinstance(decoded, Rejection):
         yield decoded
         return
@@ -85,7 +86,7 @@ def html_nesting_depth(html: str) -> int:
     return counter.max_depth
 
 
-def read_warc(path: Path) -> Iterator[Article | Rejection]:
+def read_warc(path: Path, limits: Limits = DEFAULT_LIMITS) -> Iterator[Article | Rejection]:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
@@ -116,13 +117,14 @@ def read_warc(path: Path) -> Iterator[Article | Rejection]:
             url = record.rec_headers.get_header("WARC-Target-URI")
             warc_date = record.rec_headers.get_header("WARC-Date")
             try:
-                body = record.content_stream().read(MAX_FILE_BYTES + 1)  # decoded as it is read: bounded
+                body = record.content_stream().read(limits.input_bytes + 1)  # decoded as it is read: bounded
             except (OSError, ValueError, EOFError, zlib.error) as exc:
                 yield Rejection(record_source, f"the record's body cannot be read: {exc}")
                 continue
-            if len(body) > MAX_FILE_BYTES:
-                yield Rejection(record_source, f"the response body is larger than {MAX_FILE_BYTES / 1e6:.0f} MB once "
-                                               "decoded: not one news page (a compression bomb or a file download)")
+            if len(body) > limits.input_bytes:
+                yield Rejection(record_source, f"the response body is larger than {in_bytes(limits.input_bytes)} once "
+                                               "decoded: not one news page (a compression bomb or a file download; "
+                                               f"{limit_named('input_bytes')})")
                 continue
             try:
                 html, _ = decode_bytes(body)

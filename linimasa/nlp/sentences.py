@@ -11,15 +11,11 @@ visibly starts after them. Datelines ("JAKARTA, KOMPAS.com -") hold no terminato
 from __future__ import annotations
 
 from linimasa.config import Settings
+from linimasa.limits import DEFAULT_LIMITS
 from linimasa.model import Article, Sentence, Token
 from linimasa.nlp.tokens import sentence_final_abbreviations, tokenize
 
 TERMINAL_CHARACTERS = frozenset(".!?…")
-# A sentence is cut after this many tokens even without a terminator. News sentences stay below it: 19 of
-# the 83,906 sentences of the shared news reach it. A text without punctuation, or a quote never closed,
-# would otherwise be one sentence, and every step that looks at a trigger's sentence would cost time in
-# its square.
-MAX_SENTENCE_TOKENS = 250
 OPENING_MARKS = frozenset({"“", "‘", "(", "[", "«"})
 CLOSING_MARKS = frozenset({"”", "’", ")", "]", "»", "'"})
 STRAIGHT_QUOTE = '"'
@@ -46,8 +42,9 @@ def _sentence(text: str, tokens: list[Token]) -> Sentence:
     return Sentence(start, end, text[start:end], tokens)
 
 
-def split_sentences(text: str) -> list[Sentence]:
-    """The sentences of ``text``, each with its tokens; offsets point into ``text``."""
+def split_sentences(text: str, max_tokens: int = DEFAULT_LIMITS.sentence_tokens) -> list[Sentence]:
+    """The sentences of ``text``, each with its tokens; offsets point into ``text``. A sentence is cut after
+    ``max_tokens`` tokens even without a terminator (``Limits.sentence_tokens`` says why)."""
     tokens = tokenize(text)
     final_abbreviations = sentence_final_abbreviations()
     sentences: list[Sentence] = []
@@ -74,7 +71,7 @@ def split_sentences(text: str) -> list[Sentence]:
         if "\n" in text[token.end : following.start]:
             boundary = True
             in_quote = False
-        elif i + 1 - first >= MAX_SENTENCE_TOKENS:
+        elif i + 1 - first >= max_tokens:
             boundary = True
         else:
             boundary = ends_clause and not in_quote and _can_start_sentence(following.text, in_quote)
@@ -94,9 +91,10 @@ class SentenceStage:
 
     def __init__(self, settings: Settings):
         self.supported_languages = tuple(settings.supported_languages)
+        self.max_tokens = settings.limits.sentence_tokens
 
     def __call__(self, article: Article) -> Article:
         if article.lang is not None and article.lang not in self.supported_languages:
             return article
-        article.sentences = split_sentences(article.working_text)
+        article.sentences = split_sentences(article.working_text, self.max_tokens)
         return article
