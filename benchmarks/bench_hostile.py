@@ -22,6 +22,7 @@ import json
 import os
 import re
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -158,6 +159,12 @@ def check(measured: Measured) -> list[str]:
     return problems
 
 
+def good_processed(db: Path) -> int:
+    """How many of the generated good articles the store holds as processed."""
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+        return conn.execute("SELECT count(*) FROM articles WHERE id LIKE 'baik-%' AND status = 'processed'").fetchone()[0]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--workers", type=int, default=2)
@@ -183,6 +190,7 @@ def main() -> int:
               f"{whole.peak_driver_bytes / MB:,.0f} MB of it; peak proportional set size "
               f"{whole.peak_pss_bytes / MB:,.0f} MB), {accounting(whole.stdout)} (read, stored, duplicates, rejected); "
               f"problems: {', '.join(check(whole)) or 'none'}")
+        print(f"good articles stored and processed: {good_processed(work / 'all.db')} of {GOOD_ARTICLES}")
         again = run_linimasa(["run", "--db", str(work / "all.db"), "--workers", str(args.workers),
                               str(corpus), str(good), str(ROOT / "sample")], env)
         stored_again = re.search(r"stored\s+│\s+(\d+)", again.stdout)
