@@ -75,6 +75,20 @@ def clause_bounds(view: SentenceView, match: TriggerMatch, lexicon: Lexicon) -> 
     return start, end, reported_by
 
 
+def rules_clause(view: SentenceView, match: TriggerMatch, lexicon: Lexicon,
+                 span: tuple[int, int] | None = None) -> tuple[int, int]:
+    """The words (start, end indices) :func:`find_parties` reads parties from: the subject window before the
+    trigger and the object after it."""
+    start, end, _ = clause_bounds(view, match, lexicon)
+    if span is not None:
+        floor, limit = span
+        commas = [i for i in range(max(floor, start), match.first) if view.words[i] == ","]
+        if floor > start and commas:
+            start = commas[-1] + 1
+        end = min(end, limit)
+    return start, _object_end(view, match, end, lexicon)
+
+
 def find_parties(view: SentenceView, match: TriggerMatch, lexicon: Lexicon, reference: bool,
                  span: tuple[int, int] | None = None) -> list[Party]:
     """The mentions in the trigger's clause that take part, with their sides (PLOVER actor/recipient).
@@ -90,7 +104,7 @@ def find_parties(view: SentenceView, match: TriggerMatch, lexicon: Lexicon, refe
             start = commas[-1] + 1
         end = min(end, limit)
     rule = match.rule
-    before_side, after_side = _sides(rule)
+    before_side, after_side = party_sides(rule)
     parties: list[Party] = []
     before = [m for m in view.mentions if start <= view.token_index(m.start) < match.first]
     after = [m for m in view.mentions if match.last <= view.token_index(m.start) < _object_end(view, match, end, lexicon)]
@@ -164,7 +178,8 @@ def _apposed_country(view: SentenceView, m: Mention) -> bool:
     return bool(earlier) and view.token_index(m.start) - view.token_index(earlier[-1].end - 1) <= 2
 
 
-def _sides(rule) -> tuple[str, str]:
+def party_sides(rule) -> tuple[str, str]:
+    """(the side of parties before the trigger, of parties after it)."""
     if rule.type == "CONSULT" and (rule.mode != "visit" or (rule.pos == "noun" and rule.subject == "actor")):
         # PLOVER: with no host/visitor distinction everyone is an actor; after "kunjungan" comes the
         # visitor ("kunjungan Presiden X ke Y"), and the host is only the place or party after "ke"

@@ -22,6 +22,7 @@ from linimasa.events.arguments import (
     find_parties,
     frame_subject,
     location_of,
+    rules_clause,
 )
 from linimasa.events.detect import TriggerMatch, find_triggers
 from linimasa.events.lexicon import Lexicon, normal
@@ -32,6 +33,7 @@ from linimasa.events.participants import (
     is_person_mention,
     outermost,
 )
+from linimasa.events.party_ranker import ArticleNames, PartyRanker, ranking_pool
 from linimasa.kb.topics import TopicHit
 from linimasa.limits import DEFAULT_LIMITS
 from linimasa.model import Article, Location, Mention, Participant
@@ -81,7 +83,8 @@ class CandidateFinder:
     """The candidates of an article, with one lexicon, knowledge base, date function and participant resolver."""
 
     def __init__(self, lexicon: Lexicon, kb, dater, resolver: ParticipantResolver, topics,
-                 agents: AgentLexicon | None = None, max_candidates: int = DEFAULT_LIMITS.event_triggers):
+                 agents: AgentLexicon | None = None, max_candidates: int = DEFAULT_LIMITS.event_triggers,
+                 ranker: PartyRanker | None = None):
         self.lexicon = lexicon
         # A news article has dozens of triggers; a text with hundreds more (generated, or a dump of many
         # articles in one) is read up to here, so that grouping, which compares triggers with the events
@@ -100,17 +103,21 @@ class CandidateFinder:
         self.session_bodies = dict(args.get("session_bodies") or {})
         self.frame_words = frozenset(args.get("frame_words") or ())
         self.agents = agents
+        self.ranker = ranker
+        self.breaks = lexicon.words("clause_breaks") | lexicon.words("reporting_verbs")
+        self.topic_cues = frozenset(args.get("topic_cue_words") or ())
 
     def candidates(self, article: Article, views: list[SentenceView], anchor, people) -> list[Candidate]:
         candidates = []
-        for view in views:
+        names = ArticleNames.of(article.mentions, article.title) if self.ranker is not None else None
+        for prior, view in zip([None] + views, views):
             if len(candidates) >= self.max_candidates:
                 break
             previous = None
             matches = find_triggers(view.words, view.starts, view.ends, self.lexicon)
             for before, match, following in zip([None] + matches, matches, matches[1:] + [None]):
                 span = (before.last if before else 0, following.first if following else len(view.words))
-                candidate = self._candidate(article, view, match, anchor, people, span)
+                candidate = self._candidate(article, view, match, anchor, people, span, (prior, names))
                 if candidate is None:
                     continue
                 if (previous is not None and (previous.reference or previous.framed) and match.rule.pos == "noun"
@@ -152,9 +159,9 @@ class CandidateFinder:
     # ------------------------------------------------------------------ candidates
 
     def _candidate(self, article, view: SentenceView, match: TriggerMatch, anchor, people,
-                   span: tuple[int, int]) -> Candidate | None:
+                   span: tuple[int, int], ranking: tuple = (None, None)) -> Candidate | None:
         """``span``: from the end of the previous trigger to the start of the next; words beyond belong to
-        other predicates."""
+        other predicates. ``ranking``: the sentence before and the article's names, for the party ranker."""
         rule = match.rule
         words = view.words
         previous = words[max(0, match.first - 2) : match.first]
@@ -192,6 +199,10 @@ class CandidateFinder:
             if subject is not None and all(subject.mention is not party.mention for party in parties):
                 parties = [subject] + parties
                 framed, reference = True, False
+        if self.ranker is not None and not reference and not anaphoric:
+            prior, names = ranking
+            pool = ranking_pool(view, prior, match, rules_clause(view, match, self.lexicon))
+            parties = parties + self.ranker.parties(match, len(parties), pool, names, self.breaks, self.topic_cues)
         participants = []
         for party in parties:
             participant = self.resolver.participant(party, on, article, people, view)

@@ -17,6 +17,7 @@ from linimasa.events.candidates import Candidate, CandidateFinder
 from linimasa.events.decision import ArticleContext, EventDecision
 from linimasa.events.lexicon import Lexicon
 from linimasa.events.participants import ParticipantResolver, people_by_surname
+from linimasa.events.party_ranker import PartyRanker
 from linimasa.kb.topics import load_topics
 from linimasa.limits import DEFAULT_LIMITS
 from linimasa.model import Article, Event
@@ -26,11 +27,12 @@ class Extractor:
     """Finds the events of articles with one lexicon, knowledge base, date function and (optionally) decision."""
 
     def __init__(self, lexicon: Lexicon, kb, dater, require_known: bool | None = None,
-                 decision: EventDecision | None = None, max_candidates: int = DEFAULT_LIMITS.event_triggers):
+                 decision: EventDecision | None = None, max_candidates: int = DEFAULT_LIMITS.event_triggers,
+                 ranker: PartyRanker | None = None):
         self.lexicon = lexicon
         topics = load_topics()
         self.finder = CandidateFinder(lexicon, kb, dater, ParticipantResolver(kb), topics, load_agents(),
-                                      max_candidates)
+                                      max_candidates, ranker)
         self.assembler = Assembler(lexicon, kb, topics, require_known)
         self.decision = decision
 

@@ -51,7 +51,7 @@ class EventStage:
                 dater = date_for_event
             self._extractor = Extractor(load_lexicon(self.options.get("lexicon")), kb, dater,
                                         require_known=self._require_known(), decision=self.decision,
-                                        max_candidates=self.settings.limits.event_triggers)
+                                        max_candidates=self.settings.limits.event_triggers, ranker=self.ranker)
         return self._extractor
 
     def _require_known(self) -> bool | None:
@@ -62,6 +62,16 @@ class EventStage:
         if self.decision is not None:
             return self.decision.require_known_party
         return None
+
+    @property
+    def ranker(self):
+        """The learned party ranker: option ``party_ranker`` true (the shipped model), a path, or false."""
+        setting = self.options.get("party_ranker", False)
+        if setting is False or setting is None:
+            return None
+        from linimasa.events.party_ranker import load_ranker
+
+        return load_ranker(None if setting is True else setting)
 
     @property
     def decision(self):
