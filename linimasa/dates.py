@@ -103,6 +103,48 @@ def overlaps(value: str | None, since: dt.date | None, until: dt.date | None) ->
     return True
 
 
+def sql_overlaps(column: str, since: dt.date | None, until: dt.date | None) -> tuple[list[str], list[str]]:
+    """:func:`overlaps` as SQL conditions on a date ``column`` (with their parameters), for a store to filter
+    by: a value of a month or a year reaches the range when its prefix of the range's ends does. The first
+    condition of each end lets an index on the column bound the scan."""
+    clauses: list[str] = []
+    params: list[str] = []
+    if since:
+        clauses.append(f"{column} >= ? AND {column} >= substr(?, 1, length({column}))")
+        params += [since.isoformat()[:4], since.isoformat()]
+    if until:
+        clauses.append(f"{column} <= ? AND {column} <= substr(?, 1, length({column}))")
+        params += [until.isoformat(), until.isoformat()]
+    return clauses, params
+
+
+def sql_day_within(column: str, since: dt.date | None, until: dt.date | None) -> tuple[list[str], list[str]]:
+    """SQL conditions (and parameters) that an ISO date or datetime ``column`` (a publication date) falls on a
+    day of [since, until], either end open, its day read as :func:`day_of` reads it: its first ten characters."""
+    clauses: list[str] = []
+    params: list[str] = []
+    if since:
+        clauses.append(f"{column} >= ?")
+        params.append(since.isoformat())
+    if until:
+        clauses.append(f"substr({column}, 1, 10) <= ?")
+        params.append(until.isoformat())
+    return clauses, params
+
+
+def representative_day(value: str | None) -> dt.date | None:
+    """One day standing for a day, month or year value: the day itself, the 15th of a month, the 1st of July of
+    a year (for asking who held an office then); None when the value is no real day, month or year."""
+    period = parse(value)
+    if period is None:
+        return None
+    if period.precision == "month":
+        return period.first.replace(day=15)
+    if period.precision == "year":
+        return period.first.replace(month=7)
+    return period.first
+
+
 def parse_day(value: str) -> dt.date:
     """A ``YYYY-MM-DD`` day; ValueError naming the value and the form expected otherwise (Python's own
     ``date.fromisoformat`` also takes ``20150512`` and ``2015-W19-2``, which no user means as a day here)."""

@@ -103,3 +103,26 @@ def test_the_timeline_keeps_a_month_whose_last_day_is_in_range(tmp_path):
     kept = timeline_records(store, since=dt.date(2015, 2, 28), until=dt.date(2015, 3, 1))
     assert [r["id"] for r in kept] == ["e-feb"]
     assert timeline_records(store, since=dt.date(2015, 3, 1)) == []
+
+
+@given(days, st.sampled_from([4, 7, 10]), st.one_of(st.none(), days), st.one_of(st.none(), days))
+def test_the_stores_sql_date_filter_keeps_what_the_python_rule_keeps(day, length, since, until):
+    """The web's and the store's date filter (SQL) is the rule of :func:`dates.overlaps`, stated in SQL."""
+    import sqlite3
+
+    value = day.isoformat()[:length]
+    clauses, params = dates.sql_overlaps("d", since, until)
+    where = " AND ".join(clauses) or "1=1"
+    kept = sqlite3.connect(":memory:").execute(f"SELECT count(*) FROM (SELECT ? AS d) WHERE {where}",
+                                               [value, *params]).fetchone()[0]
+    assert bool(kept) == dates.overlaps(value, since, until)
+
+
+@pytest.mark.parametrize(("value", "day"), [
+    ("2014-10-03", dt.date(2014, 10, 3)), ("2014-10", dt.date(2014, 10, 15)), ("2014", dt.date(2014, 7, 1)),
+    ("2015-02-29", None), ("2015-W19", None), ("XXXX-05-12", None), ("", None), (None, None),
+])
+def test_the_events_stage_asks_office_holders_on_a_representative_day_by_the_one_rule(value, day):
+    from linimasa.events.arguments import as_date
+
+    assert as_date(value) == dates.representative_day(value) == day

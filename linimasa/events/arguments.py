@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from linimasa import dates
 from linimasa.events.detect import TriggerMatch
 from linimasa.events.lexicon import Lexicon
 from linimasa.model import Location, Mention, Sentence, TimeExpression
@@ -340,19 +341,7 @@ def duration_minutes(expression: TimeExpression) -> int | None:
 
 def as_date(value: str | None) -> dt.date | None:
     """A representative day of a date value ("2014-10" -> 2014-10-15), for looking up who held an office."""
-    if not value:
-        return None
-    parts = value.split("-")
-    try:
-        if len(parts) == 3:
-            return dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
-        if len(parts) == 2:
-            return dt.date(int(parts[0]), int(parts[1]), 15)
-        if len(parts) == 1:
-            return dt.date(int(parts[0]), 7, 1)
-    except ValueError:
-        return None
-    return None
+    return dates.representative_day(value)
 
 
 def is_adjacent(text: str, left: Mention, right: Mention) -> bool:

@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from .. import dates
 from ..model import Event
 from .base import EventQuery
 from .filters import ArticleFilter, EventFilter, words_of
@@ -100,15 +101,10 @@ class BrowseSQL:
             params.append(flt.modality)
         elif not flt.include_all:
             clauses.append(f"{modality} = 'asserted' AND {background} = 0")
-        if flt.since:
-            since = flt.since.isoformat()
-            # an event dated only by month or year is kept when its period reaches the range
-            clauses.append("e.date >= ? AND e.date >= substr(?, 1, length(e.date))")
-            params += [since[:4], since]
-        if flt.until:
-            until = flt.until.isoformat()
-            clauses.append("e.date <= ? AND e.date <= substr(?, 1, length(e.date))")
-            params += [until, until]
+        # an event dated only by month or year is kept when its period reaches the range
+        dated, dated_params = dates.sql_overlaps("e.date", flt.since, flt.until)
+        clauses += dated
+        params += dated_params
         for column, value in (("type", flt.type), ("mode", flt.mode), ("location", flt.place),
                               ("story_id", flt.story)):
             if value:
@@ -411,12 +407,9 @@ class BrowseSQL:
         if flt.status:
             clauses.append("a.status = ?")
             params.append(flt.status)
-        if flt.since:
-            clauses.append("a.published >= ?")
-            params.append(flt.since.isoformat())
-        if flt.until:
-            clauses.append("substr(a.published, 1, 10) <= ?")
-            params.append(flt.until.isoformat())
+        published, published_params = dates.sql_day_within("a.published", flt.since, flt.until)
+        clauses += published
+        params += published_params
         if flt.q:
             clauses.append(self.dialect.holds_words(ARTICLE_WORDS, "a"))
             params.append(self.dialect.words(flt.q))
