@@ -10,7 +10,6 @@ alone, and the time to link all event mentions. Needs ../shared (skips with a me
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import sys
 import time
@@ -20,9 +19,10 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT / ".." / "shared"
 sys.path.insert(0, str(ROOT))
 
-from linimasa.config import STAGE_FACTORIES, Settings  # noqa: E402
+from linimasa.config import Settings  # noqa: E402
 from linimasa.link import link_events  # noqa: E402
 from linimasa.model import Article  # noqa: E402
+from linimasa.pipeline import build_stage  # noqa: E402
 from linimasa.stories import build_stories  # noqa: E402
 
 
@@ -43,8 +43,7 @@ def main() -> None:
     settings = Settings()
     seconds = {}
     for name in settings.prepare + settings.extract:
-        module, factory = STAGE_FACTORIES[name].split(":")
-        stage = getattr(importlib.import_module(module), factory)(settings)
+        stage = build_stage(name, settings)
         if name == "events":
             stage(articles[0])  # load the lexicons and knowledge base outside the timing
         started = time.perf_counter()

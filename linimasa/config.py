@@ -8,13 +8,15 @@ A run has three phases:
    process when a run is too small for workers.
 2. ``EXTRACT``: per-article stages with no shared state, mapped over worker processes (or Dask
    partitions): sentences and tokens, NER, knowledge-base linking, time expressions, events.
-3. ``CORPUS``: steps over the whole store: linking event mentions into events, and stories. (Exact and
-   near-duplicate detection happen as articles arrive, in the runner, because they decide what is
-   processed at all.)
+3. ``CORPUS``: steps over the whole store: linking event mentions into events, and stories.
 
-Each name maps to ``module:factory``; a factory takes the :class:`Settings` and returns a callable
-``Article -> Article`` with a ``name`` attribute. A stage whose module is not installed yet is an error,
-never silently skipped.
+Between the first two, as each chunk arrives, the near-duplicate stage (``near_duplicates``) judges the
+chunk's articles in input order in the main process: it decides what is extracted at all. Exact duplicates
+are found before any stage, by the runner's accounting.
+
+Every stage is declared in :mod:`linimasa.stages` (its factory, what it requires and provides, the
+languages it serves, its options); a stage whose module is not installed is an error, never silently
+skipped, and so is a stage that lacks what it requires (docs/pipeline.md).
 """
 
 from __future__ import annotations
@@ -22,25 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .limits import Limits
-
-STAGE_FACTORIES: dict[str, str] = {
-    "clean": "linimasa.clean:CleanStage",
-    "langid": "linimasa.clean.langid:LanguageStage",
-    "sentences": "linimasa.nlp.sentences:SentenceStage",
-    "ner": "linimasa.nlp.ner:NerStage",
-    "kb": "linimasa.kb.linker:EntityLinkStage",
-    "times": "linimasa.nlp.timex:TimeStage",
-    "events": "linimasa.events:EventStage",
-}
-
-# The options each stage reads from ``Settings.options`` (a configuration file's [stages.NAME] tables), with
-# the kind of value: a file naming an option no stage reads is an error, not a setting silently ignored.
-# Stages not listed take none. docs/configuration.md says what each does.
-STAGE_OPTIONS: dict[str, dict[str, str]] = {
-    "clean": {"min_articles": "int", "min_share": "float", "min_outlet_articles": "int"},
-    "kb": {"paths": "paths"},
-    "events": {"lexicon": "path", "decision": "bool_or_path", "require_known_party": "bool"},
-}
+from .stages import spec_of
 
 # Prepare stages learn from the stream in the driver, in input order (cleaning's per-outlet templates), and
 # run on the workers with what was learned; extract stages have no shared state and run on the workers.
@@ -71,8 +55,12 @@ class Settings:
     options: dict[str, dict] = field(default_factory=dict)  # per-stage options, by stage name
     limits: Limits = field(default_factory=Limits)  # bounds on inputs and text (docs/limits.md)
 
-    def stage_options(self, name: str) -> dict:
-        return self.options.get(name, {})
+    def stage_options(self, name: str):
+        """The options of stage ``name``: its declared options dataclass with what ``options`` sets."""
+        declared = spec_of(name).options
+        if declared is None:
+            raise TypeError(f"stage '{name}' takes no options")
+        return declared(**self.options.get(name, {}))
 
 
 def ingest_only(settings: Settings | None = None) -> Settings:

@@ -1,7 +1,7 @@
 """Settings from a TOML file (`--config linimasa.toml`, or `$LINIMASA_CONFIG`).
 
 Top-level keys are the fields of :class:`~linimasa.config.Settings`; a ``[stages.NAME]`` table holds the
-options of stage NAME (:data:`~linimasa.config.STAGE_OPTIONS`), and the ``[limits]`` table the bounds on
+options of stage NAME (the fields of the options dataclass :mod:`linimasa.stages` declares for it), and the ``[limits]`` table the bounds on
 inputs and text (:class:`~linimasa.limits.Limits`). What the file does not set keeps its
 default, so an empty file is the defaults. A key linimasa does not know, a value of the wrong kind or a
 stage that does not exist is an error naming the key and the file: a misspelt setting must not be
@@ -13,19 +13,26 @@ from __future__ import annotations
 
 import dataclasses
 import tomllib
+import types
 import typing
 from pathlib import Path
 from typing import Any
 
-from .config import CORPUS, STAGE_FACTORIES, STAGE_OPTIONS, Settings
+from .config import Settings
 from .limits import DEFAULT_LIMITS, LIMIT_NAMES, LIMIT_RANGES, Limits
+from .stages import CORPUS, EXTRACT, PREPARE, STAGES
 
 # Tables of the file read apart from the top-level keys: [stages.NAME] (Settings.options) and [limits].
 TABLES = ("stages", "limits")
 # Settings fields that count things and must be at least this.
 MINIMUM = {"workers": 1, "chunk_size": 1}
-# Which stage names each stage list may hold.
-STAGE_LISTS = {"prepare": tuple(STAGE_FACTORIES), "extract": tuple(STAGE_FACTORIES), "corpus": CORPUS}
+# Which stage names each stage list may hold: per-article stages in the first two, corpus stages in the last.
+# (The near-duplicate stage is switched by ``near_duplicates``: it runs where it must, between the two.)
+_ARTICLE_STAGES = tuple(name for name, spec in STAGES.items() if spec.kind in (PREPARE, EXTRACT))
+STAGE_LISTS = {"prepare": _ARTICLE_STAGES, "extract": _ARTICLE_STAGES,
+               "corpus": tuple(name for name, spec in STAGES.items() if spec.kind == CORPUS)}
+# The kinds of option value, by the type of the options dataclass's field (None allowed: the stage's default).
+_KINDS = {int: "int", float: "float", bool: "bool", Path: "path", tuple[Path, ...]: "paths", bool | Path: "bool_or_path"}
 
 
 class ConfigError(ValueError):
@@ -117,12 +124,29 @@ def _strings(key: str, value: Any, path: Path) -> tuple[str, ...]:
     return tuple(value)
 
 
+def stage_option_kinds(stage: str) -> dict[str, str]:
+    """The options stage ``stage`` takes, each with the kind of value (int, float, bool, path, paths,
+    bool_or_path), from the field types of its declared options dataclass."""
+    declared = STAGES[stage].options
+    if declared is None:
+        return {}
+    hints = typing.get_type_hints(declared)
+    kinds = {}
+    for option in dataclasses.fields(declared):
+        hint = hints[option.name]
+        if typing.get_origin(hint) is typing.Union or isinstance(hint, types.UnionType):
+            kept = [arg for arg in typing.get_args(hint) if arg is not type(None)]
+            hint = kept[0] if len(kept) == 1 else hint
+        kinds[option.name] = _KINDS[hint]
+    return kinds
+
+
 def _stage_options(stage: str, options: Any, path: Path) -> dict[str, Any]:
-    if stage not in STAGE_FACTORIES:
-        raise ConfigError(f"{path}: [stages.{stage}] names no stage (the stages are: {', '.join(STAGE_FACTORIES)})")
+    if stage not in STAGES:
+        raise ConfigError(f"{path}: [stages.{stage}] names no stage (the stages are: {', '.join(STAGES)})")
     if not isinstance(options, dict):
         raise ConfigError(f"{path}: 'stages.{stage}' must be a table ([stages.{stage}]) of that stage's options")
-    known = STAGE_OPTIONS.get(stage, {})
+    known = stage_option_kinds(stage)
     read: dict[str, Any] = {}
     for key, value in options.items():
         if key not in known:
@@ -141,11 +165,11 @@ def _option_value(key: str, value: Any, kind: str, path: Path) -> Any:
     if kind == "bool" and isinstance(value, bool):
         return value
     if kind == "path" and isinstance(value, str):
-        return str(base / value)
+        return base / value
     if kind == "paths" and isinstance(value, list) and all(isinstance(item, str) for item in value):
-        return [str(base / item) for item in value]
+        return tuple(base / item for item in value)
     if kind == "bool_or_path" and isinstance(value, (bool, str)):
-        return value if isinstance(value, bool) else str(base / value)
+        return value if isinstance(value, bool) else base / value
     wanted = {"int": "a whole number", "float": "a number", "bool": "true or false", "path": "a path (a string)",
               "paths": "a list of paths", "bool_or_path": "true, false or a path"}[kind]
     raise ConfigError(f"{path}: '{key}' must be {wanted}, not {value!r}")

@@ -23,20 +23,16 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT / ".." / "shared"
 sys.path.insert(0, str(ROOT))
 
-from linimasa.config import Settings, STAGE_FACTORIES  # noqa: E402
+from linimasa.config import Settings  # noqa: E402
 from linimasa.link import dates_compatible, link_events  # noqa: E402
 from linimasa.model import Article  # noqa: E402
 
 
 def pipeline():
-    import importlib
+    from linimasa.pipeline import Pipeline
 
     settings = Settings()
-    stages = []
-    for name in settings.prepare + settings.extract:
-        module, factory = STAGE_FACTORIES[name].split(":")
-        stages.append(getattr(importlib.import_module(module), factory)(settings))
-    return stages
+    return Pipeline(settings.prepare + settings.extract, settings)
 
 
 def read_articles(path: Path, limit: int | None = None) -> list[Article]:
@@ -54,11 +50,9 @@ def read_articles(path: Path, limit: int | None = None) -> list[Article]:
 
 
 def process(articles: list[Article]) -> tuple[list[Article], float]:
-    stages = pipeline()
+    run = pipeline()
     started = time.perf_counter()
-    for article in articles:
-        for stage in stages:
-            article = stage(article)
+    articles = [run(article) for article in articles]
     return articles, time.perf_counter() - started
 
 

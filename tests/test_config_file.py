@@ -12,9 +12,10 @@ import pytest
 from click.testing import CliRunner
 
 from linimasa.cli import cli
-from linimasa.config import STAGE_FACTORIES, STAGE_OPTIONS, Settings
-from linimasa.config_file import ConfigError, load_settings
+from linimasa.config import Settings
+from linimasa.config_file import ConfigError, load_settings, stage_option_kinds
 from linimasa.pipeline import Pipeline
+from linimasa.stages import STAGES
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "sample"
@@ -37,6 +38,7 @@ chunk_size = 64
 near_duplicates = false
 supported_languages = ["id", "ms"]
 extract = ["langid", "sentences"]
+corpus = []
 
 [stages.clean]
 min_articles = 7
@@ -50,10 +52,11 @@ decision = true
 """))
     assert (settings.workers, settings.chunk_size, settings.near_duplicates) == (3, 64, False)
     assert settings.supported_languages == ("id", "ms") and settings.extract == ("langid", "sentences")
-    assert settings.prepare == Settings().prepare and settings.corpus == Settings().corpus
+    assert settings.prepare == Settings().prepare and settings.corpus == ()
     assert settings.options["clean"] == {"min_articles": 7, "min_share": 1.0}
-    assert settings.options["kb"] == {"paths": [str(tmp_path.resolve() / "my-kb")]}  # beside the file
+    assert settings.options["kb"] == {"paths": (tmp_path.resolve() / "my-kb",)}  # beside the file
     assert settings.options["events"] == {"decision": True}
+    assert settings.stage_options("events").decision is True and settings.stage_options("clean").min_outlet_articles is None
 
 
 def test_stage_options_reach_the_stages(tmp_path):
@@ -84,8 +87,20 @@ def test_a_bad_file_is_an_error_naming_the_key_and_the_file(tmp_path, text, comp
     assert complaint in str(raised.value) and str(path) in str(raised.value)
 
 
-def test_every_stage_with_options_is_a_stage():
-    assert set(STAGE_OPTIONS) <= set(STAGE_FACTORIES)
+def test_options_from_a_stages_table_reach_the_events_stage(tmp_path):
+    (tmp_path / "my-decision.json").write_text("{}", encoding="utf-8")
+    settings = load_settings(write(tmp_path, "[stages.events]\nrequire_known_party = false\ndecision = false\n"))
+    events = Pipeline(("events",), settings, after=("sentences", "ner")).stage("events")
+    assert events.decision is None and events._require_known() is False
+    settings = load_settings(write(tmp_path, "[stages.events]\ndecision = 'my-decision.json'\n"))
+    assert Pipeline(("events",), settings, after=("sentences", "ner")).stage("events").options.decision == (
+        tmp_path.resolve() / "my-decision.json")
+
+
+def test_options_from_a_stages_table_reach_the_kb_stage(tmp_path):
+    settings = load_settings(write(tmp_path, "[stages.kb]\npaths = ['mine', 'theirs']\n"))
+    kb = Pipeline(("kb",), settings).stage("kb")
+    assert kb.extra_paths == (str(tmp_path.resolve() / "mine"), str(tmp_path.resolve() / "theirs"))
 
 
 def _events(db: str) -> list[dict]:
@@ -132,5 +147,5 @@ def test_the_documented_example_is_a_valid_file(tmp_path):
     example = re.search(r"```toml\n(.*?)```", page, re.S).group(1)
     settings = load_settings(write(tmp_path, example))
     assert settings.options and settings != Settings()
-    documented = {name for stage in STAGE_OPTIONS.values() for name in stage}
+    documented = {name for stage in STAGES for name in stage_option_kinds(stage)}
     assert all(f"`{name}`" in page for name in documented)

@@ -253,12 +253,6 @@ def test_other_types_are_found_with_actor_and_recipient(stage):
     assert {(p.name, p.side) for p in event.participants} == {("Retno Marsudi", "actor"), ("China", "recipient")}
 
 
-def test_articles_in_unsupported_languages_are_left_untouched(stage):
-    article = annotate("Jokowi bertemu Xi di Beijing.")
-    article.lang = "en"
-    assert stage(article).events == []
-
-
 def test_the_stage_survives_pickling_for_worker_processes():
     stage = EventStage(Settings())
     clone = pickle.loads(pickle.dumps(stage))

@@ -132,11 +132,6 @@ def test_longer_ner_span_wins_and_keeps_its_link():
     assert [m.text for m in merged] == ["John Kerry"]
 
 
-def test_other_languages_are_left_untouched():
-    article = Article(id="e", text="Secretary of State John Kerry met Sergey Lavrov.", lang="en")
-    assert EntityLinkStage(Settings())(article).mentions == []
-
-
 def test_users_extend_the_kb_with_their_own_files(tmp_path):
     (tmp_path / "people.csv").write_text(
         "kb_id,name,country,aliases,wikidata\nperson:test-mayor,Budi Contoh,IDN,Walkot Budi,\n", encoding="utf-8"

@@ -7,10 +7,12 @@ import json
 from pathlib import Path
 
 from linimasa.config import Settings
-from linimasa.engine.learned import TEMPLATE_OUTLET_KEY, TEMPLATE_STATE_KEY
 from linimasa.engine.local import LocalRunner
 from linimasa.store import open_store
 
+# the store's state rows of the clean stage: its thresholds, and one per outlet
+TEMPLATE_STATE_KEY = "clean.templates"
+TEMPLATE_OUTLET_KEY = "clean.templates.outlet:"
 CLEAN_ONLY = Settings(prepare=("clean",), extract=(), corpus=(), near_duplicates=False, workers=1, chunk_size=16)
 FOOTER = "Ikuti saluran Warta Kita untuk kabar terbaru setiap pagi"
 

@@ -74,13 +74,6 @@ def test_stage_appends_mentions_whose_spans_point_into_the_clean_text():
     assert ("Sergei Lavrov", "PER") in {(m.text, m.label) for m in article.mentions}
 
 
-def test_stage_leaves_unsupported_languages_untouched():
-    article = Article(id="a", text="John Kerry met Sergei Lavrov in Sochi.", lang="en")
-    settings = Settings()
-    article = NerStage(settings)(SentenceStage(settings)(article))
-    assert article.mentions == []
-
-
 def test_conll_command_writes_a_label_per_token_and_keeps_blank_lines():
     source = "Joko\tB-PER\nWidodo\tI-PER\ntiba\tO\n\n\nDi\nBandung\n"
     out = io.StringIO()

@@ -69,11 +69,6 @@ def test_stage_fills_sentences_from_the_clean_text():
     assert [s.text for s in article.sentences] == ["Satu kalimat.", "Dua kalimat."]
 
 
-def test_stage_leaves_unsupported_languages_untouched():
-    article = Article(id="a", text="One sentence. Two sentences.", lang="en")
-    assert SentenceStage(Settings())(article).sentences == []
-
-
 def test_a_numbered_list_item_keeps_its_number():
     assert texts("Syaratnya:\n1. Membawa KTP asli.\n2. Mengisi formulir.") == [
         "Syaratnya:", "1. Membawa KTP asli.", "2. Mengisi formulir.",

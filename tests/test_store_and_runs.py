@@ -240,11 +240,9 @@ class _FailsOnMarker:
 
 
 def test_a_stage_failing_on_one_article_rejects_it_and_the_run_goes_on(tmp_path: Path, db_path: str, monkeypatch):
-    from linimasa import pipeline
+    from linimasa.stages import EXTRACT, STAGES, StageSpec
 
-    real_build = pipeline.build_stage
-    monkeypatch.setattr(pipeline, "build_stage",
-                        lambda name, settings: _FailsOnMarker() if name == "fragile" else real_build(name, settings))
+    monkeypatch.setitem(STAGES, "fragile", StageSpec("fragile", lambda settings: _FailsOnMarker(), EXTRACT))
     fragile = Settings(prepare=(), extract=("fragile",), corpus=(), near_duplicates=False, workers=1)
     run(db_path, write_jsonl(tmp_path / "v1.jsonl", [{"id": "kept", "text": BODY}]), settings=fragile)
     summary = run(db_path, write_jsonl(tmp_path / "v2.jsonl", [

@@ -70,12 +70,20 @@ def ingest(paths: tuple[str, ...], db: str, workers: int | None, chunk_size: int
 
 @click.command()
 @DB_OPTION
-def relink(db: str) -> None:
+@CONFIG_OPTION
+def relink(db: str, config_path: Path | None) -> None:
     """Link every stored event mention into events and stories from scratch (runs link only what they change,
-    with the same result; this rebuilds it all, e.g. after changing the linking rule)."""
+    with the same result; this rebuilds it all, e.g. after changing the linking rule). The corpus stages are
+    those of the configuration."""
     from ..engine.corpus import relink as relink_store
+    from ..pipeline import PipelineError
 
-    totals = relink_store(open_or_fail(db))
+    settings = settings_for(config_path)
+    store = open_or_fail(db)
+    try:
+        totals = relink_store(store, settings)
+    except PipelineError as exc:
+        fail(str(exc))
     Console(soft_wrap=True).print(f"relinked {totals.relinked:,} event mentions: {totals.events:,} events "
                                   f"({totals.asserted:,} asserted as happened), {totals.stories:,} stories", highlight=False)
 

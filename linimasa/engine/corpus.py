@@ -1,24 +1,31 @@
-"""The cross-article steps over the store: event mentions linked into events, events into stories.
+"""The corpus stages: event mentions linked into events (``link``), events threaded into stories
+(``stories``), run over the store once per run for what it changed, in one transaction.
 
-A run links only what its changes can reach (:func:`link_changes`): the mentions its articles added and
+A run links only what its changes can reach (:meth:`LinkStage.apply`): the mentions its articles added and
 removed, queued in the store with them, and every mention connected to those through the blocks linking
 compares by (type and party within a year, :func:`linimasa.link.blocking_keys`). Linking never compares
 mentions of different connected groups, so relinking whole groups from their mentions gives exactly the
-events a relink of every stored mention gives (:func:`relink`, `linimasa relink`), whatever the order,
-chunking, engine or number of the runs that stored them. Stories are rebuilt the same way, for the groups
-of told events that share a story key with an event the step changed.
+events a relink of every stored mention gives (:meth:`LinkStage.rebuild`, `linimasa relink`), whatever the
+order, chunking, engine or number of the runs that stored them. Stories are rebuilt the same way, for the
+groups of told events that share a story key with an event the link stage changed
+(:meth:`StoryStage.apply`).
 
-Each step is one transaction that reads inside it (on PostgreSQL it also holds the link lock, so that
-chunks committed by other writers meanwhile wait for it), and clears the queue it read.
+The stages are declared in :mod:`linimasa.stages` (``link`` requires the articles' ``events`` and provides
+``store.events``; ``stories`` requires ``store.events``) and chosen by ``Settings.corpus``; every engine and
+`linimasa relink` run them through :func:`run_corpus_stages`. Each step is one transaction that reads inside
+it (on PostgreSQL it also holds the link lock, so that chunks committed by other writers meanwhile wait for
+it), and clears the queue it read.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from ..config import Settings
 from ..link import blocking_keys, link_events, years_searched
 from ..model import Event, to_dict
+from ..pipeline import build_stage
 from ..stories import build_stories, story_keys
 from ..store import Store
 from ..store import link_state as state
@@ -32,49 +39,135 @@ class LinkTotals:
     relinked: int = 0  # mentions this step linked
 
 
-def link_changes(store: Store) -> LinkTotals:
-    """Link what changed since the last link step; a store linked before this state was kept is relinked
-    whole, once."""
-    if store.get_state(state.FULL_RELINK_STATE_KEY) is not None:
-        return relink(store)
-    with store.transaction():
-        store.lock_links(exclusive=True)
-        changes = state.read_queue(store)
-        relinked = 0
-        if changes:
-            added = [mention for mention, _ in state.linked_mentions(store, changes.added)]
-            filed = {m.id: blocking_keys(m) for m in added}
-            state.file_mentions(store, filed)
-            reach = set(changes.removed_blocks).union(*filed.values())
-            group = state.linked_mentions(store, reachable(store, set(filed), reach))
-            before = {event_id for _, event_id in group if event_id} | changes.removed_events
-            event_of: dict[str, str] = {}
-            events = link_events([mention for mention, _ in group], members=event_of)
-            _replace_events(store, before, events)
-            state.set_event_of(store, event_of)
-            state.clear_queue(store, changes.last)
-            relinked = len(group)
-    return _totals(store, relinked)
+@dataclass
+class EventChanges:
+    """What the link stage changed in one step, for the stages after it."""
+
+    rebuilt: list[Event] | None = None  # every event, when the step linked every stored mention afresh
+    changed: list[Event] = field(default_factory=list)  # events written, new or changed
+    gone: set[str] = field(default_factory=set)  # events deleted, or stored again as changed
+    gone_stories: set[str] = field(default_factory=set)  # the stories those were part of
+    relinked: int = 0  # mentions linked
 
 
-def relink(store: Store) -> LinkTotals:
-    """Link every stored event mention from scratch and rebuild every story (`linimasa relink`)."""
-    with store.transaction():
-        store.lock_links(exclusive=True)
+class LinkStage:
+    """Stage ``link``: the event mentions the run's articles added and removed, and every mention they can
+    reach, linked into events."""
+
+    name = "link"
+
+    def __init__(self, settings: Settings | None = None):
+        self.settings = settings
+
+    def apply(self, store: Store, changes: EventChanges) -> None:
+        queued = state.read_queue(store)
+        if not queued:
+            return
+        added = [mention for mention, _ in state.linked_mentions(store, queued.added)]
+        filed = {m.id: blocking_keys(m) for m in added}
+        state.file_mentions(store, filed)
+        reach = set(queued.removed_blocks).union(*filed.values())
+        group = state.linked_mentions(store, reachable(store, set(filed), reach))
+        before = {event_id for _, event_id in group if event_id} | queued.removed_events
+        event_of: dict[str, str] = {}
+        events = link_events([mention for mention, _ in group], members=event_of)
+        self._replace(store, before, events, changes)
+        state.set_event_of(store, event_of)
+        state.clear_queue(store, queued.last)
+        changes.relinked = len(group)
+
+    @staticmethod
+    def _replace(store: Store, before: set[str], events: list[Event], changes: EventChanges) -> None:
+        """Put ``events`` in place of the events ``before``, writing only what differs."""
+        stored = state.event_rows(store, before)
+        written = {e.id: e.to_json() for e in events}
+        changes.changed = [e for e in events if stored.get(e.id, (None,))[0] != written[e.id]]
+        changes.gone = set(stored) - (set(written) - {e.id for e in changes.changed})
+        changes.gone_stories = {stored[eid][1] for eid in changes.gone if stored[eid][1]}
+        store.delete_events(changes.gone)
+        store.write_events(changes.changed, [])
+
+    def rebuild(self, store: Store, changes: EventChanges) -> None:
         mentions = list(store.iter_event_mentions())
         event_of: dict[str, str] = {}
         events = link_events(mentions, members=event_of)
-        stories = build_stories(events)
-        for table in ("event_sources", "event_participants", "events", "stories", "mention_blocks", "story_keys"):
+        for table in ("event_sources", "event_participants", "events", "mention_blocks"):
             store.execute(f"DELETE FROM {table}")
-        store.write_events(events, stories)
+        store.write_events(events, [])
         store.execute("UPDATE event_mentions SET event_id = NULL")
         state.set_event_of(store, event_of)
         state.file_mentions(store, {m.id: blocking_keys(m) for m in mentions})
-        state.file_story_keys(store, {e.id: story_keys(e) for e in events})
         state.clear_queue(store)
-        store.execute("DELETE FROM state WHERE key=?", (state.FULL_RELINK_STATE_KEY,))
-    return _totals(store, len(mentions))
+        changes.rebuilt, changes.relinked = events, len(mentions)
+
+
+class StoryStage:
+    """Stage ``stories``: the told events that share a story key with an event the link stage changed,
+    and those that share one with them, threaded into stories again."""
+
+    name = "stories"
+
+    def __init__(self, settings: Settings | None = None):
+        self.settings = settings
+
+    def apply(self, store: Store, changes: EventChanges) -> None:
+        if not changes.changed and not changes.gone:
+            return
+        keys = {key for _, key in state.keys_of_events(store, changes.gone)}
+        state.delete_story_keys(store, changes.gone)
+        filed = {e.id: story_keys(e) for e in changes.changed}
+        state.file_story_keys(store, filed)
+        keys.update(key for event_keys in filed.values() for key in event_keys)
+        threaded = _threaded(store, keys)
+        stories = build_stories(store.stored_events(threaded))
+        old_stories = state.story_rows(store, changes.gone_stories
+                                       | {sid for _, sid in state.event_rows(store, threaded).values() if sid})
+        new_stories = {story.id: json.dumps(to_dict(story), ensure_ascii=False) for story in stories}
+        store.delete_stories(sid for sid in old_stories if new_stories.get(sid) != old_stories[sid])
+        store.write_stories([story for story in stories if old_stories.get(story.id) != new_stories[story.id]])
+        story_of: dict[str, str | None] = dict.fromkeys(threaded)
+        story_of.update({event_id: story.id for story in stories for event_id in story.event_ids})
+        now = state.event_rows(store, threaded)
+        store.set_story_of({eid: sid for eid, sid in story_of.items() if now[eid][1] != sid})
+
+    def rebuild(self, store: Store, changes: EventChanges) -> None:
+        events = changes.rebuilt if changes.rebuilt is not None else list(store.iter_events())
+        stories = build_stories(events)
+        for table in ("stories", "story_keys"):
+            store.execute(f"DELETE FROM {table}")
+        store.write_stories(stories)
+        store.set_story_of({event_id: story.id for story in stories for event_id in story.event_ids})
+        state.file_story_keys(store, {e.id: story_keys(e) for e in events})
+
+
+def corpus_stages(settings: Settings | None = None) -> list:
+    """The corpus stages ``settings`` name (the defaults: link, then stories), built."""
+    settings = settings or Settings()
+    return [build_stage(name, settings) for name in settings.corpus]
+
+
+def run_corpus_stages(store: Store, stages: list, everything: bool = False) -> LinkTotals:
+    """Run the corpus stages over what changed since the last step (over everything stored, with
+    ``everything``, or when the store was linked before the link queue was kept), in one transaction."""
+    everything = everything or store.get_state(state.FULL_RELINK_STATE_KEY) is not None
+    changes = EventChanges()
+    with store.transaction():
+        store.lock_links(exclusive=True)
+        for stage in stages:
+            (stage.rebuild if everything else stage.apply)(store, changes)
+        if everything:
+            store.execute("DELETE FROM state WHERE key=?", (state.FULL_RELINK_STATE_KEY,))
+    return _totals(store, changes.relinked)
+
+
+def link_changes(store: Store, settings: Settings | None = None) -> LinkTotals:
+    """Link what changed since the last link step, and thread the stories it changed."""
+    return run_corpus_stages(store, corpus_stages(settings))
+
+
+def relink(store: Store, settings: Settings | None = None) -> LinkTotals:
+    """Link every stored event mention from scratch and rebuild every story (`linimasa relink`)."""
+    return run_corpus_stages(store, corpus_stages(settings), everything=True)
 
 
 def reachable(store: Store, mention_ids: set[str], blocks: set[tuple[str, int | None]]) -> set[str]:
@@ -105,35 +198,6 @@ def reachable(store: Store, mention_ids: set[str], blocks: set[tuple[str, int | 
         found |= new
         pending = {(block, year) for _, block, year in state.blocks_of(store, new)}
     return found
-
-
-def _replace_events(store: Store, before: set[str], events: list[Event]) -> None:
-    """Put ``events`` in place of the events ``before``, writing only what differs, and rebuild the stories
-    that an event changed, added or gone shares a story key with."""
-    stored = state.event_rows(store, before)
-    written = {e.id: e.to_json() for e in events}
-    changed = [e for e in events if stored.get(e.id, (None,))[0] != written[e.id]]
-    gone = set(stored) - (set(written) - {e.id for e in changed})  # deleted, or stored again as changed
-    if not changed and not gone:
-        return
-    keys = {key for _, key in state.keys_of_events(store, gone)}
-    store.delete_events(gone)
-    state.delete_story_keys(store, gone)
-    store.write_events(changed, [])
-    filed = {e.id: story_keys(e) for e in changed}
-    state.file_story_keys(store, filed)
-    keys.update(key for event_keys in filed.values() for key in event_keys)
-    threaded = _threaded(store, keys)
-    stories = build_stories(store.stored_events(threaded))
-    old_stories = state.story_rows(store, {stored[eid][1] for eid in gone if stored[eid][1]}
-                                   | {sid for _, sid in state.event_rows(store, threaded).values() if sid})
-    new_stories = {story.id: json.dumps(to_dict(story), ensure_ascii=False) for story in stories}
-    store.delete_stories(sid for sid in old_stories if new_stories.get(sid) != old_stories[sid])
-    store.write_stories([story for story in stories if old_stories.get(story.id) != new_stories[story.id]])
-    story_of: dict[str, str | None] = dict.fromkeys(threaded)
-    story_of.update({event_id: story.id for story in stories for event_id in story.event_ids})
-    now = state.event_rows(store, threaded)
-    store.set_story_of({eid: sid for eid, sid in story_of.items() if now[eid][1] != sid})
 
 
 def _threaded(store: Store, keys: set[str]) -> set[str]:

@@ -3,10 +3,11 @@ extraction stages mapped over Dask workers.
 
 Everything that decides *what* is stored stays in this process and in input order, exactly as in a local
 run: reading, classification (new, revision, duplicate), what the prepare stages learn from the stream
-(cleaning's per-outlet templates), the near-duplicate judgement and the commit of each chunk. The per-article
-work runs on the workers, one partition of a chunk per task: cleaning, with what was learned sent along,
-and the near-duplicate fingerprints; then extraction. The cross-article steps then run over the store, as
-in a local run, so a Dask run and a local run of the same input store the same events.
+(cleaning's per-outlet templates), the arrival stages' judgement (near-duplicates) and the commit of each
+chunk. The per-article work runs on the workers, one partition of a chunk per task: cleaning, with what was
+learned sent along, and the arrival stages' digests (near-duplicate fingerprints); then extraction. The
+corpus stages then run over the store, the same declared stages as in a local run, so a Dask run and a
+local run of the same input store the same events.
 
 Workers need linimasa importable (the same version); each builds the extraction pipeline once per process
 and reuses it for every partition it is given.
@@ -22,11 +23,10 @@ from collections.abc import Callable
 from functools import cache
 
 from ..config import Settings
-from ..dedup import Fingerprint
 from ..model import Article
-from ..pipeline import Pipeline
+from ..pipeline import Pipeline, phase_pipeline
 from ..store import Store
-from .local import LocalRunner, prepare_one
+from .local import Digests, LocalRunner, arrival_stages, prepare_one
 from .packing import PackedArticle, for_extraction, for_workers, pack
 
 # Partitions per worker in each chunk: more than one so that a slow partition does not idle the rest.
@@ -59,15 +59,21 @@ def _settings(settings_blob: bytes) -> Settings:
 def _worker_pipeline(settings_blob: bytes, phase: str = "extract") -> Pipeline:
     """The ``phase`` pipeline (prepare or extract) of one worker process, built on first use (keyed by the
     pickled settings)."""
-    settings = _settings(settings_blob)
-    return Pipeline(getattr(settings, phase), settings)
+    return phase_pipeline(_settings(settings_blob), phase)
 
 
-def prepare_partition(settings_blob: bytes, learned: dict, articles: list[Article]) -> list[tuple[Article, Fingerprint | None]]:
-    """Run the prepare stages over one partition, on a worker, with what they learned from the stream."""
+@cache
+def _worker_arrival(settings_blob: bytes) -> list:
+    """The arrival stages of one worker process, for their per-article digests."""
+    return arrival_stages(_settings(settings_blob))
+
+
+def prepare_partition(settings_blob: bytes, learned: dict, articles: list[Article]) -> list[tuple[Article, Digests]]:
+    """Run the prepare stages over one partition, on a worker, with what they learned from the stream, and
+    the arrival stages' digests."""
     pipeline = _worker_pipeline(settings_blob, "prepare")
-    near_duplicates = _settings(settings_blob).near_duplicates
-    return [prepare_one(pipeline, learned, near_duplicates, article) for article in articles]
+    arrival = _worker_arrival(settings_blob)
+    return [prepare_one(pipeline, arrival, learned, article) for article in articles]
 
 
 def extract_partition(settings_blob: bytes, articles: list[Article]) -> list[PackedArticle]:
@@ -140,7 +146,7 @@ class DaskRunner(LocalRunner):
     def _prepares_on_workers(self, articles: list[Article]) -> bool:
         return bool(self.settings.extract)  # a run that extracts uses the cluster for all per-article work
 
-    def _submit_prepare(self, articles: list[Article], learned: dict) -> Callable[[], list[tuple[Article, Fingerprint | None]]]:
+    def _submit_prepare(self, articles: list[Article], learned: dict) -> Callable[[], list[tuple[Article, Digests]]]:
         client = self._connect(warm_up=articles[0])
         parts = partition([for_workers(a) for a in articles], self.worker_count() * PARTITIONS_PER_WORKER)
         futures = self._map(prepare_partition, parts, self._settings_blob, learned, priority=PREPARE_PRIORITY)

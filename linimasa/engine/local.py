@@ -1,13 +1,14 @@
 """The local runner: read, account, clean, extract on all cores, store, then link.
 
 Inputs stream through in chunks: nothing holds the corpus in memory. Each chunk is classified (new,
-revision, re-ingest, duplicate content, rejected) in this process; cleaning learns per-outlet templates
-from the stream here, in input order, and the cleaning itself runs in worker processes with what was
-learned sent along; near-duplicates are then judged here, in input order, on fingerprints the workers
-computed; what remains is extracted in the workers, and committed with its accounting in one
-transaction. The cross-article steps (linking event mentions into events, stories) run once at the end,
-over the store, for what the run changed (linimasa/engine/corpus.py), so that a run's result does not
-depend on how its input was chunked or parallelised, nor on how the store's articles were split into runs.
+revision, re-ingest, duplicate content, rejected) in this process; the prepare stages learn from the
+stream here, in input order (cleaning's per-outlet templates), and run in worker processes with what was
+learned sent along; the arrival stages (near-duplicates) then judge the chunk here, in input order, on
+digests the workers computed; what remains is extracted in the workers, and committed with its
+accounting in one transaction. The corpus stages (linking event mentions into events, stories) run once at
+the end, over the store, for what the run changed (linimasa/engine/corpus.py), so that a run's result does
+not depend on how its input was chunked or parallelised, nor on how the store's articles were split into
+runs. Which stages run, and where, is their declaration's (linimasa/stages.py); the runner names none.
 """
 
 from __future__ import annotations
@@ -21,19 +22,17 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from functools import partial
+from typing import Any
 
 from ..config import Settings
-from ..clean.cleaner import outlet_of
-from ..dedup import Fingerprint, NearDuplicateIndex, fingerprint, stored_signature
 from ..ingest import Ignored, read_inputs
 from ..model import Article, Rejection
-from ..pipeline import Pipeline
+from ..pipeline import Pipeline, build_stage, check_run, phase_pipeline, run_order
 from ..revisions import stale_version
+from ..stages import JudgesOnArrival
 from ..store import Outcome, RunCounts, Store, StoredArticle
-from ..store.signatures import StoredSignatures, backfill
-from .corpus import link_changes
+from .corpus import corpus_stages, run_corpus_stages
 from .hygiene import die_with_parent
-from .learned import load_templates, save_templates
 from .isolation import map_isolating, rejected_copy
 from .packing import (
     PackedArticle,
@@ -63,37 +62,48 @@ class RunSummary:
     stage_seconds: dict[str, float] = field(default_factory=dict)
 
 
-# One pair per worker process, set by its initializer: the prepare and the extract stages.
+# Set in each worker process by its initializer: the prepare stages, the arrival stages (for their per-article
+# digests; never opened on a store) and the extract stages.
 _worker_prepare: Pipeline | None = None
+_worker_arrival: list[JudgesOnArrival] = []
 _worker_pipeline: Pipeline | None = None
 
 
+def arrival_stages(settings: Settings) -> list[JudgesOnArrival]:
+    return [build_stage(name, settings) for name in run_order(settings)["arrival"]]
+
+
 def _init_worker(settings: Settings) -> None:
-    global _worker_prepare, _worker_pipeline
+    global _worker_prepare, _worker_arrival, _worker_pipeline
     die_with_parent()
-    _worker_prepare = Pipeline(settings.prepare, settings)
-    _worker_pipeline = Pipeline(settings.extract, settings)
+    _worker_prepare = phase_pipeline(settings, "prepare")
+    _worker_arrival = arrival_stages(settings)
+    _worker_pipeline = phase_pipeline(settings, "extract")
 
 
-def _adopt_pipelines(prepare: Pipeline, extract: Pipeline) -> None:
+def _adopt_pipelines(prepare: Pipeline, arrival: list[JudgesOnArrival], extract: Pipeline) -> None:
     """Initializer of a forked worker: the pipelines, models loaded, are the driver's, inherited (not pickled)."""
-    global _worker_prepare, _worker_pipeline
+    global _worker_prepare, _worker_arrival, _worker_pipeline
     die_with_parent()
-    _worker_prepare, _worker_pipeline = prepare, extract
+    _worker_prepare, _worker_arrival, _worker_pipeline = prepare, arrival, extract
 
 
-def prepare_one(pipeline: Pipeline, learned: dict, near_duplicates: bool, article: Article) -> tuple[Article, Fingerprint | None]:
+Digests = dict[str, Any]  # an article's digest by arrival stage name
+
+
+def prepare_one(pipeline: Pipeline, arrival: list[JudgesOnArrival], learned: dict,
+                article: Article) -> tuple[Article, Digests]:
     """One article through the prepare stages, with what they learned from the stream so far (see
-    :meth:`Pipeline.learned_for`), and its near-duplicate fingerprint; as a worker sends it back."""
+    :meth:`Pipeline.learned_for`), and the arrival stages' digests of it; as a worker sends it back."""
     pipeline.adopt(learned)
     article = pipeline.run_or_reject(article)
-    found = fingerprint(article.working_text) if near_duplicates and article.status != "rejected" else None
-    return cleaned_for_driver(article), found
+    digests = {stage.name: stage.digest(article) for stage in arrival} if article.status != "rejected" else {}
+    return cleaned_for_driver(article), digests
 
 
-def _prepare(learned: dict, near_duplicates: bool, article: Article) -> tuple[Article, Fingerprint | None]:
+def _prepare(learned: dict, article: Article) -> tuple[Article, Digests]:
     assert _worker_prepare is not None, "worker started without its pipeline"
-    return prepare_one(_worker_prepare, learned, near_duplicates, article)
+    return prepare_one(_worker_prepare, _worker_arrival, learned, article)
 
 
 def _extract(article: Article) -> PackedArticle:
@@ -189,12 +199,15 @@ class LocalRunner:
     def __init__(self, store: Store, settings: Settings | None = None):
         self.store = store
         self.settings = settings or Settings()
-        self.prepare = Pipeline(self.settings.prepare, self.settings)
+        check_run(self.settings)
+        self.prepare = phase_pipeline(self.settings, "prepare")
+        self.arrival = arrival_stages(self.settings)
+        self.corpus = corpus_stages(self.settings)
+        self._arrival_open = False
         self._executor: Executor | None = None
         self._inline: Pipeline | None = None
-        self._near_duplicates: NearDuplicateIndex | None = None
         self.stage_seconds: dict[str, float] = {}
-        load_templates(store, self.prepare.stage("clean"))
+        self.prepare.load_learned(store)
 
     # -- execution ------------------------------------------------------------------------------------
 
@@ -216,12 +229,12 @@ class LocalRunner:
         warmed = None
         if self._executor is None:
             if "fork" in multiprocessing.get_all_start_methods():
-                pipeline = self._inline or Pipeline(self.settings.extract, self.settings)
+                pipeline = self._inline or phase_pipeline(self.settings, "extract")
                 if warm_up is not None:
                     warmed = pipeline.run_or_reject(warm_up)
                 self._executor = ProcessPoolExecutor(
                     self._workers(), mp_context=multiprocessing.get_context("fork"),
-                    initializer=_adopt_pipelines, initargs=(self.prepare, pipeline),
+                    initializer=_adopt_pipelines, initargs=(self.prepare, arrival_stages(self.settings), pipeline),
                 )
                 self._executor.submit(int).result()  # fork the workers now, while the pipeline is warm
                 self._inline = None  # the workers hold it now; this process needs no copy
@@ -235,7 +248,7 @@ class LocalRunner:
     def _extract_here(self, articles: list[Article]) -> list[Article]:
         """Extraction in this process, for runs too small (or machines too narrow) for workers."""
         if self._inline is None:
-            self._inline = Pipeline(self.settings.extract, self.settings)
+            self._inline = phase_pipeline(self.settings, "extract")
         return [self._inline.run_or_reject(article) for article in articles]
 
     def close(self, interrupted: bool = False) -> None:
@@ -257,7 +270,10 @@ class LocalRunner:
         summary = RunSummary(run_id=run_id, counts=RunCounts())
         status = "failed"
         try:
-            backfill(self.store)  # a store made before the near-duplicate index was kept in it: once
+            if not self._arrival_open:  # once per runner: the stages then hold what this runner judged
+                for stage in self.arrival:
+                    stage.open(self.store)
+                self._arrival_open = True
             # Chunk N is extracted by the workers while this process reads and prepares chunk N+1; chunks
             # are still committed one at a time and in input order.
             in_flight: _ChunkInFlight | None = None
@@ -268,11 +284,10 @@ class LocalRunner:
                 in_flight = prepared
             if in_flight is not None:
                 self._commit(run_id, in_flight, summary, progress)
-            if self.settings.corpus:
-                t0 = time.perf_counter()
-                totals = link_changes(self.store)
+            if self.corpus:
+                totals = self._timed("+".join(stage.name for stage in self.corpus),
+                                     lambda: run_corpus_stages(self.store, self.corpus))
                 summary.events, summary.asserted_events, summary.stories = totals.events, totals.asserted, totals.stories
-                self.stage_seconds["link+stories"] = time.perf_counter() - t0
             status = "finished"
         except KeyboardInterrupt:  # Ctrl-C, or SIGTERM as the CLI maps it: committed chunks stay committed
             status = "interrupted"
@@ -327,10 +342,10 @@ class LocalRunner:
                 prepared.hashes.setdefault(item.content_hash, item.duplicate_of or item.id)
                 if outcome.outcome in ("new", "revised"):
                     to_process.append(item)
-        to_process, fingerprints = self._timed("prepare", lambda: self._prepare(to_process, prepared.outcomes))
+        to_process, digests = self._timed("prepare", lambda: self._prepare(to_process, prepared.outcomes))
         to_process = self._without_rejected(to_process, prepared.outcomes)
-        to_process = self._timed(
-            "dedup", lambda: self._group_near_duplicates(to_process, prepared.outcomes, fingerprints))
+        for stage in self.arrival:
+            to_process = self._timed(stage.name, partial(self._judge, stage, to_process, prepared.outcomes, digests))
         prepared.sent = to_process
         prepared.extracted = self._timed("extract", lambda: self._submit_extract(to_process))
         return prepared
@@ -348,7 +363,7 @@ class LocalRunner:
                 outcome.article = extracted
         self._without_rejected(processed, chunk.outcomes)
         counts = self._timed("store", lambda: self.store.save_chunk(run_id, chunk.outcomes))
-        self._save_template_state()
+        self.prepare.save_learned(self.store)  # with every commit: a killed run resumes with what cleaned it
         summary.counts.add(counts)
         if progress:
             progress(counts.read)
@@ -367,7 +382,7 @@ class LocalRunner:
     def _prepares_on_workers(self, articles: list[Article]) -> bool:
         return self._uses_pool(articles)
 
-    def _submit_prepare(self, articles: list[Article], learned: dict) -> Callable[[], list[tuple[Article, Fingerprint | None]]]:
+    def _submit_prepare(self, articles: list[Article], learned: dict) -> Callable[[], list[tuple[Article, Digests]]]:
         """Start the prepare stages on the workers; the returned callable waits for the results (in input
         order), each without the raw texts the driver holds."""
         # The start of the run's first article warms the models the forked workers inherit; its extraction is
@@ -376,9 +391,9 @@ class LocalRunner:
         warm_up = (copy.deepcopy(replace(for_workers(first), text=first.text[:WARM_UP_CHARS], metadata={}))
                    if self._executor is None else None)
         pool, _ = self._pool(warm_up=warm_up)
-        work = partial(_prepare, learned, self.settings.near_duplicates)
+        work = partial(_prepare, learned)
         return map_isolating(pool, work, [for_workers(a) for a in articles], self._pool_chunksize(articles),
-                             failed=lambda article, error: (rejected_copy(article, error), None))
+                             failed=lambda article, error: (rejected_copy(article, error), {}))
 
     def _submit_extract(self, articles: list[Article]) -> Callable[[], list[Article]]:
         """Start extracting; the returned callable waits for the results (in input order)."""
@@ -393,39 +408,25 @@ class LocalRunner:
         done = self._extract_here(articles)
         return lambda: done
 
-    def _group_near_duplicates(self, articles: list[Article], outcomes: list[Outcome],
-                               fingerprints: Mapping[int, Fingerprint | None]) -> list[Article]:
-        """Apply the near-duplicate rule in input order; re-ingests become duplicates and are not extracted.
-
-        The index is the store's (what was committed before this run) and, held here, what this run has
-        indexed so far; a revision replaces its article's earlier version in it, unjudged. Each article
-        kept carries its signature to the store."""
-        if not self.settings.near_duplicates:
-            return articles
-        if self._near_duplicates is None:
-            self._near_duplicates = NearDuplicateIndex(stored=StoredSignatures(self.store))
-        index = self._near_duplicates
+    @staticmethod
+    def _judge(stage: JudgesOnArrival, articles: list[Article], outcomes: list[Outcome],
+               digests: Mapping[int, Digests]) -> list[Article]:
+        """An arrival stage's judgement of the chunk, in input order: duplicates are accounted as such and not
+        extracted; each article kept carries what the stage keeps of it to the store."""
         revised = {o.article_id for o in outcomes if o.outcome == "revised"}
         outcome_of = {id(o.article): o for o in outcomes if o.article is not None}
-        found = {id(a): fingerprints.get(id(a)) or fingerprint(a.working_text) for a in articles}
-        index.prefetch(found[id(a)] for a in articles if a.id not in revised)
-        keep: list[Article] = []
+        kept = stage.judge(articles, {key: found.get(stage.name) for key, found in digests.items()}, revised)
         for article in articles:
             outcome = outcome_of[id(article)]
-            if article.id in revised:  # its earlier version is indexed; it must not match itself
-                index.replace(article.id, article.working_text, outlet_of(article), found[id(article)])
-            else:
-                index.judge(article, found[id(article)])
             if article.status == "duplicate":
                 outcome.outcome = "duplicate"
                 outcome.reason = article.reason
             else:
-                outcome.signature = stored_signature(article, found[id(article)])
-                keep.append(article)
-        return keep
+                outcome.signature = kept.get(id(article))
+        return [article for article in articles if article.status != "duplicate"]
 
-    def _prepare(self, articles: list[Article], outcomes: list[Outcome]) -> tuple[list[Article], dict[int, Fingerprint | None]]:
-        """The chunk's articles through the prepare stages, and near-duplicate fingerprints by ``id()`` of
+    def _prepare(self, articles: list[Article], outcomes: list[Outcome]) -> tuple[list[Article], dict[int, Digests]]:
+        """The chunk's articles through the prepare stages, and the arrival stages' digests by ``id()`` of
         the article (where computed already).
 
         The stages learn from the chunk here, in input order; the articles themselves go to the workers
@@ -436,22 +437,18 @@ class LocalRunner:
             return [self.prepare.run_or_reject(article) for article in articles], {}
         results = self._submit_prepare(articles, self.prepare.learned_for(articles))()
         replaced: dict[int, Article] = {}
-        fingerprints: dict[int, Fingerprint | None] = {}
+        digests: dict[int, Digests] = {}
         for sent, (article, found) in zip(articles, results, strict=True):
             article.text, article.html = sent.text, sent.html
             replaced[id(sent)] = article
-            fingerprints[id(article)] = found
+            digests[id(article)] = found
         for outcome in outcomes:
             if outcome.article is not None and id(outcome.article) in replaced:
                 outcome.article = replaced[id(outcome.article)]
-        return [replaced[id(sent)] for sent in articles], fingerprints
+        return [replaced[id(sent)] for sent in articles], digests
 
     def _timed(self, name: str, work: Callable):
         t0 = time.perf_counter()
         result = work()
         self.stage_seconds[name] = self.stage_seconds.get(name, 0.0) + time.perf_counter() - t0
         return result
-
-    def _save_template_state(self) -> None:
-        """With every commit: a killed run resumes with the templates that cleaned what is stored."""
-        save_templates(self.store, self.prepare.stage("clean"))

@@ -11,7 +11,7 @@ from linimasa.model import Article
 class EventStage:
     """Fills ``article.events`` with the article's event mentions.
 
-    Options (``settings.stage_options("events")``): ``lexicon`` (a folder with the three YAML lexicons, to
+    Options (``settings.stage_options("events")``, :class:`~linimasa.stages.EventsOptions`): ``lexicon`` (a folder with the three YAML lexicons, to
     replace the shipped ones, and optionally ``lexemes_id.yaml``: without it, no lexeme forms are added); ``decision`` (the learned decision on the rules' candidates: true for the
     shipped model, a path for another, false for the rules alone); ``require_known_party`` (override the lexicon's
     rule that an event needs a party the knowledge base knows). The knowledge base and the time stage's
@@ -49,7 +49,7 @@ class EventStage:
                 from linimasa.nlp.timex import date_for_event
 
                 dater = date_for_event
-            self._extractor = Extractor(load_lexicon(self.options.get("lexicon")), kb, dater,
+            self._extractor = Extractor(load_lexicon(str(self.options.lexicon) if self.options.lexicon else None), kb, dater,
                                         require_known=self._require_known(), decision=self.decision,
                                         max_candidates=self.settings.limits.event_triggers, ranker=self.ranker)
         return self._extractor
@@ -57,8 +57,8 @@ class EventStage:
     def _require_known(self) -> bool | None:
         """The rule that an event needs a party known to the knowledge base, unless the options say: with the
         learned decision it is the model's call (the rule is one of its features), without it the lexicon's."""
-        if "require_known_party" in self.options:
-            return bool(self.options["require_known_party"])
+        if self.options.require_known_party is not None:
+            return self.options.require_known_party
         if self.decision is not None:
             return self.decision.require_known_party
         return None
@@ -66,27 +66,25 @@ class EventStage:
     @property
     def ranker(self):
         """The learned party ranker: option ``party_ranker`` true (the shipped model), a path, or false."""
-        setting = self.options.get("party_ranker", False)
+        setting = self.options.party_ranker
         if setting is False or setting is None:
             return None
         from linimasa.events.party_ranker import load_ranker
 
-        return load_ranker(None if setting is True else setting)
+        return load_ranker(None if setting is True else str(setting))
 
     @property
     def decision(self):
-        setting = self.options.get("decision", True)
+        setting = self.options.decision
         if setting is False or setting is None:
             return None
         if self._decision is None:
             from linimasa.events.decision import load_decision
 
-            self._decision = load_decision(None if setting is True else setting)
+            self._decision = load_decision(None if setting is True else str(setting))
         return self._decision
 
     def __call__(self, article: Article) -> Article:
-        if article.lang and article.lang not in self.settings.supported_languages:
-            return article
         events = self.extractor.events(article)
         if events:
             from linimasa.kb.aliases import indonesian_stop_words

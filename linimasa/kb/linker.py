@@ -96,14 +96,12 @@ class EntityLinkStage:
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or Settings()
         options = self.settings.stage_options(self.name)
-        self.extra_paths = tuple(str(Path(p)) for p in options.get("paths", ()))
+        self.extra_paths = tuple(str(Path(p)) for p in options.paths)
 
     def knowledge_base(self) -> KnowledgeBase:
         return _extended_kb(self.extra_paths) if self.extra_paths else load_kb()
 
     def __call__(self, article: Article) -> Article:
-        if article.lang and article.lang not in self.settings.supported_languages:
-            return article
         kb = self.knowledge_base()
         mentions, swallowed = merge(article.mentions, kb.find_mentions(article.working_text))
         on = reference_date(article)

@@ -315,11 +315,9 @@ class NerStage:
     name = "ner"
 
     def __init__(self, settings: Settings):
-        self.supported_languages = tuple(settings.supported_languages)
+        pass  # takes no options; the pipeline runs it only on articles in the languages it serves
 
     def __call__(self, article: Article) -> Article:
-        if article.lang is not None and article.lang not in self.supported_languages:
-            return article
         tagger = load_tagger()
         text = article.working_text
         for sentence in article.sentences:

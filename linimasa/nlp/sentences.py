@@ -90,11 +90,8 @@ class SentenceStage:
     name = "sentences"
 
     def __init__(self, settings: Settings):
-        self.supported_languages = tuple(settings.supported_languages)
         self.max_tokens = settings.limits.sentence_tokens
 
     def __call__(self, article: Article) -> Article:
-        if article.lang is not None and article.lang not in self.supported_languages:
-            return article
         article.sentences = split_sentences(article.working_text, self.max_tokens)
         return article

@@ -41,11 +41,9 @@ class TimeStage:
     name = "times"
 
     def __init__(self, settings: Settings | None = None):
-        self.supported_languages = (settings or Settings()).supported_languages
+        pass  # takes no options; the pipeline runs it only on articles in the languages it serves
 
     def __call__(self, article: Article) -> Article:
-        if article.lang and article.lang not in self.supported_languages:
-            return article
         article.anchor = resolve_anchor(article, _kb_tenures(article))
         year_range = tuple(article.anchor["year_range"]) if article.anchor["year_range"] else None
         article.times = find_times(article.working_text, dates.parse_date(article.anchor["date"]), year_range)
