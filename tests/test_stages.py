@@ -130,3 +130,16 @@ def test_a_stage_that_learns_across_the_corpus_keeps_what_it_learned_under_its_o
     second = LocalRunner(store, settings)
     assert second.prepare.stage("counter").loaded == {"warta": 3}  # asked for by the runner, not by name
     store.close()
+
+
+def test_a_run_without_the_stories_stage_links_events_and_threads_no_stories(tmp_path):
+    sample = Path(__file__).parents[1] / "sample" / "articles.jsonl"
+    linked_only = open_store(str(tmp_path / "linked.db"))
+    summary = LocalRunner(linked_only, Settings(corpus=("link",), workers=1)).run([str(sample)])
+    assert summary.events > 0 and summary.stories == 0
+    assert linked_only.execute("SELECT count(*) AS n FROM story_keys").fetchone()["n"] == 0
+    from linimasa.engine.corpus import relink
+
+    both = relink(linked_only)  # the shipped corpus stages: link again, and thread the stories
+    assert both.events == summary.events and both.stories > 0
+    linked_only.close()
