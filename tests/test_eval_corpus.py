@@ -130,3 +130,18 @@ def test_eval_on_an_unknown_article_says_which_and_exits_1(corpus, tmp_path):
 def test_eval_without_annotations_or_gate_is_a_usage_error():
     result = CliRunner().invoke(cli, ["eval"])
     assert result.exit_code == 2
+
+
+def test_a_wrong_field_of_a_found_event_is_listed_with_both_values(corpus, tmp_path):
+    articles_file, _, _ = corpus
+    articles = read_articles([articles_file])
+    wrong_day = dict(RAW_MEETING, events=[dict(RAW_MEETING["events"][0], date="2017-03-07")])
+    annotations = tmp_path / "wrong-day.jsonl"
+    annotations.write_text(json.dumps(convert_raw(wrong_day, articles, "a", "test")) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["eval", str(annotations), "--articles", str(articles_file), "--format", "json"])
+    report = json.loads(result.output)
+    [wrong] = [e for e in report["errors"]["fields"] if e["field"] == "date"]
+    assert (wrong["article_id"], wrong["annotated"], wrong["given"]) == ("own-meeting", "2017-03-07", "2017-03-06")
+    assert "bertemu" in wrong["evidence"]
+    text = CliRunner().invoke(cli, ["eval", str(annotations), "--articles", str(articles_file)]).output
+    assert "own-meeting: CONSULT date: annotated 2017-03-07, given 2017-03-06" in text

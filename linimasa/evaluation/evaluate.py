@@ -67,8 +67,9 @@ def render_text(report: dict, errors: int = 15) -> str:
                        f"apart {link['kept_apart']}/{link['hard_negatives']}"
                      + (f" ({link['separation']:.2f})" if link["separation"] is not None else ""))
     for kind, title in (("misses", "missed"), ("false_positives", "false positives"),
-                        ("wrongly_asserted", "reported as happened, annotated otherwise"), ("linking", "linking errors")):
-        items = report["errors"][kind]
+                        ("wrongly_asserted", "reported as happened, annotated otherwise"), ("linking", "linking errors"),
+                        ("fields", "wrong fields of matched events")):
+        items = report["errors"].get(kind) or []
         if not items or not errors:
             continue
         lines += ["", f"{title} (first {min(errors, len(items))} of {len(items)}):"]
@@ -83,6 +84,9 @@ def _f(value: float | None) -> str:
 
 
 def _error_line(item: dict) -> str:
+    if "field" in item:
+        return (f"{item['article_id']}: {item['type']} {item['field']}: annotated {item['annotated']}, "
+                f"given {item['given']} \"{(item.get('evidence') or '')[:120]}\"")
     if "a" in item:
         return f"{item['kind']}: {item['a']} ~ {item['b']}: {item.get('event', '')}"
     who = ", ".join(item.get("participants") or [])

@@ -89,6 +89,7 @@ def participants_exact(gold: GoldEvent, predicted) -> bool:
 class Match:
     gold: GoldEvent
     predicted: object  # a linimasa Event
+    article_id: str = ""
 
 
 def match_article(gold_events: list[GoldEvent], predicted: list) -> tuple[list[Match], list[GoldEvent], list]:

@@ -69,31 +69,40 @@ def _describe_gold(gold: GoldEvent, article_id: str) -> dict:
             "participants": [p.name for p in gold.participants], "evidence": squash(gold.evidence or "")}
 
 
-def field_scores(matches: list[Match]) -> dict:
-    """Per-field accuracy over matched primary events; each field only where gold states it."""
+def field_scores(matches: list[Match], errors: list[dict] | None = None) -> dict:
+    """Per-field accuracy over matched primary events; each field only where gold states it. Each wrong
+    field is appended to ``errors`` (when given) with what was annotated and what linimasa gave."""
     counts = {name: [0, 0] for name in ("participants_exact", "date", "place_country", "place_city", "duration",
                                         "mode")}
 
-    def tally(name: str, right: bool) -> None:
+    def tally(match: Match, name: str, right: bool, annotated, given) -> None:
         counts[name][1] += 1
         counts[name][0] += int(right)
+        if not right and errors is not None:
+            errors.append({"article_id": match.article_id, "type": match.gold.type, "field": name,
+                           "annotated": annotated, "given": given,
+                           "evidence": _evidence_text(match.predicted, match.article_id)})
 
     for match in matches:
         gold, predicted = match.gold, match.predicted
         if not gold.primary:
             continue
-        tally("participants_exact", participants_exact(gold, predicted))
+        tally(match, "participants_exact", participants_exact(gold, predicted),
+              sorted(p.name for p in gold.participants), sorted(p.name for p in predicted.participants))
         if gold.date and len(gold.date) == 10:
-            tally("date", predicted.date == gold.date)
+            tally(match, "date", predicted.date == gold.date, gold.date, predicted.date)
         place = predicted.location
         if gold.location.country:
-            tally("place_country", place is not None and place.country == gold.location.country)
+            tally(match, "place_country", place is not None and place.country == gold.location.country,
+                  gold.location.country, place.country if place is not None else None)
         if gold.location.city:
-            tally("place_city", place is not None and fold(place.city) == fold(gold.location.city))
+            tally(match, "place_city", place is not None and fold(place.city) == fold(gold.location.city),
+                  gold.location.city, place.city if place is not None else None)
         if gold.duration_minutes is not None or predicted.duration_minutes is not None:
-            tally("duration", predicted.duration_minutes == gold.duration_minutes)
+            tally(match, "duration", predicted.duration_minutes == gold.duration_minutes, gold.duration_minutes,
+                  predicted.duration_minutes)
         if gold.mode:
-            tally("mode", predicted.mode == gold.mode)
+            tally(match, "mode", predicted.mode == gold.mode, gold.mode, predicted.mode)
     return {name: _ratio(*pair) for name, pair in counts.items()}
 
 
@@ -176,6 +185,8 @@ def score(gold_articles: list[GoldArticle], predictions: Predictions, pairs: lis
             tally = tallies[kind]
             tally.articles += 1
             matches, unmatched, extra = match_article(gold_events, predicted)
+            for match in matches:
+                match.article_id = gold.article_id
             tally.matches.extend(matches)
             tally.gold_primary += sum(e.primary for e in gold_events)
             tally.found_primary += sum(m.gold.primary for m in matches)
@@ -184,6 +195,7 @@ def score(gold_articles: list[GoldArticle], predictions: Predictions, pairs: lis
             misses += [_describe_gold(e, gold.article_id) for e in unmatched if e.primary]
             false_positives += [_describe_prediction(e, gold.article_id) for e in extra]
     types = {kind: tallies[kind].scores() for kind in sorted(tallies)}
+    field_errors: list[dict] = []
     scored_other = [types[k] for k in types if k != "CONSULT" and types[k]["gold"] and types[k]["f1"] is not None]
     modality, wrongly_asserted = modality_scores(gold_articles, predictions)
     linking, link_errors = linking_scores(list(pairs), predictions)
@@ -192,12 +204,14 @@ def score(gold_articles: list[GoldArticle], predictions: Predictions, pairs: lis
         "articles": len(gold_articles),
         "types": types,
         "other_types_macro_f1": _round(sum(t["f1"] for t in scored_other) / len(scored_other)) if scored_other else None,
-        "fields": {kind: field_scores(tallies[kind].matches) for kind in sorted(tallies) if tallies[kind].matches},
+        "fields": {kind: field_scores(tallies[kind].matches, field_errors) for kind in sorted(tallies)
+                   if tallies[kind].matches},
         "modality": modality,
         "linking": linking,
         "errors": {
             "misses": misses[:ERRORS_LISTED], "false_positives": false_positives[:ERRORS_LISTED],
             "wrongly_asserted": wrongly_asserted[:ERRORS_LISTED], "linking": link_errors[:ERRORS_LISTED],
+            "fields": field_errors[:ERRORS_LISTED],
         },
         "seconds": round(predictions.seconds, 2),
     }
