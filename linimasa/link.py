@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 
 from linimasa.dates import bounds as date_bounds
 from linimasa.dates import precision
-from linimasa.model import Event, Evidence, Location, Participant
+from linimasa.model import INFERRED_PLACE_BASES, Event, Evidence, Location, Participant
 
 STATED_DATE_BASES = frozenset({"clause", "sentence", "lead"})  # dates the text states for the event itself
 
@@ -105,6 +105,12 @@ def _dates_fit(a: Event, b: Event) -> bool:
     return bool(first and second) and first[0] - dt.timedelta(window) <= second[1] and second[0] - dt.timedelta(window) <= first[1]
 
 
+def _stated_place(mention: Event) -> Location | None:
+    """The place a sentence of the report states; an inferred one (dateline, the parties' country) is not
+    evidence against joining another report that states a different one."""
+    return None if mention.location_basis in INFERRED_PLACE_BASES else mention.location
+
+
 def _fits(cluster: _Cluster, mention: Event) -> int | None:
     """How well a mention fits a cluster (higher is better), or None when it must not join."""
     score = 0
@@ -115,7 +121,7 @@ def _fits(cluster: _Cluster, mention: Event) -> int | None:
             return None
         if not _dates_fit(member, mention):
             return None
-        if not locations_compatible(member.location, mention.location):
+        if not locations_compatible(_stated_place(member), _stated_place(mention)):
             return None
         if member.modality != mention.modality:
             return None
@@ -424,9 +430,11 @@ def _merge(cluster: _Cluster) -> Event:
 
 
 def _merge_location(members: list[Event]) -> tuple[Location | None, str | None]:
-    """The place most sources state, a city over a country, a stated place over a dateline."""
+    """The place most sources state, a city over a country, a stated place over an inferred one (a dateline's
+    city over the parties' country)."""
     located = [m for m in members if m.location]
-    stated = [m for m in located if m.location_basis != "dateline"] or located
+    stated = ([m for m in located if m.location_basis not in INFERRED_PLACE_BASES]
+              or [m for m in located if m.location_basis == "dateline"] or located)
     if not stated:
         return None, None
     pool = [m for m in stated if m.location.city] or stated

@@ -160,6 +160,11 @@ class Participant:
         return _from_dict(cls, data)
 
 
+# Places no sentence of the event states, inferred from the dateline or from the parties' one country
+# (linimasa.events.places): shown, but never evidence that two reports tell two different events.
+INFERRED_PLACE_BASES = frozenset({"dateline", "participants"})
+
+
 @dataclass(slots=True)
 class Location:
     name: str
@@ -187,7 +192,7 @@ class Event:
     date_alternatives: list[str] = field(default_factory=list)
     date_basis: str | None = None
     location: Location | None = None
-    location_basis: str | None = None  # trigger_sentence | reference | dateline: where the place was read
+    location_basis: str | None = None  # trigger_sentence | reference | dateline | participants: where the place was read
     participants: list[Participant] = field(default_factory=list)
     duration_minutes: int | None = None
     topics: list[str] = field(default_factory=list)

@@ -46,6 +46,10 @@ class Country:
     iso3: str
     name: str
 
+    @property
+    def kb_id(self) -> str:
+        return f"country:{self.iso3}"
+
 
 PEOPLE = {
     "Joko Widodo": ("Q1", "IDN", "President", dt.date(2014, 10, 20), dt.date(2024, 10, 20)),

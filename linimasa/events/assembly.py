@@ -21,6 +21,7 @@ from linimasa.events.candidates import Candidate, DateFinding
 from linimasa.events.decision import best_decision
 from linimasa.events.lexicon import Lexicon
 from linimasa.events.participants import contains, generic, key, surname
+from linimasa.events.places import dateline_place, participants_country
 from linimasa.events.summary import summarise
 from linimasa.kb.topics import TopicHit
 from linimasa.link import dates_compatible, locations_compatible, participants_overlap
@@ -249,9 +250,9 @@ class Assembler:
             for p, m in c.participants:
                 if any(key(q) == key(p) for q in participants):
                     cite("participant", m.start, m.end)
-        located = group.located() or self._dateline_place(article, group)
+        located = group.located() or self._unstated_place(article, group, participants, date, anchor)
         location = located[:2] if located else None
-        if location and location[1].source != "dateline":
+        if located and located[2] in ("trigger_sentence", "reference"):  # a fallback has no words to cite
             cite("location", location[1].start, location[1].end)
         if date.value and date.start is not None:
             cite("date", date.start, date.end)
@@ -268,10 +269,7 @@ class Assembler:
                 topics.append(hit.label)
                 cite("topic", hit.start, hit.end)
         modality = first.modality
-        if date.strong:
-            background = modality == "asserted" and _before_anchor(date.value, anchor, self.lexicon)
-        else:  # no date of its own: only words such as "pernah" tell a recalled meeting
-            background = modality == "asserted" and any(c.recalled for c in group.heads)
+        background = modality == "asserted" and self._recalled(group, date, anchor)
         event = Event(
             id=_event_id(article_id, first.match.start, rule.type),
             type=rule.type,
@@ -296,24 +294,22 @@ class Assembler:
         event.summary = summarise(event)
         return event
 
-    def _dateline_place(self, article: Article, group: Group) -> tuple[Location, Mention, str] | None:
-        """The dateline's city, for the article's news only (the first event of its type dated by the lead),
-        when it is a city and no place is named in the event's sentences."""
-        dateline = article.dateline or {}
-        if group.lead_date is None or not dateline.get("place") or self.kb is None:
+    def _recalled(self, group: Group, date: DateFinding, anchor: dt.date | None) -> bool:
+        """Whether the event is told as past context: dated before the article's anchor, or, with no date of
+        its own, recalled by words such as "pernah"."""
+        if date.strong:
+            return _before_anchor(date.value, anchor, self.lexicon)
+        return any(c.recalled for c in group.heads)
+
+    def _unstated_place(self, article: Article, group: Group, participants: list[Participant], date: DateFinding,
+                        anchor: dt.date | None) -> tuple[Location, Mention, str] | None:
+        """For the article's news told without a place: the dateline's city, else the parties' one country
+        (linimasa.events.places). A call has no one venue; a recalled event is not where the report is."""
+        if group.first.match.rule.mode == "phone" or self._recalled(group, date, anchor):
             return None
-        if group.first.match.rule.mode == "phone":
-            return None  # a call has no one venue
-        if any(m.kind in ("place", "country") for c in group.members for m in c.view.mentions):
-            return None
-        place = self.kb.place(dateline["place"])
-        if place is None or not place.city:
-            return None
-        start = dateline.get("start") or 0
-        end = dateline.get("end") or start
-        stand_in = Mention(start, end, dateline.get("text") or dateline["place"], "LOC", "dateline")
-        located = Location(place.name, place.city, place.country, place.lat, place.lon, place.kb_id)
-        return located, stand_in, "dateline"
+        mentions = [m for c in group.members for m in c.view.mentions]
+        return (dateline_place(article, self.kb, participants, mentions)
+                or participants_country(self.kb, participants, mentions))
 
     def _merge_participants(self, group: Group, on) -> list[Participant]:
         merged: dict[str, Participant] = {}

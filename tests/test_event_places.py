@@ -1,0 +1,74 @@
+"""An event told without a place takes the dateline's city when its parties fit it, else the parties' one
+country, each marked as inferred; a call, a recalled event or a sentence naming a foreign place gets neither,
+and an inferred place never keeps two reports of one event apart."""
+
+from __future__ import annotations
+
+from test_events import annotate, consults, stage  # noqa: F401 (stage is a fixture)
+from test_link import BLINKEN, GENEVA, LAVROV, mention
+
+from linimasa.link import link_events
+from linimasa.model import Location
+
+JAKARTA_DATELINE = {"place": "Jakarta", "outlet": "X", "text": "Jakarta, X -", "start": 0, "end": 12}
+
+
+def told(stage, text, dateline=None):
+    article = annotate(text)
+    article.dateline = dateline
+    return consults(stage(article))
+
+
+def test_the_dateline_city_places_the_news_of_a_party_of_its_country(stage):
+    [event] = told(stage, "Jokowi bertemu Xi membahas perdagangan.", JAKARTA_DATELINE)
+    assert (event.location.city, event.location.country, event.location_basis) == ("Jakarta", "IDN", "dateline")
+
+
+def test_a_dateline_is_not_the_place_of_a_meeting_of_foreigners_only(stage):
+    [event] = told(stage, "Xi bertemu Wang Yi membahas perdagangan.", JAKARTA_DATELINE)
+    assert (event.location.city, event.location.country, event.location_basis) == (None, "CHN", "participants")
+    assert not [e for e in event.evidence if e.field == "location"]  # an inferred place cites no words
+
+
+def test_parties_of_one_country_place_it_in_that_country(stage):
+    [event] = told(stage, "Jokowi bertemu Retno membahas perdagangan.")
+    assert (event.location.name, event.location.country, event.location_basis) == ("Indonesia", "IDN", "participants")
+
+
+def test_parties_of_two_countries_without_a_dateline_leave_the_place_unknown(stage):
+    [event] = told(stage, "Jokowi bertemu Xi membahas perdagangan.")
+    assert event.location is None
+
+
+def test_a_foreign_country_named_in_the_sentence_keeps_the_parties_country_out(stage):
+    [event] = told(stage, "Jokowi bertemu Retno membahas hubungan dengan China.")
+    assert event.location is None
+
+
+def test_a_call_has_no_inferred_place(stage):
+    events = told(stage, "Jokowi menelepon Xi membahas perdagangan.", JAKARTA_DATELINE)
+    assert events and all(e.location is None for e in events)
+
+
+def test_a_recalled_meeting_has_no_inferred_place(stage):
+    [event] = told(stage, "Jokowi pernah bertemu Retno membahas perdagangan.", JAKARTA_DATELINE)
+    assert event.background and event.location is None
+
+
+def test_an_inferred_place_does_not_keep_two_reports_of_one_meeting_apart():
+    dateline_place = mention("antara", "2022-01-21", [BLINKEN, LAVROV],
+                             location=Location("Jakarta", "Jakarta", "IDN", -6.2, 106.8, "p:jakarta"))
+    dateline_place.location_basis = "dateline"
+    stated = mention("kompas", "2022-01-21", [BLINKEN, LAVROV], location=GENEVA)
+    stated.location_basis = "trigger_sentence"
+    [event] = link_events([dateline_place, stated])
+    assert (event.location.city, event.location_basis) == ("Geneva", "trigger_sentence")
+
+
+def test_a_stated_place_still_keeps_two_meetings_apart():
+    jakarta = mention("antara", "2022-01-21", [BLINKEN, LAVROV],
+                      location=Location("Jakarta", "Jakarta", "IDN", -6.2, 106.8, "p:jakarta"))
+    jakarta.location_basis = "trigger_sentence"
+    geneva = mention("kompas", "2022-01-21", [BLINKEN, LAVROV], location=GENEVA)
+    geneva.location_basis = "trigger_sentence"
+    assert len(link_events([jakarta, geneva])) == 2
