@@ -143,3 +143,23 @@ def test_a_run_without_the_stories_stage_links_events_and_threads_no_stories(tmp
     both = relink(linked_only)  # the shipped corpus stages: link again, and thread the stories
     assert both.events == summary.events and both.stories > 0
     linked_only.close()
+
+
+def test_the_documented_requires_and_provides_are_the_declarations():
+    import re
+
+    page = (Path(__file__).parents[1] / "docs" / "pipeline.md").read_text(encoding="utf-8")
+    for spec in STAGES.values():
+        row = re.search(rf"^\| `{spec.name}` \| (.*?) \| (.*?) \|$", page, re.M)
+        assert row, f"docs/pipeline.md has no row for the stage '{spec.name}'"
+        requires, provides = (re.findall(r"`([^`]+)`", cell) for cell in row.groups())
+        assert (tuple(requires), tuple(provides)) == (spec.requires, spec.provides), spec.name
+
+
+def test_eval_refuses_a_pipeline_whose_stories_have_no_linking_stage(tmp_path):
+    config = tmp_path / "linimasa.toml"
+    config.write_text('corpus = ["stories"]\n', encoding="utf-8")
+    annotations = Path(__file__).parents[1] / "data" / "annotations" / "dev.jsonl"
+    result = CliRunner().invoke(cli, ["eval", str(annotations), "--config", str(config)])
+    assert result.exit_code == 1
+    assert "stage 'stories' requires 'store.events'" in result.output and "'link' provides it" in result.output

@@ -36,14 +36,17 @@ def evaluate_command(annotations: tuple[Path, ...], article_files: tuple[Path, .
     if not annotations and gate_file is None:
         raise click.UsageError("give annotation files, or --gate BASELINE")
     settings = settings_for(config_path)
+    from ..pipeline import PipelineError, check_run
+
     try:
+        check_run(settings)  # a pipeline that cannot run is refused before any article is read
         if gate_file is not None:
             _eval_gate(gate_file, fmt, errors, settings)
             return
         store = open_or_fail(db, readonly=True) if db else None
         report = evaluate(list(annotations), list(article_files) or None, list(pair_files), store=store,
                           settings=settings)
-    except (AnnotationError, ArticleFilesMissing, ValueError) as exc:
+    except (AnnotationError, ArticleFilesMissing, PipelineError, ValueError) as exc:
         fail(str(exc))
     if fmt == "json":
         click.echo(json.dumps(report, ensure_ascii=False, indent=1))
