@@ -16,6 +16,7 @@ from .commands.measure import evaluate_command
 from .commands.outputs import articles, events, timeline
 from .commands.run import ingest, relink, run
 from .commands.serve import serve
+from .commands.stages import stages
 from .commands.text import ner, times
 
 __all__ = ["cli", "main", "printable"]
@@ -27,7 +28,8 @@ def cli() -> None:
     """linimasa: news articles in, a timeline of who did what with whom, when and where out."""
 
 
-for command in (run, ingest, relink, articles, events, timeline, watch, feeds, serve, times, evaluate_command, ner):
+for command in (run, ingest, relink, stages, articles, events, timeline, watch, feeds, serve, times, evaluate_command,
+                ner):
     cli.add_command(command)
 
 

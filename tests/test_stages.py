@@ -163,3 +163,35 @@ def test_eval_refuses_a_pipeline_whose_stories_have_no_linking_stage(tmp_path):
     result = CliRunner().invoke(cli, ["eval", str(annotations), "--config", str(config)])
     assert result.exit_code == 1
     assert "stage 'stories' requires 'store.events'" in result.output and "'link' provides it" in result.output
+
+
+def test_the_stages_command_lists_the_run_in_order_and_refuses_what_cannot_run(tmp_path):
+    shown = CliRunner().invoke(cli, ["stages"], env={"COLUMNS": "200"})
+    assert shown.exit_code == 0 and "every stage has what it requires" in shown.output
+    rows = [line for line in shown.output.splitlines() if line.startswith("│")]
+    assert [row.split("│")[2].strip() for row in rows] == [
+        "clean", "near_duplicates", "langid", "sentences", "ner", "kb", "times", "events", "link", "stories"]
+    config = tmp_path / "linimasa.toml"
+    config.write_text('extract = ["langid", "ner"]\n', encoding="utf-8")
+    refused = CliRunner().invoke(cli, ["stages", "--config", str(config)], env={"COLUMNS": "200"})
+    assert refused.exit_code == 1 and "stage 'ner' requires 'sentences'" in refused.output
+
+
+def test_relink_runs_the_corpus_stages_of_the_configuration_and_no_others(tmp_path):
+    sample = Path(__file__).parents[1] / "sample" / "articles.jsonl"
+    db = str(tmp_path / "x.db")
+    store = open_store(db)
+    LocalRunner(store, Settings(workers=1)).run([str(sample)])
+    store.close()
+    config = tmp_path / "linimasa.toml"
+    config.write_text('corpus = ["link"]\n', encoding="utf-8")
+    store = open_store(db)
+    threaded = store.execute("SELECT count(*) AS n FROM events WHERE story_id IS NOT NULL").fetchone()["n"]
+    events = store.execute("SELECT count(*) AS n FROM events").fetchone()["n"]
+    store.close()
+    result = CliRunner().invoke(cli, ["relink", "--db", db, "--config", str(config)])
+    assert result.exit_code == 0, result.output
+    assert f": {events:,} events" in result.output
+    store = open_store(db)  # the events were written again by the link stage alone: none is threaded into a story
+    assert threaded and store.execute("SELECT count(*) AS n FROM events WHERE story_id IS NOT NULL").fetchone()["n"] == 0
+    store.close()
