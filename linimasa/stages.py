@@ -62,13 +62,14 @@ class KbOptions:
 class EventsOptions:
     """``[stages.events]``: the lexicons (a folder replacing the shipped ones), the learned decision on the
     rules' events (true the shipped model, a path another, false the rules alone), whether an event needs a
-    party the knowledge base knows (None: the lexicon's rule, or the model's) and the learned party ranker for
-    mentions outside the rules' clause (off by default; true the shipped model, a path another)."""
+    party the knowledge base knows (None: the lexicon's rule, or the model's) and the learned party ranker
+    that completes a side the rules' clause left empty (true the shipped model, a path another, false the
+    rules' parties alone)."""
 
     lexicon: Path | None = None
     decision: bool | Path = True
     require_known_party: bool | None = None
-    party_ranker: bool | Path = False
+    party_ranker: bool | Path = True
 
 
 @dataclass(frozen=True)

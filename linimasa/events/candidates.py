@@ -33,7 +33,7 @@ from linimasa.events.participants import (
     is_person_mention,
     outermost,
 )
-from linimasa.events.party_ranker import ArticleNames, PartyRanker, ranking_pool
+from linimasa.events.party_ranker import ArticleNames, PartyRanker, RankerCues, ranking_pool
 from linimasa.kb.topics import TopicHit
 from linimasa.limits import DEFAULT_LIMITS
 from linimasa.model import Article, Location, Mention, Participant
@@ -104,8 +104,7 @@ class CandidateFinder:
         self.frame_words = frozenset(args.get("frame_words") or ())
         self.agents = agents
         self.ranker = ranker
-        self.breaks = lexicon.words("clause_breaks") | lexicon.words("reporting_verbs")
-        self.topic_cues = frozenset(args.get("topic_cue_words") or ())
+        self.ranker_cues = RankerCues.of(lexicon)
 
     def candidates(self, article: Article, views: list[SentenceView], anchor, people) -> list[Candidate]:
         candidates = []
@@ -202,7 +201,7 @@ class CandidateFinder:
         if self.ranker is not None and not reference and not anaphoric:
             prior, names = ranking
             pool = ranking_pool(view, prior, match, rules_clause(view, match, self.lexicon))
-            parties = parties + self.ranker.parties(match, len(parties), pool, names, self.breaks, self.topic_cues)
+            parties = parties + self.ranker.parties(match, parties, pool, names, self.ranker_cues)
         participants = []
         for party in parties:
             participant = self.resolver.participant(party, on, article, people, view)

@@ -57,9 +57,24 @@ def _last(m: Mention) -> str:
     return parts[-1].casefold() if parts else ""
 
 
+@dataclass(frozen=True)
+class RankerCues:
+    """The lexicon's words the ranker reads: clause breaks (with reporting verbs), topic cues, and the words
+    that make what follows a place ("di", "ke", "dari")."""
+
+    breaks: frozenset[str] = frozenset()
+    topic_cues: frozenset[str] = frozenset()
+    place_words: frozenset[str] = frozenset({"di", "ke", "dari"})
+
+    @classmethod
+    def of(cls, lexicon) -> RankerCues:
+        return cls(lexicon.words("clause_breaks") | lexicon.words("reporting_verbs"),
+                   frozenset(lexicon.arguments.get("topic_cue_words") or ()),
+                   lexicon.words("location_words") | lexicon.words("to_words") | {"dari"})
+
+
 def mention_features(match, rule_parties: int, m: Mention, view: SentenceView, previous: bool,
-                     names: ArticleNames, breaks: frozenset[str], topic_cues: frozenset[str] = frozenset()
-                     ) -> dict[str, float]:
+                     names: ArticleNames, cues: RankerCues) -> dict[str, float]:
     """The features of mention ``m`` as a party of the trigger at ``match``, whose clause gave the rules
     ``rule_parties`` parties (``previous``: ``m`` is in the sentence before the trigger's)."""
     rule = match.rule
@@ -77,8 +92,8 @@ def mention_features(match, rule_parties: int, m: Mention, view: SentenceView, p
             view.words[match.last : i]
         features[f"side={'before' if before else 'after'}"] = 1.0
         features[f"distance={'before' if before else 'after'}:{_bucket(gap)}"] = 1.0
-        features[f"clause_break={any(w in breaks for w in between)}"] = 1.0
-        features[f"topic_cue={any(w in topic_cues for w in between)}"] = 1.0
+        features[f"clause_break={any(w in cues.breaks for w in between)}"] = 1.0
+        features[f"topic_cue={any(w in cues.topic_cues for w in between)}"] = 1.0
         features[f"comma={',' in between}"] = 1.0
         features[f"sentence_subject={all(not is_party_mention(x) for x in view.mentions if x.start < m.start)}"] = 1.0
         features[f"prev_word={view.words[i - 1] if i > 0 else '^'}"] = 1.0
@@ -111,9 +126,8 @@ def load_ranker(path: str | None = None) -> PartyRanker:
 class PartyRanker:
     weights: dict[str, float]
     bias: float
-    threshold: float
+    threshold: float  # a mention at or above it fills a side the rules left empty
     types: frozenset[str] | None = None  # the event types it adds parties to (None: all)
-    cap: int | None = None  # add parties only up to this many in all (None: every one above the threshold)
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> PartyRanker:
@@ -125,27 +139,50 @@ class PartyRanker:
                                     "the events stage option 'party_ranker' to false") from None
         types = data.get("types")
         return cls(data["weights"], float(data["bias"]), float(data["threshold"]),
-                   frozenset(types) if types is not None else None, data.get("cap"))
+                   frozenset(types) if types is not None else None)
 
     def probability(self, features: dict[str, float]) -> float:
         z = self.bias + sum(self.weights.get(name, 0.0) * value for name, value in features.items())
         return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
 
-    def parties(self, match, rule_parties: int, pool: list[tuple[Mention, SentenceView, bool]],
-                names: ArticleNames, breaks: frozenset[str], topic_cues: frozenset[str] = frozenset()) -> list[Party]:
-        """The mentions of ``pool`` (mention, its sentence, whether that is the sentence before) that score at
-        or above the threshold, as parties on the side their position gives."""
+    def parties(self, match, rule_parties: list[Party], pool: list[tuple[Mention, SentenceView, bool]],
+                names: ArticleNames, cues: RankerCues) -> list[Party]:
+        """The mentions of ``pool`` (mention, its sentence, whether that is the sentence before) that complete
+        the rules' ``rule_parties``: those scoring at or above the threshold, on the side their position
+        gives, when the rules left that side empty; for talks, where everyone is an actor, only when the
+        rules named one party and talks need two. A side the rules filled is never added to (the rules'
+        clause is better evidence than the ranker's), and a place after "di"/"ke" or what a topic word
+        introduces ("membahas ... Ukraina") never joins."""
         if self.types is not None and match.rule.type not in self.types:
             return []
         before_side, after_side = party_sides(match.rule)
-        scored = []
+        if before_side == after_side:  # talks, where everyone is an actor
+            if len(rule_parties) != 1:
+                # two named: nothing to complete; none: a meeting whose clause names none of its parties is
+                # mostly talk of talks ("tempat di mana dialog antara kekuatan-kekuatan besar ...")
+                return []
+            filled = set()
+        else:
+            filled = {p.side for p in rule_parties}
+        added = []
         for m, view, previous in pool:
-            features = mention_features(match, rule_parties, m, view, previous, names, breaks, topic_cues)
-            probability = self.probability(features)
+            if not previous and bystander(m, view, match, cues):
+                continue
+            after = not previous and view.token_index(m.start) >= match.last
+            side = after_side if after else before_side
+            if side in filled:
+                continue
+            probability = self.probability(mention_features(match, len(rule_parties), m, view, previous, names, cues))
             if probability >= self.threshold:
-                after = not previous and view.token_index(m.start) >= match.last
-                scored.append((probability, Party(m, after_side if after else before_side)))
-        scored.sort(key=lambda item: -item[0])
-        if self.cap is not None:  # at most this many parties in all: the best-scored first
-            scored = scored[: max(0, self.cap - rule_parties)]
-        return [party for _, party in scored]
+                added.append((probability, Party(m, side)))
+        added.sort(key=lambda item: -item[0])
+        return [party for _, party in added]
+
+
+def bystander(m: Mention, view: SentenceView, match, cues: RankerCues) -> bool:
+    """A mention of the trigger's sentence the sentence itself marks as no party: a place, a name after
+    "di"/"ke"/"dari", or what a topic word after the trigger introduces ("membahas ... Ukraina")."""
+    i = view.token_index(m.start)
+    if m.kind == "place" or (i > 0 and view.words[i - 1] in cues.place_words):
+        return True
+    return i >= match.last and any(w in cues.topic_cues for w in view.words[match.last : i])

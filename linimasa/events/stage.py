@@ -13,7 +13,9 @@ class EventStage:
 
     Options (``settings.stage_options("events")``, :class:`~linimasa.stages.EventsOptions`): ``lexicon`` (a folder with the three YAML lexicons, to
     replace the shipped ones, and optionally ``lexemes_id.yaml``: without it, no lexeme forms are added); ``decision`` (the learned decision on the rules' candidates: true for the
-    shipped model, a path for another, false for the rules alone); ``require_known_party`` (override the lexicon's
+    shipped model, a path for another, false for the rules alone); ``party_ranker`` (the learned ranker that
+    completes a side the rules' clause left empty: true for the shipped model, a path, false for the rules'
+    parties alone); ``require_known_party`` (override the lexicon's
     rule that an event needs a party the knowledge base knows). The knowledge base and the time stage's
     ``date_for_event`` are looked up once per process; tests may pass their own as ``kb`` and ``dater``.
     """
