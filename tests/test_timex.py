@@ -313,3 +313,26 @@ def test_counts_beyond_the_calendar_are_past_or_future_references_not_errors():
     [future] = find_times("Dalam 80 abad lagi pantai ini akan tenggelam.", anchor)
     assert (past.text, past.value) == ("60 abad lalu", "PAST_REF")
     assert (future.text, future.value) == ("80 abad lagi", "FUTURE_REF")
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("KPU membatalkan Keputusan KPU Nomor 731 Tahun 2025 tentang dokumen capres.", "membatalkan"),
+    ("KPK menahan mantan menteri terkait kasus pengadaan alat kesehatan tahun 2007.", "menahan"),
+    ("Partai itu menggugat hasil Pemilu 2024 ke Mahkamah Konstitusi.", "menggugat"),
+])
+def test_a_year_that_names_a_regulation_a_project_or_an_election_does_not_date_the_event(text, trigger):
+    article = _article(text, "2025-09-16")
+    result = date_for_event(article, text.index(trigger), text.index(trigger) + len(trigger))
+    assert (result["value"], result["basis"]) == ("2025-09-16", "anchor")
+
+
+@pytest.mark.parametrize("text, year", [
+    ("Kedua menteri bertemu pada 2019 di Jakarta.", "2019"),
+    ("Kedua menteri bertemu pada tahun 2019 di Jakarta.", "2019"),
+    ("Kedua menteri sudah bertemu sejak 2012.", "2012"),
+    ("Kedua menteri bertemu tahun 2019 lalu.", "2019"),
+])
+def test_a_year_after_a_time_word_still_dates_the_event(text, year):
+    article = _article(text, "2025-09-16")
+    result = date_for_event(article, text.index("bertemu"), text.index("bertemu") + 7)
+    assert result["value"] == year and result["basis"] in ("clause", "sentence")

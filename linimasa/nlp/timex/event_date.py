@@ -28,6 +28,8 @@ CARRIED_FLAGS = ("weekday_conflict", "year_inferred")
 _STATED = ("stated", "anchor_year", "weekday_year", "same_weekday_as_earlier")
 _EVENT_VALUE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 _WEEK_VALUE = re.compile(r"\d{4}-W\d{2}")
+_BARE_YEAR = re.compile(r"\d{4}")
+_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 _CLAUSE_BREAK = re.compile(r"[,;:]|\s[–—-]\s")
 _FALLBACK_SENTENCE = re.compile(r"[^\n.!?]+(?:[.!?]+|$)")
 
@@ -44,7 +46,7 @@ def date_for_event(article: Article, trigger_start: int, trigger_end: int) -> di
     if index is not None:
         sentence = sentences[index]
         in_sentence = [t for t in dated if sentence.start <= t.start < sentence.end]
-        own = [t for t in in_sentence if not _cites_source(text, sentence, t)]
+        own = [t for t in in_sentence if not _cites_source(text, sentence, t) and not _year_of_a_thing(text, t)]
         clause = _clause_of(text, sentence, trigger_start, own)
         for basis, pool in (("clause", clause), ("sentence", own)):
             result = _nearest_usable(pool, trigger_start, sentence.start, times, anchor, basis)
@@ -117,6 +119,26 @@ def _cites_source(text: str, sentence: Sentence, expression: TimeExpression) -> 
     if breaks and not before[region_start:].strip():
         region_start = breaks[-2] if len(breaks) >= 2 else 0
     return load_lexicon().citation_pattern.search(before[region_start:]) is not None
+
+
+def _year_of_a_thing(text: str, expression: TimeExpression) -> bool:
+    """Whether a bare year names a thing rather than dating the verb: "Nomor 731 Tahun 2025", "kasus
+    pengadaan alkes tahun 2007", "Pemilu 2024" (but "pada 2019", "sejak tahun 2012", "2019 lalu" date it)."""
+    if not _BARE_YEAR.fullmatch(expression.value or ""):
+        return False
+    lexicon = load_lexicon()
+    before = [w.casefold() for w in _WORD.findall(text[max(0, expression.start - 40):expression.start])]
+    words = [w.casefold() for w in _WORD.findall(expression.text)]
+    if words and words[0] == "tahun":  # "tahun 2012": the words before "tahun" decide
+        words = words[1:]
+    if len(words) != 1:
+        return False  # "awal 2020", "2019 lalu" recognised as one expression: a time
+    while before and before[-1] == "tahun":
+        before.pop()
+    after = _WORD.findall(text[expression.end:expression.end + 12])
+    if after and after[0].casefold() in lexicon.year_time_after:
+        return False
+    return not (before and before[-1] in lexicon.year_time_words)
 
 
 def _clause_of(text: str, sentence: Sentence, trigger_start: int, pool: list[TimeExpression]):

@@ -52,6 +52,8 @@ class Lexicon:
     present_markers: set[str]
     period_markers: set[str]
     event_relative_markers: set[str]
+    year_time_words: frozenset[str]
+    year_time_after: frozenset[str]
     relative_days: dict[str, int]
     relative_day_parts: dict[str, dict]
     day_parts: dict[str, str]
@@ -263,6 +265,8 @@ def load_lexicon() -> Lexicon:
         present_markers=set(data["present_markers"]),
         period_markers=set(data["period_markers"]),
         event_relative_markers=set(data["event_relative_markers"]),
+        year_time_words=frozenset(data["year_time_words"]),
+        year_time_after=frozenset(data["year_time_after"]),
         relative_days=dict(data["relative_days"]),
         relative_day_parts=dict(data["relative_day_parts"]),
         day_parts=dict(data["day_parts"]),
