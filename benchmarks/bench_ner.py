@@ -1,7 +1,8 @@
 """Speed of tokens, sentences and NER on real Indonesian news, in one process (one core).
 
 Times are process CPU seconds (``time.process_time``), so other load on a shared machine does not count;
-the wall-clock figure is printed beside them. Prints tokens/s for tokenizing + sentence splitting, for NER tagging alone (cold and warm feature cache),
+the wall-clock figure is printed beside them. Prints tokens/s for tokenizing + sentence splitting, for NER tagging alone (cold and warm feature cache;
+crfsuite's tagger, then the stage's own inference over an article's sentences at once),
 and the cost per article of the `sentences` + `ner` stages together (budget: well under 5 ms per article).
 Reads ../shared/data/news/detik-2025/articles.jsonl; skips with a message when ../shared is absent.
 
@@ -52,6 +53,13 @@ def main() -> None:
         tagger.tag_sentences(sentences)
         seconds, wall = time.process_time() - started, time.perf_counter() - wall
         print(f"ner tag_sentences ({run}): {n_tokens / seconds:,.0f} tokens/s CPU ({n_tokens / wall:,.0f} wall)")
+    by_article = [[[t.text for t in s.tokens] for s in split_sentences(text)] for text in texts]
+    for run in ("cold cache", "warm cache"):  # the stage's path: weight sums per word type, an article at once
+        started, wall = time.process_time(), time.perf_counter()
+        for article_sentences in by_article:
+            tagger.tag_sentences_with_scores(article_sentences)
+        seconds, wall = time.process_time() - started, time.perf_counter() - wall
+        print(f"ner tag_sentences_with_scores ({run}): {n_tokens / seconds:,.0f} tokens/s CPU ({n_tokens / wall:,.0f} wall)")
 
     settings = Settings()
     sentence_stage, ner_stage = SentenceStage(settings), NerStage(settings)
