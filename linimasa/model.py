@@ -12,6 +12,7 @@ Everything here is a plain dataclass: picklable (worker processes, Dask) and ser
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 import unicodedata
@@ -22,10 +23,30 @@ ARTICLE_STATUSES = ("processed", "duplicate", "rejected")
 MODALITIES = ("asserted", "future", "hypothetical", "negated")
 
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
+@functools.cache
+def _field_names(kind: type) -> tuple[str, ...] | None:
+    """The field names of a dataclass type, in order; None for any other type."""
+    return tuple(f.name for f in dataclasses.fields(kind)) if dataclasses.is_dataclass(kind) else None
+
+
 def to_dict(obj: Any) -> Any:
-    """A JSON-ready copy of a model object (dataclasses, lists and dicts, recursively)."""
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    """A JSON-ready copy of a model object (dataclasses, lists and dicts, recursively).
+
+    Every stored article and event goes through here (hundreds of objects each), so the type is looked up
+    once per call and a dataclass's field names once per type."""
+    kind = type(obj)
+    if kind in _SCALARS:
+        return obj
+    if kind is list:
+        return [to_dict(x) for x in obj]
+    if kind is dict:
+        return {k: to_dict(v) for k, v in obj.items()}
+    names = _field_names(kind)
+    if names is not None:
+        return {name: to_dict(getattr(obj, name)) for name in names}
     if isinstance(obj, (list, tuple)):
         return [to_dict(x) for x in obj]
     if isinstance(obj, dict):

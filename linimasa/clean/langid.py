@@ -28,10 +28,10 @@ def _identifier() -> LanguageIdentifier:
 def identify(text: str) -> tuple[str, float]:
     """The ISO 639-1 code of the text's language and its probability ("und", 0.0 when too short)."""
     sample = text[:SAMPLE_CHARS]
-    letters = sum(ch.isalpha() for ch in sample)
+    letters = sum(map(str.isalpha, sample))
     if letters < MIN_LETTERS:
         return UNDETERMINED, 0.0
-    if sum(ch.isupper() for ch in sample) > letters / 2:
+    if sum(map(str.isupper, sample)) > letters / 2:
         sample = sample.lower()  # the model learned from mixed-case text; all-caps transcripts confuse it
     ranked = _identifier().rank(sample)
     lang, score = ranked[0]

@@ -27,7 +27,7 @@ def fold(text: str) -> str:
 
 
 def tokens(text: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
+    return [(*m.span(), m[0]) for m in TOKEN.finditer(text)]
 
 
 def phrase_key(text: str) -> tuple[str, ...]:

@@ -15,8 +15,10 @@ from __future__ import annotations
 import functools
 import gzip
 import hashlib
+import itertools
 import json
 import re
+import string
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
@@ -40,6 +42,10 @@ CACHE_LIMIT = 200_000  # word types kept in a feature cache before it is cleared
 SCORE_DIGITS = 6  # marginals past this depend on the order features are summed in, not on the text
 
 _SHAPE_RUNS = re.compile(r"(.)\1+")
+_ASCII_CLASSES = str.maketrans(
+    {**dict.fromkeys(string.ascii_uppercase, "X"), **dict.fromkeys(string.ascii_lowercase, "x"),
+     **dict.fromkeys(string.digits, "d")}
+)
 _EDGE_PUNCTUATION = "()[]{}\"'“”‘’.,;:!?"
 STYLED_PREFIXES = ("w=", "sh=", "c1=", "c2=", "g=", "title", "upper")  # features that also get a style copy
 
@@ -62,8 +68,13 @@ def map_label(label: str) -> str:
 
 def word_shape(word: str) -> str:
     """Character classes with repeats folded: "Jakarta" -> "Xx", "12/5" -> "d/d", "PT" -> "X"."""
-    classes = "".join("X" if c.isupper() else "x" if c.islower() else "d" if c.isdigit() else c for c in word)
-    return _SHAPE_RUNS.sub(r"\1", classes)
+    if word.isascii():  # most words: one table look-up a character
+        classes = word.translate(_ASCII_CLASSES)
+    else:
+        classes = "".join("X" if c.isupper() else "x" if c.islower() else "d" if c.isdigit() else c for c in word)
+    if "\n" in classes:  # a run of line breaks is not folded
+        return _SHAPE_RUNS.sub(r"\1", classes)
+    return "".join(character for character, _ in itertools.groupby(classes))
 
 
 def read_table(name: str) -> dict[str, tuple[str, ...]]:
@@ -160,9 +171,9 @@ class TokenFeatures:
             features.append("title")
         if word.isupper() and len(word) > 1:
             features.append("upper")
-        if any(c.isdigit() for c in word):
+        if any(map(str.isdigit, word)):
             features.append("digit")
-        if not any(c.isalnum() for c in word):
+        if not any(map(str.isalnum, word)):
             features.append("punct")
         features += [f"c{i}={c}" for i, c in enumerate(self.clusters.get(lower, ("unk",)))]
         features += ["g=" + g for g in self.gazetteer.get(lower, ())]

@@ -39,8 +39,7 @@ class StateScores:
         return self.model.state_weights[ids].sum(axis=0) if ids else np.zeros(len(self.model.labels))
 
     def _ids(self, names: Sequence[str]) -> list[int]:
-        attribute_ids = self.model.attribute_ids
-        return [attribute_ids[name] for name in names if name in attribute_ids]
+        return [found for found in map(self.model.attribute_ids.get, names) if found is not None]
 
     def _learn_words(self, words: set[str]) -> None:
         """Adds the sums of the words' own and lent features to the table."""

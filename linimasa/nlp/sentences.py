@@ -16,13 +16,15 @@ from linimasa.model import Article, Sentence, Token
 from linimasa.nlp.tokens import sentence_final_abbreviations, tokenize
 
 TERMINAL_CHARACTERS = frozenset(".!?…")
+_TERMINALS = "".join(TERMINAL_CHARACTERS)
 OPENING_MARKS = frozenset({"“", "‘", "(", "[", "«"})
 CLOSING_MARKS = frozenset({"”", "’", ")", "]", "»", "'"})
 STRAIGHT_QUOTE = '"'
 
 
 def _is_terminator(token: str) -> bool:
-    return all(c in TERMINAL_CHARACTERS for c in token)
+    """Whether the token is only terminal characters (". ! ? …" and runs of them)."""
+    return not token.strip(_TERMINALS)
 
 
 def _is_list_marker(tokens: list[Token]) -> bool:

@@ -13,7 +13,7 @@ import re
 
 from linimasa.model import Article, TimeExpression
 from linimasa.nlp.timex import dates
-from linimasa.nlp.timex.context import CLOCK_DATE_REACH
+from linimasa.nlp.timex.context import CLOCK_DATE_REACH, Candidate
 from linimasa.nlp.timex.dates import WEEKDAY_CONFLICT, YEAR_INFERRED
 from linimasa.nlp.timex.recognise import find_times
 
@@ -78,8 +78,10 @@ def _deepest_overlap(spans: list[tuple[dt.date, dt.date]]) -> tuple[int, int]:
     return min(s for s, _ in stretches).year, max(e for _, e in stretches).year
 
 
-def resolve_anchor(article: Article, tenures: list[Tenure] | list[list[Tenure]]) -> dict:
-    """{"date", "basis", "year_range", "reason"}: the article's reference date and how it was reached."""
+def resolve_anchor(article: Article, tenures: list[Tenure] | list[list[Tenure]],
+                   candidates: list[Candidate] | None = None) -> dict:
+    """{"date", "basis", "year_range", "reason"}: the article's reference date and how it was reached
+    (``candidates``: :func:`time_candidates` of the article's working text, if the caller has them)."""
     year_range = tenure_year_range(tenures)
     range_list = list(year_range) if year_range else None
     published = dates.local_date(article.published)
@@ -88,7 +90,7 @@ def resolve_anchor(article: Article, tenures: list[Tenure] | list[list[Tenure]])
         return _anchor(published, "text_stamp" if from_text else "published", range_list,
                        "publication date read from the text" if from_text else "publication date supplied")
     text = article.working_text
-    expressions = find_times(text, None, year_range)
+    expressions = find_times(text, None, year_range, candidates)
     stamp = _stamp(article, expressions)
     if stamp is not None:
         return _anchor(dates.parse_date(stamp.value), "text_stamp", range_list,

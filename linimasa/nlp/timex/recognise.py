@@ -27,17 +27,25 @@ _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
 _DAY_VALUE = re.compile(r"(?:\d{4}|XXXX)-\d{2}-\d{2}")
 
 
+def time_candidates(text: str) -> list[Candidate]:
+    """The expressions :func:`find_times` normalises, found and settled: they depend on the text alone, so a
+    caller normalising one text twice (without an anchor, then against the one found) finds them once."""
+    return _select(_candidates(text, load_lexicon()))
+
+
 def find_times(text: str, anchor: dt.date | None,
-               year_range: tuple[int, int] | None = None) -> list[TimeExpression]:
+               year_range: tuple[int, int] | None = None,
+               candidates: list[Candidate] | None = None) -> list[TimeExpression]:
     """The temporal expressions of ``text``, in order, normalised against ``anchor``.
 
     Without an anchor a year-less day stays "XXXX-MM-DD", unless ``year_range`` and the weekday named with
-    it leave exactly one year (then the year is filled in and flagged ``year_inferred``).
+    it leave exactly one year (then the year is filled in and flagged ``year_inferred``). ``candidates``:
+    :func:`time_candidates` of this very text, when the caller has them already.
     """
     lexicon = load_lexicon()
     context = Context(text, anchor, tuple(year_range) if year_range else None, lexicon, [])
     expressions = []
-    for candidate in _select(_candidates(text, lexicon)):
+    for candidate in time_candidates(text) if candidates is None else candidates:
         expression, weekday = normalise(candidate, context)
         expressions.append(expression)
         context.found.append((expression, weekday))
