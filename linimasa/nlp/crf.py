@@ -29,6 +29,7 @@ _CHUNK = struct.Struct("<4sII")
 _CQDB_HEADER = struct.Struct("<4sIIIII")
 _FEATURE = np.dtype([("type", "<u4"), ("source", "<u4"), ("destination", "<u4"), ("weight", "<f8")])
 _STATE, _TRANSITION = 0, 1
+_TINY = np.finfo(float).tiny  # the smallest normal float64 (np.finfo is not free to call at every position)
 # Sentences decoded together are grouped by length, at most this many at once: a group costs one array
 # operation per position of its longest sentence.
 GROUP_SIZE = 64
@@ -109,12 +110,15 @@ class CrfModel:
         """Viterbi over a group, (position, sentence) -> label id; past its end a sentence's scores stay."""
         longest, count, n_labels = states.shape
         inside_labels = inside[:, :, None]
-        best = states[0]
+        best = states[0].copy()
         back = np.zeros((longest, count, n_labels), dtype=np.intp)
+        transitions = self.transitions
         for t in range(1, longest):
-            candidates = best[:, :, None] + self.transitions  # (sentence, previous, next)
+            candidates = best[:, :, None] + transitions  # (sentence, previous, next)
             back[t] = candidates.argmax(axis=1)
-            best = np.where(inside_labels[t], candidates.max(axis=1) + states[t], best)
+            moved = candidates.max(axis=1)
+            moved += states[t]
+            np.copyto(best, moved, where=inside_labels[t])
         paths = np.zeros((longest, count), dtype=np.intp)
         sentences = np.arange(count)
         paths[lengths - 1, sentences] = best.argmax(axis=1)
@@ -133,14 +137,15 @@ class CrfModel:
         alpha = exp_states[0]
         for t in range(longest):
             if t:
-                alpha = (forward[t - 1] @ exp_transitions) * exp_states[t]
+                alpha = (alpha @ exp_transitions) * exp_states[t]
             # crfsuite: 1 / sum, or 1 when the sum is 0 (padding here: any finite scale keeps its zeros)
-            scale[t] = 1.0 / np.maximum(alpha.sum(axis=1, keepdims=True), np.finfo(float).tiny)
-            forward[t] = alpha * scale[t]
+            scale[t] = step_scale = 1.0 / np.maximum(alpha.sum(axis=1, keepdims=True), _TINY)
+            forward[t] = alpha = alpha * step_scale
         backward = np.empty_like(states)
         ends_here = (np.arange(longest)[:, None] == lengths[None, :] - 1)[:, :, None]  # (position, sentence, 1)
-        backward[longest - 1] = scale[longest - 1] * ends_here[longest - 1]
+        backward[longest - 1] = beta = scale[longest - 1] * ends_here[longest - 1]
+        transposed = exp_transitions.T
         for t in range(longest - 2, -1, -1):
             # a sentence's last position starts its backward pass at its scale: the padding after it adds 0
-            backward[t] = ((backward[t + 1] * exp_states[t + 1]) @ exp_transitions.T + ends_here[t]) * scale[t]
+            backward[t] = beta = ((beta * exp_states[t + 1]) @ transposed + ends_here[t]) * scale[t]
         return forward * backward / scale
