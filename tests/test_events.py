@@ -182,10 +182,27 @@ def test_the_role_is_the_one_held_on_the_event_date(stage):
     ("Jokowi batal bertemu Xi di Beijing.", "negated"),
     ("Jokowi menolak bertemu Xi di Beijing.", "negated"),
     ("Jokowi telah bertemu Xi di Beijing.", "asserted"),
+    ("Jokowi segera bertemu Xi di Beijing.", "future"),
+    ("Jokowi berjanji menemui Xi di Beijing.", "future"),
+    ("Jokowi harus bertemu Xi di Beijing.", "hypothetical"),
+    ("Jokowi dikabarkan bertemu Xi di Beijing.", "hypothetical"),
+    ("Jokowi dilarang bertemu Xi di Beijing.", "negated"),
+    ("Jokowi berhalangan menemui Xi di Beijing.", "negated"),
+    ("Kali ini Jokowi bertemu Xi di Beijing.", "asserted"),
 ])
 def test_modality_follows_the_words_before_and_after_the_trigger(stage, sentence, modality):
     article = stage(annotate(sentence))
     assert [e.modality for e in article.events if e.type == "CONSULT"] == [modality]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Jokowi sudah lima kali bertemu Xi di Beijing.",
+    "Jokowi beberapa kali bertemu Xi di Beijing.",
+    "Jokowi masih terus berkomunikasi dengan Xi.",
+    "Selama ini Jokowi rutin menemui Xi di Beijing.",
+])
+def test_habits_and_goings_on_are_no_single_event(stage, sentence):
+    assert [e for e in stage(annotate(sentence)).events if e.type == "CONSULT"] == []
 
 
 def test_a_planned_meeting_after_the_trigger_is_future(stage):

@@ -67,7 +67,18 @@ def is_recalled(words: list[str], match: TriggerMatch, lexicon: Lexicon) -> bool
 
 
 def is_habitual(words: list[str], match: TriggerMatch, lexicon: Lexicon) -> bool:
-    """True when the clause tells a habit ("kerap mengecam"), not one event."""
-    habits = lexicon.modality["habitual"]
-    near = words[max(0, match.first - lexicon.modality["window"]) : match.first]
-    return any(w in habits for w in near)
+    """True when the clause tells a habit or a going-on ("kerap mengecam", "masih terus berkoordinasi",
+    "lima kali berkunjung", "selama ini menuding"), not one event."""
+    modality = lexicon.modality
+    start = max(0, match.first - modality["window"])
+    near = words[start : match.first]
+    if any(w in modality["habitual"] for w in near):
+        return True
+    if match.first > 0 and words[match.first - 1] in modality.get("habitual_adjacent", ()):
+        return True
+    counts = modality.get("habitual_counts", ())
+    for i in range(start, match.first):
+        if words[i] == "kali" and i > 0 and (words[i - 1] in counts or words[i - 1].isdigit()):
+            return True
+    pairs = modality.get("habitual_pairs", ())
+    return any([a, b] in pairs for a, b in zip(near, near[1:]))
