@@ -72,3 +72,36 @@ def test_a_stated_place_still_keeps_two_meetings_apart():
     geneva = mention("kompas", "2022-01-21", [BLINKEN, LAVROV], location=GENEVA)
     geneva.location_basis = "trigger_sentence"
     assert len(link_events([jakarta, geneva])) == 2
+
+
+def with_venue(text, venue):
+    """An article whose NER found ``venue`` as one unresolved place name (as it finds "Istana Bogor")."""
+    from linimasa.model import Mention
+
+    article = annotate(text)
+    start = text.index(venue)
+    article.mentions = sorted([m for m in article.mentions if not (start <= m.start < start + len(venue))]
+                              + [Mention(start, start + len(venue), venue, "LOC", "ner")], key=lambda m: m.start)
+    return article
+
+
+def test_a_venue_that_tells_its_city_places_the_event_there(stage):
+    [event] = consults(stage(with_venue("Jokowi bertemu Xi di Istana Merdeka membahas perdagangan.", "Istana Merdeka")))
+    assert (event.location.city, event.location_basis) == ("Jakarta", "trigger_sentence")
+
+
+def test_a_city_hall_places_the_event_in_its_city(stage):
+    [event] = consults(stage(with_venue("Jokowi bertemu Xi di Balai Kota Bandung membahas perdagangan.",
+                                        "Balai Kota Bandung")))
+    assert (event.location.city, event.location_basis) == ("Bandung", "trigger_sentence")
+
+
+def test_a_city_after_a_venue_in_a_compound_is_the_place(stage):
+    [event] = consults(stage(with_venue("Jokowi bertemu Xi di kompleks Gedung Andalas, Bandung, membahas perdagangan.",
+                                        "Gedung Andalas")))
+    assert event.location.city == "Bandung"
+
+
+def test_an_unknown_venue_gives_no_place_of_its_own(stage):
+    [event] = consults(stage(with_venue("Jokowi bertemu Xi di Gedung Andalas membahas perdagangan.", "Gedung Andalas")))
+    assert event.location is None or event.location_basis in ("dateline", "participants")

@@ -275,7 +275,8 @@ def find_location_mentions(view: SentenceView, match: TriggerMatch, lexicon: Lex
         visited = next((m for m in view.mentions if view.token_index(m.start) == match.last), None)
     found = [
         m for m in view.mentions
-        if m.kind in ("place", "country") and start <= view.token_index(m.start) < end
+        if (m.kind in ("place", "country") or venue_city(m.text, lexicon) is not None)
+        and start <= view.token_index(m.start) < end
         and (_preposition(view, m, lexicon) in wanted or m is visited or id(m) in chained)
         and not _topic_place(view, m, lexicon)
     ]
@@ -312,7 +313,20 @@ def apposed_country(view: SentenceView, place: Mention) -> str | None:
     return None
 
 
-def location_of(m: Mention, kb, context_country: str | None = None) -> Location | None:
+def venue_city(text: str, lexicon: Lexicon) -> str | None:
+    """The city a venue's name tells ("Istana Bogor" -> Bogor, "Balai Kota Makassar" -> Makassar), if any:
+    a venue of ``venue_cities`` (longest first), or a city's office of ``venue_city_heads`` and the city."""
+    folded = " ".join(text.casefold().split())
+    venues = lexicon.arguments["venue_cities"]
+    if folded in venues:
+        return venues[folded]
+    for head in lexicon.arguments["venue_city_heads"]:
+        if folded.startswith(head + " ") and len(folded) > len(head) + 1:
+            return text.split(None, len(head.split()))[-1]
+    return None
+
+
+def location_of(m: Mention, kb, context_country: str | None = None, lexicon: Lexicon | None = None) -> Location | None:
     if m.kind == "country":
         city = kb.place(m.text, m.country) if kb is not None else None
         if city is not None and city.country == m.country and city.name == (m.name or m.text):
@@ -322,6 +336,10 @@ def location_of(m: Mention, kb, context_country: str | None = None) -> Location 
     place = kb.place(m.text, context_country) if kb is not None else None
     if place is not None and (context_country is None or place.country == context_country):
         return Location(place.name, place.city, place.country, place.lat, place.lon, place.kb_id)
+    city_name = venue_city(m.text, lexicon) if lexicon is not None and kb is not None else None
+    city = kb.place(city_name, context_country) if city_name else None
+    if city is not None and city.city:  # a venue is placed in its city, where events of that city are
+        return Location(city.name, city.city, city.country, city.lat, city.lon, city.kb_id)
     if m.kb_id:
         return Location(name=m.name or m.text, city=m.name, country=m.country, lat=m.lat, lon=m.lon, kb_id=m.kb_id)
     return None

@@ -211,7 +211,7 @@ class CandidateFinder:
             participants.append(self.resolver.session_body(body, participants[0][0], match, article))
         location = None
         for m in find_location_mentions(view, match, self.lexicon):
-            found = location_of(m, self.kb, apposed_country(view, m))
+            found = location_of(m, self.kb, apposed_country(view, m), self.lexicon)
             if found is not None and found.country:  # a region across countries ("Asia Tenggara") is no venue
                 location = (found, m)
                 break
