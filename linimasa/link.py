@@ -25,6 +25,7 @@ source recalls it as background.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
@@ -86,6 +87,14 @@ class _Cluster:
     members: list[Event] = field(default_factory=list)
     id: str | None = None  # kept from an existing event
     links: list[dict] = field(default_factory=list)  # why each further mention joined
+    member_articles: set[str | None] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        self.member_articles = {m.article_id for m in self.members}
+
+    def add(self, mention: Event) -> None:
+        self.members.append(mention)
+        self.member_articles.add(mention.article_id)
 
     def articles(self) -> set[str | None]:
         return {m.article_id for m in self.members} | {e.article_id for m in self.members for e in m.evidence}
@@ -100,7 +109,7 @@ def _dates_fit(a: Event, b: Event) -> bool:
         return True
     if a.date_basis in STATED_DATE_BASES and b.date_basis in STATED_DATE_BASES:
         return False
-    first, second = date_bounds(a.date), date_bounds(b.date)
+    first, second = _day_bounds(a.date), _day_bounds(b.date)
     window = RULE["borrowed_window_days"]
     return bool(first and second) and first[0] - dt.timedelta(window) <= second[1] and second[0] - dt.timedelta(window) <= first[1]
 
@@ -111,10 +120,16 @@ def _stated_place(mention: Event) -> Location | None:
     return None if mention.location_basis in INFERRED_PLACE_BASES else mention.location
 
 
+@functools.lru_cache(maxsize=8192)
+def _day_bounds(value: str | None):
+    """:func:`linimasa.dates.bounds`, remembered: linking compares the same few thousand dates many times."""
+    return date_bounds(value)
+
+
 def _fits(cluster: _Cluster, mention: Event) -> int | None:
     """How well a mention fits a cluster (higher is better), or None when it must not join."""
     score = 0
-    if mention.article_id in {m.article_id for m in cluster.members}:
+    if mention.article_id in cluster.member_articles:
         return None  # the events stage already told apart the events of one article
     for member in cluster.members:
         if member.type != mention.type:
@@ -179,7 +194,7 @@ def link_events(mentions: list[Event], existing: list[Event] = (), decision=None
             clusters.append(best)
         elif link is not None:
             best.links.append(link)
-        best.members.append(mention)
+        best.add(mention)
         index.add(best, mention)
     events = [_merge(c) for c in clusters]
     if members is not None:
@@ -261,7 +276,7 @@ class _Judge:
             return _rule_choice([c for c in candidates if _same_kind(c, mention)], mention)
         chosen = None
         for cluster in candidates:
-            if mention.article_id in {m.article_id for m in cluster.members}:
+            if mention.article_id in cluster.member_articles:
                 continue  # the events stage already told apart the events of one article
             if not _same_kind(cluster, mention):
                 continue
@@ -392,9 +407,12 @@ def _merge(cluster: _Cluster) -> Event:
     location, location_basis = _merge_location(members)
     asserted = [m for m in members if m.modality == "asserted"]
     evidence: list[Evidence] = []
+    seen: set[tuple] = set()  # an event of many reports has thousands of pieces: a list search was quadratic
     for m in members:
         for item in m.evidence:
-            if item not in evidence:
+            key = (item.article_id, item.field, item.text, item.start, item.end)
+            if key not in seen:
+                seen.add(key)
                 evidence.append(item)
     topics: Counter = Counter()
     order: list[str] = []

@@ -57,8 +57,14 @@ def to_dict(obj: Any) -> Any:
 def _from_dict(cls, data: dict | None):
     if data is None:
         return None
-    names = {f.name for f in dataclasses.fields(cls)}
+    names = _field_names(cls)
     return cls(**{k: v for k, v in data.items() if k in names})
+
+
+@functools.cache
+def _field_names(cls) -> frozenset[str]:
+    """A dataclass's field names, asked once per class (reading thousands of stored events asks often)."""
+    return frozenset(f.name for f in dataclasses.fields(cls))
 
 
 def normalise_for_hash(text: str) -> str:

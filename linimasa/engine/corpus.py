@@ -3,10 +3,11 @@
 
 A run links only what its changes can reach (:meth:`LinkStage.apply`): the mentions its articles added and
 removed, queued in the store with them, and every mention connected to those through the blocks linking
-compares by (type and party within a year, :func:`linimasa.link.blocking_keys`). Linking never compares
-mentions of different connected groups, so relinking whole groups from their mentions gives exactly the
-events a relink of every stored mention gives (:meth:`LinkStage.rebuild`, `linimasa relink`), whatever the
-order, chunking, engine or number of the runs that stored them. Stories are rebuilt the same way, for the
+compares by (type and party within a year, :func:`linimasa.link.blocking_keys`). Those groups are cut into
+linking units (:mod:`linimasa.link_units`: mentions whose dates can meet), which linking never connects, and
+only the units of the queued mentions are relinked from their mentions: exactly the events a relink of every
+stored mention gives (:meth:`LinkStage.rebuild`, `linimasa relink`), whatever the order, chunking, engine
+or number of the runs that stored them. Stories are rebuilt the same way, for the
 groups of told events that share a story key with an event the link stage changed
 (:meth:`StoryStage.apply`).
 
@@ -24,6 +25,7 @@ from dataclasses import dataclass, field
 
 from ..config import Settings
 from ..link import blocking_keys, link_events, years_searched
+from ..link_units import brief_mention, units_reached
 from ..model import Event, to_dict
 from ..pipeline import build_stage
 from ..stories import build_stories, story_keys
@@ -67,12 +69,18 @@ class LinkStage:
         filed = {m.id: blocking_keys(m) for m in added}
         state.file_mentions(store, filed)
         reach = set(queued.removed_blocks).union(*filed.values())
-        group = state.linked_mentions(store, reachable(store, set(filed), reach))
+        records = state.mention_records(store, reachable(store, set(filed), reach))
+        # a removed mention's event loses it: the units of the mentions left in that event relink too
+        seeds = set(filed) | {data["id"] for data, event_id in records if event_id in queued.removed_events}
+        unit = {mention.id for mention in units_reached([brief_mention(data) for data, _ in records], seeds)}
+        group = [(Event.from_dict(data), event_id) for data, event_id in records if data["id"] in unit]
         before = {event_id for _, event_id in group if event_id} | queued.removed_events
         event_of: dict[str, str] = {}
         events = link_events([mention for mention, _ in group], members=event_of)
-        self._replace(store, before, events, changes)
-        state.set_event_of(store, event_of)
+        stored_event = {mention.id: event_id for mention, event_id in group}
+        same = _same_members(stored_event, event_of) - queued.removed_events
+        self._replace(store, before - same, [e for e in events if e.id not in same], changes)
+        state.set_event_of(store, {m: e for m, e in event_of.items() if stored_event.get(m) != e})
         state.clear_queue(store, queued.last)
         changes.relinked = len(group)
 
@@ -99,6 +107,20 @@ class LinkStage:
         state.file_mentions(store, {m.id: blocking_keys(m) for m in mentions})
         state.clear_queue(store)
         changes.rebuilt, changes.relinked = events, len(mentions)
+
+
+def _same_members(before: dict[str, str | None], after: dict[str, str]) -> set[str]:
+    """The events whose mentions are the ones they had: linking builds an event from its mentions alone (in
+    one order, each joining by what the mentions before it hold), so such an event is the one stored, and is
+    neither serialised nor compared again (the events of a large unit hold thousands of pieces of evidence)."""
+    members_before: dict[str, set[str]] = {}
+    members_after: dict[str, set[str]] = {}
+    for mention_id, event_id in before.items():
+        if event_id:
+            members_before.setdefault(event_id, set()).add(mention_id)
+    for mention_id, event_id in after.items():
+        members_after.setdefault(event_id, set()).add(mention_id)
+    return {event_id for event_id, members in members_after.items() if members_before.get(event_id) == members}
 
 
 class StoryStage:

@@ -79,10 +79,18 @@ def clear_queue(store, last: int | None = None) -> None:
 
 def linked_mentions(store, mention_ids: Iterable[str]) -> list[tuple[Event, str | None]]:
     """The mentions of processed articles among ``mention_ids``, each with the event it is part of."""
+    return [(Event.from_dict(data), event_id) for data, event_id in mention_records(store, mention_ids)]
+
+
+def mention_records(store, mention_ids: Iterable[str]) -> list[tuple[dict, str | None]]:
+    """As :func:`linked_mentions`, each mention as its stored JSON object (decoded, not yet an Event)."""
+    # CROSS JOIN keeps SQLite on the mention ids: given a long id list, its planner otherwise walks every
+    # processed article by status and probes its mentions (2 s for 4,000 mentions on the 100k benchmark
+    # store, against 0.06 s); PostgreSQL plans it as the plain join it is.
     rows = store._rows_in(
-        "SELECT m.id, m.data, m.event_id FROM event_mentions m JOIN articles a ON a.id = m.article_id "
-        "WHERE a.status = 'processed' AND m.id IN ({})", mention_ids)
-    return [(Event.from_json(row["data"]), row["event_id"]) for row in rows]
+        "SELECT m.id, m.data, m.event_id FROM event_mentions m CROSS JOIN articles a "
+        "WHERE a.id = m.article_id AND a.status = 'processed' AND m.id IN ({})", mention_ids)
+    return [(json.loads(row["data"]), row["event_id"]) for row in rows]
 
 
 def file_mentions(store, blocks: dict[str, set[tuple[str, int | None]]]) -> None:
