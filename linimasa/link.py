@@ -27,6 +27,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
+import json
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -167,18 +168,19 @@ def link_events(mentions: list[Event], existing: list[Event] = (), decision=None
     ``existing`` events (from earlier runs) keep their ids; a mention that fits one joins it. A new event's
     id derives from its first mention (the smallest mention id), so a rerun gives the same ids.
     ``decision``: None (the default) for the rule alone; "shipped" for the learned decision
-    (linimasa/link_decision.py, off by default: on the shared development set it lost the one pair the rule
-    links) with the rule as its fallback; or a :class:`~linimasa.link_decision.LinkDecision`. Every mention that
+    (linimasa/link_decision.py, off by default, see docs/events.md) with the rule as its fallback; or a
+    :class:`~linimasa.link_decision.LinkDecision`. Either compares a mention only with the events of its
+    party blocks and never joins what :mod:`linimasa.link_units` puts in different units. Every mention that
     joins an event leaves its link evidence on it (``Event.links``): which source it was compared with, by
     the model or the rule, the score and the features that weighed most. ``members``, if given, learns the
     event of each mention (by mention id).
     """
-    model = _load_decision(decision)
+    model = load_decision(decision)
     clusters = [_Cluster([event], event.id) for event in existing]
     known = {(e.article_id, e.start, e.end) for event in existing for e in event.evidence if e.field == "trigger"}
     ordered = sorted(mentions, key=lambda m: (-precision(m.date), m.article_id or "", m.trigger.start if m.trigger else 0, m.id))
     index = _BlockIndex()
-    judge = _Judge(model, list(existing) + list(mentions)) if model is not None else None
+    judge = _Judge(model) if model is not None else None
     for c in clusters:
         index.add(c, c.members[0])
     for mention in ordered:
@@ -188,7 +190,7 @@ def link_events(mentions: list[Event], existing: list[Event] = (), decision=None
         if judge is None:
             best, link = _rule_choice(index.candidates(mention), mention)
         else:
-            best, link = judge.choose(index.candidates(mention, window=True), mention)
+            best, link = judge.choose(index.candidates(mention), mention)
         if best is None:
             best = _Cluster()
             clusters.append(best)
@@ -202,7 +204,8 @@ def link_events(mentions: list[Event], existing: list[Event] = (), decision=None
     return events
 
 
-def _load_decision(decision):
+def load_decision(decision):
+    """None (the rule), "shipped" (the shipped model) or a LinkDecision, as the model to link with."""
     if decision is None:
         return None
     if decision == "shipped":
@@ -210,6 +213,15 @@ def _load_decision(decision):
 
         return load_link_decision()
     return decision
+
+
+def decision_name(model) -> str:
+    """What a store was linked by: "rule", or the learned model and a digest of its weights and thresholds
+    (another model relinks the store)."""
+    if model is None:
+        return "rule"
+    weights = json.dumps([sorted(model.weights.items()), model.bias, model.threshold, model.rule_threshold])
+    return f"{model.name}:{hashlib.sha1(weights.encode()).hexdigest()[:12]}"
 
 
 def _rule_choice(candidates: list[_Cluster], mention: Event) -> tuple[_Cluster | None, dict | None]:
@@ -231,15 +243,11 @@ class _Judge:
 
     MEMBERS_COMPARED = 12  # a mention is compared with at most this many members of an event (distinct articles)
 
-    def __init__(self, model, events: list[Event]):
+    def __init__(self, model):
         from linimasa.link_features import ArticleVectors
 
         self.model = model
-        signatures = {}
-        for event in events:
-            if event.signature and event.article_id not in signatures:
-                signatures[event.article_id] = event.signature
-        self.vectors = ArticleVectors(signatures)
+        self.vectors = ArticleVectors()
         self.views: dict[int, object] = {}
 
     def view(self, event: Event):
@@ -305,17 +313,14 @@ def _same_kind(cluster: _Cluster, mention: Event) -> bool:
 
 
 class _BlockIndex:
-    """Clusters by type and party within a year, and by type and day: a mention is compared with the events
-    sharing one of its parties within a year of its date (or undated), and, when asked (``window``), with
-    the events of its type dated (or published) within ``WINDOW_DAYS`` of it."""
-
-    WINDOW_DAYS = 4  # the width of a day bucket; neighbouring buckets are searched too (about a week each way)
-    MAX_BY_DAY = 60  # candidates from the day buckets, the most recent first
+    """Clusters by type and party within a year: a mention is compared with the events sharing one of its
+    parties within a year of its date (or undated). The learned decision searches the same blocks as the rule
+    (it once also searched events of the type dated within a week, whatever their parties; that was not
+    local to a linking unit, so a run could not relink only what it reached)."""
 
     def __init__(self) -> None:
         self.blocks: dict[tuple[str, str, int | None], list[_Cluster]] = {}
         self.years: dict[tuple[str, str], set[int | None]] = {}
-        self.days: dict[tuple[str, int], list[_Cluster]] = {}
         self.order: dict[int, int] = {}  # cluster id -> creation rank, for a deterministic candidate order
         self.keys: dict[int, set] = {}
 
@@ -329,12 +334,8 @@ class _BlockIndex:
                 keys.add(key)
                 self.blocks.setdefault(key, []).append(cluster)
                 self.years.setdefault(key[:2], set()).add(year)
-        bucket = _day_bucket(member, self.WINDOW_DAYS)
-        if bucket is not None and (member.type, bucket) not in keys:
-            keys.add((member.type, bucket))
-            self.days.setdefault((member.type, bucket), []).append(cluster)
 
-    def candidates(self, mention: Event, window: bool = False) -> list[_Cluster]:
+    def candidates(self, mention: Event) -> list[_Cluster]:
         year = _year(mention.date)
         keys = []
         for p in mention.participants:
@@ -343,23 +344,7 @@ class _BlockIndex:
             wanted = years if year is None else {year - 1, year, year + 1, None} & years
             keys.extend((*party, y) for y in wanted)
         found = {id(c): c for k in keys for c in self.blocks.get(k, ())}
-        if window:
-            bucket = _day_bucket(mention, self.WINDOW_DAYS)
-            if bucket is not None:
-                near = [c for b in (bucket - 1, bucket, bucket + 1) for c in self.days.get((mention.type, b), ())]
-                near.sort(key=lambda c: -self.order[id(c)])
-                for c in near[:self.MAX_BY_DAY]:
-                    found.setdefault(id(c), c)
         return sorted(found.values(), key=lambda c: self.order[id(c)])
-
-
-def _day_bucket(event: Event, width: int) -> int | None:
-    """The event's day (its date when it states a day or a month's first day, else its article's
-    publication day), as a bucket number of ``width`` days."""
-    bounds = date_bounds(event.date) if precision(event.date) >= 2 else None
-    if bounds is None and event.signature:
-        bounds = date_bounds(event.signature.get("published"))
-    return bounds[0].toordinal() // width if bounds else None
 
 
 def _year(value: str | None) -> int | None:
@@ -367,12 +352,11 @@ def _year(value: str | None) -> int | None:
 
 
 def blocking_keys(mention: Event) -> set[tuple[str, int | None]]:
-    """The party blocks :class:`_BlockIndex` files a mention under, as (type and party, year): under the
-    rule (no learned decision), two mentions are ever compared, and so can end up in one event, only when
-    they share a type and party in years one searches the other in (:func:`years_searched`). Incremental
-    linking (linimasa/engine/corpus.py) relies on it to relink only what a change can reach; a candidate
-    retrieval that compares more (the day index the learned decision also searches) must file under more
-    blocks here before it is used by a run."""
+    """The party blocks :class:`_BlockIndex` files a mention under, as (type and party, year): two mentions
+    are ever compared, and so can end up in one event, only when they share a type and party in years one
+    searches the other in (:func:`years_searched`), under the rule and the learned decision alike. Incremental linking (linimasa/engine/corpus.py) relies on it to relink
+    only what a change can reach; a candidate retrieval that compares more must file under more blocks here
+    before it is used by a run."""
     year = _year(mention.date)
     return {(f"{mention.type}\t{participant_key(p)}", year) for p in mention.participants}
 

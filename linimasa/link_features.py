@@ -2,9 +2,8 @@
 
 Each event mention carries a small signature of its article (``Event.signature``, made by the events stage):
 the content words of its title and lead, the knowledge-base ids of everything the article names, its
-publication day and outlet. At linking time the words and ids are weighted by TF-IDF over the articles being
-linked (a word every article uses says nothing), and two articles' similarity is the cosine of those
-weights, discounted with the days between their publication (``DECAY_DAYS``).
+publication day and outlet. Two articles' similarity is the cosine of their words (and of their entity
+ids), each of equal weight, discounted with the days between their publication (``DECAY_DAYS``).
 
 :func:`pair_features` compares a mention with one member of a candidate event: PLOVER type and mode,
 modality, background, dates (distance in days, precision, where each was read), places, shared parties (by
@@ -50,32 +49,22 @@ def article_signature(article: Article, stop_words: frozenset[str] = frozenset()
 
 
 class ArticleVectors:
-    """TF-IDF vectors (unit length) of the articles' words and entities, by article id."""
+    """The articles' words and entities as unit vectors of equal weights, by signature.
 
-    def __init__(self, signatures: dict[str, dict]):
-        self.signatures = signatures
-        n = max(len(signatures), 1)
-        self.words = self._vectors(signatures, "words", n)
-        self.entities = self._vectors(signatures, "entities", n)
+    The weights are the same whatever else is linked (an inverse document frequency over the articles
+    being linked would make one mention's score depend on every other article of the run, so that a run
+    could not relink only the linking units it reaches, linimasa/link_units.py); the signature already
+    leaves out stop words and keeps the title, the lead and the entities the article names most."""
 
     @staticmethod
-    def _vectors(signatures: dict[str, dict], key: str, n: int) -> dict[str, dict[str, float]]:
-        df = Counter(term for s in signatures.values() for term in set(s.get(key) or ()))
-        vectors = {}
-        for article_id, signature in signatures.items():
-            weights = {t: math.log((1 + n) / (1 + df[t])) + 1.0 for t in set(signature.get(key) or ())}
-            norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-            vectors[article_id] = {t: w / norm for t, w in weights.items()}
-        return vectors
+    def _terms(signature: dict | None, kind: str) -> frozenset[str]:
+        return frozenset((signature or {}).get(kind) or ())
 
-    def cosine(self, kind: str, a: str | None, b: str | None) -> float:
-        table = self.words if kind == "words" else self.entities
-        first, second = table.get(a), table.get(b)
-        if not first or not second:
+    def cosine(self, kind: str, first: dict | None, second: dict | None) -> float:
+        a, b = self._terms(first, kind), self._terms(second, kind)
+        if not a or not b:
             return 0.0
-        if len(first) > len(second):
-            first, second = second, first
-        return sum(w * second.get(t, 0.0) for t, w in first.items())
+        return len(a & b) / math.sqrt(len(a) * len(b))
 
 
 @dataclass
@@ -154,8 +143,8 @@ def pair_features(mention: MentionView, member: MentionView, vectors: ArticleVec
     apart = _published_days(first, second)
     decay = math.exp(-(apart or 0) / DECAY_DAYS) if apart is not None else 0.5
     if not same_article:
-        features["article_words_cosine"] = vectors.cosine("words", m.article_id, o.article_id) * decay
-        features["article_entities_cosine"] = vectors.cosine("entities", m.article_id, o.article_id) * decay
+        features["article_words_cosine"] = vectors.cosine("words", m.signature, o.signature) * decay
+        features["article_entities_cosine"] = vectors.cosine("entities", m.signature, o.signature) * decay
         features["title_words_jaccard"] = _jaccard(set(first.get("title") or ()), set(second.get("title") or ()))
         features["same_outlet"] = float(bool(first.get("outlet")) and first.get("outlet") == second.get("outlet"))
         features["published_days_apart_log"] = math.log1p(apart) if apart is not None else 2.0

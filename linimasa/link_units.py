@@ -1,7 +1,7 @@
 """Linking units: the parts of a set of event mentions that linking can never connect to each other.
 
-Linking (linimasa/link.py) puts a mention into an event only when it shares a party block with one of the
-event's members (:func:`linimasa.link.blocking_keys`) and fits every member: the same type, modality and
+Linking (linimasa/link.py), by the rule or the learned decision, puts a mention into an event only when it
+shares a party block with one of the event's members (:func:`linimasa.link.blocking_keys`) and fits every member: the same type, modality and
 kind of contact (a call is not a meeting), and dates that can be one day (:func:`linimasa.link._dates_fit`).
 So every event lies inside one connected part of the graph whose edges join two mentions that share a
 block and could fit each other, and a mention is only ever compared with events that are in its own part
@@ -80,13 +80,15 @@ class _Parts:
             self.parent[max(a, b)] = min(a, b)
 
 
-def linking_units(mentions: list[Event]) -> list[list[Event]]:
-    """The mentions cut into units that linking never connects, each in the order given."""
+def linking_units(mentions: list[Event], learned: bool = False) -> list[list[Event]]:
+    """The mentions cut into units that linking never connects, each in the order given. ``learned``: for
+    the learned decision, which may join an undated mention to an event it shares one party with (the rule
+    asks two)."""
     parts = _Parts(m.id for m in mentions)
     groups: dict[tuple, list[tuple[Span, str]]] = {}
     for mention in mentions:
         span = date_span(mention)
-        if span is None and not mention.date and _named_parties(mention) < RULE["undated_min_shared"]:
+        if not learned and span is None and not mention.date and _named_parties(mention) < RULE["undated_min_shared"]:
             continue  # undated, it joins only an event it shares two parties with, and none joins it: alone
         for block, _ in blocking_keys(mention):
             groups.setdefault((_kind(mention), block), []).append((span, mention.id))
@@ -109,6 +111,6 @@ def linking_units(mentions: list[Event]) -> list[list[Event]]:
     return list(units.values())
 
 
-def units_reached(mentions: list[Event], seeds: set[str]) -> list[Event]:
+def units_reached(mentions: list[Event], seeds: set[str], learned: bool = False) -> list[Event]:
     """The mentions in the units of ``seeds`` (mention ids), in the order given."""
-    return [m for unit in linking_units(mentions) if any(m.id in seeds for m in unit) for m in unit]
+    return [m for unit in linking_units(mentions, learned) if any(m.id in seeds for m in unit) for m in unit]

@@ -73,6 +73,14 @@ class EventsOptions:
 
 
 @dataclass(frozen=True)
+class LinkOptions:
+    """``[stages.link]``: the learned link decision (true the shipped model, a path another; false, the
+    default, the rule alone; docs/events.md). A store linked by another decision is relinked whole once."""
+
+    decision: bool | Path = False
+
+
+@dataclass(frozen=True)
 class StageSpec:
     name: str
     factory: str | Callable[..., Any]  # "module:attribute" (imported when built), called with the Settings
@@ -112,7 +120,7 @@ STAGES: dict[str, StageSpec] = {spec.name: spec for spec in (
               provides=("events",), languages=SUPPORTED_LANGUAGES, options=EventsOptions,
               about="the article's event mentions"),
     StageSpec("link", "linimasa.engine.corpus:LinkStage", CORPUS, requires=("events",), provides=("store.events",),
-              about="event mentions linked across articles and outlets into events"),
+              options=LinkOptions, about="event mentions linked across articles and outlets into events"),
     StageSpec("stories", "linimasa.engine.corpus:StoryStage", CORPUS, requires=("store.events",),
               provides=("store.stories",), about="events threaded into stories"),
 )}

@@ -75,8 +75,7 @@ def _comparable(a, b) -> bool:
 
 def examples(pairs, mentions) -> list[tuple[dict, int, str]]:
     """(features, label, PLOVER type) for every labelled mention pair of a split."""
-    signatures = {i: ms[0].signature for i, ms in mentions.items() if ms and ms[0].signature}
-    vectors = ArticleVectors(signatures)
+    vectors = ArticleVectors()
     rows = []
     for pair in pairs:
         first, second = mentions.get(pair.a, []), mentions.get(pair.b, [])

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from linimasa.config import Settings
 from linimasa.engine.corpus import link_changes, reachable, relink
 from linimasa.link import _BlockIndex, _Cluster, blocking_keys
 from linimasa.model import Article, Event, Evidence, Location, Participant, Span, to_dict
@@ -29,6 +30,9 @@ PEOPLE = [
 PLACES = [Location("Jakarta", "Jakarta", "IDN", -6.2, 106.8, "p:jakarta"), Location("Canberra", "Canberra", "AUS", -35.3, 149.1, "p:canberra"),
           Location("Indonesia", None, "IDN", None, None, "country:IDN"), None]
 TOPICS = ["trade", "security", "climate", "health"]
+WORDS = ["bertemu", "presiden", "menteri", "kerja", "sama", "dagang", "istana", "kunjungan", "bilateral", "iklim",
+         "keamanan", "perbatasan", "investasi", "pelabuhan", "nelayan"]
+ENTITIES = ["Q1", "Q2", "Q3", "Q4", "Q5", "country:JPN", "p:jakarta", "p:canberra"]
 
 
 def random_event(rng: random.Random, article_id: str, number: int) -> Event:
@@ -44,6 +48,8 @@ def random_event(rng: random.Random, article_id: str, number: int) -> Event:
         article_id=article_id, trigger=Span(start, start + 7, "bertemu"),
         evidence=[Evidence(article_id, "trigger", "bertemu dengan", start, start + 14)],
         confidence=round(rng.uniform(0.5, 1.0), 2),
+        signature={"title": rng.sample(WORDS, 3), "words": rng.sample(WORDS, 8), "entities": rng.sample(ENTITIES, 2),
+                   "published": f"{year}-03-1{rng.randint(0, 4)}", "outlet": rng.choice(("Warta", "Kabar"))},
     )
 
 
@@ -75,11 +81,16 @@ def random_batches(seed: int, batches: int = 7):
         yield outcomes
 
 
-def store_batch(db: str, outcomes: list[Outcome]) -> None:
+def linking_by(decision) -> Settings | None:
+    """Settings whose link stage links by ``decision`` ([stages.link] decision: true, the shipped model)."""
+    return Settings(options={"link": {"decision": decision}}) if decision else None
+
+
+def store_batch(db: str, outcomes: list[Outcome], decision=None) -> None:
     store = open_store(db)
     run = store.begin_run("run", ["test"])
     store.save_chunk(run, outcomes)
-    link_changes(store)
+    link_changes(store, linking_by(decision))
     store.finish_run(run, "finished", None, None)
     store.close()
 
@@ -105,24 +116,24 @@ def snapshot(db: str) -> dict:
     return result
 
 
-def relinked_copy(db: str, tmp_path: Path) -> dict:
+def relinked_copy(db: str, tmp_path: Path, decision=None) -> dict:
     copy = str(tmp_path / "relinked.db")
     store = open_store(db)
     store.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     store.close()
     shutil.copyfile(db, copy)
     store = open_store(copy)
-    relink(store)
+    relink(store, linking_by(decision))
     store.close()
     return snapshot(copy)
 
 
-@pytest.mark.parametrize("seed", range(10))
-def test_runs_of_new_and_revised_articles_leave_what_a_full_relink_gives(tmp_path: Path, seed: int):
+@pytest.mark.parametrize("seed,decision", [(seed, None) for seed in range(10)] + [(seed, True) for seed in range(5)])
+def test_runs_of_new_and_revised_articles_leave_what_a_full_relink_gives(tmp_path: Path, seed: int, decision):
     db = str(tmp_path / "store.db")
     for batch, outcomes in enumerate(random_batches(seed)):
-        store_batch(db, outcomes)
-        assert snapshot(db) == relinked_copy(db, tmp_path), f"batch {batch}"
+        store_batch(db, outcomes, decision)
+        assert snapshot(db) == relinked_copy(db, tmp_path, decision), f"batch {batch}"
     assert snapshot(db)["events"], "the corpus links into events"
     assert snapshot(db)["stories"], "and threads into stories"
 
@@ -247,3 +258,18 @@ def test_linimasa_relink_rebuilds_everything_and_changes_nothing_a_run_linked(tm
     assert result.exit_code == 0, result.output
     assert f"{len(before['events']):,} events" in result.output and f"{len(before['stories']):,} stories" in result.output
     assert snapshot(db) == before
+
+
+def test_a_store_linked_by_the_rule_is_relinked_whole_by_the_learned_decision_and_back(tmp_path: Path):
+    db = str(tmp_path / "store.db")
+    rng = random.Random(5)
+    store_batch(db, [Outcome("new", a.source, a, a.id) for a in (article(rng, f"a{n}", events=2) for n in range(20))])
+    store = open_store(db)
+    assert link_changes(store, linking_by(True)).relinked == 40  # nothing queued, but linked by the rule: all
+    assert link_changes(store, linking_by(True)).relinked == 0
+    store.close()
+    assert snapshot(db) == relinked_copy(db, tmp_path, True)
+    store = open_store(db)
+    assert link_changes(store).relinked == 40
+    store.close()
+    assert snapshot(db) == relinked_copy(db, tmp_path)

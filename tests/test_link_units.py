@@ -20,6 +20,7 @@ PARTIES = [
     Participant("Japan", None, "JPN", None, "country", "country:JPN"),
     Participant("mahasiswa", None, None, None, "agent", None),
 ]
+WORDS = ["bertemu", "presiden", "menteri", "dagang", "istana", "kunjungan", "iklim", "perbatasan", "investasi"]
 PLACES = [Location("Jakarta", "Jakarta", "IDN", None, None, "p:jakarta"), Location("Indonesia", None, "IDN", None, None, "country:IDN"), None]
 
 
@@ -35,25 +36,29 @@ def random_mention(rng: random.Random, article_id: str, number: int) -> Event:
     day = dt.date(2021, 1, 1) + dt.timedelta(days=rng.randint(0, 500))
     date = rng.choice((day.isoformat(),) * 6 + (day.isoformat()[:7], day.isoformat()[:4], None))
     alternatives = [(day + dt.timedelta(days=rng.choice((-1, 1)))).isoformat()] if date and rng.random() < 0.15 else []
-    return meeting(article_id, number, date, rng.sample(PARTIES, rng.randint(1, 3)), alternatives=alternatives,
-                   basis=rng.choice(("clause", "sentence", "preceding_context", "anchor")),
-                   modality=rng.choice(("asserted",) * 5 + ("planned",)), mode=rng.choice(("meet",) * 4 + ("phone",)),
-                   location=rng.choice(PLACES))
+    found = meeting(article_id, number, date, rng.sample(PARTIES, rng.randint(1, 3)), alternatives=alternatives,
+                    basis=rng.choice(("clause", "sentence", "preceding_context", "anchor")),
+                    modality=rng.choice(("asserted",) * 5 + ("planned",)), mode=rng.choice(("meet",) * 4 + ("phone",)),
+                    location=rng.choice(PLACES))
+    found.signature = {"title": rng.sample(WORDS, 2), "words": rng.sample(WORDS, 6), "entities": ["Q1", "Q2"][:rng.randint(0, 2)],
+                       "published": (day + dt.timedelta(days=rng.randint(0, 2))).isoformat(), "outlet": rng.choice(("A", "B"))}
+    return found
 
 
 def as_records(events: list[Event]) -> list[str]:
     return sorted(json.dumps(to_dict(e), sort_keys=True) for e in events)
 
 
-@pytest.mark.parametrize("seed", range(12))
-def test_linking_each_unit_alone_gives_what_linking_everything_gives(seed):
+@pytest.mark.parametrize("seed,decision", [(seed, None) for seed in range(12)] + [(seed, "shipped") for seed in range(6)])
+def test_linking_each_unit_alone_gives_what_linking_everything_gives(seed, decision):
     rng = random.Random(seed)
     mentions = [random_mention(rng, f"a{a}", n) for a in range(120) for n in range(rng.randint(1, 3))]
-    units = linking_units(mentions)
+    units = linking_units(mentions, learned=decision is not None)
     assert sorted(m.id for unit in units for m in unit) == sorted(m.id for m in mentions)
     assert len(units) > 1
-    together = link_events(mentions)
-    assert as_records(event for unit in units for event in link_events(unit)) == as_records(together)
+    together = link_events(mentions, decision=decision)
+    alone = [event for unit in units for event in link_events(unit, decision=decision)]
+    assert as_records(alone) == as_records(together)
 
 
 def test_one_partys_meetings_months_apart_are_two_units_and_an_undated_report_of_two_parties_joins_them():

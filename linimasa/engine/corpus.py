@@ -24,7 +24,8 @@ import json
 from dataclasses import dataclass, field
 
 from ..config import Settings
-from ..link import blocking_keys, link_events, years_searched
+from ..link import blocking_keys, decision_name, link_events, load_decision, years_searched
+from ..link_decision import LinkDecision
 from ..link_units import brief_mention, units_reached
 from ..model import Event, to_dict
 from ..pipeline import build_stage
@@ -60,6 +61,14 @@ class LinkStage:
 
     def __init__(self, settings: Settings | None = None):
         self.settings = settings
+        setting = (settings or Settings()).stage_options(self.name).decision
+        self.decision = load_decision(None if setting is False else "shipped" if setting is True else
+                                      LinkDecision.load(setting))
+
+    def linked_otherwise(self, store: Store) -> bool:
+        """Whether the stored events were linked by another decision (the rule, another model): then this
+        step relinks everything, once."""
+        return state.linked_by(store) != decision_name(self.decision)
 
     def apply(self, store: Store, changes: EventChanges) -> None:
         queued = state.read_queue(store)
@@ -72,11 +81,12 @@ class LinkStage:
         records = state.mention_records(store, reachable(store, set(filed), reach))
         # a removed mention's event loses it: the units of the mentions left in that event relink too
         seeds = set(filed) | {data["id"] for data, event_id in records if event_id in queued.removed_events}
-        unit = {mention.id for mention in units_reached([brief_mention(data) for data, _ in records], seeds)}
+        briefs = [brief_mention(data) for data, _ in records]
+        unit = {mention.id for mention in units_reached(briefs, seeds, learned=self.decision is not None)}
         group = [(Event.from_dict(data), event_id) for data, event_id in records if data["id"] in unit]
         before = {event_id for _, event_id in group if event_id} | queued.removed_events
         event_of: dict[str, str] = {}
-        events = link_events([mention for mention, _ in group], members=event_of)
+        events = link_events([mention for mention, _ in group], decision=self.decision, members=event_of)
         stored_event = {mention.id: event_id for mention, event_id in group}
         same = _same_members(stored_event, event_of) - queued.removed_events
         self._replace(store, before - same, [e for e in events if e.id not in same], changes)
@@ -98,7 +108,7 @@ class LinkStage:
     def rebuild(self, store: Store, changes: EventChanges) -> None:
         mentions = list(store.iter_event_mentions())
         event_of: dict[str, str] = {}
-        events = link_events(mentions, members=event_of)
+        events = link_events(mentions, decision=self.decision, members=event_of)
         for table in ("event_sources", "event_participants", "events", "mention_blocks"):
             store.execute(f"DELETE FROM {table}")
         store.write_events(events, [])
@@ -106,6 +116,7 @@ class LinkStage:
         state.set_event_of(store, event_of)
         state.file_mentions(store, {m.id: blocking_keys(m) for m in mentions})
         state.clear_queue(store)
+        state.set_linked_by(store, decision_name(self.decision))
         changes.rebuilt, changes.relinked = events, len(mentions)
 
 
@@ -171,7 +182,8 @@ def corpus_stages(settings: Settings | None = None) -> list:
 def run_corpus_stages(store: Store, stages: list, everything: bool = False) -> LinkTotals:
     """Run the corpus stages over what changed since the last step (over everything stored, with
     ``everything``, or when the store was linked before the link queue was kept), in one transaction."""
-    everything = everything or store.get_state(state.FULL_RELINK_STATE_KEY) is not None
+    everything = (everything or store.get_state(state.FULL_RELINK_STATE_KEY) is not None
+                  or any(isinstance(stage, LinkStage) and stage.linked_otherwise(store) for stage in stages))
     changes = EventChanges()
     with store.transaction():
         store.lock_links(exclusive=True)

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from ..model import Event
 
 FULL_RELINK_STATE_KEY = "link.full_relink"  # set by the migration: linked before this state was kept
+LINKED_BY_STATE_KEY = "link.decision"  # the rule or the learned model the stored events were linked by
 
 
 @dataclass
@@ -68,6 +69,18 @@ def read_queue(store) -> LinkChanges:
             changes.removed_events.add(row["event_id"])
         changes.removed_blocks.update((block, year) for block, year in json.loads(row["blocks"] or "[]"))
     return changes
+
+
+def linked_by(store) -> str:
+    """The decision the stored events were linked by (a store that does not say was linked by the rule)."""
+    return store.get_state(LINKED_BY_STATE_KEY) or "rule"
+
+
+def set_linked_by(store, name: str) -> None:
+    """Inside the link step's transaction."""
+    if linked_by(store) != name:
+        store.execute("INSERT INTO state(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value",
+                      (LINKED_BY_STATE_KEY, json.dumps(name)))
 
 
 def clear_queue(store, last: int | None = None) -> None:
