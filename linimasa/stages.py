@@ -74,10 +74,10 @@ class EventsOptions:
 
 @dataclass(frozen=True)
 class LinkOptions:
-    """``[stages.link]``: the learned link decision (true the shipped model, a path another; false, the
-    default, the rule alone; docs/events.md). A store linked by another decision is relinked whole once."""
+    """``[stages.link]``: the learned link decision (true, the default, the shipped model; a path another;
+    false the rule alone; docs/events.md). A store linked by another decision is relinked whole once."""
 
-    decision: bool | Path = False
+    decision: bool | Path = True
 
 
 @dataclass(frozen=True)
