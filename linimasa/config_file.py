@@ -168,8 +168,14 @@ def _option_value(key: str, value: Any, kind: str, path: Path) -> Any:
         return base / value
     if kind == "paths" and isinstance(value, list) and all(isinstance(item, str) for item in value):
         return tuple(base / item for item in value)
-    if kind == "bool_or_path" and isinstance(value, (bool, str)):
-        return value if isinstance(value, bool) else base / value
+    if kind == "bool_or_path" and isinstance(value, bool):
+        return value
+    if kind == "bool_or_path" and isinstance(value, str):  # a model file: refused now, not mid-run
+        model = base / value
+        if not model.is_file():
+            raise ConfigError(f"{path}: '{key}' names the model file {model}, which does not exist: give the path of "
+                              "a model file (relative to this file), true for the shipped model or false for none")
+        return model
     wanted = {"int": "a whole number", "float": "a number", "bool": "true or false", "path": "a path (a string)",
               "paths": "a list of paths", "bool_or_path": "true, false or a path"}[kind]
     raise ConfigError(f"{path}: '{key}' must be {wanted}, not {value!r}")

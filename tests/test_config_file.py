@@ -79,6 +79,7 @@ def test_stage_options_reach_the_stages(tmp_path):
     ("options = {}\n", "unknown key 'options'"),
     ("[stages.events]\nrequire_known_party = 'yes'\n", "'stages.events.require_known_party' must be true or false"),
     ("workers = [\n", "is not valid TOML"),
+    ("[stages.link]\ndecision = 'learned'\n", "'stages.link.decision' names the model file"),
 ])
 def test_a_bad_file_is_an_error_naming_the_key_and_the_file(tmp_path, text, complaint):
     path = write(tmp_path, text)
