@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import copy
-import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -32,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 from linimasa.evaluation.articles import read_articles  # noqa: E402
 from linimasa.evaluation.matching import is_match, participants_found  # noqa: E402
 from linimasa.evaluation.spans import Locator  # noqa: E402
-from linimasa.evaluation.workbench import prepare_split  # noqa: E402
+from linimasa.evaluation.workbench import prepare_split, write_model  # noqa: E402
 from linimasa.events import EventStage  # noqa: E402
 from linimasa.config import Settings  # noqa: E402
 from linimasa.events.decision import MODEL_FILE, EventDecision, candidate_features, judged  # noqa: E402
@@ -176,10 +175,7 @@ def main() -> int:
         "bias": round(bias, 5),
         "weights": dict(sorted(weights.items())),
     }
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(json.dumps({k: v for k, v in report.items() if k != "weights"}, indent=1))
-    print(f"{len(weights)} weights -> {args.out}")
+    write_model(report, args.out)
     return 0
 
 

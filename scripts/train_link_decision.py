@@ -41,6 +41,7 @@ from linimasa.link_decision import MODEL_FILE, LinkDecision  # noqa: E402
 from linimasa.link_features import ArticleVectors, MentionView, pair_features  # noqa: E402
 from linimasa.model import Article  # noqa: E402
 from linimasa.pipeline import Pipeline  # noqa: E402
+from linimasa.evaluation.workbench import write_model  # noqa: E402
 
 ANNOTATIONS = ROOT / "data" / "annotations"
 SEPARATION = 0.95
@@ -246,11 +247,8 @@ def main() -> int:
         "bias": round(bias, 5),
         "weights": {name: round(w, 5) for name, w in sorted(weights.items())},
     }
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(json.dumps({k: v for k, v in report.items() if k != "weights"}, indent=1))
+    write_model(report, args.out)
     print(json.dumps(report["weights"], indent=1))
-    print(f"{len(weights)} weights -> {args.out}")
     return 0
 
 

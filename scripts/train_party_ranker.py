@@ -36,7 +36,7 @@ from linimasa.config import Settings  # noqa: E402
 from linimasa.evaluation.articles import read_articles  # noqa: E402
 from linimasa.evaluation.matching import participant_matches  # noqa: E402
 from linimasa.evaluation.spans import Locator  # noqa: E402
-from linimasa.evaluation.workbench import prepare_split  # noqa: E402
+from linimasa.evaluation.workbench import prepare_split, write_model  # noqa: E402
 from linimasa.events import EventStage  # noqa: E402
 from linimasa.events.arguments import Party, as_date, party_sides, rules_clause  # noqa: E402
 from linimasa.events.participants import people_by_surname  # noqa: E402
@@ -225,10 +225,7 @@ def main() -> int:
         "bias": bias,
         "weights": dict(sorted(weights.items())),
     }
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(json.dumps({k: v for k, v in report.items() if k != "weights"}, indent=1))
-    print(f"{len(weights)} weights -> {args.out}")
+    write_model(report, args.out)
     return 0
 
 

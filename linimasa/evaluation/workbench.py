@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import json
 import pickle
 from dataclasses import dataclass
 from pathlib import Path
@@ -101,3 +102,12 @@ def _cache_file(folder: Path, annotations: Path) -> Path:
             if source.is_file() and source.suffix in (".py", ".yaml", ".csv", ".json", ".txt", ".tsv"):
                 digest.update(source.read_bytes())
     return Path(folder) / f"{annotations.stem}-{digest.hexdigest()[:12]}.pickle"
+
+
+def write_model(report: dict, path: Path) -> None:
+    """Write a trained model file (its weights and the report of how it was chosen) the way every training
+    script does, byte-identical on rebuild, and print the report without the weights."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(json.dumps({k: v for k, v in report.items() if k != "weights"}, indent=1))
+    print(f"{len(report['weights'])} weights -> {path}")
