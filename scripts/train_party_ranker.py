@@ -39,6 +39,7 @@ from linimasa.evaluation.spans import Locator  # noqa: E402
 from linimasa.evaluation.workbench import prepare_split, write_model  # noqa: E402
 from linimasa.events import EventStage  # noqa: E402
 from linimasa.events.arguments import Party, as_date, party_sides, rules_clause  # noqa: E402
+from linimasa.events.nonparties import nonparties_of  # noqa: E402
 from linimasa.events.participants import people_by_surname  # noqa: E402
 from linimasa.events.party_ranker import (  # noqa: E402
     MODEL_FILE,
@@ -79,7 +80,8 @@ def rows_of(split, stage) -> list[tuple[dict, int, str, int]]:
             clause = rules_clause(c.view, c.match, finder.lexicon)
             on = as_date(c.date.value) or anchor
             before_side, _ = party_sides(c.match.rule)
-            for m, view, previous in ranking_pool(c.view, prior_of.get(id(c.view)), c.match, clause):
+            for m, view, previous in ranking_pool(c.view, prior_of.get(id(c.view)), c.match, clause,
+                                                  nonparties_of(finder.lexicon)):
                 participant = finder.resolver.participant(Party(m, before_side), on, article, people, view)
                 label = participant is not None and any(participant_matches(g, participant)
                                                         for e in events for g in e.participants)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from linimasa import dates
 from linimasa.events.detect import TriggerMatch
 from linimasa.events.lexicon import Lexicon
+from linimasa.events.nonparties import nonparties_of
 from linimasa.model import Location, Mention, Sentence, TimeExpression
 
 _ISO_DURATION = re.compile(r"^P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?)?$|^PT?(\d+(?:\.\d+)?)H$")
@@ -150,6 +151,27 @@ def frame_subject(view: SentenceView, match: TriggerMatch, lexicon: Lexicon) -> 
     return Party(opening[0], "actor") if opening else None
 
 
+def venue_host(view: SentenceView, match: TriggerMatch, lexicon: Lexicon) -> Party | None:
+    """Who talks were held at the place of: "usai rapat terbatas di kediaman Prabowo", "dalam rapat di kantor
+    Kemendagri" (a person or organisation right after "di"/"ke" and a place word of ``host_places``, in the
+    trigger's clause after it). The host took part; a building named for no one ("di Gedung Sate") has no
+    mention after the place word and so no host."""
+    places = lexicon.words("host_places") if "host_places" in lexicon.arguments else frozenset()
+    if not places or " ".join(match.rule.words) in lexicon.words("interview_triggers"):
+        return None
+    stops = lexicon.words("clause_breaks") | lexicon.words("reporting_verbs")
+    at = lexicon.words("location_words") | lexicon.words("to_words")
+    for m in view.mentions:
+        i = view.token_index(m.start)
+        if i < match.last + 2 or m.kind not in ("person", "organisation", None) or m.label not in ("PER", "ORG", "TITLE"):
+            continue
+        if view.words[i - 1] in places and view.words[i - 2] in at:
+            if any(w in stops for w in view.words[match.last : i - 2]):
+                return None
+            return Party(m, "actor" if party_sides(match.rule)[1] == "actor" else "recipient")
+    return None
+
+
 def _is_reference_noun(view: SentenceView, match: TriggerMatch, lexicon: Lexicon) -> bool:
     following = view.words[match.last : match.last + lexicon.arguments["determiner_window"]]
     return match.rule.pos == "noun" and any(w in lexicon.words("determiners") for w in following)
@@ -221,7 +243,7 @@ def _is_person(m: Mention) -> bool:
 
 
 def _party(view: SentenceView, m: Mention, side: str, lexicon: Lexicon, visit: bool = False) -> Party | None:
-    if _credit(view, m):
+    if _credit(view, m) or nonparties_of(lexicon).excluded(view, m):
         return None
     marker = _preposition(view, m, lexicon)
     if marker in lexicon.words("location_words"):

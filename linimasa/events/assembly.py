@@ -133,7 +133,9 @@ class Assembler:
                 # "komitmen Presiden Joko Widodo dan PM Mark Rutte dalam pertemuan bilateral hari ini": no talks
                 # were told before, so the frame names its own parties
                 groups.append(Group(heads=[_as_head(c)]))
-            elif c.match.rule.type == "CONSULT" and c.modality == "asserted":
+            elif c.match.rule.type == "CONSULT" and c.modality == "asserted" and c.reference:
+                # only a reference ("pertemuan itu") points back to talks; a verb whose clause names no
+                # second party borrows none ("ucap Taufik saat berbincang dengan [an outlet]")
                 orphans.append(c)
         return groups + self._meetings_behind(groups, orphans)
 

@@ -23,17 +23,24 @@ from linimasa.events.arguments import (
     frame_subject,
     location_of,
     rules_clause,
+    venue_host,
 )
 from linimasa.events.detect import TriggerMatch, find_triggers
 from linimasa.events.lexicon import Lexicon, normal
 from linimasa.events.modality import classify_modality, is_habitual, is_recalled
+from linimasa.events.nonparties import nonparties_of
 from linimasa.events.participants import (
     ParticipantResolver,
     contains,
     is_person_mention,
     outermost,
 )
-from linimasa.events.party_ranker import ArticleNames, PartyRanker, RankerCues, ranking_pool
+from linimasa.events.party_ranker import (
+    ArticleNames,
+    PartyRanker,
+    RankerCues,
+    ranking_pool,
+)
 from linimasa.kb.topics import TopicHit
 from linimasa.limits import DEFAULT_LIMITS
 from linimasa.model import Article, Location, Mention, Participant
@@ -185,6 +192,9 @@ class CandidateFinder:
         on = as_date(date.value) or anchor
         parties = find_parties(view, match, self.lexicon, reference, span)
         body = self.session_bodies.get(" ".join(rule.words))
+        host = venue_host(view, match, self.lexicon) if rule.type == "CONSULT" and not anaphoric else None
+        if host is not None and all(host.mention is not party.mention for party in parties):
+            parties = parties + [host]
         own_party = any(view.token_index(party.mention.start) >= match.last for party in parties)
         if (rule.type == "CONSULT" and (own_party or body) and not anaphoric
                 and not any(view.token_index(party.mention.start) < match.first for party in parties)
@@ -200,7 +210,8 @@ class CandidateFinder:
                 framed, reference = True, False
         if self.ranker is not None and not reference and not anaphoric:
             prior, names = ranking
-            pool = ranking_pool(view, prior, match, rules_clause(view, match, self.lexicon))
+            pool = ranking_pool(view, prior, match, rules_clause(view, match, self.lexicon),
+                                nonparties_of(self.lexicon))
             parties = parties + self.ranker.parties(match, parties, pool, names, self.ranker_cues)
         participants = []
         for party in parties:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from linimasa.events.arguments import Party, SentenceView, party_sides
+from linimasa.events.nonparties import NonParties
 from linimasa.model import Mention
 
 MODEL_FILE = Path(__file__).resolve().parents[1] / "lang" / "id" / "models" / "party_ranker.json"
@@ -104,16 +105,19 @@ def mention_features(match, rule_parties: int, m: Mention, view: SentenceView, p
     return features
 
 
-def ranking_pool(view: SentenceView, prior: SentenceView | None, match, clause: tuple[int, int]) -> list[tuple]:
+def ranking_pool(view: SentenceView, prior: SentenceView | None, match, clause: tuple[int, int],
+                 nonparties: NonParties | None = None) -> list[tuple]:
     """The mentions the ranker judges for the trigger at ``match``: those of its sentence outside the clause
     the rules read (``clause``: word indices; inside it, what the rules left out they left out for a reason:
     a place after "di", a topic after "membahas", a speaker after "kata"), and those of the sentence
-    before."""
+    before; never a source or an alias (:mod:`linimasa.events.nonparties`)."""
     start, end = clause
     pool = [(m, view, False) for m in view.mentions if is_party_mention(m)
             and not start <= view.token_index(m.start) < end]
     if prior is not None:
         pool += [(m, prior, True) for m in prior.mentions if is_party_mention(m)]
+    if nonparties is not None:
+        pool = [(m, v, previous) for m, v, previous in pool if not nonparties.excluded(v, m)]
     return pool
 
 

@@ -1,0 +1,117 @@
+"""Mentions a sentence names that take no part in its event, whatever their place in the clause.
+
+- **Sources**: the outlet or agency a statement is credited to ("dilansir AFP", "ditemui detikBali",
+  "kumparan.com", "kepada wartawan"). A news outlet is known by name (``linimasa/data/outlets.csv``, the
+  cleaner's wire list) or by an outlet's name with a desk after it ("detikBali"); any mention after a
+  credit cue ("dilansir", "mengutip" ... through "dari laman", "kantor berita") is a source too.
+- **Aliases**: a name given again for the person just named ("Edward Omar Sharif Hiariej atau Eddy
+  Hiariej", "KH Maksum Faqih atau Gus Maksum"): the first carries the party.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from linimasa.model import Mention
+
+_SQUASH = re.compile(r"[\s.\-]+")
+
+
+@functools.cache
+def outlet_names() -> frozenset[str]:
+    """News outlets and wire agencies, folded and without spaces, dots or hyphens."""
+    from linimasa.clean.credits import load_credit_rules
+    from linimasa.outlets import _names
+
+    names = set()
+    for key, name in _names().items():
+        names.update((_squashed(key), _squashed(name)))
+    names.update(_squashed(wire) for wire in load_credit_rules().wires)
+    return frozenset(n for n in names if len(n) >= 2)
+
+
+def _squashed(text: str) -> str:
+    return _SQUASH.sub("", text.casefold())
+
+
+@dataclass(frozen=True)
+class NonParties:
+    cues: frozenset[str] = frozenset()
+    fillers: frozenset[str] = frozenset()
+    alias_words: frozenset[str] = frozenset()
+    staff: frozenset[str] = frozenset()  # "wartawan BBC": the outlet is whom the person works for
+    journalists: str = "journalists"
+
+    @classmethod
+    def of(cls, lexicon) -> NonParties:
+        args = lexicon.arguments
+        return cls(frozenset(args.get("source_cues") or ()), frozenset(args.get("source_fillers") or ()),
+                   frozenset(args.get("alias_words") or ()), frozenset(args.get("outlet_staff") or ()))
+
+    def excluded(self, view, m: Mention) -> bool:
+        return self.is_source(view, m) or self.is_alias(view, m)
+
+    def is_source(self, view, m: Mention) -> bool:
+        """The outlet, agency or reporters a statement is credited to."""
+        if m.kind == "agent":
+            return m.name == self.journalists and _word_before(view, m, self.fillers) in ("kepada", *self.cues)
+        if m.kind in ("person", "country", "place"):
+            return False
+        before = _word_before(view, m, self.fillers)
+        if before in self.staff:  # "mantan wartawan BBC": the journalist's outlet, who may well be a party
+            return False
+        return before in self.cues or is_outlet(m.text) or bool(m.name and is_outlet(m.name))
+
+    def is_alias(self, view, m: Mention) -> bool:
+        """A person's name right after another person's name and "atau"/"alias" ("X atau Y"), or in brackets
+        after it ("X (Y)"). Organisations are left alone: an acronym in brackets is often the one the
+        knowledge base knows."""
+        i = view.token_index(m.start)
+        if i < 2 or _named(m) != "person":
+            return False
+        words = view.words
+        if words[i - 1] in self.alias_words:
+            before = i - 2 if words[i - 2] != "," else i - 3
+        elif words[i - 1] == "(":
+            before = i - 2
+        else:
+            return False
+        return before >= 0 and any(view.token_index(p.end - 1) == before and _named(p) for p in view.mentions
+                                   if p is not m and _named(p) == "person" and p.end <= m.start)
+
+
+def nonparties_of(lexicon) -> NonParties:
+    """The lexicon's :class:`NonParties`, built once per lexicon."""
+    found = lexicon._sets.get("nonparties")
+    if found is None:
+        found = lexicon._sets["nonparties"] = NonParties.of(lexicon)
+    return found
+
+
+def is_outlet(text: str) -> bool:
+    """A news outlet or agency by name ("AFP", "kumparan.com"), or an outlet's desk ("detikBali")."""
+    squashed = _squashed(text)
+    names = outlet_names()
+    if squashed in names:
+        return True
+    words = text.split()
+    if len(words) != 1:
+        return False
+    for cut in range(3, len(text) - 1):  # "detikBali", "detikNews": the outlet and a capitalised desk
+        if text[cut].isupper() and text[:cut].islower() and text[:cut] in names:
+            return True
+    return False
+
+
+def _named(m: Mention) -> str:
+    """The kind of thing a mention names, as far as an alias must agree: a person, or something else."""
+    return "person" if m.kind == "person" or (m.kind is None and m.label in ("PER", "TITLE")) else "other"
+
+
+def _word_before(view, m: Mention, fillers: frozenset[str]) -> str | None:
+    i = view.token_index(m.start) - 1
+    while i >= 0 and view.words[i] in fillers:
+        i -= 1
+    return view.words[i] if i >= 0 else None

@@ -1,0 +1,72 @@
+"""Who takes part beyond the trigger's clause, and who never does: the host of the place talks were held
+at, the outlet a statement is credited to, a name given twice, a meeting that names no second party."""
+
+from __future__ import annotations
+
+from test_events_parties import events
+
+from linimasa.events.lexicon import load_lexicon
+from linimasa.events.nonparties import is_outlet, nonparties_of
+
+
+def names(found) -> list[list[str]]:
+    return [[p.name for p in e.participants] for e in found]
+
+
+def test_the_host_of_the_place_a_framed_meeting_was_held_at_took_part():
+    text = "\"Kami siap,\" ujar Adi Nugroho usai rapat di kediaman Budi Santoso, Jakarta."
+    found = events(text, [("Adi Nugroho", "PER", "person", "p:adi"), ("Budi Santoso", "PER", "person", "p:budi")],
+                   "CONSULT")
+    assert names(found) == [["Adi Nugroho", "Budi Santoso"]]
+
+
+def test_where_reporters_met_a_speaker_is_no_host():
+    text = "\"Kami siap,\" ujar Adi Nugroho saat ditemui di kantor Kementerian Andalas, Jakarta."
+    found = events(text, [("Adi Nugroho", "PER", "person", "p:adi"),
+                          ("Kementerian Andalas", "ORG", "organisation", "org:ka")], "CONSULT")
+    assert found == []
+
+
+def test_the_agency_a_statement_is_credited_to_is_no_party():
+    text = "Dilansir AFP, Adi Nugroho bertemu Budi Santoso di Jenewa."
+    found = events(text, [("AFP", "ORG", "organisation", "org:afp"), ("Adi Nugroho", "PER", "person", "p:adi"),
+                          ("Budi Santoso", "PER", "person", "p:budi")], "CONSULT")
+    assert names(found) == [["Adi Nugroho", "Budi Santoso"]]
+
+
+def test_an_outlet_is_known_by_its_name_or_with_its_desk_after_it():
+    assert is_outlet("AFP") and is_outlet("kumparan.com") and is_outlet("detikBali")
+    assert not is_outlet("Kementerian Luar Negeri") and not is_outlet("Detikus")
+
+
+def test_a_journalist_of_an_outlet_keeps_the_outlet():
+    text = "Polisi menangkap mantan wartawan BBC di Bandung."
+    found = events(text, [("BBC", "ORG", "organisation", "org:bbc")], "COERCE")
+    assert ["police", "BBC"] in names(found)
+
+
+def test_a_name_given_again_after_atau_is_the_same_person():
+    text = "Adi Nugroho bertemu Wakil Menteri Budi Santoso atau Budi dan Cici Lestari di Jakarta."
+    found = events(text, [("Adi Nugroho", "PER", "person", "p:adi"), ("Budi Santoso", "PER", "person", "p:budi"),
+                          ("Budi", "PER", None, None), ("Cici Lestari", "PER", "person", "p:cici")], "CONSULT")
+    assert names(found) == [["Adi Nugroho", "Budi Santoso", "Cici Lestari"]]
+
+
+def test_an_acronym_in_brackets_after_an_organisation_is_left_alone():
+    lexicon = load_lexicon()
+    from linimasa.events.arguments import SentenceView
+    from linimasa.model import Mention, Sentence
+
+    text = "Badan Andalas (BA) bertemu"
+    long, short = Mention(0, 13, "Badan Andalas", "ORG"), Mention(15, 17, "BA", "ORG")
+    view = SentenceView(0, Sentence(0, len(text), text), ["badan", "andalas", "(", "ba", ")", "bertemu"],
+                        [0, 6, 14, 15, 17, 19], [5, 13, 15, 17, 18, 26], [long, short])
+    assert not nonparties_of(lexicon).is_alias(view, short)
+
+
+def test_talks_whose_clause_names_no_second_party_borrow_none_from_another_event():
+    text = ("Polisi Andalas menangkap Budi Santoso di Bandung. "
+            "\"Kami siap,\" ucap Adi Nugroho saat berbincang dengan kumparan.com.")
+    found = events(text, [("Polisi Andalas", "ORG", "organisation", "org:pa"), ("Budi Santoso", "PER", None, None),
+                          ("Adi Nugroho", "PER", "person", "p:adi"), ("kumparan.com", "ORG", None, None)], "CONSULT")
+    assert found == []
