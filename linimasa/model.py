@@ -189,7 +189,9 @@ class Participant:
 
 # Places no sentence of the event states, inferred from the dateline or from the parties' one country
 # (linimasa.events.places): shown, but never evidence that two reports tell two different events.
-INFERRED_PLACE_BASES = frozenset({"dateline", "participants"})
+DATELINE_PLACE = "dateline"
+PARTICIPANTS_PLACE = "participants"
+INFERRED_PLACE_BASES = frozenset({DATELINE_PLACE, PARTICIPANTS_PLACE})
 
 
 @dataclass(slots=True)

@@ -16,10 +16,7 @@ sentence may be telling where it happened in a way the rules did not read.
 
 from __future__ import annotations
 
-from linimasa.model import Location, Mention, Participant
-
-DATELINE = "dateline"
-PARTICIPANTS = "participants"
+from linimasa.model import DATELINE_PLACE, PARTICIPANTS_PLACE, Location, Mention, Participant
 
 
 def dateline_place(article, kb, participants: list[Participant], sentence_mentions: list[Mention]
@@ -38,8 +35,8 @@ def dateline_place(article, kb, participants: list[Participant], sentence_mentio
         return None
     start = dateline.get("start") or 0
     end = dateline.get("end") or start
-    stand_in = Mention(start, end, dateline.get("text") or dateline["place"], "LOC", DATELINE)
-    return Location(place.name, place.city, place.country, place.lat, place.lon, place.kb_id), stand_in, DATELINE
+    stand_in = Mention(start, end, dateline.get("text") or dateline["place"], "LOC", DATELINE_PLACE)
+    return Location(place.name, place.city, place.country, place.lat, place.lon, place.kb_id), stand_in, DATELINE_PLACE
 
 
 def participants_country(kb, participants: list[Participant], sentence_mentions: list[Mention]
@@ -52,8 +49,8 @@ def participants_country(kb, participants: list[Participant], sentence_mentions:
     country = kb.country(iso3)
     if country is None or _foreign_place_named(sentence_mentions, countries):
         return None
-    stand_in = Mention(0, 0, country.name, "LOC", PARTICIPANTS)
-    return Location(name=country.name, city=None, country=iso3, kb_id=country.kb_id), stand_in, PARTICIPANTS
+    stand_in = Mention(0, 0, country.name, "LOC", PARTICIPANTS_PLACE)
+    return Location(name=country.name, city=None, country=iso3, kb_id=country.kb_id), stand_in, PARTICIPANTS_PLACE
 
 
 def _foreign_place_named(mentions: list[Mention], countries: set[str]) -> bool:
