@@ -328,3 +328,43 @@ def test_who_sends_an_envoy_is_not_at_the_meeting(stage):
     article = stage(annotate("Jokowi mengutus Retno menemui Wang Yi di Beijing."))
     [event] = consults(article)
     assert {p.name for p in event.participants} == {"Retno Marsudi", "Wang Yi"}
+
+
+def of_type(article, kind):
+    return [e for e in article.events if e.type == kind and e.modality == "asserted"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Retno menolak permintaan Tiongkok untuk membuka perbatasan.",
+    "Retno tidak memenuhi panggilan Tiongkok pekan lalu.",
+    "Retno tidak setuju dengan usulan Tiongkok soal perbatasan.",
+])
+def test_refusing_a_request_a_proposal_or_a_summons_is_a_rejection(stage, sentence):
+    assert len(of_type(stage(annotate(sentence)), "REJECT")) == 1
+
+
+@pytest.mark.parametrize("sentence", [
+    "Retno menolak berkomentar soal Tiongkok.",
+    "Retno membantah tudingan Tiongkok soal perbatasan.",
+    "Warga Jakarta yang menolak Tiongkok berkumpul di taman.",
+])
+def test_declining_to_comment_a_denial_or_a_relative_clause_is_no_rejection(stage, sentence):
+    assert of_type(stage(annotate(sentence)), "REJECT") == []
+
+
+def test_a_warning_is_a_threat_when_it_states_a_consequence(stage):
+    threat = stage(annotate("Tiongkok memperingatkan Indonesia akan menghadapi konsekuensi serius."))
+    advice = stage(annotate("Retno memperingatkan warga Indonesia soal cuaca buruk di Beijing."))
+    assert len(of_type(threat, "THREATEN")) == 1
+    assert of_type(advice, "THREATEN") == []
+
+
+def test_a_danger_or_a_legal_penalty_called_ancaman_is_no_threat(stage):
+    article = stage(annotate("Indonesia menghadapi ancaman banjir, dan pelaku di Jakarta diancam pidana penjara."))
+    assert of_type(article, "THREATEN") == []
+
+
+def test_an_act_someone_asks_for_has_not_happened(stage):
+    article = stage(annotate("Jokowi meminta Retno mundur dari jabatannya."))
+    assert [e.modality for e in article.events if e.type == "RETREAT"] in ([], ["hypothetical"])
+    assert of_type(article, "RETREAT") == []

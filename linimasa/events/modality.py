@@ -26,12 +26,19 @@ def classify_modality(words: list[str], match: TriggerMatch, lexicon: Lexicon) -
         cue = lexicon.before_cues.get(word)
         if cue:
             return cue
-    after = _after_clause_modality(words, match.last, lexicon)
-    if after:
-        return after
+    if not _takes_a_complement(match, lexicon):
+        after = _after_clause_modality(words, match.last, lexicon)
+        if after:
+            return after
     if match.rule.pos == "noun" and match.last < len(words) and words[match.last] in lexicon.modality["another"]:
         return "future"
     return "asserted"
+
+
+def _takes_a_complement(match: TriggerMatch, lexicon: Lexicon) -> bool:
+    """A verb that threatens, promises, asks or refuses tells a future act after it ("mengancam akan menutup
+    perbatasan"): a modal there is the act's, not the trigger's."""
+    return match.rule.pos == "verb" and match.rule.type in lexicon.modality.get("complement_types", ())
 
 
 def _nobody_did(words: list[str], first: int, lexicon: Lexicon) -> bool:
