@@ -70,3 +70,43 @@ def test_talks_whose_clause_names_no_second_party_borrow_none_from_another_event
     found = events(text, [("Polisi Andalas", "ORG", "organisation", "org:pa"), ("Budi Santoso", "PER", None, None),
                           ("Adi Nugroho", "PER", "person", "p:adi"), ("kumparan.com", "ORG", None, None)], "CONSULT")
     assert found == []
+
+
+def test_saya_inside_a_quote_is_the_speaker_named_after_it():
+    text = "\"Saya sudah bertemu dengan Menteri Budi Santoso,\" kata Adi Nugroho di Jakarta."
+    found = events(text, [("Budi Santoso", "PER", "person", "p:budi"), ("Adi Nugroho", "PER", "person", "p:adi")],
+                   "CONSULT")
+    assert names(found) == [["Adi Nugroho", "Budi Santoso"]]
+
+
+def test_saya_inside_a_quote_closed_by_ujarnya_is_the_speaker_told_before():
+    text = ("Adi Nugroho hadir di Jakarta kemarin. \"Kami hormati,\" kata Adi Nugroho. "
+            "\"Saya mendukung Bank Sentral Andalas,\" ujarnya.")
+    found = events(text, [("Adi Nugroho", "PER", "person", "p:adi"), ("Adi Nugroho", "PER", "person", "p:adi"),
+                          ("Bank Sentral Andalas", "ORG", "organisation", "org:bsa")], "SUPPORT")
+    assert names(found) == [["Adi Nugroho", "Bank Sentral Andalas"]]
+
+
+def test_dia_opening_a_sentence_is_the_speaker_of_the_sentence_before():
+    text = ("\"Sekolah harus dibuka,\" kata Ketua Komisi Adi Nugroho. "
+            "Dia mendesak Bank Sentral Andalas mempercepat pemulihan.")
+    found = events(text, [("Adi Nugroho", "PER", "person", "p:adi"),
+                          ("Bank Sentral Andalas", "ORG", "organisation", "org:bsa")], "REQUEST")
+    assert names(found) == [["Adi Nugroho", "Bank Sentral Andalas"]]
+    evidence = [e.text for e in found[0].evidence if e.field == "participant"]
+    assert "Dia" in evidence  # the pronoun the party was read from
+
+
+def test_a_pronoun_far_from_any_person_stays_unresolved():
+    text = ("Adi Nugroho hadir di Jakarta. Hujan turun. Jalan banjir. Sekolah tutup. "
+            "Dia mendesak Bank Sentral Andalas mempercepat pemulihan.")
+    found = events(text, [("Adi Nugroho", "PER", "person", "p:adi"),
+                          ("Bank Sentral Andalas", "ORG", "organisation", "org:bsa")], "REQUEST")
+    assert all("Adi Nugroho" not in n for n in names(found))
+
+
+def test_dia_inside_a_quote_is_not_the_speaker():
+    text = "\"Dia mendesak Bank Sentral Andalas,\" kata Adi Nugroho."
+    found = events(text, [("Bank Sentral Andalas", "ORG", "organisation", "org:bsa"),
+                          ("Adi Nugroho", "PER", "person", "p:adi")], "REQUEST")
+    assert all("Adi Nugroho" not in n for n in names(found))

@@ -25,6 +25,7 @@ from linimasa.events.arguments import (
     rules_clause,
     venue_host,
 )
+from linimasa.events.coreference import PronounCues, resolve_pronouns
 from linimasa.events.detect import TriggerMatch, find_triggers
 from linimasa.events.lexicon import Lexicon, normal
 from linimasa.events.modality import classify_modality, is_habitual, is_recalled
@@ -91,7 +92,7 @@ class CandidateFinder:
 
     def __init__(self, lexicon: Lexicon, kb, dater, resolver: ParticipantResolver, topics,
                  agents: AgentLexicon | None = None, max_candidates: int = DEFAULT_LIMITS.event_triggers,
-                 ranker: PartyRanker | None = None):
+                 ranker: PartyRanker | None = None, coreference: bool = True):
         self.lexicon = lexicon
         # A news article has dozens of triggers; a text with hundreds more (generated, or a dump of many
         # articles in one) is read up to here, so that grouping, which compares triggers with the events
@@ -112,6 +113,8 @@ class CandidateFinder:
         self.agents = agents
         self.ranker = ranker
         self.ranker_cues = RankerCues.of(lexicon)
+        # who "ia" / "dia" and a quote's "saya" / "kami" are (linimasa/events/coreference.py)
+        self.pronoun_cues = PronounCues.of(lexicon) if coreference else None
 
     def candidates(self, article: Article, views: list[SentenceView], anchor, people) -> list[Candidate]:
         candidates = []
@@ -160,6 +163,8 @@ class CandidateFinder:
             view.times = [t for t in times if sentence.start <= t.start < sentence.end]
             if view.words:
                 views.append(view)
+        if self.pronoun_cues is not None:
+            resolve_pronouns(views, self.pronoun_cues)
         return views
 
     # ------------------------------------------------------------------ candidates

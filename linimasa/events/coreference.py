@@ -1,0 +1,139 @@
+"""Who a pronoun is, so that the clause it opens has its party.
+
+- **Inside a quote**, "saya", "aku", "kami", "kita" are the quote's speaker: the person after the reporting
+  verb that follows the quote ("...," kata Prabowo), the speaker told before when that verb has "-nya"
+  ("ujarnya"), or the person whose reporting verb opens the quote ("Prabowo mengatakan, "..."").
+- **Elsewhere**, "ia", "dia", "beliau", "dirinya" are the person the sentence opened with before the
+  pronoun, else the last speaker or subject told in the sentences before (a speaker over a subject: "...,"
+  kata Hetifah. Dia mendesak ..." is Hetifah).
+
+Each resolved pronoun becomes a mention at the pronoun's offsets carrying its antecedent's identity
+(source ``coreference``), so the rules and the ranker read it like a name and the event's evidence cites the
+pronoun. Only people are antecedents; a pronoun nobody fits stays unresolved.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+from linimasa.model import Mention
+
+OPENING, CLOSING, BOTH = frozenset({"“"}), frozenset({"”"}), frozenset({'"'})
+QUOTE_REACH = 3
+THIRD_REACH = 2  # sentences a quote may run on to find the verb that says whose it is
+
+
+@dataclass(frozen=True)
+class PronounCues:
+    third: frozenset[str]
+    first: frozenset[str]
+    reporting: frozenset[str]
+    speaker_after: frozenset[str]
+
+    @classmethod
+    def of(cls, lexicon) -> PronounCues:
+        args = lexicon.arguments
+        return cls(lexicon.words("pronouns"), frozenset(args.get("quote_pronouns") or ()),
+                   lexicon.words("reporting_verbs"), lexicon.words("speaker_after"))
+
+
+def is_person(m: Mention) -> bool:
+    return m.kind == "person" or (m.kind is None and m.label == "PER")
+
+
+def resolve_pronouns(views: list, cues: PronounCues) -> None:
+    """Adds a mention for every pronoun of ``views`` (an article's sentence views, in order) whose person is
+    known, to that view's mentions."""
+    inside = False  # whether the sentence starts inside a quote opened before
+    last_speaker: Mention | None = None
+    last_subject: Mention | None = None
+    told_at = 0  # the last sentence that named a person
+    for number, view in enumerate(views):
+        quoted = _quoted(view.words, inside)
+        inside = quoted[-1] if quoted else inside
+        people = [m for m in view.mentions if is_person(m)]
+        added = []
+        for i, word in enumerate(view.words):
+            if word in cues.first and quoted[i]:
+                who = _quote_speaker(views, number, i, cues, last_speaker)
+            elif word in cues.third and not quoted[i]:
+                before = [m for m in people if view.token_index(m.start) < i]
+                recent = number - told_at <= THIRD_REACH
+                who = before[0] if before else ((last_speaker or last_subject) if recent else None)
+            else:
+                continue
+            if who is not None:
+                added.append(_standing_for(who, view.starts[i], view.ends[i]))
+        speaker = _speaker(view, people, cues)
+        if speaker is not None:
+            last_speaker = speaker
+        if people or added:
+            last_subject = (people or added)[0] if not speaker else speaker
+            told_at = number
+        if added:
+            view.mentions = sorted(view.mentions + added, key=lambda m: m.start)
+
+
+def _standing_for(who: Mention, start: int, end: int) -> Mention:
+    return dataclasses.replace(who, start=start, end=end, source="coreference")
+
+
+def _quoted(words: list[str], inside: bool) -> list[bool]:
+    """For each word, whether it stands inside a quote (the quote marks themselves count as inside)."""
+    flags = []
+    for word in words:
+        if word in OPENING or (word in BOTH and not inside):
+            inside = True
+            flags.append(True)
+        elif word in CLOSING or (word in BOTH and inside):
+            flags.append(True)
+            inside = False
+        else:
+            flags.append(inside)
+    return flags
+
+
+def _speaker(view, people: list[Mention], cues: PronounCues) -> Mention | None:
+    """The person a sentence's reporting verb names as speaker: after "kata"/"ujar" ..., or before
+    "mengatakan" ..."""
+    for m in people:
+        i = view.token_index(m.start)
+        if i > 0 and view.words[i - 1] in cues.speaker_after:
+            return m
+        j = view.token_index(m.end - 1) + 1
+        if j < len(view.words) and view.words[j] in cues.reporting and view.words[j] not in cues.speaker_after:
+            return m
+    return None
+
+
+def _quote_speaker(views: list, number: int, i: int, cues: PronounCues, last_speaker: Mention | None):
+    """The speaker of the quote holding word ``i`` of sentence ``number``."""
+    opened = _opening_speaker(views[number], i, cues)
+    for view in views[number : number + QUOTE_REACH]:
+        start = i + 1 if view is views[number] else 0
+        words = view.words
+        close = next((k for k in range(start, len(words)) if words[k] in CLOSING or words[k] in BOTH), None)
+        if close is None:
+            continue
+        for k in range(close + 1, min(close + 4, len(words))):
+            if words[k] in cues.speaker_after:
+                if words[k].endswith("nya"):  # "ujarnya": the speaker told before
+                    return opened or last_speaker
+                after = [m for m in view.mentions if is_person(m) and 0 < view.token_index(m.start) - k <= 4]
+                return after[0] if after else opened or last_speaker
+        return opened or last_speaker
+    return opened or last_speaker
+
+
+def _opening_speaker(view, i: int, cues: PronounCues) -> Mention | None:
+    """ "Prabowo mengatakan, "..."": the person before the reporting verb that opens the quote."""
+    words = view.words
+    k = i
+    while k >= 0 and not (words[k] in OPENING or words[k] in BOTH):
+        k -= 1
+    verb = next((j for j in range(k - 1, max(k - 4, -1), -1) if words[j] in cues.reporting), None)
+    if k <= 0 or verb is None:
+        return None
+    before = [m for m in view.mentions if is_person(m) and view.token_index(m.end - 1) < verb]
+    return before[-1] if before else None
