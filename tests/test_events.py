@@ -368,3 +368,14 @@ def test_an_act_someone_asks_for_has_not_happened(stage):
     article = stage(annotate("Jokowi meminta Retno mundur dari jabatannya."))
     assert [e.modality for e in article.events if e.type == "RETREAT"] in ([], ["hypothetical"])
     assert of_type(article, "RETREAT") == []
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("Retno menilai kebijakan Tiongkok sangat positif bagi Indonesia.", "ACCUSE"),
+    ("Jokowi mengajak masyarakat Indonesia untuk menjaga kebersihan.", "REQUEST"),
+    ("Pasukan Indonesia yang didukung Tiongkok tiba di perbatasan.", "SUPPORT"),
+    ("Jokowi mengeksekusi program Tiongkok di Jakarta.", "ASSAULT"),
+])
+def test_a_word_in_a_sense_that_is_not_its_type_is_no_event(stage, sentence, kind):
+    assert of_type(stage(annotate(sentence)), kind) == []
+

@@ -50,3 +50,8 @@ def test_the_shipped_lexicon_knows_passive_and_nominal_forms_of_its_lexemes():
     assert any(r.type == "CONSULT" and r.voice == "passive" for r in lexicon.triggers["ditemui"])
     assert any(r.type == "CONSULT" and r.mode == "visit" for r in lexicon.triggers["menyambangi"])
     assert any(r.type == "COERCE" for r in lexicon.triggers["penangkapan"])
+
+
+def test_the_object_voice_after_a_pronoun_is_the_bare_root_with_kan():
+    assert [f.word for f in forms("saran", ["root-kan"])] == ["sarankan"]
+    assert any(r.type == "REQUEST" for r in load_lexicon().triggers["sarankan"])

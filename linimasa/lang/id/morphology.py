@@ -68,6 +68,8 @@ DERIVATIONS = {
     "per-an": (lambda r: _ber(r, "per") + "an", "noun", "active"),
     "peN-an": (lambda r: nasal(r, "pe") + "an", "noun", "active"),
     "root": (lambda r: r, "verb", "active"),
+    # the object voice after a pronoun agent, "-kan" without a prefix: "kami sarankan pemerintah ..."
+    "root-kan": (lambda r: r + "kan", "verb", "active"),
     "root-noun": (lambda r: r, "noun", "active"),
 }
 
