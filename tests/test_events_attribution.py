@@ -110,3 +110,17 @@ def test_dia_inside_a_quote_is_not_the_speaker():
     found = events(text, [("Bank Sentral Andalas", "ORG", "organisation", "org:bsa"),
                           ("Adi Nugroho", "PER", "person", "p:adi")], "REQUEST")
     assert all("Adi Nugroho" not in n for n in names(found))
+
+
+def test_the_body_in_a_persons_title_is_no_party_when_another_party_is_known():
+    text = "Anggota Komisi I DPR RI, Adi Nugroho, meminta Bank Sentral Andalas membuka data."
+    found = events(text, [("Komisi I DPR RI", "ORG", "organisation", "org:k1"), ("Adi Nugroho", "PER", None, None),
+                          ("Bank Sentral Andalas", "ORG", "organisation", "org:bsa")], "REQUEST")
+    assert names(found) == [["Adi Nugroho", "Bank Sentral Andalas"]]
+
+
+def test_the_body_in_a_title_stays_when_it_is_the_only_known_party():
+    text = "Anggota Komisi I DPR RI, Adi Nugroho, meminta Cici Lestari membuka data."
+    found = events(text, [("Komisi I DPR RI", "ORG", "organisation", "org:k1"), ("Adi Nugroho", "PER", None, None),
+                          ("Cici Lestari", "PER", None, None)], "REQUEST")
+    assert names(found) == [["Komisi I DPR RI", "Adi Nugroho", "Cici Lestari"]]

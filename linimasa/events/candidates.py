@@ -223,6 +223,7 @@ class CandidateFinder:
             participant = self.resolver.participant(party, on, article, people, view)
             if participant is not None:
                 participants.append((participant, party.mention))
+        participants = self._without_affiliations(view, participants)
         if body and framed and participants and participants[0][0].country:
             participants.append(self.resolver.session_body(body, participants[0][0], match, article))
         location = None
@@ -245,6 +246,16 @@ class CandidateFinder:
             candidate.own_participants = [(p, party.mention) for party in own
                                           if (p := self.resolver.participant(party, on, article, people, view))]
         return candidate
+
+    def _without_affiliations(self, view: SentenceView, participants: list) -> list:
+        """Without the bodies named only in a person's title ("anggota Komisi I DPR RI, Elnino Husein Mohi"),
+        when another party is known to the knowledge base; else the body stays as the known party."""
+        nonparties = nonparties_of(self.lexicon)
+        inside = view.sentence.start, view.sentence.end
+        titled = {id(m) for _, m in participants if inside[0] <= m.start < inside[1] and nonparties.is_affiliation(view, m)}
+        if titled and any(p.kb_id for p, m in participants if id(m) not in titled):
+            return [(p, m) for p, m in participants if id(m) not in titled]
+        return participants
 
     def _same_clause(self, view: SentenceView, first: TriggerMatch, second: TriggerMatch) -> bool:
         breaks = self.lexicon.words("clause_breaks") | self.lexicon.words("reporting_verbs") | {","}

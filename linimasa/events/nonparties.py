@@ -4,6 +4,11 @@
   "kumparan.com", "kepada wartawan"). A news outlet is known by name (``linimasa/data/outlets.csv``, the
   cleaner's wire list) or by an outlet's name with a desk after it ("detikBali"); any mention after a
   credit cue ("dilansir", "mengutip" ... through "dari laman", "kantor berita") is a source too.
+- **Affiliations**: the organisation in a person's title, right before the name ("anggota Komisi I DPR RI,
+  Elnino Husein Mohi", "Ketua DK OJK Muliaman D. Hadad", "kepala GNA, Fayez al-Sarraj"): the person takes
+  part, the body they belong to is only how they are introduced. The rules drop it only when another party
+  is known to the knowledge base (``CandidateFinder``): an unknown name keeps the body it was introduced with
+  as the known party an event needs ("Anggota Komisi VII DPR RI Bambang Haryo ... mendesak pemerintah").
 - **Aliases**: a name given again for the person just named ("Edward Omar Sharif Hiariej atau Eddy
   Hiariej", "KH Maksum Faqih atau Gus Maksum"): the first carries the party.
 """
@@ -42,16 +47,44 @@ class NonParties:
     fillers: frozenset[str] = frozenset()
     alias_words: frozenset[str] = frozenset()
     staff: frozenset[str] = frozenset()  # "wartawan BBC": the outlet is whom the person works for
+    roles: frozenset[str] = frozenset()  # "anggota", "ketua", "kepala" ...: a title is being told
+    links: frozenset[str] = frozenset()  # words a title runs on through ("dari fraksi", "untuk", "RI")
     journalists: str = "journalists"
 
     @classmethod
     def of(cls, lexicon) -> NonParties:
         args = lexicon.arguments
         return cls(frozenset(args.get("source_cues") or ()), frozenset(args.get("source_fillers") or ()),
-                   frozenset(args.get("alias_words") or ()), frozenset(args.get("outlet_staff") or ()))
+                   frozenset(args.get("alias_words") or ()), frozenset(args.get("outlet_staff") or ()),
+                   frozenset(args.get("affiliation_roles") or ()), frozenset(args.get("affiliation_links") or ()))
 
     def excluded(self, view, m: Mention) -> bool:
+        """Never a party: a source or an alias."""
         return self.is_source(view, m) or self.is_alias(view, m)
+
+    def is_affiliation(self, view, m: Mention) -> bool:
+        """An organisation inside a title that a person's name closes: a role word before it (through the
+        title's own words) and the name after it, with only the title's words, other names, commas and
+        brackets in between."""
+        if not self.roles or not (m.kind == "organisation" or (m.kind is None and m.label == "ORG")):
+            return False
+        words = view.words
+        first, last = view.token_index(m.start), view.token_index(m.end - 1)
+        i = first - 1
+        while i >= 0 and words[i] not in self.roles and words[i] in self.links:
+            i -= 1
+        if i < 0 or words[i] not in self.roles:
+            return False
+        covered = {k for p in view.mentions if p is not m
+                   for k in range(view.token_index(p.start), view.token_index(p.end - 1) + 1)}
+        for k in range(last + 1, min(last + 8, len(words))):
+            person = next((p for p in view.mentions if view.token_index(p.start) == k and _named(p) == "person"
+                           and p.label != "TITLE"), None)
+            if person is not None:
+                return True
+            if not (words[k] in self.links or words[k] in ",()" or (k in covered and words[k] not in self.roles)):
+                return False
+        return False
 
     def is_source(self, view, m: Mention) -> bool:
         """The outlet, agency or reporters a statement is credited to."""

@@ -110,14 +110,15 @@ def ranking_pool(view: SentenceView, prior: SentenceView | None, match, clause: 
     """The mentions the ranker judges for the trigger at ``match``: those of its sentence outside the clause
     the rules read (``clause``: word indices; inside it, what the rules left out they left out for a reason:
     a place after "di", a topic after "membahas", a speaker after "kata"), and those of the sentence
-    before; never a source or an alias (:mod:`linimasa.events.nonparties`)."""
+    before; never a source, an alias or the body in a person's title (:mod:`linimasa.events.nonparties`)."""
     start, end = clause
     pool = [(m, view, False) for m in view.mentions if is_party_mention(m)
             and not start <= view.token_index(m.start) < end]
     if prior is not None:
         pool += [(m, prior, True) for m in prior.mentions if is_party_mention(m)]
     if nonparties is not None:
-        pool = [(m, v, previous) for m, v, previous in pool if not nonparties.excluded(v, m)]
+        pool = [(m, v, previous) for m, v, previous in pool
+                if not nonparties.excluded(v, m) and not nonparties.is_affiliation(v, m)]
     return pool
 
 
