@@ -7,9 +7,11 @@ import json
 import pytest
 
 from linimasa.config import Settings
+from linimasa.events import EventStage
 from linimasa.events.decision import EventDecision
 from linimasa.model import Article, Event
 from linimasa.pipeline import Pipeline
+from tests.test_events_parties import NoKB, article
 
 TEXT = ("Presiden Joko Widodo mendukung Perdana Menteri Mark Rutte di Istana Bogor. "
         "Keduanya membahas perdagangan.")
@@ -72,7 +74,59 @@ def test_a_missing_model_says_which_file_and_what_to_do(tmp_path):
         EventDecision.load(tmp_path / "none.json")
 
 
-def test_the_shipped_model_is_on_by_default_and_says_what_it_judges():
+def test_the_shipped_model_weighs_what_the_knowledge_base_knows_for_the_types_it_judges():
     shipped = EventDecision.load()
-    assert shipped.types and "CONSULT" not in shipped.types  # the rules decide meetings: see the training report
+    assert shipped.types and not shipped.require_known_party  # the types are chosen on held-out events
+    assert any(name.startswith("known=") for name in shipped.weights) or shipped.trees
     assert 0.0 < shipped.threshold < 1.0
+
+
+def unknown_parties(tmp_path, types=None, require_known_party=False) -> list[Event]:
+    """ "Adi Nugroho mendukung Bank Sentral Andalas": two parties, neither known to the knowledge base."""
+    text = "Anggota DPR Adi Nugroho mendukung Bank Sentral Andalas di Jakarta."
+    path = tmp_path / "unknown.json"
+    data = {"weights": {"known=SUPPORT:0": 2.0}, "bias": 0.0, "threshold": 0.5,
+            "require_known_party": require_known_party}
+    if types is not None:
+        data["types"] = types
+    path.write_text(json.dumps(data))
+    stage = EventStage(Settings(options={"events": {"decision": str(path)}}), kb=NoKB(), dater=lambda *args: None)
+    done = stage(article(text, [("Adi Nugroho", "PER", "person", None),
+                                ("Bank Sentral Andalas", "ORG", "organisation", None)]))
+    return [e for e in done.events if e.type == "SUPPORT" and e.modality == "asserted"]
+
+
+def test_the_model_decides_events_whose_parties_the_knowledge_base_does_not_know(tmp_path):
+    found = unknown_parties(tmp_path, types=["SUPPORT"])
+    assert len(found) == 1 and found[0].decision["features"][0]["feature"] == "known=SUPPORT:0"
+
+
+def test_types_the_model_does_not_judge_keep_the_rule_that_a_party_must_be_known(tmp_path):
+    assert unknown_parties(tmp_path, types=["CONSULT"]) == []
+
+
+def test_a_model_can_keep_the_known_party_rule_for_its_own_types(tmp_path):
+    assert unknown_parties(tmp_path, types=["SUPPORT"], require_known_party=True) == []
+
+
+def test_cue_words_before_after_and_anywhere_in_the_sentence_are_features(tmp_path):
+    text = ("Presiden Joko Widodo ditemui wartawan lalu mendukung Perdana Menteri Mark Rutte yang masih "
+            "berlangsung di Istana Bogor.")
+    pipeline = Pipeline(Settings().prepare + Settings().extract,
+                        model(tmp_path, {"cue=press:before": 3.0, "cue=ongoing:after": -1.0, "cue=press:sentence": 0.5}))
+    article = pipeline(Article(id="own", text=text, published="2017-03-07"))
+    found = [e for e in article.events if e.type == "SUPPORT"]
+    assert [f["feature"] for f in found[0].decision["features"]] == [
+        "cue=press:before", "cue=ongoing:after", "cue=press:sentence"]
+
+
+def test_boosted_trees_are_applied_from_plain_lists_with_the_splits_that_weighed_most(tmp_path):
+    # one tree: is the trigger "mendukung"? then is a party known to the knowledge base?
+    tree = [["trigger=SUPPORT:mendukung", 0.5, 1, 2, 0.0], [-2.0], ["known=0", 0.5, 3, 4, 1.0], [3.0], [-1.0]]
+    path = tmp_path / "trees.json"
+    path.write_text(json.dumps({"trees": [tree], "bias": 0.0, "threshold": 0.5}))
+    found = supported(Settings(options={"events": {"decision": str(path)}}))
+    decision = found[0].decision
+    assert decision["score"] == pytest.approx(0.9526, abs=1e-4)  # the leaf 3.0: a known party
+    assert decision["features"] == [{"feature": "not known=0", "weight": 2.0},
+                                    {"feature": "trigger=SUPPORT:mendukung", "weight": 1.0}]

@@ -229,7 +229,10 @@ class Assembler:
                     g.extra_topics.extend(self.topics.find(view.sentence.text, view.sentence.start, cued=False))
 
     # ------------------------------------------------------------------ events
-    def event(self, article: Article, group: Group, anchor: dt.date | None) -> Event | None:
+    def event(self, article: Article, group: Group, anchor: dt.date | None, known_needed: bool | None = None) -> Event | None:
+        """The event mention of a group, or None when its participants do not make one. ``known_needed``: whether
+        it needs a party the knowledge base knows (None: the lexicon's rule; the learned decision weighs it
+        instead for the types it judges)."""
         first = group.first
         rule = first.match.rule
         article_id = article.id or ""
@@ -246,7 +249,7 @@ class Assembler:
         for c in group.members:
             cite("trigger", c.view.sentence.start, c.view.sentence.end)
         participants = self._merge_participants(group, on)
-        if not self._valid(rule, participants):
+        if not self._valid(rule, participants, self.require_known if known_needed is None else known_needed):
             return None
         for c in group.members:
             for p, m in c.participants:
@@ -329,8 +332,8 @@ class Assembler:
         represented = {p.country for p in specific if p.country}
         return specific + [p for p in merged.values() if generic(p) and p.country not in represented]
 
-    def _valid(self, rule, participants: list[Participant]) -> bool:
-        if self.require_known and not any(p.kb_id for p in participants):
+    def _valid(self, rule, participants: list[Participant], require_known: bool) -> bool:
+        if require_known and not any(p.kb_id for p in participants):
             return False
         if rule.type != "CONSULT":
             return bool(participants)

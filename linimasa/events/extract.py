@@ -34,6 +34,7 @@ class Extractor:
         self.finder = CandidateFinder(lexicon, kb, dater, ParticipantResolver(kb), topics, load_agents(),
                                       max_candidates, ranker)
         self.assembler = Assembler(lexicon, kb, topics, require_known)
+        self.known_override = require_known  # the events stage's option, over the lexicon's rule and the model
         self.decision = decision
 
     def events(self, article: Article) -> list[Event]:
@@ -50,6 +51,15 @@ class Extractor:
 
     def context(self, article: Article, candidates: list[Candidate]) -> ArticleContext:
         return ArticleContext.of(article.title, candidates, self.lexicon.words("reporting_verbs"))
+
+    def _known_needed(self, group, decision: EventDecision | None) -> bool:
+        """The rule that an event needs a party the knowledge base knows holds for the types the decision does
+        not judge; for those it judges, the model weighs what the knowledge base knows (its ``known=``
+        features) unless the model says to keep the rule."""
+        if self.known_override is not None or decision is None:
+            return self.assembler.require_known
+        judged_type = decision.types is None or group.first.match.rule.type in decision.types
+        return not judged_type or decision.require_known_party
 
     def assemble(self, article: Article, views: list[SentenceView], anchor, candidates: list[Candidate],
                  decision: EventDecision | None = None) -> list[Event]:
@@ -71,7 +81,7 @@ class Extractor:
         self.assembler.attach_participant_topics(groups, views)
         events = []
         for group in groups:
-            event = self.assembler.event(article, group, anchor)
+            event = self.assembler.event(article, group, anchor, self._known_needed(group, decision))
             if event is not None:
                 events.append(event)
         return events

@@ -57,13 +57,10 @@ class EventStage:
         return self._extractor
 
     def _require_known(self) -> bool | None:
-        """The rule that an event needs a party known to the knowledge base, unless the options say: with the
-        learned decision it is the model's call (the rule is one of its features), without it the lexicon's."""
-        if self.options.require_known_party is not None:
-            return self.options.require_known_party
-        if self.decision is not None:
-            return self.decision.require_known_party
-        return None
+        """The rule that an event needs a party known to the knowledge base when the options say; else the
+        lexicon's rule for the types the learned decision does not judge, the model's for those it does
+        (linimasa.events.extract.Extractor)."""
+        return self.options.require_known_party
 
     @property
     def ranker(self):
