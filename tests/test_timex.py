@@ -245,6 +245,17 @@ def test_a_date_standing_alone_as_a_clause_dates_the_clause_beside_it():
     assert (result["value"], result["basis"]) == ("2013-10-17", "clause")
 
 
+def test_a_date_inside_a_quotation_does_not_date_the_meeting_it_was_said_at():
+    text = ('"Bantuan itu sudah disalurkan sejak tanggal 3 Maret 2025," kata Menteri dalam rapat kerja, di '
+            'Gedung DPR, Jakarta, Kamis (16/10/2025).')
+    article = _article(text, "2025-10-16")
+    result = date_for_event(article, text.index("rapat"), text.index("rapat") + 5)
+    assert (result["value"], result["time"].text) == ("2025-10-16", "Kamis (16/10/2025)")
+    quoted = '"Kami bertemu pada 3 Maret 2025 di Bogor," kata Menteri, Kamis (16/10/2025).'
+    inside = date_for_event(_article(quoted, "2025-10-16"), quoted.index("bertemu"), quoted.index("bertemu") + 7)
+    assert inside["value"] == "2025-03-03"
+
+
 def test_a_plan_after_the_anchor_is_no_context_for_a_later_sentence():
     text = "Rapat digelar Jumat (22/1/2022). Jawaban tertulis dikirim pekan depan.\nMereka berdiskusi lama."
     article = _article(text, "2022-01-22")

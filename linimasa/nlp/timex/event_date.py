@@ -47,6 +47,7 @@ def date_for_event(article: Article, trigger_start: int, trigger_end: int) -> di
         sentence = sentences[index]
         in_sentence = [t for t in dated if sentence.start <= t.start < sentence.end]
         own = [t for t in in_sentence if not _cites_source(text, sentence, t) and not _year_of_a_thing(text, t)]
+        own = _beside_trigger(text, sentence, trigger_start, own)
         clause = _clause_of(text, sentence, trigger_start, own)
         for basis, pool in (("clause", clause), ("sentence", own)):
             result = _nearest_usable(pool, trigger_start, sentence.start, times, anchor, basis)
@@ -91,6 +92,22 @@ def _quoted_deictic(text: str, expression: TimeExpression) -> bool:
     straight = before.count('"') % 2 == 1
     curly = before.rfind("“") > before.rfind("”")
     return straight or curly
+
+
+def _quoted_at(text: str, sentence: Sentence, position: int) -> bool:
+    """Whether a position of the sentence lies inside a quotation opened in that sentence."""
+    before = text[sentence.start:position]
+    return before.count('"') % 2 == 1 or before.rfind("“") > before.rfind("”")
+
+
+def _beside_trigger(text: str, sentence: Sentence, trigger_start: int, pool: list[TimeExpression]):
+    """The expressions on the trigger's side of a quotation, when there are any: in '"... dibagikan sejak
+    tanggal 6 Januari 2025," kata Prabowo dalam Sidang Kabinet, Senin (20/10/2025)' the quoted date belongs
+    to what was said, the one outside it to the session where it was said (and the other way round for a
+    trigger inside the quotation)."""
+    inside = _quoted_at(text, sentence, trigger_start)
+    beside = [t for t in pool if _quoted_at(text, sentence, t.start) == inside]
+    return beside or pool
 
 
 def _after(expression: TimeExpression, anchor: str | None) -> bool:
