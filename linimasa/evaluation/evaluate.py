@@ -88,7 +88,10 @@ def _error_line(item: dict) -> str:
         return (f"{item['article_id']}: {item['type']} {item['field']}: annotated {item['annotated']}, "
                 f"given {item['given']} \"{(item.get('evidence') or '')[:120]}\"")
     if "a" in item:
-        return f"{item['kind']}: {item['a']} ~ {item['b']}: {item.get('event', '')}"
+        shared = "; ".join(f"{e['type']} {e['date'] or '-'} [{', '.join(e['participants'][:3])}]"
+                           for e in item.get("shared") or [])
+        return f"{item['kind']}: {item['a']} ~ {item['b']}: {item.get('event', '')}" + (
+            f" (shared: {shared})" if shared else "")
     who = ", ".join(item.get("participants") or [])
     what = f"{item['type']}/{item.get('mode') or item.get('annotated') or '-'} {item.get('date') or ''}".strip()
     evidence = item.get("evidence") or ""

@@ -143,6 +143,14 @@ def _has_type(predictions: Predictions, article_id: str, kind: str | None) -> bo
     return any(e.type == kind for e in predictions.for_article(article_id))
 
 
+def _shared_events(predictions: Predictions, first: str, second: str) -> list[dict]:
+    """The events two articles share: what linked them, to tell a merged piece of news from an earlier
+    event both recall."""
+    ids = {id(e) for e in predictions.for_article(first)}
+    return [{"type": e.type, "date": e.date, "participants": [p.name for p in e.participants],
+             "background": e.background} for e in predictions.for_article(second) if id(e) in ids]
+
+
 def linking_scores(pairs: list[ArticlePair], predictions: Predictions) -> tuple[dict, list[dict]]:
     same = [p for p in pairs if p.linkable]
     hard = [p for p in pairs if p.hard_negative]
@@ -156,7 +164,8 @@ def linking_scores(pairs: list[ArticlePair], predictions: Predictions) -> tuple[
     errors = [{"a": p.a, "b": p.b, "kind": "not_linked", "event": p.event,
                "events_a": len(predictions.for_article(p.a)), "events_b": len(predictions.for_article(p.b))}
               for p in same if p not in linked]
-    errors += [{"a": p.a, "b": p.b, "kind": "wrongly_linked", "event": p.event} for p in merged]
+    errors += [{"a": p.a, "b": p.b, "kind": "wrongly_linked", "event": p.event,
+                "shared": _shared_events(predictions, p.a, p.b)} for p in merged]
     return ({
         "same_event_pairs": len(same), "linked": len(linked),
         "same_event_pairs_not_plover": sum(1 for p in pairs if p.same_event and not p.linkable),
