@@ -42,6 +42,11 @@ RULE = {
     "min_shared": 1,
     "undated_min_shared": 2,
 }
+# The version of how linking decides, beyond the model's weights: the rule, the features the learned
+# decision reads (linimasa/link_features.py), the candidates it compares. Raise it with any change to them:
+# a store remembers the decision and version it was linked by (decision_name) and the first run of the new
+# code relinks it whole, once, with no `linimasa relink` to remember.
+LINKING_VERSION = 2
 
 
 # ---------------------------------------------------------------------- compatibility (also used per article)
@@ -216,12 +221,13 @@ def load_decision(decision):
 
 
 def decision_name(model) -> str:
-    """What a store was linked by: "rule", or the learned model and a digest of its weights and thresholds
-    (another model relinks the store)."""
+    """What a store was linked by: "rule", or the learned model and a digest of its weights and thresholds,
+    with the linking version (another model, or a new version of the code, relinks the store). A store that
+    names none was linked by the rule before versions ("rule")."""
     if model is None:
-        return "rule"
+        return f"rule/v{LINKING_VERSION}"
     weights = json.dumps([sorted(model.weights.items()), model.bias, model.threshold, model.rule_threshold])
-    return f"{model.name}:{hashlib.sha1(weights.encode()).hexdigest()[:12]}"
+    return f"{model.name}:{hashlib.sha1(weights.encode()).hexdigest()[:12]}/v{LINKING_VERSION}"
 
 
 def _rule_choice(candidates: list[_Cluster], mention: Event) -> tuple[_Cluster | None, dict | None]:

@@ -7,8 +7,12 @@ ids), each of equal weight, discounted with the days between their publication (
 
 :func:`pair_features` compares a mention with one member of a candidate event: PLOVER type and mode,
 modality, background, dates (distance in days, precision, where each was read), places, shared parties (by
-knowledge-base id), article similarity of words and of entities, same outlet, title words, the words
-of the two trigger sentences, and whether the rule (link.py) would link them. Every feature is a named number, so the decision can say which ones weighed.
+knowledge-base id, and unresolved names spelled alike), article similarity of words and of entities, same
+outlet, title words, the words of the two trigger sentences, whether the rule (link.py) would link them,
+and what each article reports against what it recalls: whether each trigger is in its article's lead, how
+much of its article's title its sentence says, and whether each date lies days before its article's
+publication (a recall, or a reaction to an earlier event). Every feature is a named number, so the
+decision can say which ones weighed.
 """
 
 from __future__ import annotations
@@ -76,13 +80,49 @@ class MentionView:
     known: set[str]
     sentence_words: set[str]
     bounds: tuple | None
+    names: list[frozenset[str]]  # the name words of each party the knowledge base does not resolve
+    in_lead: bool  # its trigger is in the article's lead: what the article reports, not what it recalls
+    headline: float  # how much of its article's title its trigger sentence says (0..1)
+    recalled_days: int | None  # days its date lies before its article's publication (None: either unknown)
 
     @classmethod
     def of(cls, event: Event) -> "MentionView":
         sentence = next((e.text for e in event.evidence if e.field == "trigger"), "")
+        words = set(_content_words(sentence, frozenset()))
+        signature = event.signature or {}
+        title = set(signature.get("title") or ())
+        bounds = date_bounds(event.date)
+        published = date_bounds(signature.get("published"))
+        recalled = (published[0] - bounds[1]).days if bounds and published else None
         return cls(event, {participant_key(p) for p in event.participants},
-                   {p.kb_id for p in event.participants if p.kb_id},
-                   set(_content_words(sentence, frozenset())), date_bounds(event.date))
+                   {p.kb_id for p in event.participants if p.kb_id}, words, bounds,
+                   [frozenset(_name_words(p.name)) for p in event.participants
+                    if not p.kb_id and p.kind in NAMED_KINDS and _name_words(p.name)],
+                   event.trigger is not None and event.trigger.start < LEAD_CHARACTERS,
+                   len(words & title) / len(title) if title else 0.0,
+                   max(recalled, 0) if recalled is not None else None)
+
+
+NAMED_KINDS = frozenset({"person", "organisation"})
+RECALL_DAYS = 2  # a report dated this many days or more before its article's publication recalls it
+
+
+def _name_words(name: str) -> list[str]:
+    return [w.casefold() for w in _WORD.findall(name)]
+
+
+def _names_alike(first: frozenset[str], second: frozenset[str]) -> bool:
+    """Two spellings of one name ("Siti Masitha Soeparno", "Siti Mashita Soeparno"): at least two words
+    shared, or one name's words all in the other's."""
+    common = len(first & second)
+    return common >= 2 or (common >= 1 and (first <= second or second <= first))
+
+
+def _alike_names(mention: "MentionView", member: "MentionView") -> int:
+    """Unresolved parties of the mention whose name reads as one of the member's unresolved parties' names,
+    but is not spelled the same (those count as shared parties already)."""
+    return sum(1 for name in mention.names
+               if any(name != other and _names_alike(name, other) for other in member.names))
 
 
 def _days_apart(a: tuple | None, b: tuple | None) -> int | None:
@@ -114,6 +154,7 @@ def pair_features(mention: MentionView, member: MentionView, vectors: ArticleVec
     features[f"shared_parties={min(shared, 3)}"] = 1.0
     features["shared_known_parties"] = float(min(shared_known, 4))
     features["parties_jaccard"] = _jaccard(mention.parties, member.parties)
+    features["names_alike"] = float(min(_alike_names(mention, member), 2))
     # dates
     days = _days_apart(mention.bounds, member.bounds)
     if days is None:
@@ -149,5 +190,15 @@ def pair_features(mention: MentionView, member: MentionView, vectors: ArticleVec
         features["same_outlet"] = float(bool(first.get("outlet")) and first.get("outlet") == second.get("outlet"))
         features["published_days_apart_log"] = math.log1p(apart) if apart is not None else 2.0
     features["trigger_sentence_jaccard"] = _jaccard(mention.sentence_words, member.sentence_words)
+    # what each article reports against what it recalls: an event in both leads that both titles tell is
+    # one piece of news; a report in one article's lead recalled days later deep in another is a reaction
+    if not same_article:
+        features["both_in_lead"] = float(mention.in_lead and member.in_lead)
+        features["one_in_lead"] = float(mention.in_lead != member.in_lead)
+        features["headline_both"] = min(mention.headline, member.headline)
+        recalled = [v.recalled_days for v in (mention, member)]
+        if None not in recalled:
+            features["recalled_one"] = float((min(recalled) < RECALL_DAYS) != (max(recalled) < RECALL_DAYS))
+            features["recalled_both"] = float(min(recalled) >= RECALL_DAYS)
     features["rule_would_link"] = float(not same_article and _fits(_Cluster([o]), m) is not None)
     return features

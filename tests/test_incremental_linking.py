@@ -278,3 +278,19 @@ def test_a_store_linked_by_the_rule_is_relinked_whole_by_the_learned_decision_an
     store = open_store(db)
     assert link_changes(store).relinked == 40  # the default is the learned decision
     store.close()
+
+
+def test_a_store_linked_by_an_earlier_version_of_linking_is_relinked_whole_once(tmp_path: Path):
+    from linimasa.store import link_state
+
+    db = str(tmp_path / "store.db")
+    rng = random.Random(6)
+    store_batch(db, [Outcome("new", a.source, a, a.id) for a in (article(rng, f"a{n}", events=2) for n in range(10))],
+                decision=False)
+    store = open_store(db)
+    assert link_changes(store, linking_by(False)).relinked == 0  # linked by this rule and version: nothing to do
+    with store.transaction():
+        link_state.set_linked_by(store, "rule")  # what a store linked before linking had versions says
+    assert link_changes(store, linking_by(False)).relinked == 20
+    assert link_changes(store, linking_by(False)).relinked == 0
+    store.close()
