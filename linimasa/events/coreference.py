@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from linimasa.model import Mention
 
 OPENING, CLOSING, BOTH = frozenset({"“"}), frozenset({"”"}), frozenset({'"'})
+QUOTES = OPENING | CLOSING | BOTH
 QUOTE_REACH = 3
 THIRD_REACH = 2  # sentences a quote may run on to find the verb that says whose it is
 
@@ -50,14 +51,20 @@ def resolve_pronouns(views: list, cues: PronounCues) -> None:
     last_subject: Mention | None = None
     told_at = 0  # the last sentence that named a person
     for number, view in enumerate(views):
-        quoted = _quoted(view.words, inside)
-        inside = quoted[-1] if quoted else inside
+        words = view.words
+        if inside or not QUOTES.isdisjoint(words):
+            quoted, inside = _quoted(words, inside)
+        else:  # most sentences hold no quote: nothing in them is quoted
+            quoted = None
         people = [m for m in view.mentions if is_person(m)]
         added = []
-        for i, word in enumerate(view.words):
-            if word in cues.first and quoted[i]:
+        pronouns = [i for i, word in enumerate(words) if word in cues.first or word in cues.third] \
+            if not (cues.first.isdisjoint(words) and cues.third.isdisjoint(words)) else ()
+        for i in pronouns:
+            word = words[i]
+            if word in cues.first and quoted is not None and quoted[i]:
                 who = _quote_speaker(views, number, i, cues, last_speaker)
-            elif word in cues.third and not quoted[i]:
+            elif word in cues.third and (quoted is None or not quoted[i]):
                 before = [m for m in people if view.token_index(m.start) < i]
                 recent = number - told_at <= THIRD_REACH
                 who = before[0] if before else ((last_speaker or last_subject) if recent else None)
@@ -79,8 +86,9 @@ def _standing_for(who: Mention, start: int, end: int) -> Mention:
     return dataclasses.replace(who, start=start, end=end, source="coreference")
 
 
-def _quoted(words: list[str], inside: bool) -> list[bool]:
-    """For each word, whether it stands inside a quote (the quote marks themselves count as inside)."""
+def _quoted(words: list[str], inside: bool) -> tuple[list[bool], bool]:
+    """For each word, whether it stands inside a quote (the quote marks themselves count as inside), and
+    whether the quote is still open after the last word."""
     flags = []
     for word in words:
         if word in OPENING or (word in BOTH and not inside):
@@ -91,7 +99,7 @@ def _quoted(words: list[str], inside: bool) -> list[bool]:
             inside = False
         else:
             flags.append(inside)
-    return flags
+    return flags, inside
 
 
 def _speaker(view, people: list[Mention], cues: PronounCues) -> Mention | None:
