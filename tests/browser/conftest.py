@@ -40,6 +40,9 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+SERVER_START_SECONDS = 120
+
+
 class Server:
     """``linimasa serve`` in a thread of this process, on 127.0.0.1 and a free port."""
 
@@ -56,10 +59,14 @@ class Server:
 
     def __enter__(self) -> "Server":
         self.thread.start()
-        deadline = time.monotonic() + 20
+        # generous: on a machine running other suites the app's first import and start can take a while,
+        # and a slow start is not what these tests are about (a crashed server thread still fails at once)
+        deadline = time.monotonic() + SERVER_START_SECONDS
         while not self.server.started:
-            if time.monotonic() > deadline or not self.thread.is_alive():
-                raise RuntimeError("the linimasa server did not start")
+            if not self.thread.is_alive():
+                raise RuntimeError("the linimasa server thread died while starting: see the log above")
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"the linimasa server did not start within {SERVER_START_SECONDS} s")
             time.sleep(0.05)
         return self
 
