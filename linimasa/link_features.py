@@ -96,8 +96,8 @@ class MentionView:
         recalled = (published[0] - bounds[1]).days if bounds and published else None
         return cls(event, {participant_key(p) for p in event.participants},
                    {p.kb_id for p in event.participants if p.kb_id}, words, bounds,
-                   [frozenset(_name_words(p.name)) for p in event.participants
-                    if not p.kb_id and p.kind in NAMED_KINDS and _name_words(p.name)],
+                   [names for p in event.participants
+                    if not p.kb_id and p.kind in NAMED_KINDS and (names := frozenset(_name_words(p.name)))],
                    event.trigger is not None and event.trigger.start < LEAD_CHARACTERS,
                    len(words & title) / len(title) if title else 0.0,
                    max(recalled, 0) if recalled is not None else None)

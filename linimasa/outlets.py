@@ -15,7 +15,8 @@ SECOND_LEVEL = frozenset({"co", "or", "go", "ac", "web", "my", "com", "net", "or
 
 
 @functools.cache
-def _names() -> dict[str, str]:
+def known_outlets() -> dict[str, str]:
+    """Every outlet linimasa/data/outlets.csv lists: folded key -> its one name."""
     with OUTLETS_FILE.open(encoding="utf-8", newline="") as handle:
         return {row["key"].strip().casefold(): row["name"].strip() for row in csv.DictReader(handle)}
 
@@ -35,7 +36,7 @@ def site(url: str | None) -> str | None:
 
 def outlet_name(outlet: str | None, url: str | None = None) -> str | None:
     """The outlet's one name: by its name as given or its URL's site, else the name given, else the site."""
-    names = _names()
+    names = known_outlets()
     given = (outlet or "").strip()
     if given and given.casefold() in names:
         return names[given.casefold()]

@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 
 from linimasa.config import Settings  # noqa: E402
 from linimasa.evaluation.articles import read_articles  # noqa: E402
-from linimasa.evaluation.candidates import _evidence_spans, sentence_triggers  # noqa: E402
+from linimasa.evaluation.candidates import evidence_spans, sentence_triggers  # noqa: E402
 from linimasa.evaluation.matching import match_article  # noqa: E402
 from linimasa.evaluation.spans import Locator, squash  # noqa: E402
 from linimasa.evaluation.workbench import prepare_split  # noqa: E402
@@ -59,7 +59,7 @@ def article_steps(extractor, article):
         if decision is not None and not decision.keeps(g.heads):
             fates.append((g, "decision"))
             continue
-        event = assembler.event(article, g, anchor, extractor._known_needed(g, decision))
+        event = assembler.event(article, g, anchor, extractor.known_needed(g, decision))
         if event is not None:
             fates.append((g, "reported"))
         else:
@@ -107,7 +107,7 @@ def main() -> int:
             for event in gold.events:
                 if not event.primary:
                     continue
-                spans = _evidence_spans(event, locator)
+                spans = evidence_spans(event, locator)
                 if not spans:
                     continue
                 inside = [m for s, e, ms in sentences if _overlaps(s, e, spans) for m in ms

@@ -39,7 +39,6 @@ from linimasa.evaluation.spans import Locator  # noqa: E402
 from linimasa.evaluation.workbench import prepare_split, write_model  # noqa: E402
 from linimasa.events import EventStage  # noqa: E402
 from linimasa.events.arguments import Party, as_date, party_sides, rules_clause  # noqa: E402
-from linimasa.events.nonparties import nonparties_of  # noqa: E402
 from linimasa.events.participants import people_by_surname  # noqa: E402
 from linimasa.events.party_ranker import (  # noqa: E402
     MODEL_FILE,
@@ -81,7 +80,7 @@ def rows_of(split, stage) -> list[tuple[dict, int, str, int]]:
             on = as_date(c.date.value) or anchor
             before_side, _ = party_sides(c.match.rule)
             for m, view, previous in ranking_pool(c.view, prior_of.get(id(c.view)), c.match, clause,
-                                                  nonparties_of(finder.lexicon)):
+                                                  finder.lexicon.nonparties):
                 participant = finder.resolver.participant(Party(m, before_side), on, article, people, view)
                 label = participant is not None and any(participant_matches(g, participant)
                                                         for e in events for g in e.participants)

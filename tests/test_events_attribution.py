@@ -6,7 +6,7 @@ from __future__ import annotations
 from test_events_parties import events
 
 from linimasa.events.lexicon import load_lexicon
-from linimasa.events.nonparties import is_outlet, nonparties_of
+from linimasa.events.nonparties import is_outlet
 
 
 def names(found) -> list[list[str]]:
@@ -61,7 +61,7 @@ def test_an_acronym_in_brackets_after_an_organisation_is_left_alone():
     long, short = Mention(0, 13, "Badan Andalas", "ORG"), Mention(15, 17, "BA", "ORG")
     view = SentenceView(0, Sentence(0, len(text), text), ["badan", "andalas", "(", "ba", ")", "bertemu"],
                         [0, 6, 14, 15, 17, 19], [5, 13, 15, 17, 18, 26], [long, short])
-    assert not nonparties_of(lexicon).is_alias(view, short)
+    assert not lexicon.nonparties.is_alias(view, short)
 
 
 def test_talks_whose_clause_names_no_second_party_borrow_none_from_another_event():

@@ -261,11 +261,17 @@ def test_linimasa_relink_rebuilds_everything_and_changes_nothing_a_run_linked(tm
     assert snapshot(db) == before
 
 
-def test_a_store_linked_by_the_rule_is_relinked_whole_by_the_learned_decision_and_back(tmp_path: Path):
+def linked_by_the_rule(tmp_path: Path, seed: int, articles: int) -> str:
+    """A store of ``articles`` random articles of two events each, linked by the rule; its path."""
     db = str(tmp_path / "store.db")
-    rng = random.Random(5)
-    store_batch(db, [Outcome("new", a.source, a, a.id) for a in (article(rng, f"a{n}", events=2) for n in range(20))],
-                decision=False)
+    rng = random.Random(seed)
+    batch = (article(rng, f"a{n}", events=2) for n in range(articles))
+    store_batch(db, [Outcome("new", a.source, a, a.id) for a in batch], decision=False)
+    return db
+
+
+def test_a_store_linked_by_the_rule_is_relinked_whole_by_the_learned_decision_and_back(tmp_path: Path):
+    db = linked_by_the_rule(tmp_path, seed=5, articles=20)
     store = open_store(db)
     assert link_changes(store, linking_by(True)).relinked == 40  # nothing queued, but linked by the rule: all
     assert link_changes(store, linking_by(True)).relinked == 0
@@ -283,11 +289,7 @@ def test_a_store_linked_by_the_rule_is_relinked_whole_by_the_learned_decision_an
 def test_a_store_linked_by_an_earlier_version_of_linking_is_relinked_whole_once(tmp_path: Path):
     from linimasa.store import link_state
 
-    db = str(tmp_path / "store.db")
-    rng = random.Random(6)
-    store_batch(db, [Outcome("new", a.source, a, a.id) for a in (article(rng, f"a{n}", events=2) for n in range(10))],
-                decision=False)
-    store = open_store(db)
+    store = open_store(linked_by_the_rule(tmp_path, seed=6, articles=10))
     assert link_changes(store, linking_by(False)).relinked == 0  # linked by this rule and version: nothing to do
     with store.transaction():
         link_state.set_linked_by(store, "rule")  # what a store linked before linking had versions says

@@ -76,7 +76,7 @@ def candidate_recall(split, lexicon: Lexicon, processed: dict[str, Article] | No
                 continue
             tally = tallies[event.type]
             tally.gold += 1
-            spans = _evidence_spans(event, locator)
+            spans = evidence_spans(event, locator)
             if not spans:
                 continue
             tally.located += 1
@@ -105,7 +105,7 @@ def candidate_recall(split, lexicon: Lexicon, processed: dict[str, Article] | No
 
 
 
-def _evidence_spans(event, locator: Locator) -> list[tuple[int, int]]:
+def evidence_spans(event, locator: Locator) -> list[tuple[int, int]]:
     """Where the event is told: its evidence quote; for a gold set without quotes (the shared development
     set), every place a participant's mention is written, so that "in a sentence" means a sentence naming
     a participant."""

@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from linimasa import dates
 from linimasa.events.detect import TriggerMatch
 from linimasa.events.lexicon import Lexicon
-from linimasa.events.nonparties import nonparties_of
 from linimasa.model import Location, Mention, Sentence, TimeExpression
 
 _ISO_DURATION = re.compile(r"^P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?)?$|^PT?(\d+(?:\.\d+)?)H$")
@@ -243,7 +242,7 @@ def _is_person(m: Mention) -> bool:
 
 
 def _party(view: SentenceView, m: Mention, side: str, lexicon: Lexicon, visit: bool = False) -> Party | None:
-    if _credit(view, m) or nonparties_of(lexicon).excluded(view, m):
+    if _credit(view, m) or lexicon.nonparties.excluded(view, m):
         return None
     marker = _preposition(view, m, lexicon)
     if marker in lexicon.words("location_words"):

@@ -29,7 +29,6 @@ from linimasa.events.coreference import PronounCues, resolve_pronouns
 from linimasa.events.detect import TriggerMatch, find_triggers
 from linimasa.events.lexicon import Lexicon, normal
 from linimasa.events.modality import classify_modality, is_habitual, is_recalled
-from linimasa.events.nonparties import nonparties_of
 from linimasa.events.participants import (
     ParticipantResolver,
     contains,
@@ -216,7 +215,7 @@ class CandidateFinder:
         if self.ranker is not None and not reference and not anaphoric:
             prior, names = ranking
             pool = ranking_pool(view, prior, match, rules_clause(view, match, self.lexicon),
-                                nonparties_of(self.lexicon))
+                                self.lexicon.nonparties)
             parties = parties + self.ranker.parties(match, parties, pool, names, self.ranker_cues)
         participants = []
         for party in parties:
@@ -250,7 +249,7 @@ class CandidateFinder:
     def _without_affiliations(self, view: SentenceView, participants: list) -> list:
         """Without the bodies named only in a person's title ("anggota Komisi I DPR RI, Elnino Husein Mohi"),
         when another party is known to the knowledge base; else the body stays as the known party."""
-        nonparties = nonparties_of(self.lexicon)
+        nonparties = self.lexicon.nonparties
         inside = view.sentence.start, view.sentence.end
         titled = {id(m) for _, m in participants if inside[0] <= m.start < inside[1] and nonparties.is_affiliation(view, m)}
         if titled and any(p.kb_id for p, m in participants if id(m) not in titled):

@@ -21,13 +21,13 @@ from pathlib import Path
 
 from linimasa import yamldata
 from linimasa.dates import precision_name
+from linimasa.events.coreference import QUOTES
 from linimasa.events.participants import key
 
 CUES_FILE = Path(__file__).resolve().parents[1] / "lang" / "id" / "decision_cues.yaml"
 _WORD = re.compile(r"^[a-z][a-z\-]*$")
 CONTEXT = 3  # words each side of the trigger
 CUE_WINDOW = 6  # words each side of the trigger where a cue counts as "before" / "after"
-QUOTES = frozenset({'"', "“", "”"})
 
 
 @dataclass(frozen=True)

@@ -52,7 +52,7 @@ class Extractor:
     def context(self, article: Article, candidates: list[Candidate]) -> ArticleContext:
         return ArticleContext.of(article.title, candidates, self.lexicon.words("reporting_verbs"))
 
-    def _known_needed(self, group, decision: EventDecision | None) -> bool:
+    def known_needed(self, group, decision: EventDecision | None) -> bool:
         """The rule that an event needs a party the knowledge base knows holds for the types the decision does
         not judge; for those it judges, the model weighs what the knowledge base knows (its ``known=``
         features) unless the model says to keep the rule."""
@@ -81,7 +81,7 @@ class Extractor:
         self.assembler.attach_participant_topics(groups, views)
         events = []
         for group in groups:
-            event = self.assembler.event(article, group, anchor, self._known_needed(group, decision))
+            event = self.assembler.event(article, group, anchor, self.known_needed(group, decision))
             if event is not None:
                 events.append(event)
         return events

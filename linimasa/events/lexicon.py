@@ -54,6 +54,14 @@ class Lexicon:
             found = self._sets[name] = frozenset(self.arguments[name])
         return found
 
+    @functools.cached_property
+    def nonparties(self):
+        """Who never takes part (sources, aliases, affiliations): :class:`linimasa.events.nonparties.NonParties`
+        of these arguments, built once per lexicon."""
+        from linimasa.events.nonparties import NonParties
+
+        return NonParties.of(self)
+
 
 def normal(word: str) -> str:
     return word.lower()

@@ -28,10 +28,10 @@ _SQUASH = re.compile(r"[\s.\-]+")
 def outlet_names() -> frozenset[str]:
     """News outlets and wire agencies, folded and without spaces, dots or hyphens."""
     from linimasa.clean.credits import load_credit_rules
-    from linimasa.outlets import _names
+    from linimasa.outlets import known_outlets
 
     names = set()
-    for key, name in _names().items():
+    for key, name in known_outlets().items():
         names.update((_squashed(key), _squashed(name)))
     names.update(_squashed(wire) for wire in load_credit_rules().wires)
     return frozenset(n for n in names if len(n) >= 2)
@@ -113,14 +113,6 @@ class NonParties:
             return False
         return before >= 0 and any(view.token_index(p.end - 1) == before and _named(p) for p in view.mentions
                                    if p is not m and _named(p) == "person" and p.end <= m.start)
-
-
-def nonparties_of(lexicon) -> NonParties:
-    """The lexicon's :class:`NonParties`, built once per lexicon."""
-    found = lexicon._sets.get("nonparties")
-    if found is None:
-        found = lexicon._sets["nonparties"] = NonParties.of(lexicon)
-    return found
 
 
 def is_outlet(text: str) -> bool:
