@@ -223,6 +223,11 @@ class CandidateFinder:
             if participant is not None:
                 participants.append((participant, party.mention))
         participants = self._without_affiliations(view, participants)
+        if rule.type == "CONSULT" and rule.mode == "visit":
+            # residents, a crowd, a police team going to a market, an office or a crime scene is no visit between
+            # political parties ("ratusan warga mendatangi kantor gubernur", "puluhan petugas tiba di rumahnya"):
+            # a generic agent is neither a visitor nor a host
+            participants = [(p, m) for p, m in participants if m.kind != "agent"]
         if body and framed and participants and participants[0][0].country:
             participants.append(self.resolver.session_body(body, participants[0][0], match, article))
         location = None

@@ -88,4 +88,29 @@ def is_habitual(words: list[str], match: TriggerMatch, lexicon: Lexicon) -> bool
         if words[i] == "kali" and i > 0 and (words[i - 1] in counts or words[i - 1].isdigit()):
             return True
     pairs = modality.get("habitual_pairs", ())
-    return any([a, b] in pairs for a, b in zip(near, near[1:]))
+    return any([a, b] in pairs for a, b in zip(near, near[1:])) or _ongoing_process(words, match, lexicon)
+
+
+def _ongoing_process(words: list[str], match: TriggerMatch, lexicon: Lexicon) -> bool:
+    """ "tengah melakukan negosiasi dengan ...", "terus menjalin komunikasi yang intens", "negosiasi antara
+    Indonesia dan AS masih terus berlangsung": coordinating, communicating or negotiating told as going on is
+    no single meeting. The words before count up to a new clause; after the trigger, an aspect word right
+    after it, or one followed by a verb of going on before the clause ends."""
+    modality = lexicon.modality
+    if " ".join(match.rule.words) not in modality.get("process_triggers", ()):
+        return False
+    ongoing = modality["ongoing"]
+    for i in range(match.first - 1, max(-1, match.first - 1 - modality["window"]), -1):
+        if words[i] in lexicon.stop_words:
+            break
+        if words[i] in ongoing:
+            return True
+    if match.last < len(words) and words[match.last] in ongoing:
+        return True
+    going_on = modality["ongoing_after"]
+    for i in range(match.last, len(words)):
+        if words[i] in CLAUSE_ENDS:
+            break
+        if words[i] in ongoing and any(w in going_on for w in words[i + 1 : i + 3]):
+            return True
+    return False

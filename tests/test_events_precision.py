@@ -1,0 +1,67 @@
+"""What linimasa reports as a meeting should be one (issue 19, precision): an interview, a going-on, a crowd
+at an office or a body's own session is no CONSULT event. The developers' own sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from linimasa.config import Settings
+from linimasa.model import Article
+from linimasa.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def extract():
+    settings = Settings()
+    pipeline = Pipeline(settings.prepare + settings.extract, settings)
+    return lambda text: pipeline(Article(id="own", text=text, title="Judul", published="2017-03-07"))
+
+
+def consult(article):
+    return [e for e in article.events if e.type == "CONSULT" and e.modality == "asserted"]
+
+
+def names(event):
+    return {p.name for p in event.participants}
+
+
+@pytest.mark.parametrize("text", [
+    '"Anggaran negara cukup," kata Sri Mulyani Indrawati saat ditemui di Gedung DPR, Jakarta, Senin (6/3/2017).',
+    "Ditemui wartawan di Istana Merdeka, Sri Mulyani Indrawati menolak berkomentar soal anggaran.",
+])
+def test_a_speaker_met_by_reporters_held_no_meeting(extract, text):
+    assert consult(extract(text)) == []
+
+
+def test_someone_met_by_a_named_person_did_meet_them(extract):
+    events = consult(extract("Sri Mulyani Indrawati ditemui Joko Widodo di Istana Merdeka, Jakarta, Senin (6/3/2017)."))
+    assert len(events) == 1 and names(events[0]) == {"Sri Mulyani Indrawati", "Joko Widodo"}
+
+
+@pytest.mark.parametrize("text", [
+    "Kementerian Luar Negeri tengah melakukan negosiasi dengan pemerintah Malaysia soal perbatasan.",
+    "Negosiasi antara Indonesia dan Malaysia soal perbatasan masih terus berlangsung.",
+    "Retno Marsudi terus menjalin komunikasi dengan Menteri Luar Negeri Malaysia Anifah Aman.",
+])
+def test_coordination_or_negotiation_told_as_going_on_is_no_single_meeting(extract, text):
+    assert consult(extract(text)) == []
+
+
+def test_communication_told_as_done_is_a_call(extract):
+    events = consult(extract("Retno Marsudi telah berkomunikasi dengan Menteri Luar Negeri Malaysia Anifah Aman "
+                             "soal perbatasan, Senin (6/3/2017)."))
+    assert len(events) == 1 and names(events[0]) == {"Retno Marsudi", "Anifah Aman"}
+
+
+@pytest.mark.parametrize("text", [
+    "Ratusan warga mendatangi Kantor Gubernur Jawa Tengah di Semarang, Senin (6/3/2017).",
+    "Puluhan petugas mendatangi rumah Setya Novanto di Jakarta, Senin (6/3/2017).",
+])
+def test_a_crowd_or_a_team_going_to_an_office_or_a_house_is_no_visit(extract, text):
+    assert consult(extract(text)) == []
+
+
+def test_a_named_visitor_going_to_a_named_host_is_a_visit(extract):
+    events = consult(extract("Joko Widodo mengunjungi Najib Razak di Putrajaya, Senin (6/3/2017)."))
+    assert len(events) == 1
+    assert {(p.name, p.side) for p in events[0].participants} == {("Joko Widodo", "actor"), ("Najib Razak", "recipient")}
