@@ -46,7 +46,7 @@ RULE = {
 # decision reads (linimasa/link_features.py), the candidates it compares. Raise it with any change to them:
 # a store remembers the decision and version it was linked by (decision_name) and the first run of the new
 # code relinks it whole, once, with no `linimasa relink` to remember.
-LINKING_VERSION = 2
+LINKING_VERSION = 3
 
 
 # ---------------------------------------------------------------------- compatibility (also used per article)
@@ -167,7 +167,7 @@ def _fits(cluster: _Cluster, mention: Event) -> int | None:
 
 
 def link_events(mentions: list[Event], existing: list[Event] = (), decision=None,
-                members: dict[str, str] | None = None) -> list[Event]:
+                members: dict[str, str] | None = None, trace: list | None = None) -> list[Event]:
     """Real events from event mentions.
 
     ``existing`` events (from earlier runs) keep their ids; a mention that fits one joins it. A new event's
@@ -178,14 +178,16 @@ def link_events(mentions: list[Event], existing: list[Event] = (), decision=None
     party blocks and never joins what :mod:`linimasa.link_units` puts in different units. Every mention that
     joins an event leaves its link evidence on it (``Event.links``): which source it was compared with, by
     the model or the rule, the score and the features that weighed most. ``members``, if given, learns the
-    event of each mention (by mention id).
+    event of each mention (by mention id). ``trace``, if given (a list), receives one :class:`Comparison`
+    per candidate event the learned decision looked at, in order (scripts/link_losses.py reads it to say
+    where a pair of reports was lost).
     """
     model = load_decision(decision)
     clusters = [_Cluster([event], event.id) for event in existing]
     known = {(e.article_id, e.start, e.end) for event in existing for e in event.evidence if e.field == "trigger"}
     ordered = sorted(mentions, key=lambda m: (-precision(m.date), m.article_id or "", m.trigger.start if m.trigger else 0, m.id))
     index = _BlockIndex()
-    judge = _Judge(model) if model is not None else None
+    judge = _Judge(model, trace) if model is not None else None
     for c in clusters:
         index.add(c, c.members[0])
     for mention in ordered:
@@ -244,17 +246,31 @@ def _rule_choice(candidates: list[_Cluster], mention: Event) -> tuple[_Cluster |
                   "features": [{"feature": "rule_fit", "value": best_score, "weight": None}]}
 
 
+@dataclass(frozen=True)
+class Comparison:
+    """One candidate event the learned decision looked at for a mention: its members then (mention ids), the
+    verdict ("same article", "other kind": a type, modality, call or date no score overrides; "no": scored
+    below both thresholds; "model" or "rule": could join), the probability, and whether it was chosen."""
+
+    mention: str
+    members: tuple[str, ...]
+    verdict: str
+    probability: float | None
+    chosen: bool = False
+
+
 class _Judge:
     """The learned decision over candidate events, the rule as its fallback where it is surer."""
 
     MEMBERS_COMPARED = 12  # a mention is compared with at most this many members of an event (distinct articles)
 
-    def __init__(self, model):
+    def __init__(self, model, trace: list | None = None):
         from linimasa.link_features import ArticleVectors
 
         self.model = model
         self.vectors = ArticleVectors()
         self.views: dict[int, object] = {}
+        self.trace = trace
 
     def view(self, event: Event):
         from linimasa.link_features import MentionView
@@ -289,17 +305,25 @@ class _Judge:
             # evidence it was trained on: the rule is surer there
             return _rule_choice([c for c in candidates if _same_kind(c, mention)], mention)
         chosen = None
+        looked: list[tuple[_Cluster, str, float | None]] = []
         for cluster in candidates:
             if mention.article_id in cluster.member_articles:
+                looked.append((cluster, "same article", None))
                 continue  # the events stage already told apart the events of one article
             if not _same_kind(cluster, mention):
+                looked.append((cluster, "other kind", None))
                 continue
             probability, member, features = self.score(cluster, mention)
             by = "model" if probability >= self.model.threshold else None
             if by is None and probability >= self.model.rule_threshold and _fits(cluster, mention) is not None:
                 by = "rule"
+            looked.append((cluster, by or "no", probability))
             if by and (chosen is None or probability > chosen[1]):
                 chosen = (cluster, probability, member, features, by)
+        if self.trace is not None:
+            self.trace.extend(Comparison(mention.id, tuple(m.id for m in cluster.members), verdict, probability,
+                                         chosen is not None and cluster is chosen[0])
+                              for cluster, verdict, probability in looked)
         if chosen is None:
             return None, None
         cluster, probability, member, features, by = chosen

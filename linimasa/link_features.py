@@ -10,8 +10,10 @@ modality, background, dates (distance in days, precision, where each was read), 
 knowledge-base id, and unresolved names spelled alike), article similarity of words and of entities, same
 outlet, title words, the words of the two trigger sentences, whether the rule (link.py) would link them,
 and what each article reports against what it recalls: whether each trigger is in its article's lead, how
-much of its article's title its sentence says, and whether each date lies days before its article's
-publication (a recall, or a reaction to an earlier event). Every feature is a named number, so the
+much of its article's title its sentence says, whether each date lies days before its article's
+publication (a recall, or a reaction to an earlier event), and whether an article tells the event only in
+passing days after it (past its lead, in a sentence that says little of its title): a reaction's article
+telling the session it reacts to is not a second report of the session. Every feature is a named number, so the
 decision can say which ones weighed.
 """
 
@@ -105,6 +107,17 @@ class MentionView:
 
 NAMED_KINDS = frozenset({"person", "organisation"})
 RECALL_DAYS = 2  # a report dated this many days or more before its article's publication recalls it
+ASIDE_HEADLINE = 0.2  # a trigger sentence outside the lead saying less of its title than this is an aside
+
+
+def _aside(view: "MentionView") -> bool:
+    """The event is not what its article reports: its trigger lies past the lead and its sentence says little
+    of the title (a reaction's article telling the session it reacts to, in passing)."""
+    return not view.in_lead and view.headline < ASIDE_HEADLINE
+
+
+def _recalled(view: "MentionView") -> bool:
+    return view.recalled_days is not None and view.recalled_days >= RECALL_DAYS
 
 
 def _name_words(name: str) -> list[str]:
@@ -200,5 +213,11 @@ def pair_features(mention: MentionView, member: MentionView, vectors: ArticleVec
         if None not in recalled:
             features["recalled_one"] = float((min(recalled) < RECALL_DAYS) != (max(recalled) < RECALL_DAYS))
             features["recalled_both"] = float(min(recalled) >= RECALL_DAYS)
+        # an earlier event one article tells in passing, days after it, while the other reports it (or tells
+        # it in passing too): two articles about what followed it, not two reports of it
+        asides = [_aside(v) and _recalled(v) for v in (mention, member)]
+        features["recalled_aside_one"] = float(asides[0] != asides[1])
+        features["recalled_aside_both"] = float(all(asides))
+        features["aside_one"] = float(_aside(mention) != _aside(member))
     features["rule_would_link"] = float(not same_article and _fits(_Cluster([o]), m) is not None)
     return features

@@ -1,7 +1,10 @@
 """Train the learned linking decision (linimasa/lang/id/models/link_decision.json), or say why pairs fail.
 
-    python scripts/train_link_decision.py [--out PATH]
+    python scripts/train_link_decision.py [--out PATH] [--cache DIR]
     python scripts/train_link_decision.py --diagnose test      # where linking fails today, by the rule
+
+(``--cache``: the splits' event mentions are kept in DIR and reused, as scripts/link_losses.py keeps them;
+delete it when a stage before linking changes.)
 
 1. The articles of each split's pairs (data/annotations/pairs-*.jsonl) go through the per-article stages:
    their event mentions, each with its article's signature, as linking receives them.
@@ -31,38 +34,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from linimasa.config import Settings  # noqa: E402
-from linimasa.evaluation.articles import read_articles  # noqa: E402
-from linimasa.evaluation.gold import load_gold  # noqa: E402
-from linimasa.evaluation.pairs import load_pairs  # noqa: E402
 from linimasa.link import (RULE, _dates_fit, dates_compatible, link_events, locations_compatible,  # noqa: E402
                            precision, shared_parties)
 from linimasa.link_decision import MODEL_FILE, LinkDecision  # noqa: E402
 from linimasa.link_features import ArticleVectors, MentionView, pair_features  # noqa: E402
-from linimasa.model import Article  # noqa: E402
-from linimasa.pipeline import Pipeline  # noqa: E402
 from linimasa.evaluation.workbench import write_model  # noqa: E402
+from link_losses import split_mentions  # noqa: E402  (scripts/link_losses.py: the mentions of a split's articles)
 
-ANNOTATIONS = ROOT / "data" / "annotations"
 SEPARATION = 0.95
-
-
-def split_mentions(split: str, articles, pipeline) -> tuple[list, dict]:
-    """The pairs of a split and the event mentions of every article they name (and of its annotated
-    articles), by article id."""
-    pairs = load_pairs([ANNOTATIONS / f"pairs-{split}.jsonl"])
-    published = {}
-    annotated = ANNOTATIONS / f"{split}.jsonl"
-    if annotated.is_file():
-        published = {g.article_id: g.published for g in load_gold([annotated], articles)}
-    ids = sorted({p.a for p in pairs} | {p.b for p in pairs} | set(published))
-    mentions = {}
-    for article_id in ids:
-        source = articles[article_id]
-        article = Article(id=source.id, text=source.text, title=source.title, url=source.url,
-                          outlet=source.outlet, published=source.published or published.get(article_id))
-        mentions[article_id] = pipeline(article).events
-    return pairs, mentions
 
 
 def _agreement(a, b) -> tuple:
@@ -123,7 +102,7 @@ AGREEMENT = ("shared_known_parties", "parties_jaccard", "shared_parties=1", "sha
              "rule_would_link", "names_alike", "both_in_lead", "headline_both")
 CONFLICT = ("date_days_apart_log", "date_off_both_stated", "place_conflict", "phone_vs_meeting",
             "modality_differs", "published_days_apart_log", "shared_parties=0", "date_missing", "place_unknown",
-            "background_one", "background_both")  # what is missing or a recall is no evidence for a link
+            "background_one", "background_both", "recalled_aside_one", "recalled_aside_both", "aside_one")  # what is missing or a recall is no evidence for a link
 
 
 def fit(x, y, names, c: float) -> tuple[dict[str, float], float]:
@@ -169,8 +148,8 @@ def refusal(a, b) -> list[str]:
     return why
 
 
-def diagnose(split: str, articles, pipeline) -> None:
-    pairs, mentions = split_mentions(split, articles, pipeline)
+def diagnose(split: str, cache: Path | None) -> None:
+    pairs, mentions = split_mentions(split, cache)
     counts = Counter()
     for pair in (p for p in pairs if p.linkable):
         first = [m for m in mentions.get(pair.a, []) if m.type == pair.event_type]
@@ -198,15 +177,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", type=Path, default=MODEL_FILE)
     parser.add_argument("--diagnose", metavar="SPLIT", help="print why the rule fails on a split's pairs, and stop")
+    parser.add_argument("--cache", type=Path, help="a folder to keep the splits' event mentions in (delete it "
+                                                   "when a stage before linking changes)")
     args = parser.parse_args()
-    articles = read_articles()
-    settings = Settings()
-    pipeline = Pipeline(settings.prepare + settings.extract, settings)
     if args.diagnose:
-        diagnose(args.diagnose, articles, pipeline)
+        diagnose(args.diagnose, args.cache)
         return 0
-    train_pairs, train_mentions = split_mentions("train", articles, pipeline)
-    dev_pairs, dev_mentions = split_mentions("dev", articles, pipeline)
+    train_pairs, train_mentions = split_mentions("train", args.cache)
+    dev_pairs, dev_mentions = split_mentions("dev", args.cache)
     train = examples(train_pairs, train_mentions)
     vectorizer = DictVectorizer()
     x_train = vectorizer.fit_transform([r[0] for r in train])

@@ -1,0 +1,64 @@
+"""The learned link decision: two reports of one event join, an article reacting to it days later does not."""
+
+from __future__ import annotations
+
+from linimasa.link import link_events
+from linimasa.link_features import ArticleVectors, MentionView, pair_features
+from linimasa.model import Event, Evidence, Location, Participant, Span
+
+JAKARTA = Location("Jakarta", "Jakarta", "IDN", -6.2, 106.8, "p:jakarta")
+PRESIDENT = Participant(name="Presiden Arka", mention="Arka", country="IDN", role="President", kind="person",
+                        kb_id="Q-arka")
+CABINET = Participant(name="Kabinet Nusantara", mention="kabinet", country="IDN", kind="organisation",
+                      kb_id="Q-cabinet")
+SESSION_WORDS = ["arka", "sidang", "kabinet", "istana", "anggaran", "menteri", "program", "pangan"]
+
+
+def report(article: str, published: str, start: int, sentence: str, title: list[str], words: list[str],
+           date: str = "2025-03-03", outlet: str = "harian") -> Event:
+    """A CONSULT mention of the cabinet session of 3 March 2025, as the events stage gives it."""
+    return Event(
+        id=f"m-{article}", type="CONSULT", mode="meet", modality="asserted", date=date, date_basis="sentence",
+        location=JAKARTA, participants=[PRESIDENT, CABINET], summary="", article_id=article,
+        trigger=Span(start, start + 6, "sidang"),
+        evidence=[Evidence(article, "trigger", sentence, start, start + len(sentence))],
+        signature={"title": title, "words": words, "entities": ["Q-arka", "Q-cabinet"], "published": published,
+                   "outlet": outlet},
+    )
+
+
+def session_report(article: str = "harian-1", outlet: str = "harian") -> Event:
+    return report(article, "2025-03-03", 90, "Presiden Arka memimpin sidang kabinet di Istana, Senin (3/3).",
+                  ["arka", "pimpin", "sidang", "kabinet", "anggaran"], SESSION_WORDS, outlet=outlet)
+
+
+def reaction(article: str = "warta-7", outlet: str = "warta") -> Event:
+    """A party's support for a policy, published two days after the session, which it tells deep in passing."""
+    return report(article, "2025-03-05", 2300, "Hal itu disampaikan Arka dalam sidang kabinet, Senin (3/3) lalu.",
+                  ["partai", "dukung", "program", "pangan", "desa"],
+                  ["partai", "dukung", "program", "pangan", "desa", "ketua", "fraksi", "arka"], outlet=outlet)
+
+
+def features(first: Event, second: Event) -> dict[str, float]:
+    return pair_features(MentionView.of(first), MentionView.of(second), ArticleVectors())
+
+
+def test_an_earlier_event_told_in_passing_days_later_is_a_recalled_aside():
+    assert features(reaction(), session_report())["recalled_aside_one"] == 1.0
+    assert features(reaction(), reaction("kabar-2", "kabar"))["recalled_aside_both"] == 1.0
+    second = session_report("kabar-3", "kabar")
+    assert features(second, session_report())["recalled_aside_one"] == 0.0
+    assert features(second, session_report())["recalled_aside_both"] == 0.0
+
+
+def test_a_report_in_its_lead_the_same_day_is_no_aside_even_deep_in_a_long_title():
+    late_lead = report("kabar-4", "2025-03-05", 120, "Arka meminta menteri hemat anggaran di sidang kabinet, "
+                       "Senin (3/3).", ["arka", "minta", "menteri", "hemat", "anggaran"], SESSION_WORDS, outlet="kabar")
+    # dated days before its publication, but the article's news: in its lead
+    assert features(late_lead, session_report())["recalled_aside_one"] == 0.0
+
+
+def test_the_shipped_decision_joins_two_reports_of_a_session_but_not_a_reaction_recalling_it():
+    events = link_events([session_report(), session_report("kabar-3", "kabar"), reaction()], decision="shipped")
+    by_sources = sorted(sorted({e.article_id for e in event.evidence}) for event in events)
+    assert by_sources == [["harian-1", "kabar-3"], ["warta-7"]]
