@@ -46,7 +46,7 @@ RULE = {
 # decision reads (linimasa/link_features.py), the candidates it compares. Raise it with any change to them:
 # a store remembers the decision and version it was linked by (decision_name) and the first run of the new
 # code relinks it whole, once, with no `linimasa relink` to remember.
-LINKING_VERSION = 3
+LINKING_VERSION = 4
 
 
 # ---------------------------------------------------------------------- compatibility (also used per article)

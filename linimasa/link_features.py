@@ -179,6 +179,10 @@ def pair_features(mention: MentionView, member: MentionView, vectors: ArticleVec
         both_stated = float(m.date_basis in STATED_DATE_BASES and o.date_basis in STATED_DATE_BASES)
         features["date_agree_both_stated"] = both_stated * features["date_compatible"]
         features["date_off_both_stated"] = both_stated * float(days > 0)
+        # two named parties on one day both texts state: what two reports of one meeting say, and two events
+        # of the same pair seldom do
+        features["same_stated_day_two_known"] = (features["date_same_day"] * both_stated
+                                                 * float(shared_known >= 2))
     # place
     if m.location is None or o.location is None:
         features["place_unknown"] = 1.0
@@ -212,7 +216,6 @@ def pair_features(mention: MentionView, member: MentionView, vectors: ArticleVec
         recalled = [v.recalled_days for v in (mention, member)]
         if None not in recalled:
             features["recalled_one"] = float((min(recalled) < RECALL_DAYS) != (max(recalled) < RECALL_DAYS))
-            features["recalled_both"] = float(min(recalled) >= RECALL_DAYS)
         # an earlier event one article tells in passing, days after it, while the other reports it (or tells
         # it in passing too): two articles about what followed it, not two reports of it
         asides = [_aside(v) and _recalled(v) for v in (mention, member)]

@@ -99,7 +99,7 @@ def link_figures(pairs, mentions, decision) -> dict:
 AGREEMENT = ("shared_known_parties", "parties_jaccard", "shared_parties=1", "shared_parties=2",
              "shared_parties=3", "date_compatible", "date_same_day", "date_agree_both_stated", "place_compatible", "mode_same",
              "article_words_cosine", "article_entities_cosine", "title_words_jaccard", "trigger_sentence_jaccard",
-             "rule_would_link", "names_alike", "both_in_lead", "headline_both")
+             "rule_would_link", "names_alike", "both_in_lead", "headline_both", "same_stated_day_two_known")
 CONFLICT = ("date_days_apart_log", "date_off_both_stated", "place_conflict", "phone_vs_meeting",
             "modality_differs", "published_days_apart_log", "shared_parties=0", "date_missing", "place_unknown",
             "background_one", "background_both", "recalled_aside_one", "recalled_aside_both", "aside_one")  # what is missing or a recall is no evidence for a link

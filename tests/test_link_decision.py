@@ -62,3 +62,36 @@ def test_the_shipped_decision_joins_two_reports_of_a_session_but_not_a_reaction_
     events = link_events([session_report(), session_report("kabar-3", "kabar"), reaction()], decision="shipped")
     by_sources = sorted(sorted({e.article_id for e in event.evidence}) for event in events)
     assert by_sources == [["harian-1", "kabar-3"], ["warta-7"]]
+
+
+def arrest(article: str, published: str, start: int, basis: str = "lead",
+           title: tuple[str, ...] = ("polisi", "tangkap", "bima", "penusuk", "sari", "medan")) -> Event:
+    """Police arresting a suspect on 3 March, told by a report published days later."""
+    suspect = Participant(name="Bima Santoso", mention="Bima", country="IDN", kind="person", kb_id=None)
+    victim = Participant(name="Sari Wulan", mention="Sari", country="IDN", kind="person", kb_id=None)
+    sentence = "Polisi menangkap Bima Santoso, tersangka penusukan Sari Wulan di Medan."
+    return Event(
+        id=f"m-{article}", type="COERCE", mode=None, modality="asserted", date="2025-03-03", date_basis=basis,
+        location=Location("Medan", "Medan", "IDN", 3.6, 98.7, "p:medan"), participants=[suspect, victim],
+        summary="", article_id=article, trigger=Span(start, start + 9, "menangkap"),
+        evidence=[Evidence(article, "trigger", sentence, start, start + len(sentence))],
+        signature={"title": list(title),
+                   "words": ["polisi", "tangkap", "bima", "penusuk", "sari", "medan", "utang", "pisau"],
+                   "entities": ["p:medan"], "published": published, "outlet": "harian"},
+    )
+
+
+def test_two_reports_telling_an_arrest_in_their_leads_days_later_join():
+    # both dated days before their publication, but each article's news: not two recalls of an earlier event
+    first = arrest("harian-20", "2025-03-06", 80)
+    second = arrest("harian-21", "2025-03-07", 950, "preceding_context", ("pembunuh", "sari", "ditangkap", "motif"))
+    assert features(first, second)["recalled_aside_both"] == 0.0
+    [event] = link_events([first, second], decision="shipped")
+    assert {e.article_id for e in event.evidence} == {"harian-20", "harian-21"}
+
+
+def test_two_named_parties_on_a_day_both_texts_state_is_its_own_feature():
+    assert features(session_report("kabar-3", "kabar"), session_report())["same_stated_day_two_known"] == 1.0
+    alone = session_report("kabar-5", "kabar")
+    alone.participants = [PRESIDENT]
+    assert features(alone, session_report())["same_stated_day_two_known"] == 0.0
