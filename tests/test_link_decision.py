@@ -95,3 +95,14 @@ def test_two_named_parties_on_a_day_both_texts_state_is_its_own_feature():
     alone = session_report("kabar-5", "kabar")
     alone.participants = [PRESIDENT]
     assert features(alone, session_report())["same_stated_day_two_known"] == 0.0
+
+
+def test_the_trace_says_what_each_mention_was_compared_with_and_what_it_joined():
+    trace: list = []
+    link_events([session_report(), session_report("kabar-3", "kabar"), reaction()], decision="shipped", trace=trace)
+    verdicts = {(c.mention, c.members): (c.verdict, c.chosen) for c in trace}
+    # the second report is compared with the first and joins it; the reaction is compared with that event
+    # and scored below both thresholds
+    assert verdicts[("m-kabar-3", ("m-harian-1",))] == ("model", True)
+    assert verdicts[("m-warta-7", ("m-harian-1", "m-kabar-3"))] == ("no", False)
+    assert all(c.probability is not None for c in trace)
