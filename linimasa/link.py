@@ -16,10 +16,7 @@ stage has already told apart the events of one article, so mentions of one artic
 - their modalities agree: an article announcing a meeting is not a report that it was held.
 
 Among the events a mention could join it joins the one it shares most with (parties, then place, then
-date). The merged event takes the union of parties (each with the name and role most sources give), the
-most precise date the sources agree on, the most specific place, the length most sources give, the union of
-topics, every source's evidence; it is asserted if any source asserts it, and background only if every
-source recalls it as background.
+date). How the linked mentions become one record is :mod:`linimasa.link_merge`.
 """
 
 from __future__ import annotations
@@ -28,14 +25,13 @@ import datetime as dt
 import functools
 import hashlib
 import json
-from collections import Counter
 from dataclasses import dataclass, field
 
 from linimasa.dates import bounds as date_bounds
 from linimasa.dates import precision
-from linimasa.model import INFERRED_PLACE_BASES, Event, Evidence, Location, Participant
-
-STATED_DATE_BASES = frozenset({"clause", "sentence", "lead"})  # dates the text states for the event itself
+from linimasa.link_keys import STATED_DATE_BASES, participant_key
+from linimasa.link_merge import merged_event
+from linimasa.model import INFERRED_PLACE_BASES, Event, Location, Participant
 
 RULE = {
     "borrowed_window_days": 3,
@@ -70,10 +66,6 @@ def locations_compatible(a: Location | None, b: Location | None) -> bool:
     if a.city and b.city:
         return a.city == b.city
     return True
-
-
-def participant_key(p: Participant) -> str:
-    return p.kb_id or f"{p.kind}:{p.name.casefold()}"
 
 
 def shared_parties(a: list[Participant], b: list[Participant]) -> int:
@@ -205,7 +197,7 @@ def link_events(mentions: list[Event], existing: list[Event] = (), decision=None
             best.links.append(link)
         best.add(mention)
         index.add(best, mention)
-    events = [_merge(c) for c in clusters]
+    events = [merged_event(c.members, c.id, c.links) for c in clusters]
     if members is not None:
         members.update({m.id: event.id for cluster, event in zip(clusters, events) for m in cluster.members})
     return events
@@ -395,105 +387,3 @@ def years_searched(year: int | None) -> set[int] | None:
     """The years whose blocks (of one type and party) a block of ``year`` is compared with, besides undated
     ones, which are always: a year either side; every year (None) for an undated block."""
     return None if year is None else {year - 1, year, year + 1}
-
-
-# ---------------------------------------------------------------------- merging
-def _most_common(values):
-    values = [v for v in values if v is not None]
-    if not values:
-        return None
-    counts = Counter(values)
-    return max(values, key=lambda v: (counts[v], -values.index(v)))
-
-
-def _merge(cluster: _Cluster) -> Event:
-    members = cluster.members
-    if len(members) == 1 and cluster.id:
-        return members[0]
-    links = [link for m in members for link in m.links] + cluster.links
-    first = min(members, key=lambda m: m.id)
-    event_id = cluster.id or "ev-" + hashlib.sha1(first.id.encode()).hexdigest()[:12]
-    stated = [m for m in members if m.date and m.date_basis in STATED_DATE_BASES] or members
-    best_precision = max(precision(m.date) for m in stated)
-    dated = [m for m in stated if precision(m.date) == best_precision and m.date]
-    date_value = _most_common([m.date for m in dated])
-    date_source = next((m for m in dated if m.date == date_value), None)
-    location, location_basis = _merge_location(members)
-    asserted = [m for m in members if m.modality == "asserted"]
-    evidence: list[Evidence] = []
-    seen: set[tuple] = set()  # an event of many reports has thousands of pieces: a list search was quadratic
-    for m in members:
-        for item in m.evidence:
-            key = (item.article_id, item.field, item.text, item.start, item.end)
-            if key not in seen:
-                seen.add(key)
-                evidence.append(item)
-    topics: Counter = Counter()
-    order: list[str] = []
-    for m in members:
-        for t in m.topics:
-            topics[t] += 1
-            if t not in order:
-                order.append(t)
-    summary_source = max(asserted or members, key=lambda m: (m.confidence, len(m.evidence), m.id != first.id))
-    return Event(
-        id=event_id,
-        type=first.type,
-        mode=_most_common([m.mode for m in members]),
-        modality="asserted" if asserted else _most_common([m.modality for m in members]),
-        date=date_value,
-        date_flags=list(date_source.date_flags) if date_source else [],
-        date_alternatives=list(date_source.date_alternatives) if date_source else [],
-        date_basis=date_source.date_basis if date_source else None,
-        location=location,
-        location_basis=location_basis,
-        participants=_merge_participants(members),
-        duration_minutes=_most_common([m.duration_minutes for m in members]),
-        topics=sorted(order, key=lambda t: (-topics[t], order.index(t))),
-        summary=summary_source.summary,
-        article_id=first.article_id,
-        trigger=first.trigger,
-        evidence=evidence,
-        background=all(m.background for m in members),
-        confidence=round(min(1.0, max(m.confidence for m in members) + 0.05 * (len(members) - 1)), 2),
-        signature=first.signature,
-        links=links,
-    )
-
-
-def _merge_location(members: list[Event]) -> tuple[Location | None, str | None]:
-    """The place most sources state, a city over a country, a stated place over an inferred one (a dateline's
-    city over the parties' country)."""
-    located = [m for m in members if m.location]
-    stated = ([m for m in located if m.location_basis not in INFERRED_PLACE_BASES]
-              or [m for m in located if m.location_basis == "dateline"] or located)
-    if not stated:
-        return None, None
-    pool = [m for m in stated if m.location.city] or stated
-    key = _most_common([(m.location.kb_id, m.location.name) for m in pool])
-    chosen = next(m for m in pool if (m.location.kb_id, m.location.name) == key)
-    return chosen.location, chosen.location_basis
-
-
-def _merge_participants(members: list[Event]) -> list[Participant]:
-    grouped: dict[str, list[Participant]] = {}
-    for m in members:
-        for p in m.participants:
-            grouped.setdefault(participant_key(p), []).append(p)
-    merged = []
-    for versions in grouped.values():
-        base = versions[0]
-        merged.append(
-            Participant(
-                name=_most_common([p.name for p in versions]),
-                mention=_most_common([p.mention for p in versions]),
-                country=_most_common([p.country for p in versions]),
-                role=_most_common([p.role for p in versions]),
-                kind=base.kind,
-                kb_id=base.kb_id,
-                side=_most_common([p.side for p in versions]),
-            )
-        )
-    people = [p for p in merged if p.kind != "country"]
-    represented = {p.country for p in people if p.country}
-    return people + [p for p in merged if p.kind == "country" and p.country not in represented]
