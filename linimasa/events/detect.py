@@ -50,10 +50,19 @@ def _match_at(words: list[str], i: int, lexicon: Lexicon) -> tuple[TriggerRule, 
             continue
         if i > 0 and words[i - 1] in rule.not_prev:
             continue
-        if rule.near and not any(w in rule.near for w in words[i + n : i + n + NEAR_WINDOW]):
+        if (rule.near or rule.near_before) and not _near(words, i, n, rule):
             continue
         return rule, n
     return None
+
+
+def _near(words: list[str], i: int, n: int, rule: TriggerRule) -> bool:
+    """One of the rule's ``near`` words follows the trigger within NEAR_WINDOW words, or one of its
+    ``near_before`` words precedes it as closely (the subject of a passive, "Pelaku sudah kami amankan"; the
+    statement a refusal is told in, "menegaskan tidak akan ...")."""
+    if any(w in rule.near for w in words[i + n : i + n + NEAR_WINDOW]):
+        return True
+    return any(w in rule.near_before for w in words[max(0, i - NEAR_WINDOW) : i])
 
 
 def _same(word: str, rule_word: str) -> bool:

@@ -32,6 +32,7 @@ class TriggerRule:
     not_prev: frozenset[str] = frozenset()
     next_mention: bool = False  # a name or title must follow the trigger
     near: frozenset[str] = frozenset()  # one of these must follow within NEAR_WINDOW words ("menetapkan ... tersangka")
+    near_before: frozenset[str] = frozenset()  # or one of these in the NEAR_WINDOW words before ("pelaku diamankan")
     lemma: str = ""  # the lexeme's root ("temu" for "ditemui"), else the trigger's words
     with_only: bool = False  # the other party comes only after "dengan"/"bersama" ("membicarakan X dengan Y")
 
@@ -124,6 +125,7 @@ def _rules(data: dict) -> dict[str, tuple[TriggerRule, ...]]:
                 not_prev=frozenset(entry.get("not_prev", ())),
                 next_mention=entry.get("next_mention", False),
                 near=frozenset(entry.get("near", ())),
+                near_before=frozenset(entry.get("near_before", ())),
                 with_only=entry.get("with_only", False),
                 lemma=entry.get("lemma") or " ".join(w.lower() for w in entry["words"]),
             )

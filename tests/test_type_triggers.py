@@ -1,0 +1,64 @@
+"""Triggers of the other PLOVER types that need their context: arrests told with "mengamankan" (a person
+secured, not a thing or a place), refusals told as a resolve not to act, and calling an act unacceptable."""
+
+from __future__ import annotations
+
+import re
+
+from linimasa.events.detect import find_triggers
+from linimasa.events.lexicon import load_lexicon
+
+
+def triggers(sentence: str, event_type: str) -> list[str]:
+    tokens = list(re.finditer(r"[\w-]+|[^\w\s]", sentence))
+    words = [t.group().lower() for t in tokens]
+    found = find_triggers(words, [t.start() for t in tokens], [t.end() for t in tokens], load_lexicon())
+    return [" ".join(words[m.first:m.last]) for m in found if m.rule.type == event_type]
+
+
+def coerce_triggers(sentence: str) -> list[str]:
+    return triggers(sentence, "COERCE")
+
+
+def test_police_securing_a_driver_is_an_arrest():
+    assert coerce_triggers("Polres Sukamaju mengamankan pengemudi truk yang menabrak pagar balai desa.") == [
+        "mengamankan"]
+    assert coerce_triggers("Petugas mengamankan sopir angkot itu di terminal.") == ["mengamankan"]
+
+
+def test_the_person_secured_comes_before_a_passive():
+    assert coerce_triggers("Kedua pelaku pencurian itu diamankan di pos jaga pada Minggu malam.") == ["diamankan"]
+    assert coerce_triggers("Tiga orang terduga pengedar diamankan.") == ["diamankan"]
+
+
+def test_the_person_secured_comes_before_the_pronoun_form():
+    assert coerce_triggers("Pelaku sudah kami amankan di kantor.") == ["amankan"]
+
+
+def test_securing_things_or_places_is_no_arrest():
+    assert coerce_triggers("Petugas mengamankan lokasi acara sejak pagi hari.") == []
+    assert coerce_triggers("Uang tunai dan telepon genggam itu diamankan di brankas.") == []
+    assert coerce_triggers("Untuk pelat nomor kami amankan supaya tidak dipakai lagi.") == []
+
+
+def test_a_resolve_not_to_act_stated_as_a_stance_is_a_refusal():
+    assert triggers("Gubernur Sulastri menegaskan tidak akan memakai dana daerah untuk menalangi utang itu.",
+                    "REJECT") == ["tidak akan"]
+    assert triggers("Menteri itu menyatakan, pemerintah tak akan menanggapi usulan partai oposisi.",
+                    "REJECT") == ["tak akan"]
+
+
+def test_a_forecast_or_a_plain_future_is_no_refusal():
+    assert triggers("Bupati menegaskan tidak akan ada kenaikan tarif air tahun ini.", "REJECT") == []
+    assert triggers("Hujan deras diperkirakan tidak akan turun besok di wilayah pesisir.", "REJECT") == []
+    assert triggers("Pelatih itu menyatakan cedera tersebut tidak akan jadi masalah bagi timnya.", "REJECT") == []
+
+
+def test_calling_an_act_unacceptable_is_disapproval():
+    assert triggers("Menurut juru bicara itu, keputusan sepihak tersebut tidak dapat diterima.", "ACCUSE") == [
+        "tidak dapat diterima"]
+    assert triggers("Pernyataan itu tak bisa diterima oleh negara kami.", "ACCUSE") == ["tak bisa diterima"]
+
+
+def test_a_court_finding_a_petition_inadmissible_is_no_disapproval():
+    assert triggers("Hakim menyatakan permohonan pemohon tidak dapat diterima.", "ACCUSE") == []
