@@ -65,3 +65,32 @@ def test_a_named_visitor_going_to_a_named_host_is_a_visit(extract):
     events = consult(extract("Joko Widodo mengunjungi Najib Razak di Putrajaya, Senin (6/3/2017)."))
     assert len(events) == 1
     assert {(p.name, p.side) for p in events[0].participants} == {("Joko Widodo", "actor"), ("Najib Razak", "recipient")}
+
+
+@pytest.mark.parametrize("text", [
+    "Rapat Paripurna DPR mengesahkan rancangan undang-undang pemilu di Senayan, Senin (6/3/2017).",
+    "Setya Novanto memimpin sidang paripurna DPR di Senayan, Senin (6/3/2017).",
+    "Majelis Permusyawaratan Rakyat menggelar sidang tahunan di Senayan, Senin (6/3/2017).",
+    "Panglima TNI Gatot Nurmantyo membuka rapat pimpinan (rapim) TNI di Cilangkap, Senin (6/3/2017).",
+    "Golkar menggelar munaslub di Jakarta, Senin (6/3/2017).",
+    "Ketua Umum Golkar Setya Novanto membuka munaslub Golkar di Jakarta, Senin (6/3/2017).",
+])
+def test_a_bodys_own_sitting_is_no_meeting(extract, text):
+    assert consult(extract(text)) == []
+
+
+@pytest.mark.parametrize("text, parties", [
+    ("DPR menggelar rapat paripurna bersama Menteri Keuangan Sri Mulyani Indrawati di Senayan, Senin (6/3/2017).",
+     {"House of Representatives (Indonesia)", "Sri Mulyani Indrawati"}),
+    ("Joko Widodo membuka munaslub Golkar di Jakarta, Senin (6/3/2017).", {"Joko Widodo", "Golkar"}),
+    ("Joko Widodo berbicara dalam forum bersama Perdana Menteri Malaysia Najib Razak di Jakarta, Senin (6/3/2017).",
+     {"Joko Widodo", "Najib Razak"}),
+])
+def test_a_sitting_with_someone_from_outside_the_body_is_a_meeting(extract, text, parties):
+    events = consult(extract(text))
+    assert len(events) == 1 and names(events[0]) == parties
+
+
+def test_a_bracketed_short_form_is_the_same_sitting_with_the_parties_after_it(extract):
+    events = consult(extract("Joko Widodo hadir di rapat kerja nasional (Rakernas) Golkar di Bandung, Senin (6/3/2017)."))
+    assert len(events) == 1 and names(events[0]) == {"Joko Widodo", "Golkar"}

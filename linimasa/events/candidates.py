@@ -15,6 +15,7 @@ from linimasa.dates import precision
 from linimasa.events.agents import AgentLexicon, agent_mentions
 from linimasa.events.arguments import (
     SentenceView,
+    after_with,
     apposed_country,
     as_date,
     duration_minutes,
@@ -41,6 +42,7 @@ from linimasa.events.party_ranker import (
     RankerCues,
     ranking_pool,
 )
+from linimasa.events.sessions import own_sitting
 from linimasa.kb.topics import TopicHit
 from linimasa.limits import DEFAULT_LIMITS
 from linimasa.model import Article, Location, Mention, Participant
@@ -109,6 +111,7 @@ class CandidateFinder:
         self.anaphora = [tuple(a) for a in args["plural_anaphora"]]
         self.session_bodies = dict(args.get("session_bodies") or {})
         self.frame_words = frozenset(args.get("frame_words") or ())
+        self.own_sessions = frozenset(args.get("own_sessions") or ())
         self.agents = agents
         self.ranker = ranker
         self.ranker_cues = RankerCues.of(lexicon)
@@ -122,7 +125,7 @@ class CandidateFinder:
             if len(candidates) >= self.max_candidates:
                 break
             previous = None
-            matches = find_triggers(view.words, view.starts, view.ends, self.lexicon)
+            matches = _without_abbreviations(view.words, find_triggers(view.words, view.starts, view.ends, self.lexicon))
             for before, match, following in zip([None] + matches, matches, matches[1:] + [None]):
                 span = (before.last if before else 0, following.first if following else len(view.words))
                 candidate = self._candidate(article, view, match, anchor, people, span, (prior, names))
@@ -228,6 +231,9 @@ class CandidateFinder:
             # political parties ("ratusan warga mendatangi kantor gubernur", "puluhan petugas tiba di rumahnya"):
             # a generic agent is neither a visitor nor a host
             participants = [(p, m) for p, m in participants if m.kind != "agent"]
+        if self._own_sitting(view, match, participants, on):
+            # the body holding it, with its own people, is no second party ("Rapat Paripurna DPR", "rapim TNI")
+            participants = [(p, m) for p, m in participants if p.kind == "organisation" and p.kb_id]
         if body and framed and participants and participants[0][0].country:
             participants.append(self.resolver.session_body(body, participants[0][0], match, article))
         location = None
@@ -250,6 +256,17 @@ class CandidateFinder:
             candidate.own_participants = [(p, party.mention) for party in own
                                           if (p := self.resolver.participant(party, on, article, people, view))]
         return candidate
+
+    def _own_sitting(self, view: SentenceView, match: TriggerMatch, participants: list, on) -> bool:
+        """A session of one body held by its own people (:mod:`linimasa.events.sessions`); a party named after
+        "dengan/bersama/antara" is the other side of talks ("rapat bersama Komisi III DPR"), never the host."""
+        rule = match.rule
+        if rule.type != "CONSULT" or " ".join(rule.words) not in self.own_sessions:
+            return False
+        if any(view.token_index(m.start) >= match.last and after_with(view, match, m, self.lexicon)
+               for _, m in participants):
+            return False
+        return own_sitting(participants, self.kb, on)
 
     def _without_affiliations(self, view: SentenceView, participants: list) -> list:
         """Without the bodies named only in a person's title ("anggota Komisi I DPR RI, Elnino Husein Mohi"),
@@ -340,6 +357,22 @@ class CandidateFinder:
         if self.dater is None:
             return DateFinding()
         return _date_finding(self.dater(article, start, end))
+
+
+def _without_abbreviations(words: list[str], matches: list[TriggerMatch]) -> list[TriggerMatch]:
+    """Without a trigger in brackets right after one of its type: it is that trigger's short form ("rapat kerja
+    nasional (Rakernas) Golkar", "rapat pimpinan (rapim) TNI"), not a second event, and the parties after it
+    belong to the trigger it abbreviates."""
+    kept: list[TriggerMatch] = []
+    for match in matches:
+        previous = kept[-1] if kept else None
+        if (previous is not None and previous.rule.type == match.rule.type == "CONSULT"
+                and previous.last < match.first <= previous.last + 3 and words[match.first - 1] == "("
+                and "(" not in words[previous.last : match.first - 1]
+                and match.last < len(words) and words[match.last] == ")"):
+            continue
+        kept.append(match)
+    return kept
 
 
 def _date_finding(found) -> DateFinding:
