@@ -94,3 +94,28 @@ def test_a_sitting_with_someone_from_outside_the_body_is_a_meeting(extract, text
 def test_a_bracketed_short_form_is_the_same_sitting_with_the_parties_after_it(extract):
     events = consult(extract("Joko Widodo hadir di rapat kerja nasional (Rakernas) Golkar di Bandung, Senin (6/3/2017)."))
     assert len(events) == 1 and names(events[0]) == {"Joko Widodo", "Golkar"}
+
+
+@pytest.mark.parametrize("text", [
+    "Joko Widodo berkunjung ke Pekanbaru, Senin (6/3/2017). Kunjungan kerja Joko Widodo itu berlangsung dua hari.",
+    "Kunjungan Joko Widodo ke Pekanbaru berlangsung Senin (6/3/2017).",
+])
+def test_a_visit_to_a_town_of_ones_own_country_with_no_host_named_is_no_meeting(extract, text):
+    assert consult(extract(text)) == []
+
+
+def test_a_visit_abroad_has_the_host_country_as_its_other_party(extract):
+    events = consult(extract("Kunjungan Joko Widodo ke Kuala Lumpur berlangsung Senin (6/3/2017)."))
+    assert len(events) == 1
+    assert {(p.name, p.side) for p in events[0].participants} == {("Joko Widodo", "actor"), ("Malaysia", "recipient")}
+
+
+def test_a_crowd_attending_a_lecture_is_no_party_to_a_meeting(extract):
+    assert consult(extract("Kuliah umum Joko Widodo dihadiri oleh ratusan mahasiswa di Jakarta, Senin (6/3/2017).")) == []
+
+
+def test_a_regency_abbreviated_like_an_organisation_is_not_that_organisation(extract):
+    article = extract("Bupati Ogan Komering Ilir (OKI) Muchendi Mahzareki bertemu Kepala Kejari OKI di Kayuagung, "
+                      "Senin (6/3/2017).")
+    assert not [m for m in article.mentions if m.kb_id == "org:oic"]
+    assert not [e for e in consult(article) if "Organisation of Islamic Cooperation" in names(e)]

@@ -226,10 +226,10 @@ class CandidateFinder:
             if participant is not None:
                 participants.append((participant, party.mention))
         participants = self._without_affiliations(view, participants)
-        if rule.type == "CONSULT" and rule.mode == "visit":
+        if rule.type == "CONSULT" and rule.mode in ("visit", "multilateral"):
             # residents, a crowd, a police team going to a market, an office or a crime scene is no visit between
-            # political parties ("ratusan warga mendatangi kantor gubernur", "puluhan petugas tiba di rumahnya"):
-            # a generic agent is neither a visitor nor a host
+            # political parties ("ratusan warga mendatangi kantor gubernur", "puluhan petugas tiba di rumahnya"),
+            # nor are students filling a lecture hall: a generic agent is neither a visitor, a host nor an attendee
             participants = [(p, m) for p, m in participants if m.kind != "agent"]
         if self._own_sitting(view, match, participants, on):
             # the body holding it, with its own people, is no second party ("Rapat Paripurna DPR", "rapim TNI")

@@ -10,6 +10,7 @@ from pathlib import Path
 from linimasa import dates
 from linimasa.config import Settings
 from linimasa.kb import KnowledgeBase, load_kb
+from linimasa.kb.acronyms import local_acronyms
 from linimasa.model import Article, Mention
 
 ENTITY_LABELS = ("PER", "ORG", "LOC")
@@ -113,6 +114,7 @@ class EntityLinkStage:
             kb.resolve(mention, on, mentions)
         for mention in (m for m in mentions if m.label == "TITLE"):
             kb.resolve(mention, on, mentions)
+        local_acronyms(mentions, article.working_text, kb)  # "Bupati OKI" is a regency, not the OIC
         article.mentions = mentions
         return article
 
