@@ -49,3 +49,9 @@ def test_people_unknown_to_the_knowledge_base_are_no_sign_of_an_outsider():
 
 def test_two_bodies_are_talks_between_them():
     assert not own_sitting(parties(DPR, GOLKAR), KB, DAY)
+
+
+def test_someone_unknown_titled_with_an_office_elsewhere_is_an_outsider():
+    guest = Participant("Budiman Santosa", kind="person")
+    mention = object()
+    assert not own_sitting([(guest, mention), (GOLKAR, None)], KB, DAY, outsiders=frozenset({id(mention)}))

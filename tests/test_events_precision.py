@@ -91,6 +91,14 @@ def test_a_sitting_with_someone_from_outside_the_body_is_a_meeting(extract, text
     assert len(events) == 1 and names(events[0]) == parties
 
 
+def test_someone_the_knowledge_base_does_not_know_is_an_outsider_only_with_an_office_of_government(extract):
+    guest = consult(extract("Wakil Gubernur Jawa Tengah Budiman Santosa hadir di rapat kerja nasional (Rakernas) "
+                            "Golkar di Semarang, Senin (6/3/2017)."))
+    assert len(guest) == 1 and guest[0].mode == "multilateral" and names(guest[0]) == {"Budiman Santosa", "Golkar"}
+    assert consult(extract("Sekretaris Jenderal Golkar Budiman Santosa memimpin rakernas Golkar di Semarang, "
+                           "Senin (6/3/2017).")) == []
+
+
 def test_a_bracketed_short_form_is_the_same_sitting_with_the_parties_after_it(extract):
     events = consult(extract("Joko Widodo hadir di rapat kerja nasional (Rakernas) Golkar di Bandung, Senin (6/3/2017)."))
     assert len(events) == 1 and names(events[0]) == {"Joko Widodo", "Golkar"}

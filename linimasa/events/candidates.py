@@ -266,7 +266,20 @@ class CandidateFinder:
         if any(view.token_index(m.start) >= match.last and after_with(view, match, m, self.lexicon)
                for _, m in participants):
             return False
-        return own_sitting(participants, self.kb, on)
+        return own_sitting(participants, self.kb, on, self._titled_with_office(view, participants))
+
+    def _titled_with_office(self, view: SentenceView, participants: list) -> frozenset[int]:
+        """The people unknown to the knowledge base whose name follows an office of government within the few
+        words before it ("Wakil Gubernur Jawa Barat Deddy ...": someone from outside a party's sitting)."""
+        offices = self.lexicon.words("government_offices")
+        found = set()
+        for p, m in participants:
+            if p.kb_id or not view.sentence.start <= m.start < view.sentence.end:
+                continue
+            first = view.token_index(m.start)
+            if not offices.isdisjoint(view.words[max(0, first - 4) : first]):
+                found.add(id(m))
+        return frozenset(found)
 
     def _without_affiliations(self, view: SentenceView, participants: list) -> list:
         """Without the bodies named only in a person's title ("anggota Komisi I DPR RI, Elnino Husein Mohi"),

@@ -8,7 +8,9 @@ outside is a meeting ("Wakil Gubernur hadir di rakernas partai", the president o
 the conventions count a party meeting attended by outside politicians). The words do not say which it is;
 the knowledge base does, for the people it knows: a person whose office at the event's date names the body
 ("Speaker of the House of Representatives", "Commander of the Indonesian National Armed Forces", the chair
-of a party) is one of its own.
+of a party) is one of its own. A person it does not know counts as one of the body's own (train: deputies and
+party chairmen missing from the knowledge base) unless the text gives them an office of government right
+before their name ("Wakil Gubernur Jawa Barat ...", "Menteri Keuangan ...").
 """
 
 from __future__ import annotations
@@ -19,18 +21,19 @@ import re
 _QUALIFIER = re.compile(r"\s*\([^)]*\)\s*$")  # "House of Representatives (Indonesia)"
 
 
-def own_sitting(participants: list, kb, on: dt.date | None) -> bool:
+def own_sitting(participants: list, kb, on: dt.date | None, outsiders: frozenset[int] = frozenset()) -> bool:
     """Whether the parties of a session are one body and its own people: exactly one organisation the
     knowledge base knows, and everyone else either a person whose office names it or a name the knowledge
-    base does not know (no sign of anyone from outside)."""
+    base does not know (no sign of anyone from outside), unless the text titles that name with an office of
+    government (``outsiders``: the ids of such mentions, "Wakil Gubernur Jawa Barat <name>")."""
     bodies = {p.kb_id: p for p, _ in participants if p.kind == "organisation" and p.kb_id}
     if len(bodies) != 1:
         return False
     (body,) = bodies.values()
-    for p, _ in participants:
-        if p is body or p.kb_id == body.kb_id or not p.kb_id:
+    for p, m in participants:
+        if p is body or p.kb_id == body.kb_id or (not p.kb_id and id(m) not in outsiders):
             continue
-        if p.kind != "person" or not _holds_office_of(p.kb_id, body.name, kb, on):
+        if p.kind != "person" or not p.kb_id or not _holds_office_of(p.kb_id, body.name, kb, on):
             return False
     return True
 
