@@ -1,9 +1,12 @@
-"""Worker processes end with their driver, however it ends, and leave Ctrl-C to it."""
+"""Worker processes end with their driver, however it ends, and leave Ctrl-C to it; forked ones share the
+driver's loaded models without copying them."""
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import ctypes.util
+import gc
 import os
 import signal
 import threading
@@ -36,3 +39,19 @@ def _watch_parent(parent: int) -> None:
         time.sleep(PARENT_POLL_SECONDS)
         if os.getppid() != parent:
             os._exit(1)
+
+
+@contextlib.contextmanager
+def frozen_for_fork():
+    """Processes forked inside this block leave the objects that exist now (the loaded models: the knowledge
+    base, the NER model and its tables) out of their garbage collections.
+
+    A forked worker shares the driver's memory pages until it writes to them, and a full collection writes
+    to every object it traverses (its collection counters live in the object's header): each worker then
+    copied most of the models' pages and spent CPU walking objects that live as long as it does. The
+    driver keeps collecting them as before: the freeze is undone here once the workers exist."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()

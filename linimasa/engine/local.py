@@ -32,7 +32,7 @@ from ..revisions import stale_version
 from ..stages import JudgesOnArrival
 from ..store import Outcome, RunCounts, Store, StoredArticle
 from .corpus import corpus_stages, run_corpus_stages
-from .hygiene import die_with_parent
+from .hygiene import die_with_parent, frozen_for_fork
 from .isolation import map_isolating, rejected_copy
 from .packing import (
     PackedArticle,
@@ -236,7 +236,8 @@ class LocalRunner:
                     self._workers(), mp_context=multiprocessing.get_context("fork"),
                     initializer=_adopt_pipelines, initargs=(self.prepare, arrival_stages(self.settings), pipeline),
                 )
-                self._executor.submit(int).result()  # fork the workers now, while the pipeline is warm
+                with frozen_for_fork():
+                    self._executor.submit(int).result()  # fork the workers now, while the pipeline is warm
                 self._inline = None  # the workers hold it now; this process needs no copy
             else:
                 self._executor = ProcessPoolExecutor(self._workers(), initializer=_init_worker, initargs=(self.settings,))

@@ -9,11 +9,13 @@ operations, not a string per feature per token for crfsuite to look up.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 import numpy as np
 
 from linimasa.nlp.crf import CrfModel
+from linimasa.nlp.ner_feature_ids import FeatureIds
 
 CACHE_LIMIT = 200_000  # word types whose sums are kept before the table is cleared
 
@@ -30,6 +32,9 @@ class StateScores:
         n_labels = len(model.labels)
         self._edges = np.array([self._weights([name]) for name in edge_features])  # (offsets, labels)
         self._first = self._weights(["first"])
+        self.feature_ids = FeatureIds(features, model.attribute_ids, style, self.offsets)
+        # the model's weights and a row of zeros after them, which pads the id lists of _sums_in_order
+        self._padded_weights = np.vstack([model.state_weights, np.zeros((1, n_labels))])
         self._row_of: dict[str, int] = {}
         self._own = np.zeros((1024, n_labels))
         self._lent = np.zeros((1024, len(self.offsets), n_labels))
@@ -49,20 +54,28 @@ class StateScores:
             capacity = max(needed, 2 * len(self._own))
             self._own = np.resize(self._own, (capacity, *self._own.shape[1:]))
             self._lent = np.resize(self._lent, (capacity, *self._lent.shape[1:]))
-        n_offsets = len(self.offsets)
-        targets: list[int] = []  # row of the flattened (word, slot) table; slot 0 = own, 1.. = lent per offset
-        ids: list[int] = []
+        slots: list[list[int]] = []  # per word, its own features' ids, then those it lends each offset
         for row, word in enumerate(sorted(words), start=first_row):
             self._row_of[word] = row
-            for slot, names in enumerate((self.features.own_features(word, self.style), *self.features.lent_features(word))):
-                found = self._ids(names)
-                ids += found
-                targets += [row * (n_offsets + 1) + slot] * len(found)
-        sums = np.zeros((len(words) * (n_offsets + 1), len(self.model.labels)))
-        np.add.at(sums, np.array(targets, dtype=np.intp) - first_row * (n_offsets + 1), self.model.state_weights[ids])
-        sums = sums.reshape(len(words), n_offsets + 1, -1)
+            slots += self.feature_ids.of(word)
+        sums = self._sums_in_order(slots).reshape(len(words), len(self.offsets) + 1, -1)
         self._own[first_row:needed] = sums[:, 0]
         self._lent[first_row:needed] = sums[:, 1:]
+
+    def _sums_in_order(self, slots: list[list[int]]) -> np.ndarray:
+        """Per list of attribute ids, the sum of their weights, added one at a time in the list's order from
+        0.0 (as crfsuite and the earlier ``np.add.at`` did, so that every sum is the same to the last bit):
+        the lists are padded with a row of zeros, and the k-th weights of all lists are added at once."""
+        weights = self._padded_weights
+        lengths = np.fromiter(map(len, slots), dtype=np.intp, count=len(slots))
+        width = int(lengths.max(initial=0))
+        padded = np.full((len(slots), width), len(weights) - 1, dtype=np.intp)
+        padded[np.arange(width) < lengths[:, None]] = np.fromiter(itertools.chain.from_iterable(slots), dtype=np.intp,
+                                                                  count=int(lengths.sum()))
+        sums = np.zeros((len(slots), weights.shape[1]))
+        for k in range(width):
+            sums += weights[padded[:, k]]
+        return sums
 
     def of(self, sentences: Sequence[Sequence[str]]) -> list[np.ndarray]:
         """One array of state scores per sentence, in order."""
@@ -75,7 +88,7 @@ class StateScores:
             new = set(words)
         if new:
             self._learn_words(new)
-        rows = np.fromiter((self._row_of[w] for w in words), dtype=np.intp, count=len(words))
+        rows = np.fromiter(map(self._row_of.__getitem__, words), dtype=np.intp, count=len(words))
         lengths = np.array([len(s) for s in sentences])
         starts = np.repeat(np.cumsum(lengths) - lengths, lengths)
         position = np.arange(len(words)) - starts  # within its sentence
@@ -91,22 +104,21 @@ class StateScores:
         return np.split(scores, np.cumsum(lengths)[:-1])
 
     def _add_bigrams(self, scores: np.ndarray, sentences: Sequence[Sequence[str]]) -> None:
-        """The weights of the word bigrams on either side of each token that the model knows."""
-        attribute_ids = self.model.attribute_ids
-        positions: list[int] = []
-        ids: list[int] = []
+        """The weights of the word bigrams on either side of each token that the model knows: the left one,
+        then the right one (the order crfsuite adds them in). A bigram the model does not know adds the
+        padding row of zeros, which leaves a score as it was."""
+        lowers = [word.lower() for sentence in sentences for word in sentence]
+        previous: list[str] = []
+        following: list[str] = []
         at = 0
         for sentence in sentences:
-            lowers = [w.lower() for w in sentence]
-            for i, (previous, word, following) in enumerate(zip(["<s>", *lowers], lowers, [*lowers[1:], "</s>"])):
-                left = attribute_ids.get("-1|0=" + previous + "|" + word)
-                if left is not None:
-                    positions.append(at + i)
-                    ids.append(left)
-                right = attribute_ids.get("0|+1=" + word + "|" + following)
-                if right is not None:
-                    positions.append(at + i)
-                    ids.append(right)
-            at += len(sentence)
-        if ids:
-            np.add.at(scores, np.array(positions, dtype=np.intp), self.model.state_weights[ids])
+            if sentence:
+                own = lowers[at : at + len(sentence)]
+                previous += ["<s>", *own[:-1]]
+                following += [*own[1:], "</s>"]
+                at += len(sentence)
+        get, unknown, n = self.model.attribute_ids.get, itertools.repeat(len(self._padded_weights) - 1), len(lowers)
+        left = map(get, ["-1|0=" + before + "|" + word for before, word in zip(previous, lowers)], unknown)
+        scores += self._padded_weights[np.fromiter(left, dtype=np.intp, count=n)]
+        right = map(get, ["0|+1=" + word + "|" + after for word, after in zip(lowers, following)], unknown)
+        scores += self._padded_weights[np.fromiter(right, dtype=np.intp, count=n)]

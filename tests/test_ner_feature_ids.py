@@ -1,0 +1,57 @@
+"""The NER stage's fast feature ids (linimasa/nlp/ner_feature_ids.py) are those of TokenFeatures' strings, in
+their order, so the word table's weight sums are the ones summing the strings' weights gives, bit for bit."""
+
+import numpy as np
+import pytest
+
+from linimasa.nlp.crf import CrfModel
+from linimasa.nlp.ner import CONTEXT_OFFSETS, EDGE_FEATURES, load_tagger
+from linimasa.nlp.ner_scores import StateScores
+
+# Words whose features take the rarer branches: glued brackets and quotes (their core's clusters and
+# gazetteer roles), all capitals, digits, punctuation alone, accents, a line break, one letter, empty.
+AWKWARD = ["(KPU)", "“Jakarta", "Jokowi,", "((", "PT.", "JOKOWI", "DPR", "A", "a", "12/5", "Rp1.500", "1990-an",
+           "ÉCOLE", "Ümit", "São", "a\nb", "\n\n", "...", "—", "e-KTP", "iPhone", "ke-2", "#DPR", "", "X-Men"]
+
+
+@pytest.fixture(scope="module")
+def scores():
+    tagger = load_tagger()
+    return tagger, StateScores(CrfModel.read(tagger.model_path), tagger.features, tagger.style, CONTEXT_OFFSETS,
+                               EDGE_FEATURES)
+
+
+def vocabulary(model: CrfModel) -> list[str]:
+    """Every word the model has a word feature for, in the cases news writes it, and the awkward ones."""
+    words = {name[2:] for name in model.attribute_ids if name.startswith("w=")}
+    return sorted(words | {w.title() for w in words} | {w.upper() for w in words} | set(AWKWARD))
+
+
+def string_ids(tagger, model: CrfModel, word: str) -> tuple[list[int], ...]:
+    features = tagger.features
+    return tuple([model.attribute_ids[name] for name in names if name in model.attribute_ids]
+                 for names in (features.own_features(word, tagger.style), *features.lent_features(word)))
+
+
+def test_every_words_ids_are_those_of_its_feature_strings_in_order(scores):
+    tagger, state_scores = scores
+    model = state_scores.model
+    for word in vocabulary(model):
+        assert state_scores.feature_ids.of(word) == string_ids(tagger, model, word), word
+
+
+def test_the_word_table_holds_the_weights_summed_in_feature_order(scores):
+    tagger, state_scores = scores
+    model = state_scores.model
+    words = vocabulary(model)[::7] + AWKWARD
+    state_scores._row_of.clear()
+    state_scores._learn_words(set(words))
+    for word in words:
+        # one weight at a time, from 0.0, as crfsuite adds them
+        expected = [np.zeros(len(model.labels)) for _ in range(len(CONTEXT_OFFSETS) + 1)]
+        for slot, ids in enumerate(string_ids(tagger, model, word)):
+            for attribute in ids:
+                expected[slot] = expected[slot] + model.state_weights[attribute]
+        row = state_scores._row_of[word]
+        assert state_scores._own[row].tobytes() == expected[0].tobytes(), word
+        assert state_scores._lent[row].tobytes() == np.stack(expected[1:]).tobytes(), word
