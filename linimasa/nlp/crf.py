@@ -103,8 +103,10 @@ class CrfModel:
         if len(tagged):
             tagged_marginals = self._marginals(states[:, tagged], lengths[tagged], inside[:, tagged])
             marginals[:, tagged] = np.take_along_axis(tagged_marginals, paths[:, tagged, None], axis=2)[:, :, 0]
-        return [([self.labels[j] for j in paths[:length, i]], marginals[:length, i].tolist())
-                for i, length in enumerate(lengths.tolist())]
+        # converted to Python lists at once, not element by element per sentence
+        labels = self.labels
+        return [([labels[j] for j in path[:length]], scores[:length])
+                for path, scores, length in zip(paths.T.tolist(), marginals.T.tolist(), lengths.tolist())]
 
     def _best_paths(self, states: np.ndarray, lengths: np.ndarray, inside: np.ndarray) -> np.ndarray:
         """Viterbi over a group, (position, sentence) -> label id; past its end a sentence's scores stay."""

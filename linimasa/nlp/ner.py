@@ -200,6 +200,8 @@ class NerStage:
         text = article.working_text
         tagged = tagger.tag_sentences_with_scores([[t.text for t in sentence.tokens] for sentence in article.sentences])
         for sentence, (labels, scores) in zip(article.sentences, tagged, strict=True):
+            if labels.count("O") == len(labels):
+                continue  # most sentences: no entity
             tokens = sentence.tokens
             for first, end, kind in entity_spans(labels):
                 start, stop = tokens[first].start, tokens[end - 1].end

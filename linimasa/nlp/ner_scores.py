@@ -101,7 +101,8 @@ class StateScores:
             scores[~inside] += self._edges[k]
         self._add_bigrams(scores, sentences)
         scores[position == 0] += self._first
-        return np.split(scores, np.cumsum(lengths)[:-1])
+        ends = np.cumsum(lengths).tolist()
+        return [scores[end - length : end] for end, length in zip(ends, lengths.tolist())]
 
     def _add_bigrams(self, scores: np.ndarray, sentences: Sequence[Sequence[str]]) -> None:
         """The weights of the word bigrams on either side of each token that the model knows: the left one,
