@@ -35,9 +35,17 @@ def string_ids(tagger, model: CrfModel, word: str) -> tuple[list[int], ...]:
 
 def test_every_words_ids_are_those_of_its_feature_strings_in_order(scores):
     tagger, state_scores = scores
-    model = state_scores.model
-    for word in vocabulary(model):
-        assert state_scores.feature_ids.of(word) == string_ids(tagger, model, word), word
+    model, ids = state_scores.model, state_scores.feature_ids
+    words = vocabulary(model)
+    slots = ids.columns(words)
+    for i, word in enumerate(words):
+        found = tuple([int(column[i]) for column in columns if column[i] != ids.pad] for columns in slots)
+        assert found == string_ids(tagger, model, word), word
+
+
+def test_a_batch_of_no_words_has_empty_columns(scores):
+    _, state_scores = scores
+    assert all(len(column) == 0 for columns in state_scores.feature_ids.columns([]) for column in columns)
 
 
 def test_the_word_table_holds_the_weights_summed_in_feature_order(scores):

@@ -32,9 +32,9 @@ class StateScores:
         n_labels = len(model.labels)
         self._edges = np.array([self._weights([name]) for name in edge_features])  # (offsets, labels)
         self._first = self._weights(["first"])
-        self.feature_ids = FeatureIds(features, model.attribute_ids, style, self.offsets)
-        # the model's weights and a row of zeros after them, which pads the id lists of _sums_in_order
+        # the model's weights and a row of zeros after them: the id of a feature a word or bigram lacks
         self._padded_weights = np.vstack([model.state_weights, np.zeros((1, n_labels))])
+        self.feature_ids = FeatureIds(features, model.attribute_ids, style, self.offsets, len(self._padded_weights) - 1)
         self._row_of: dict[str, int] = {}
         self._own = np.zeros((1024, n_labels))
         self._lent = np.zeros((1024, len(self.offsets), n_labels))
@@ -54,27 +54,20 @@ class StateScores:
             capacity = max(needed, 2 * len(self._own))
             self._own = np.resize(self._own, (capacity, *self._own.shape[1:]))
             self._lent = np.resize(self._lent, (capacity, *self._lent.shape[1:]))
-        slots: list[list[int]] = []  # per word, its own features' ids, then those it lends each offset
-        for row, word in enumerate(sorted(words), start=first_row):
-            self._row_of[word] = row
-            slots += self.feature_ids.of(word)
-        sums = self._sums_in_order(slots).reshape(len(words), len(self.offsets) + 1, -1)
-        self._own[first_row:needed] = sums[:, 0]
-        self._lent[first_row:needed] = sums[:, 1:]
+        ordered = sorted(words)
+        self._row_of.update(zip(ordered, range(first_row, needed)))
+        own, *lent = (self._sums_in_order(columns) for columns in self.feature_ids.columns(ordered))
+        self._own[first_row:needed] = own
+        self._lent[first_row:needed] = np.stack(lent, axis=1)
 
-    def _sums_in_order(self, slots: list[list[int]]) -> np.ndarray:
-        """Per list of attribute ids, the sum of their weights, added one at a time in the list's order from
-        0.0 (as crfsuite and the earlier ``np.add.at`` did, so that every sum is the same to the last bit):
-        the lists are padded with a row of zeros, and the k-th weights of all lists are added at once."""
+    def _sums_in_order(self, columns: list[np.ndarray]) -> np.ndarray:
+        """Per word, the sum of the weights of its features, added one at a time in feature order from 0.0
+        (as crfsuite does, and the sums are the same to the last bit): column after column, a missing
+        feature adding the padding row of zeros."""
         weights = self._padded_weights
-        lengths = np.fromiter(map(len, slots), dtype=np.intp, count=len(slots))
-        width = int(lengths.max(initial=0))
-        padded = np.full((len(slots), width), len(weights) - 1, dtype=np.intp)
-        padded[np.arange(width) < lengths[:, None]] = np.fromiter(itertools.chain.from_iterable(slots), dtype=np.intp,
-                                                                  count=int(lengths.sum()))
-        sums = np.zeros((len(slots), weights.shape[1]))
-        for k in range(width):
-            sums += weights[padded[:, k]]
+        sums = np.zeros((len(columns[0]) if columns else 0, weights.shape[1]))
+        for ids in columns:
+            sums += weights[ids]
         return sums
 
     def of(self, sentences: Sequence[Sequence[str]]) -> list[np.ndarray]:
