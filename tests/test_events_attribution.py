@@ -119,8 +119,46 @@ def test_the_body_in_a_persons_title_is_no_party_when_another_party_is_known():
     assert names(found) == [["Adi Nugroho", "Bank Sentral Andalas"]]
 
 
-def test_the_body_in_a_title_stays_when_it_is_the_only_known_party():
+def test_the_body_in_a_title_makes_the_event_known_but_takes_no_part():
     text = "Anggota Komisi I DPR RI, Adi Nugroho, meminta Cici Lestari membuka data."
     found = events(text, [("Komisi I DPR RI", "ORG", "organisation", "org:k1"), ("Adi Nugroho", "PER", None, None),
                           ("Cici Lestari", "PER", None, None)], "REQUEST")
-    assert names(found) == [["Komisi I DPR RI", "Adi Nugroho", "Cici Lestari"]]
+    assert names(found) == [["Adi Nugroho", "Cici Lestari"]]
+    assert "Komisi I DPR RI" not in [e.text for e in found[0].evidence if e.field == "participant"]
+
+
+def test_a_person_introduced_by_a_known_body_holds_an_event_alone():
+    text = "Ketua Dewan Andalas Adi Nugroho mengecam keras kebijakan itu."
+    found = events(text, [("Dewan Andalas", "ORG", "organisation", "org:da"), ("Adi Nugroho", "PER", None, None)],
+                   "ACCUSE")
+    assert names(found) == [["Adi Nugroho"]]
+
+
+def test_the_body_a_title_names_takes_part_when_the_clause_names_it_again():
+    text = ("Anggota Komisi I DPR RI Adi Nugroho meminta Cici Lestari membuka data. "
+            "Komisi I DPR RI juga meminta Cici Lestari hadir.")
+    found = events(text, [("Komisi I DPR RI", "ORG", "organisation", "org:k1"), ("Adi Nugroho", "PER", None, None),
+                          ("Cici Lestari", "PER", None, None), ("Komisi I DPR RI", "ORG", "organisation", "org:k1"),
+                          ("Cici Lestari", "PER", None, None)], "REQUEST")
+    assert any("Komisi I DPR RI" in n for n in names(found))
+
+
+def test_a_country_closing_an_organisations_name_is_no_party():
+    text = "Perhimpunan Guru Andalas Indonesia (PGAI) menuding Adi Nugroho melanggar kode etik."
+    found = events(text, [("Indonesia", "LOC", "country", "country:IDN"), ("PGAI", "ORG", "organisation", "org:pgai"),
+                          ("Adi Nugroho", "PER", None, None)], "ACCUSE")
+    assert names(found) == [["PGAI", "Adi Nugroho"]]
+
+
+def test_a_country_right_after_an_organisation_is_its_country_not_a_party():
+    text = "Kementerian Andalas RI mengecam Adi Nugroho atas pernyataannya."
+    found = events(text, [("Kementerian Andalas", "ORG", "organisation", "org:ka"),
+                          ("RI", "LOC", "country", "country:IDN"), ("Adi Nugroho", "PER", None, None)], "ACCUSE")
+    assert names(found) == [["Kementerian Andalas", "Adi Nugroho"]]
+
+
+def test_a_country_before_a_word_in_brackets_that_names_no_organisation_stays():
+    text = "Pemerintah mendukung Indonesia (tuan rumah) dan Adi Nugroho."
+    found = events(text, [("Indonesia", "LOC", "country", "country:IDN"), ("Adi Nugroho", "PER", None, None)],
+                   "SUPPORT", require_known_party=False)
+    assert any("Indonesia" in n for n in names(found))

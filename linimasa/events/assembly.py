@@ -251,6 +251,7 @@ class Assembler:
         participants = self._merge_participants(group, on)
         if not self._valid(rule, participants, self.require_known if known_needed is None else known_needed):
             return None
+        participants = self._without_titles(group, rule, participants)
         for c in group.members:
             for p, m in c.participants:
                 if any(key(q) == key(p) for q in participants):
@@ -331,6 +332,17 @@ class Assembler:
         specific = [p for p in merged.values() if not generic(p)]
         represented = {p.country for p in specific if p.country}
         return specific + [p for p in merged.values() if generic(p) and p.country not in represented]
+
+    def _without_titles(self, group: Group, rule, participants: list[Participant]) -> list[Participant]:
+        """Without the bodies every member names only in a person's title ("Anggota Komisi VII DPR RI Bambang"):
+        they made the event known to the knowledge base, but the person is who takes part. Kept when the event
+        would be left with fewer parties than it needs."""
+        titles = set().union(*(c.titles for c in group.members))
+        if not titles:
+            return participants
+        titles -= {key(p) for c in group.members for p, _ in c.participants if key(p) not in c.titles}
+        kept = [p for p in participants if key(p) not in titles]
+        return kept if self._valid(rule, kept, False) else participants
 
     def _valid(self, rule, participants: list[Participant], require_known: bool) -> bool:
         if require_known and not any(p.kb_id for p in participants):

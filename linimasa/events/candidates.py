@@ -34,6 +34,7 @@ from linimasa.events.participants import (
     ParticipantResolver,
     contains,
     is_person_mention,
+    key,
     outermost,
 )
 from linimasa.events.party_ranker import (
@@ -86,6 +87,9 @@ class Candidate:
     # a back-reference's parties read as if it told talks of its own ("komitmen Jokowi dan PM Rutte dalam
     # pertemuan bilateral"): used when no event told before is what it refers to
     own_participants: list[tuple[Participant, Mention]] = field(default_factory=list)
+    # parties named only in a person's title ("Anggota Komisi VII DPR RI Bambang ..."), kept as the known party
+    # an event needs (and the decision weighs) but no participant of the event told
+    titles: frozenset[str] = frozenset()
 
 
 class CandidateFinder:
@@ -225,7 +229,7 @@ class CandidateFinder:
             participant = self.resolver.participant(party, on, article, people, view)
             if participant is not None:
                 participants.append((participant, party.mention))
-        participants = self._without_affiliations(view, participants)
+        participants, titles = self._without_affiliations(view, participants)
         if rule.type == "CONSULT" and rule.mode in ("visit", "multilateral"):
             # residents, a crowd, a police team going to a market, an office or a crime scene is no visit between
             # political parties ("ratusan warga mendatangi kantor gubernur", "puluhan petugas tiba di rumahnya"),
@@ -251,6 +255,7 @@ class CandidateFinder:
         candidate = Candidate(match, view, classify_modality(words, match, self.lexicon), reference,
                               is_recalled(words, match, self.lexicon), date, participants, location, durations,
                               topics, anaphoric, framed)
+        candidate.titles = titles
         if reference and not anaphoric and rule.type == "CONSULT":
             own = find_parties(view, match, self.lexicon, False, span)
             candidate.own_participants = [(p, party.mention) for party in own
@@ -281,15 +286,17 @@ class CandidateFinder:
                 found.add(id(m))
         return frozenset(found)
 
-    def _without_affiliations(self, view: SentenceView, participants: list) -> list:
+    def _without_affiliations(self, view: SentenceView, participants: list) -> tuple[list, frozenset[str]]:
         """Without the bodies named only in a person's title ("anggota Komisi I DPR RI, Elnino Husein Mohi"),
-        when another party is known to the knowledge base; else the body stays as the known party."""
+        when another party is known to the knowledge base; else the body stays as the known party, and its
+        key is returned with the parties so that the event told leaves it out (the person takes part)."""
         nonparties = self.lexicon.nonparties
         inside = view.sentence.start, view.sentence.end
-        titled = {id(m) for _, m in participants if inside[0] <= m.start < inside[1] and nonparties.is_affiliation(view, m)}
+        titled = {id(m) for _, m in participants if inside[0] <= m.start < inside[1]
+                  and (nonparties.is_affiliation(view, m) or nonparties.is_name_part(view, m))}
         if titled and any(p.kb_id for p, m in participants if id(m) not in titled):
-            return [(p, m) for p, m in participants if id(m) not in titled]
-        return participants
+            return [(p, m) for p, m in participants if id(m) not in titled], frozenset()
+        return participants, frozenset(key(p) for p, m in participants if id(m) in titled)
 
     def _same_clause(self, view: SentenceView, first: TriggerMatch, second: TriggerMatch) -> bool:
         breaks = self.lexicon.words("clause_breaks") | self.lexicon.words("reporting_verbs") | {","}

@@ -9,6 +9,9 @@
   part, the body they belong to is only how they are introduced. The rules drop it only when another party
   is known to the knowledge base (``CandidateFinder``): an unknown name keeps the body it was introduced with
   as the known party an event needs ("Anggota Komisi VII DPR RI Bambang Haryo ... mendesak pemerintah").
+- **Countries in a name**: a country that closes an organisation's name, right after the organisation
+  ("Kementerian Sosial RI", "Komisi I DPR RI") or before its acronym in brackets ("Perhimpunan Advokat
+  Indonesia (Peradi)"): the organisation takes part, not the state.
 - **Aliases**: a name given again for the person just named ("Edward Omar Sharif Hiariej atau Eddy
   Hiariej", "KH Maksum Faqih atau Gus Maksum"): the first carries the party.
 """
@@ -61,6 +64,26 @@ class NonParties:
     def excluded(self, view, m: Mention) -> bool:
         """Never a party: a source or an alias."""
         return self.is_source(view, m) or self.is_alias(view, m)
+
+    def is_name_part(self, view, m: Mention) -> bool:
+        """A country closing an organisation's name: right after an organisation's mention ("Kementerian Sosial
+        RI"), or after a capitalised word of the name and before the organisation's acronym in brackets
+        ("Gerakan Masyarakat Bawah Indonesia (GMBI)")."""
+        if m.kind != "country":
+            return False
+        words = view.words
+        first, last = view.token_index(m.start), view.token_index(m.end - 1)
+        if first == 0:
+            return False
+        if any(_organisation(p) and p.end <= m.start and view.token_index(p.end - 1) == first - 1
+               for p in view.mentions):
+            return True
+        if last + 2 >= len(words) or words[last + 1] != "(":
+            return False
+        acronym = any(_organisation(p) and view.token_index(p.start) == last + 2 for p in view.mentions)
+        offset = view.sentence.start
+        before = view.sentence.text[view.starts[first - 1] - offset : view.ends[first - 1] - offset]
+        return acronym and before[:1].isupper() and before.isalpha()
 
     def is_affiliation(self, view, m: Mention) -> bool:
         """An organisation inside a title that a person's name closes: a role word before it (through the
@@ -128,6 +151,10 @@ def is_outlet(text: str) -> bool:
         if text[cut].isupper() and text[:cut].islower() and text[:cut] in names:
             return True
     return False
+
+
+def _organisation(m: Mention) -> bool:
+    return m.kind == "organisation" or (m.kind is None and m.label == "ORG")
 
 
 def _named(m: Mention) -> str:
