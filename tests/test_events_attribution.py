@@ -162,3 +162,27 @@ def test_a_country_before_a_word_in_brackets_that_names_no_organisation_stays():
     found = events(text, [("Indonesia", "LOC", "country", "country:IDN"), ("Adi Nugroho", "PER", None, None)],
                    "SUPPORT", require_known_party=False)
     assert any("Indonesia" in n for n in names(found))
+
+
+def test_parties_after_dengan_that_follows_the_meetings_place_take_part():
+    text = ("\"Kami siap,\" kata Adi Nugroho usai melakukan rapat di Bandara Andalas dengan Direktur Budi Santoso "
+            "dan Cici Lestari.")
+    found = events(text, [("Adi Nugroho", "PER", "person", "p:adi"), ("Bandara Andalas", "LOC", None, None),
+                          ("Budi Santoso", "PER", "person", "p:budi"), ("Cici Lestari", "PER", "person", "p:cici")],
+                   "CONSULT")
+    assert names(found) == [["Adi Nugroho", "Budi Santoso", "Cici Lestari"]]
+
+
+def test_dengan_before_a_verb_after_the_place_names_no_party():
+    text = ("Adi Nugroho menggelar pertemuan di Gedung Andalas dengan dibuka Menteri Budi Santoso pada pagi hari.")
+    found = events(text, [("Adi Nugroho", "PER", "person", "p:adi"), ("Gedung Andalas", "LOC", None, None),
+                          ("Budi Santoso", "PER", "person", "p:budi")], "CONSULT")
+    assert all("Budi Santoso" not in n for n in names(found))
+
+
+def test_a_party_after_a_second_stop_beyond_the_place_is_not_read():
+    text = "Adi Nugroho bertemu Budi Santoso di Jakarta untuk membahas kerja sama dengan Cici Lestari."
+    found = events(text, [("Adi Nugroho", "PER", "person", "p:adi"), ("Budi Santoso", "PER", "person", "p:budi"),
+                          ("Jakarta", "LOC", "place", "geo:jkt"), ("Cici Lestari", "PER", "person", "p:cici")],
+                   "CONSULT")
+    assert names(found) == [["Adi Nugroho", "Budi Santoso"]]

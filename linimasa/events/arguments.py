@@ -40,6 +40,12 @@ class SentenceView:
         i = bisect.bisect_right(self.starts, offset) - 1
         return max(i, 0)
 
+    def capitalised(self, i: int) -> bool:
+        """Whether the sentence writes its i-th word with a capital, as the words of a title or a name."""
+        offset = self.sentence.start
+        word = self.sentence.text[self.starts[i] - offset : self.ends[i] - offset]
+        return word[:1].isupper() and word.isalpha()
+
 
 @dataclass
 class Party:
@@ -108,7 +114,9 @@ def find_parties(view: SentenceView, match: TriggerMatch, lexicon: Lexicon, refe
     before_side, after_side = party_sides(rule)
     parties: list[Party] = []
     before = [m for m in view.mentions if start <= view.token_index(m.start) < match.first]
-    after = [m for m in view.mentions if match.last <= view.token_index(m.start) < _object_end(view, match, end, lexicon)]
+    object_end = _object_end(view, match, end, lexicon)
+    after = [m for m in view.mentions if match.last <= view.token_index(m.start) < object_end]
+    after += _with_after_place(view, object_end, end, lexicon)
     if reference or rule.with_only:  # "pertemuan itu", "membicarakan ISIS dengan Menhan Selandia Baru"
         after = [m for m in after if after_with(view, match, m, lexicon)]
     after = [m for m in after if not _apposed_country(view, m)]
@@ -185,6 +193,25 @@ def _object_end(view: SentenceView, match: TriggerMatch, end: int, lexicon: Lexi
         if view.words[i] in stops and not in_length:  # "pembicaraan selama empat jam dengan Lavrov" goes on
             return i
     return end
+
+
+def _with_after_place(view: SentenceView, stop: int, end: int, lexicon: Lexicon) -> list[Mention]:
+    """The parties after "dengan" / "bersama" when the trigger's place came first: "melakukan rapat di Bandara
+    Soekarno-Hatta dengan Dirjen A dan Dirut B". The object stopped at the place's "di"; when a with-word
+    follows the place (through its name, commas and a date after "pada", no other stop) and a name or title
+    follows it, the mentions after it up to the next stop are parties too."""
+    if stop >= end or view.words[stop] not in lexicon.words("location_words"):
+        return []
+    with_words = lexicon.words("with_words")
+    passable = lexicon.words("location_words") | {"pada"}
+    stops = lexicon.words("object_stops") - passable
+    resume = next((i for i in range(stop + 1, end) if view.words[i] in with_words or view.words[i] in stops), None)
+    if resume is None or view.words[resume] not in with_words or resume + 1 >= end:
+        return []
+    if not view.capitalised(resume + 1):  # "di Dublin dengan dibuka Perdana Menteri ...": a manner, no party
+        return []
+    finish = next((i for i in range(resume + 1, end) if view.words[i] in lexicon.words("object_stops")), end)
+    return [m for m in view.mentions if resume < view.token_index(m.start) < finish]
 
 
 def after_with(view: SentenceView, match: TriggerMatch, m: Mention, lexicon: Lexicon) -> bool:

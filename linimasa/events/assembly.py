@@ -337,11 +337,11 @@ class Assembler:
         """Without the bodies every member names only in a person's title ("Anggota Komisi VII DPR RI Bambang"):
         they made the event known to the knowledge base, but the person is who takes part. Kept when the event
         would be left with fewer parties than it needs."""
-        titles = set().union(*(c.titles for c in group.members))
-        if not titles:
+        if not any(c.titles for c in group.members):
             return participants
-        titles -= {key(p) for c in group.members for p, _ in c.participants if key(p) not in c.titles}
-        kept = [p for p in participants if key(p) not in titles]
+        titled = {key(p) for c in group.members for p, m in c.participants if (m.start, m.end) in c.titles}
+        titled -= {key(p) for c in group.members for p, m in c.participants if (m.start, m.end) not in c.titles}
+        kept = [p for p in participants if key(p) not in titled]
         return kept if self._valid(rule, kept, False) else participants
 
     def _valid(self, rule, participants: list[Participant], require_known: bool) -> bool:

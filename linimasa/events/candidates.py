@@ -34,7 +34,6 @@ from linimasa.events.participants import (
     ParticipantResolver,
     contains,
     is_person_mention,
-    key,
     outermost,
 )
 from linimasa.events.party_ranker import (
@@ -87,9 +86,10 @@ class Candidate:
     # a back-reference's parties read as if it told talks of its own ("komitmen Jokowi dan PM Rutte dalam
     # pertemuan bilateral"): used when no event told before is what it refers to
     own_participants: list[tuple[Participant, Mention]] = field(default_factory=list)
-    # parties named only in a person's title ("Anggota Komisi VII DPR RI Bambang ..."), kept as the known party
-    # an event needs (and the decision weighs) but no participant of the event told
-    titles: frozenset[str] = frozenset()
+    # the offsets of party mentions that only name a body in a person's title ("Anggota Komisi VII DPR RI
+    # Bambang ..."): kept as the known party an event needs (and the decision weighs) but, unless named again,
+    # no participant of the event told
+    titles: frozenset[tuple[int, int]] = frozenset()
 
 
 class CandidateFinder:
@@ -286,17 +286,18 @@ class CandidateFinder:
                 found.add(id(m))
         return frozenset(found)
 
-    def _without_affiliations(self, view: SentenceView, participants: list) -> tuple[list, frozenset[str]]:
+    def _without_affiliations(self, view: SentenceView, participants: list) -> tuple[list, frozenset[tuple[int, int]]]:
         """Without the bodies named only in a person's title ("anggota Komisi I DPR RI, Elnino Husein Mohi"),
-        when another party is known to the knowledge base; else the body stays as the known party, and its
-        key is returned with the parties so that the event told leaves it out (the person takes part)."""
+        when another party is known to the knowledge base; else the body stays as the known party, and the
+        offsets of its mention are returned with the parties so that the event told leaves it out unless named
+        again (the person takes part)."""
         nonparties = self.lexicon.nonparties
         inside = view.sentence.start, view.sentence.end
         titled = {id(m) for _, m in participants if inside[0] <= m.start < inside[1]
                   and (nonparties.is_affiliation(view, m) or nonparties.is_name_part(view, m))}
         if titled and any(p.kb_id for p, m in participants if id(m) not in titled):
             return [(p, m) for p, m in participants if id(m) not in titled], frozenset()
-        return participants, frozenset(key(p) for p, m in participants if id(m) in titled)
+        return participants, frozenset((m.start, m.end) for _, m in participants if id(m) in titled)
 
     def _same_clause(self, view: SentenceView, first: TriggerMatch, second: TriggerMatch) -> bool:
         breaks = self.lexicon.words("clause_breaks") | self.lexicon.words("reporting_verbs") | {","}
