@@ -186,3 +186,17 @@ def test_a_party_after_a_second_stop_beyond_the_place_is_not_read():
                           ("Jakarta", "LOC", "place", "geo:jkt"), ("Cici Lestari", "PER", "person", "p:cici")],
                    "CONSULT")
     assert names(found) == [["Adi Nugroho", "Budi Santoso"]]
+
+
+def test_a_reception_names_its_host_through_a_title_the_knowledge_base_does_not_know():
+    text = "Setibanya di Andalas, Adi Nugroho disambut Gubernur Andalas Budi Santoso di bandara."
+    found = events(text, [("Adi Nugroho", "PER", "person", "p:adi"), ("Budi Santoso", "PER", "person", "p:budi")],
+                   "CONSULT")
+    assert names(found) == [["Adi Nugroho", "Budi Santoso"]]
+
+
+def test_a_reception_whose_next_words_are_no_title_is_no_meeting():
+    text = "Setibanya di Andalas, Adi Nugroho disambut meriah ratusan warga dan Budi Santoso."
+    found = events(text, [("Adi Nugroho", "PER", "person", "p:adi"), ("Budi Santoso", "PER", "person", "p:budi")],
+                   "CONSULT")
+    assert found == []

@@ -92,6 +92,11 @@ class Candidate:
     titles: frozenset[tuple[int, int]] = frozenset()
 
 
+# At most this many capitalised words of a title the knowledge base does not know stand between a trigger
+# that needs a person after it and the person's name ("disambut Gubernur Bali Made Mangku Pastika").
+TITLE_WORDS = 4
+
+
 class CandidateFinder:
     """The candidates of an article, with one lexicon, knowledge base, date function and participant resolver."""
 
@@ -186,8 +191,7 @@ class CandidateFinder:
             view.not_political = not self.not_political.isdisjoint(words)
         if view.not_political or is_habitual(words, match, self.lexicon):
             return None
-        if rule.next_mention and not any(view.token_index(m.start) == match.last and is_person_mention(m)
-                                         for m in view.mentions):
+        if rule.next_mention and not self._person_follows(view, match):
             return None
         if rule.pos == "noun" and previous and previous[-1] in self.frame_before:
             return None
@@ -285,6 +289,17 @@ class CandidateFinder:
             if not offices.isdisjoint(view.words[max(0, first - 4) : first]):
                 found.add(id(m))
         return frozenset(found)
+
+    def _person_follows(self, view: SentenceView, match: TriggerMatch) -> bool:
+        """Whether a person's name or title follows the trigger, right after it or through the capitalised
+        words of a title the knowledge base does not know ("disambut Gubernur Bali Made Mangku Pastika")."""
+        for m in view.mentions:
+            first = view.token_index(m.start)
+            if first < match.last or first > match.last + TITLE_WORDS or not is_person_mention(m):
+                continue
+            if all(view.capitalised(i) for i in range(match.last, first)):
+                return True
+        return False
 
     def _without_affiliations(self, view: SentenceView, participants: list) -> tuple[list, frozenset[tuple[int, int]]]:
         """Without the bodies named only in a person's title ("anggota Komisi I DPR RI, Elnino Husein Mohi"),
