@@ -105,3 +105,18 @@ def test_a_city_after_a_venue_in_a_compound_is_the_place(stage):
 def test_an_unknown_venue_gives_no_place_of_its_own(stage):
     [event] = consults(stage(with_venue("Jokowi bertemu Xi di Gedung Andalas membahas perdagangan.", "Gedung Andalas")))
     assert event.location is None or event.location_basis in ("dateline", "participants")
+
+
+def test_a_body_named_only_in_a_title_takes_no_part_but_still_places_the_event_in_its_country():
+    from linimasa.config import Settings
+    from linimasa.model import Article
+    from linimasa.pipeline import Pipeline
+
+    settings = Settings()
+    pipeline = Pipeline(settings.prepare + settings.extract, settings)
+    article = pipeline(Article(id="own", text="Anggota Komisi VII DPR RI Adi Nugroho mendesak pemerintah "
+                                              "mengevaluasi rencana pemindahan kantor itu.",
+                               title="Judul", published="2017-03-07"))
+    [event] = [e for e in article.events if e.type == "REQUEST"]
+    assert all("Commission" not in p.name for p in event.participants)
+    assert (event.location.country, event.location_basis) == ("IDN", "participants")

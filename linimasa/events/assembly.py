@@ -251,12 +251,13 @@ class Assembler:
         participants = self._merge_participants(group, on)
         if not self._valid(rule, participants, self.require_known if known_needed is None else known_needed):
             return None
+        everyone = participants  # a title's body still tells the event's country when no place is stated
         participants = self._without_titles(group, rule, participants)
         for c in group.members:
             for p, m in c.participants:
                 if any(key(q) == key(p) for q in participants):
                     cite("participant", m.start, m.end)
-        located = group.located() or self._unstated_place(article, group, participants, date, anchor)
+        located = group.located() or self._unstated_place(article, group, everyone, date, anchor)
         location = located[:2] if located else None
         if located and located[2] in ("trigger_sentence", "reference"):  # a fallback has no words to cite
             cite("location", location[1].start, location[1].end)
