@@ -29,12 +29,13 @@ _UNIT_NUMBER = re.compile(r"\d+\s*/\s*$")
 def local_acronyms(mentions: Iterable[Mention], text: str, kb) -> list[Mention]:
     """The mentions linked to an organisation by an acronym that the article uses for a place; their
     knowledge-base fields are cleared (returned for tests and diagnostics)."""
+    acronyms = [m for m in mentions if m.kind == "organisation" and _ACRONYM.match(m.text)]
+    if not acronyms:  # most articles: no need to scan the text for definitions
+        return []
     units = {fold(word) for word in kb.linking.get("local_units", ())}
     defined = _defined_as_places(text, units)
     cleared = []
-    for m in mentions:
-        if m.kind != "organisation" or not _ACRONYM.match(m.text):
-            continue
+    for m in acronyms:
         if m.text in defined or _after_local_unit(text, m.start, units):
             m.kb_id = m.kind = m.name = m.country = m.role = None
             cleared.append(m)
