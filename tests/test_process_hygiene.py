@@ -44,9 +44,19 @@ def corpus(tmp_path_factory) -> Path:
     return path
 
 
+def interruptible_by_ctrl_c() -> None:
+    """The driver starts as a terminal's foreground command does, with Ctrl-C (SIGINT) at its default.
+
+    A process inherits an ignored SIGINT (a shell ignores it for the commands it runs in the background,
+    and CI runners often start the suite that way), and Python then leaves it ignored: the run would go on
+    to its end and this test would measure the runner, not linimasa."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def start_run(corpus: Path, db: Path) -> tuple[subprocess.Popen, list[int]]:
     driver = subprocess.Popen([sys.executable, "-m", "linimasa.cli", "run", "--workers", "2", "--quiet",
-                               "--db", str(db), str(corpus)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                               "--db", str(db), str(corpus)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              preexec_fn=interruptible_by_ctrl_c)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         workers = children(driver.pid)
