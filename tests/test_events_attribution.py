@@ -127,6 +127,31 @@ def test_the_body_in_a_title_makes_the_event_known_but_takes_no_part():
     assert "Komisi I DPR RI" not in [e.text for e in found[0].evidence if e.field == "participant"]
 
 
+def test_bodies_chained_in_one_title_are_no_parties():
+    text = "KPA menahan anggota Komisi V DPR dari fraksi Partai Andalas Raya (PAR) Adi Nugroho di Jakarta."
+    found = events(text, [("KPA", "ORG", "organisation", "org:kpa"), ("Komisi V DPR", "ORG", "organisation", "org:k5"),
+                          ("Partai Andalas Raya", "ORG", "organisation", "org:par"),
+                          ("PAR", "ORG", "organisation", "org:par"), ("Adi Nugroho", "PER", "person", "p:adi")],
+                   "COERCE")
+    assert names(found) == [["KPA", "Adi Nugroho"]]
+
+
+def test_a_body_after_the_capitalised_words_of_a_title_is_no_party():
+    text = "Bank Sentral Andalas meminta Kepala Manajemen Dewan Andalas Adi Nugroho membuka data."
+    found = events(text, [("Bank Sentral Andalas", "ORG", "organisation", "org:bsa"),
+                          ("Dewan Andalas", "ORG", "organisation", "org:da"), ("Adi Nugroho", "PER", None, None)],
+                   "REQUEST")
+    assert names(found) == [["Bank Sentral Andalas", "Adi Nugroho"]]
+
+
+def test_a_country_in_an_envoys_title_is_no_party():
+    text = "Duta Besar Andalasia untuk Dewan Andalas, Adi Nugroho, meminta Bank Sentral Andalas membuka data."
+    found = events(text, [("Andalasia", "LOC", "country", "country:AND"), ("Dewan Andalas", "ORG", "organisation", "org:da"),
+                          ("Adi Nugroho", "PER", None, None),
+                          ("Bank Sentral Andalas", "ORG", "organisation", "org:bsa")], "REQUEST")
+    assert names(found) == [["Adi Nugroho", "Bank Sentral Andalas"]]
+
+
 def test_a_person_introduced_by_a_known_body_holds_an_event_alone():
     text = "Ketua Dewan Andalas Adi Nugroho mengecam keras kebijakan itu."
     found = events(text, [("Dewan Andalas", "ORG", "organisation", "org:da"), ("Adi Nugroho", "PER", None, None)],

@@ -4,8 +4,9 @@
   "kumparan.com", "kepada wartawan"). A news outlet is known by name (``linimasa/data/outlets.csv``, the
   cleaner's wire list) or by an outlet's name with a desk after it ("detikBali"); any mention after a
   credit cue ("dilansir", "mengutip" ... through "dari laman", "kantor berita") is a source too.
-- **Affiliations**: the organisation in a person's title, right before the name ("anggota Komisi I DPR RI,
-  Elnino Husein Mohi", "Ketua DK OJK Muliaman D. Hadad", "kepala GNA, Fayez al-Sarraj"): the person takes
+- **Affiliations**: the organisation or country in a person's title, before the name ("anggota Komisi I DPR RI,
+  Elnino Husein Mohi", "Ketua DK OJK Muliaman D. Hadad", "kepala GNA, Fayez al-Sarraj", "Duta Besar Korut
+  untuk PBB, ..."): the person takes
   part, the body they belong to is only how they are introduced. The rules drop it only when another party
   is known to the knowledge base (``CandidateFinder``): an unknown name keeps the body it was introduced with
   as the known party an event needs ("Anggota Komisi VII DPR RI Bambang Haryo ... mendesak pemerintah").
@@ -25,6 +26,7 @@ from dataclasses import dataclass
 from linimasa.model import Mention
 
 _SQUASH = re.compile(r"[\s.\-]+")
+TITLE_REACH = 8  # words of a title (a body named in it counts as one) between its role word and the name
 
 
 @functools.cache
@@ -86,27 +88,37 @@ class NonParties:
         return acronym and before[:1].isupper() and before.isalpha()
 
     def is_affiliation(self, view, m: Mention) -> bool:
-        """An organisation inside a title that a person's name closes: a role word before it (through the
-        title's own words) and the name after it, with only the title's words, other names, commas and
-        brackets in between."""
-        if not self.roles or not (m.kind == "organisation" or (m.kind is None and m.label == "ORG")):
+        """An organisation or country inside a title that a person's name closes: a role word before it
+        (through the title's own words: links, capitalised words, other bodies named in the title, as in
+        "anggota Komisi V DPR dari fraksi PAN", "Kepala Manajemen PBB", "Duta Besar Korut untuk PBB") and the
+        name after it, with only the title's words, other names, commas and brackets in between."""
+        if not self.roles or not (m.kind in ("organisation", "country") or (m.kind is None and m.label == "ORG")):
             return False
         words = view.words
         first, last = view.token_index(m.start), view.token_index(m.end - 1)
-        i = first - 1
-        while i >= 0 and words[i] not in self.roles and words[i] in self.links:
+        bodies = {k for p in view.mentions if p is not m and (_organisation(p) or p.kind == "country")
+                  for k in range(view.token_index(p.start), view.token_index(p.end - 1) + 1)}
+        i, steps = first - 1, 0
+        while i >= 0 and steps < TITLE_REACH and words[i] not in self.roles and (
+                words[i] in self.links or i in bodies or view.capitalised(i)):
+            if i not in bodies or i + 1 not in bodies:  # a body named in the title counts as one word
+                steps += 1
             i -= 1
         if i < 0 or words[i] not in self.roles:
             return False
         covered = {k for p in view.mentions if p is not m
                    for k in range(view.token_index(p.start), view.token_index(p.end - 1) + 1)}
-        for k in range(last + 1, min(last + 8, len(words))):
+        k, steps = last + 1, 0
+        while k < len(words) and steps < TITLE_REACH:
             person = next((p for p in view.mentions if view.token_index(p.start) == k and _named(p) == "person"
                            and p.label != "TITLE"), None)
             if person is not None:
                 return True
             if not (words[k] in self.links or words[k] in ",()" or (k in covered and words[k] not in self.roles)):
                 return False
+            if k not in covered or k - 1 not in covered:  # a body named in the title counts as one word
+                steps += 1
+            k += 1
         return False
 
     def is_source(self, view, m: Mention) -> bool:
