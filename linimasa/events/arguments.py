@@ -117,6 +117,7 @@ def find_parties(view: SentenceView, match: TriggerMatch, lexicon: Lexicon, refe
     object_end = _object_end(view, match, end, lexicon)
     after = [m for m in view.mentions if match.last <= view.token_index(m.start) < object_end]
     after += _with_after_place(view, object_end, end, lexicon)
+    before, after = _with_described(view, before, lexicon), _with_described(view, after, lexicon)
     if reference or rule.with_only:  # "pertemuan itu", "membicarakan ISIS dengan Menhan Selandia Baru"
         after = [m for m in after if after_with(view, match, m, lexicon)]
     after = [m for m in after if not _apposed_country(view, m)]
@@ -137,6 +138,17 @@ def find_parties(view: SentenceView, match: TriggerMatch, lexicon: Lexicon, refe
         if party:
             parties.append(party)
     return parties
+
+
+def _with_described(view: SentenceView, mentions: list[Mention], lexicon: Lexicon) -> list[Mention]:
+    """The mentions with, after each that only describes a person ("pelaku ... bernama Y"), the person named."""
+    found = []
+    for m in mentions:
+        found.append(m)
+        person = lexicon.nonparties.described_person(view, m)
+        if person is not None and all(person is not other for other in mentions + found):
+            found.append(person)
+    return found
 
 
 def frame_subject(view: SentenceView, match: TriggerMatch, lexicon: Lexicon) -> Party | None:

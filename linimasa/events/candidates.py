@@ -28,6 +28,7 @@ from linimasa.events.arguments import (
 )
 from linimasa.events.coreference import PronounCues, resolve_pronouns
 from linimasa.events.detect import TriggerMatch, find_triggers
+from linimasa.events.initials import initials_mentions
 from linimasa.events.lexicon import Lexicon, normal
 from linimasa.events.modality import classify_modality, is_habitual, is_recalled
 from linimasa.events.participants import (
@@ -121,6 +122,7 @@ class CandidateFinder:
         self.session_bodies = dict(args.get("session_bodies") or {})
         self.frame_words = frozenset(args.get("frame_words") or ())
         self.own_sessions = frozenset(args.get("own_sessions") or ())
+        self.naming = frozenset(args.get("naming_words") or ())
         self.agents = agents
         self.ranker = ranker
         self.ranker_cues = RankerCues.of(lexicon)
@@ -167,6 +169,8 @@ class CandidateFinder:
             view = SentenceView(index, sentence, [normal(t.text) for t in tokens], [t.start for t in tokens],
                                 [t.end for t in tokens])
             view.mentions = [m for m in mentions if sentence.start <= m.start < sentence.end]
+            if self.naming:  # "berinisial AS", "RO (53)": people NER missed or took for something else
+                view.mentions = initials_mentions(view, text, self.naming)
             if self.agents is not None:
                 view.mentions = sorted(view.mentions + agent_mentions(view.words, view.starts, view.ends, text,
                                                                       view.mentions, self.agents),
@@ -302,14 +306,16 @@ class CandidateFinder:
         return False
 
     def _without_affiliations(self, view: SentenceView, participants: list) -> tuple[list, frozenset[tuple[int, int]]]:
-        """Without the bodies named only in a person's title ("anggota Komisi I DPR RI, Elnino Husein Mohi"),
+        """Without the bodies named only in a person's title ("anggota Komisi I DPR RI, Elnino Husein Mohi") and the
+        words that only describe a person ("pelaku ... bernama Y"),
         when another party is known to the knowledge base; else the body stays as the known party, and the
         offsets of its mention are returned with the parties so that the event told leaves it out unless named
         again (the person takes part)."""
         nonparties = self.lexicon.nonparties
         inside = view.sentence.start, view.sentence.end
         titled = {id(m) for _, m in participants if inside[0] <= m.start < inside[1]
-                  and (nonparties.is_affiliation(view, m) or nonparties.is_name_part(view, m))}
+                  and (nonparties.is_affiliation(view, m) or nonparties.is_name_part(view, m)
+                       or nonparties.is_description(view, m))}
         if titled and any(p.kb_id for p, m in participants if id(m) not in titled):
             return [(p, m) for p, m in participants if id(m) not in titled], frozenset()
         return participants, frozenset((m.start, m.end) for _, m in participants if id(m) in titled)

@@ -15,6 +15,11 @@
   Indonesia (Peradi)"): the organisation takes part, not the state.
 - **Aliases**: a name given again for the person just named ("Edward Omar Sharif Hiariej atau Eddy
   Hiariej", "KH Maksum Faqih atau Gus Maksum"): the first carries the party.
+- **Descriptions of a person**: the words that describe someone before the name they are then given
+  ("pelaku pencurian motor milik X bernama Y", "pria berinisial AS": the owner and the noun are only how Y is
+  described), and a common noun set beside a person's name ("Budi (35), warga Desa Sukamaju", "aktivis
+  mahasiswa asal Bandung, Budi"): the person takes part, the group noun is what they are. Like a body in a
+  title, a description stays on the candidate as its known party when nothing else is known.
 """
 
 from __future__ import annotations
@@ -26,6 +31,9 @@ from dataclasses import dataclass
 from linimasa.model import Mention
 
 _SQUASH = re.compile(r"[\s.\-]+")
+DESCRIPTION_WORDS = 10  # words between a described noun and "bernama"/"berinisial"
+APPOSITION_WORDS = 4  # words between a group noun and the comma before the name it describes
+VERB_PREFIXES = ("me", "di", "ber", "ter")
 TITLE_REACH = 8  # words of a title (a body named in it counts as one) between its role word and the name
 
 
@@ -55,17 +63,79 @@ class NonParties:
     roles: frozenset[str] = frozenset()  # "anggota", "ketua", "kepala" ...: a title is being told
     links: frozenset[str] = frozenset()  # words a title runs on through ("dari fraksi", "untuk", "RI")
     journalists: str = "journalists"
+    naming: frozenset[str] = frozenset()  # "bernama", "berinisial": the name of who was just described follows
 
     @classmethod
     def of(cls, lexicon) -> NonParties:
         args = lexicon.arguments
         return cls(frozenset(args.get("source_cues") or ()), frozenset(args.get("source_fillers") or ()),
                    frozenset(args.get("alias_words") or ()), frozenset(args.get("outlet_staff") or ()),
-                   frozenset(args.get("affiliation_roles") or ()), frozenset(args.get("affiliation_links") or ()))
+                   frozenset(args.get("affiliation_roles") or ()), frozenset(args.get("affiliation_links") or ()),
+                   naming=frozenset(args.get("naming_words") or ()))
 
     def excluded(self, view, m: Mention) -> bool:
         """Never a party: a source or an alias."""
         return self.is_source(view, m) or self.is_alias(view, m)
+
+    def is_description(self, view, m: Mention) -> bool:
+        """Part of the words that describe a person named right after them ("pelaku pencurian motor milik X
+        bernama Y": the noun and X), through at most DESCRIPTION_WORDS words with no comma, clause or verb
+        between; or, for a group noun, set beside a person's name ("Y (35), warga ...", "aktivis asal
+        Bandung, Y")."""
+        if self._naming_word(view, m) is not None:
+            return True
+        return m.kind == "agent" and (self._beside_name_before(view, m) or self._beside_name_after(view, m))
+
+    def described_person(self, view, m: Mention) -> Mention | None:
+        """The person whose description ``m`` belongs to, named right after "bernama"/"berinisial"."""
+        k = self._naming_word(view, m)
+        if k is None:
+            return None
+        return next((p for p in view.mentions if view.token_index(p.start) == k + 1 and _named(p) == "person"
+                     and p.label != "TITLE"), None)
+
+    def _naming_word(self, view, m: Mention) -> int | None:
+        """The index of the naming word that closes the description ``m`` stands in, if it stands in one."""
+        if not self.naming:
+            return None
+        words = view.words
+        last = view.token_index(m.end - 1)
+        k = last + 1
+        while k < len(words) and k - last <= DESCRIPTION_WORDS:
+            word = words[k]
+            if word in self.naming:
+                return k
+            if word == "," or not word.isalnum() and word not in "()" or _verb_like(word):
+                return None
+            k += 1
+        return None
+
+    def _beside_name_before(self, view, m: Mention) -> bool:
+        """ "Y (35), warga Desa Sukamaju": a group noun right after a person's name, its age and a comma."""
+        words = view.words
+        i = view.token_index(m.start) - 1
+        if i < 1 or words[i] != ",":
+            return False
+        i -= 1
+        if words[i] == ")" and i >= 2 and words[i - 1].isdigit() and words[i - 2] == "(":
+            i -= 3
+        return any(view.token_index(p.end - 1) == i and _named(p) == "person" for p in view.mentions if p.end <= m.start)
+
+    def _beside_name_after(self, view, m: Mention) -> bool:
+        """ "Aktivis mahasiswa asal Bandung, Y ditangkap": a group noun opening a phrase that a comma and a
+        person's name close. Not when a verb or "oleh" comes right before the noun ("ditangkap polisi, Y
+        ..." is who arrested Y)."""
+        words = view.words
+        first, last = view.token_index(m.start), view.token_index(m.end - 1)
+        if first > 0 and (_verb_like(words[first - 1]) or words[first - 1] == "oleh"):
+            return False
+        for k in range(last + 1, min(last + 1 + APPOSITION_WORDS, len(words) - 1)):
+            if words[k] == ",":
+                return any(view.token_index(p.start) == k + 1 and _named(p) == "person" and p.label != "TITLE"
+                           for p in view.mentions)
+            if not words[k].isalnum() or _verb_like(words[k]):
+                return False
+        return False
 
     def is_name_part(self, view, m: Mention) -> bool:
         """A country closing an organisation's name: right after an organisation's mention ("Kementerian Sosial
@@ -163,6 +233,11 @@ def is_outlet(text: str) -> bool:
         if text[cut].isupper() and text[:cut].islower() and text[:cut] in names:
             return True
     return False
+
+
+def _verb_like(word: str) -> bool:
+    """A word with a verb's prefix ("menangkap", "ditahan", "berhasil", "terjadi"): where a noun phrase ends."""
+    return word.startswith(VERB_PREFIXES) and len(word) > 4
 
 
 def _organisation(m: Mention) -> bool:

@@ -118,7 +118,8 @@ def ranking_pool(view: SentenceView, prior: SentenceView | None, match, clause: 
         pool += [(m, prior, True) for m in prior.mentions if is_party_mention(m)]
     if nonparties is not None:
         pool = [(m, v, previous) for m, v, previous in pool
-                if not nonparties.excluded(v, m) and not nonparties.is_affiliation(v, m)]
+                if not nonparties.excluded(v, m) and not nonparties.is_affiliation(v, m)
+                and not nonparties.is_description(v, m)]
     return pool
 
 
