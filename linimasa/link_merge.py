@@ -14,7 +14,7 @@ from collections import Counter
 
 from linimasa.dates import precision
 from linimasa.link_keys import STATED_DATE_BASES, participant_key
-from linimasa.model import INFERRED_PLACE_BASES, Event, Evidence, Location, Participant
+from linimasa.model import DATED_PLACE, DATELINE_PLACE, INFERRED_PLACE_BASES, Event, Evidence, Location, Participant
 
 
 def _most_common(values):
@@ -87,7 +87,8 @@ def _merge_location(members: list[Event]) -> tuple[Location | None, str | None]:
     city over the parties' country)."""
     located = [m for m in members if m.location]
     stated = ([m for m in located if m.location_basis not in INFERRED_PLACE_BASES]
-              or [m for m in located if m.location_basis == "dateline"] or located)
+              or [m for m in located if m.location_basis == DATED_PLACE]
+              or [m for m in located if m.location_basis == DATELINE_PLACE] or located)
     if not stated:
         return None, None
     pool = [m for m in stated if m.location.city] or stated

@@ -191,7 +191,8 @@ class Participant:
 # (linimasa.events.places): shown, but never evidence that two reports tell two different events.
 DATELINE_PLACE = "dateline"
 PARTICIPANTS_PLACE = "participants"
-INFERRED_PLACE_BASES = frozenset({DATELINE_PLACE, PARTICIPANTS_PLACE})
+DATED_PLACE = "dated_place"  # the place another sentence writes with the event's own day
+INFERRED_PLACE_BASES = frozenset({DATELINE_PLACE, PARTICIPANTS_PLACE, DATED_PLACE})
 
 
 @dataclass(slots=True)

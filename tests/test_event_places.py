@@ -120,3 +120,54 @@ def test_a_body_named_only_in_a_title_takes_no_part_but_still_places_the_event_i
     [event] = [e for e in article.events if e.type == "REQUEST"]
     assert all("Commission" not in p.name for p in event.participants)
     assert (event.location.country, event.location_basis) == ("IDN", "participants")
+
+
+def test_the_city_after_a_long_venue_in_a_di_phrase_is_the_place(stage):
+    [event] = told(stage, "Jokowi bertemu Xi di acara makan malam kenegaraan, Bandung, membahas perdagangan.")
+    assert (event.location.city, event.location_basis) == ("Bandung", "trigger_sentence")
+
+
+def test_a_clause_that_only_begins_with_a_place_after_a_di_phrase_places_nothing(stage):
+    [event] = told(stage, "Jokowi bertemu Xi membahas kerja sama di bidang ekonomi, Bandung disebut kota percontohan.")
+    assert event.location is None
+
+
+def test_a_city_the_sentence_places_the_event_in_beats_its_country_named_nearer(stage):
+    [event] = told(stage, "Di Beijing, Jokowi bertemu Xi dalam kunjungan pertamanya di China.")
+    assert (event.location.city, event.location.country) == ("Beijing", "CHN")
+
+
+def dated(text, *times):
+    article = annotate(text, times=times)
+    return article
+
+
+def test_a_place_written_with_the_events_day_in_another_sentence_places_it(stage):
+    article = dated("Jokowi bertemu Retno, Senin (24/7), membahas perdagangan. "
+                    '"Kami sepakat," kata Jokowi di Gedung Andalas, Bandung, Senin (24/7/2023).',
+                    ("Senin (24/7)", "DATE", "2023-07-24"), ("Senin (24/7/2023)", "DATE", "2023-07-24"))
+    [event] = consults(stage(article))
+    assert (event.location.city, event.location_basis) == ("Bandung", "dated_place")
+    assert [e.text for e in event.evidence if e.field == "location"] == ["Bandung"]
+
+
+def test_a_place_written_with_another_day_does_not_place_the_event(stage):
+    article = dated("Jokowi bertemu Retno, Senin (24/7), membahas perdagangan. "
+                    '"Kami sepakat," kata Jokowi di Gedung Andalas, Bandung, Jumat (21/7/2023).',
+                    ("Senin (24/7)", "DATE", "2023-07-24"), ("Jumat (21/7/2023)", "DATE", "2023-07-21"))
+    [event] = consults(stage(article))
+    assert (event.location.city, event.location_basis) == (None, "participants")
+
+
+def test_a_district_named_before_its_city_gives_the_city():
+    from linimasa.config import Settings
+    from linimasa.model import Article
+    from linimasa.pipeline import Pipeline
+
+    settings = Settings()
+    pipeline = Pipeline(settings.prepare + settings.extract, settings)
+    article = pipeline(Article(id="own", text="Presiden Joko Widodo bertemu Perdana Menteri Malaysia Najib Razak di "
+                                              "sebuah hotel di Ciampea, Bogor, Jawa Barat, Jumat (13/1/2017).",
+                               title="Judul", published="2017-01-13"))
+    [event] = [e for e in article.events if e.type == "CONSULT"]
+    assert (event.location.city, event.location.country) == ("Bogor", "IDN")

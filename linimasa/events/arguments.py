@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from linimasa import dates
 from linimasa.events.detect import TriggerMatch
 from linimasa.events.lexicon import Lexicon
+from linimasa.events.place_phrases import place_phrases
 from linimasa.model import Location, Mention, Sentence, TimeExpression
 
 _ISO_DURATION = re.compile(r"^P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?)?$|^PT?(\d+(?:\.\d+)?)H$")
@@ -329,7 +330,7 @@ def find_location_mentions(view: SentenceView, match: TriggerMatch, lexicon: Lex
         end = _object_end(view, match, end, lexicon, keep=lexicon.words("location_words"))
     else:
         end = len(view.words)
-    chained = _place_chains(view, lexicon)
+    chained = _place_chains(view, lexicon) | phrase_continuations(view, lexicon)
     visited = None
     if match.rule.mode == "visit" and match.rule.pos == "verb":  # "mengunjungi Sochi"
         visited = next((m for m in view.mentions if view.token_index(m.start) == match.last), None)
@@ -341,6 +342,12 @@ def find_location_mentions(view: SentenceView, match: TriggerMatch, lexicon: Lex
         and not _topic_place(view, m, lexicon)
     ]
     return sorted(found, key=lambda m: (m.start < match.start, abs(m.start - match.end)))
+
+
+def phrase_continuations(view: SentenceView, lexicon: Lexicon) -> set[int]:
+    """Mentions in the later parts of a "di" phrase: "di kompleks parlemen Senayan, Jakarta Pusat" -> Jakarta."""
+    phrases = place_phrases(view, lexicon.words("location_words"), lexicon.words("place_part_heads"))
+    return {id(m) for m in view.mentions if any(p.continues(view.token_index(m.start)) for p in phrases)}
 
 
 def _place_chains(view: SentenceView, lexicon: Lexicon) -> set[int]:

@@ -21,11 +21,12 @@ from linimasa.events.candidates import Candidate, DateFinding
 from linimasa.events.decision import best_decision
 from linimasa.events.lexicon import Lexicon
 from linimasa.events.participants import contains, generic, key, surname
-from linimasa.events.places import dateline_place, participants_country
+from linimasa.events.places import DatedPlace, dated_place, dateline_place, participants_country
 from linimasa.events.summary import summarise
 from linimasa.kb.topics import TopicHit
 from linimasa.link import dates_compatible, locations_compatible, participants_overlap
 from linimasa.model import (
+    DATED_PLACE,
     Article,
     Event,
     Evidence,
@@ -229,10 +230,12 @@ class Assembler:
                     g.extra_topics.extend(self.topics.find(view.sentence.text, view.sentence.start, cued=False))
 
     # ------------------------------------------------------------------ events
-    def event(self, article: Article, group: Group, anchor: dt.date | None, known_needed: bool | None = None) -> Event | None:
+    def event(self, article: Article, group: Group, anchor: dt.date | None, known_needed: bool | None = None,
+              dated: list[DatedPlace] = ()) -> Event | None:
         """The event mention of a group, or None when its participants do not make one. ``known_needed``: whether
         it needs a party the knowledge base knows (None: the lexicon's rule; the learned decision weighs it
-        instead for the types it judges)."""
+        instead for the types it judges). ``dated``: the article's places written with a day
+        (:func:`linimasa.events.places.dated_places`)."""
         first = group.first
         rule = first.match.rule
         article_id = article.id or ""
@@ -257,9 +260,9 @@ class Assembler:
             for p, m in c.participants:
                 if any(key(q) == key(p) for q in participants):
                     cite("participant", m.start, m.end)
-        located = group.located() or self._unstated_place(article, group, everyone, date, anchor)
+        located = group.located() or self._unstated_place(article, group, everyone, date, anchor, dated)
         location = located[:2] if located else None
-        if located and located[2] in ("trigger_sentence", "reference"):  # a fallback has no words to cite
+        if located and located[2] in ("trigger_sentence", "reference", DATED_PLACE):  # others have no words to cite
             cite("location", location[1].start, location[1].end)
         if date.value and date.start is not None:
             cite("date", date.start, date.end)
@@ -309,13 +312,15 @@ class Assembler:
         return any(c.recalled for c in group.heads)
 
     def _unstated_place(self, article: Article, group: Group, participants: list[Participant], date: DateFinding,
-                        anchor: dt.date | None) -> tuple[Location, Mention, str] | None:
-        """For the article's news told without a place: the dateline's city, else the parties' one country
-        (linimasa.events.places). A call has no one venue; a recalled event is not where the report is."""
+                        anchor: dt.date | None, dated: list[DatedPlace]) -> tuple[Location, Mention, str] | None:
+        """For the article's news told without a place: the place another sentence writes with the event's day,
+        else the dateline's city, else the parties' one country (linimasa.events.places). A call has no one
+        venue; a recalled event is not where the report is."""
         if group.first.match.rule.mode == "phone" or self._recalled(group, date, anchor):
             return None
         mentions = [m for c in group.members for m in c.view.mentions]
-        return (dateline_place(article, self.kb, participants, mentions)
+        return (dated_place(dated, date.value, group.first.view.index, participants)
+                or dateline_place(article, self.kb, participants, mentions)
                 or participants_country(self.kb, participants, mentions))
 
     def _merge_participants(self, group: Group, on) -> list[Participant]:

@@ -16,13 +16,10 @@ from linimasa.events.agents import AgentLexicon, agent_mentions
 from linimasa.events.arguments import (
     SentenceView,
     after_with,
-    apposed_country,
     as_date,
     duration_minutes,
-    find_location_mentions,
     find_parties,
     frame_subject,
-    location_of,
     rules_clause,
     venue_host,
 )
@@ -37,6 +34,7 @@ from linimasa.events.participants import (
     is_person_mention,
     outermost,
 )
+from linimasa.events.places import sentence_place
 from linimasa.events.party_ranker import (
     ArticleNames,
     PartyRanker,
@@ -248,12 +246,7 @@ class CandidateFinder:
             participants = [(p, m) for p, m in participants if p.kind == "organisation" and p.kb_id]
         if body and framed and participants and participants[0][0].country:
             participants.append(self.resolver.session_body(body, participants[0][0], match, article))
-        location = None
-        for m in find_location_mentions(view, match, self.lexicon):
-            found = location_of(m, self.kb, apposed_country(view, m), self.lexicon)
-            if found is not None and found.country:  # a region across countries ("Asia Tenggara") is no venue
-                location = (found, m)
-                break
+        location = sentence_place(view, match, self.lexicon, self.kb)
         durations = []
         if rule.type == "CONSULT":  # the length of talks; elsewhere a span is a sentence, a shift, a war
             durations = [(minutes, t) for t in view.times if (minutes := duration_minutes(t)) is not None]

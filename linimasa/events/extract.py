@@ -13,6 +13,7 @@ from __future__ import annotations
 from linimasa.events.agents import load_agents
 from linimasa.events.arguments import SentenceView, as_date
 from linimasa.events.assembly import Assembler
+from linimasa.events.places import dated_places
 from linimasa.events.candidates import Candidate, CandidateFinder
 from linimasa.events.decision import ArticleContext, EventDecision
 from linimasa.events.lexicon import Lexicon
@@ -79,9 +80,10 @@ class Extractor:
                 group.lead_date = lead
         self.assembler.attach_anaphora(groups, views)
         self.assembler.attach_participant_topics(groups, views)
+        dated = dated_places(views, self.lexicon, self.assembler.kb)
         events = []
         for group in groups:
-            event = self.assembler.event(article, group, anchor, self.known_needed(group, decision))
+            event = self.assembler.event(article, group, anchor, self.known_needed(group, decision), dated)
             if event is not None:
                 events.append(event)
         return events

@@ -16,7 +16,104 @@ sentence may be telling where it happened in a way the rules did not read.
 
 from __future__ import annotations
 
-from linimasa.model import DATELINE_PLACE, PARTICIPANTS_PLACE, Location, Mention, Participant
+from dataclasses import dataclass
+
+from linimasa.dates import day_of
+from linimasa.events.arguments import apposed_country, find_location_mentions, location_of, venue_city
+from linimasa.events.place_phrases import place_phrases
+from linimasa.model import DATED_PLACE, DATELINE_PLACE, PARTICIPANTS_PLACE, Location, Mention, Participant
+
+
+def sentence_place(view, match, lexicon, kb) -> tuple[Location, Mention] | None:
+    """The place a trigger's sentence states for it: the nearest place mention that resolves to a country;
+    when that is a city or a venue of no known city, within its "di" phrase, the phrase's biggest city of that
+    country (a district names its city after it:
+    "di Ciampea, Bogor, Jawa Barat" is Bogor, "di Pullman Central Park, Grogol, Jakarta Barat" is Jakarta);
+    a country alone gives way to a city of it the sentence places the event in ("pengadilan di Wina ...
+    sebuah kejahatan di Austria" is Vienna)."""
+    resolved = []
+    for m in find_location_mentions(view, match, lexicon):
+        found = location_of(m, kb, apposed_country(view, m), lexicon)
+        if found is not None and found.country:  # a region across countries ("Asia Tenggara") is no venue
+            resolved.append((found, m))
+    if not resolved:
+        return None
+    best = resolved[0]
+    phrases = place_phrases(view, lexicon.words("location_words"), lexicon.words("place_part_heads"))
+    phrase = _phrase_of(view, best[1], phrases)
+    same_country = [(loc, m) for loc, m in resolved if loc.city and loc.country == best[0].country]
+    if phrase is not None:
+        # a city named as such; a venue's city is only a guess ("Istana Bogor, Kompleks Istana Kepresidenan")
+        named = [(loc, m) for loc, m in same_country if m.kind == "place" and _phrase_of(view, m, phrases) == phrase]
+        if named and (best[1].kind == "place" or best[0].city is None):
+            return max(named, key=lambda pair: _population(kb, pair[0]))
+    if best[0].city is None and same_country:
+        return same_country[0]
+    return best
+
+
+@dataclass(frozen=True)
+class DatedPlace:
+    """A place written with a day right after it ("kata Febri di KPK, Jalan Kuningan Persada, Jakarta Selatan,
+    Senin (7/8/2017)"): where whatever the article tells of that day took place."""
+
+    location: Location
+    mention: Mention
+    day: str
+    sentence: int
+
+
+def dated_places(views, lexicon, kb) -> list[DatedPlace]:
+    """Every place phrase of the article closed by a day, with the place it names (its biggest named city,
+    else a venue's city, else its country)."""
+    found = []
+    opening, heads = lexicon.words("location_words"), lexicon.words("place_part_heads")
+    for view in views:
+        for phrase in place_phrases(view, opening, heads):
+            day = day_of(phrase.dated.value) if phrase.dated is not None and phrase.dated.value else None
+            if day is None:
+                continue
+            located = _phrase_place(view, phrase, lexicon, kb)
+            if located is not None:
+                found.append(DatedPlace(located[0], located[1], day.isoformat(), view.index))
+    return found
+
+
+def _phrase_place(view, phrase, lexicon, kb) -> tuple[Location, Mention] | None:
+    resolved = []
+    for m in view.mentions:
+        if not phrase.holds(view.token_index(m.start)):
+            continue
+        if m.kind in ("place", "country") or venue_city(m.text, lexicon) is not None:
+            found = location_of(m, kb, apposed_country(view, m), lexicon)
+            if found is not None and found.country:
+                resolved.append((found, m))
+    named = [(loc, m) for loc, m in resolved if m.kind == "place" and loc.city]
+    if named:
+        return max(named, key=lambda pair: _population(kb, pair[0]))
+    return next((pair for pair in resolved if pair[0].city), resolved[0] if resolved else None)
+
+
+def dated_place(places: list[DatedPlace], day: str | None, sentence: int, participants: list[Participant]
+                ) -> tuple[Location, Mention, str] | None:
+    """The place written with the event's own day nearest the event's sentence, when the parties fit it."""
+    countries = {p.country for p in participants if p.country}
+    fitting = [d for d in places if d.day == day and (not countries or d.location.country in countries)]
+    if not day or not fitting:
+        return None
+    nearest = min(fitting, key=lambda d: (abs(d.sentence - sentence), d.sentence))
+    return nearest.location, nearest.mention, DATED_PLACE
+
+
+def _phrase_of(view, m: Mention, phrases):
+    at = view.token_index(m.start)
+    return next((p for p in phrases if p.holds(at)), None)
+
+
+def _population(kb, location: Location) -> int:
+    """How many people live in a city, as the knowledge base knows it (0 when it does not say)."""
+    place = kb.place(location.name, location.country) if kb is not None else None
+    return getattr(place, "population", 0) or 0
 
 
 def dateline_place(article, kb, participants: list[Participant], sentence_mentions: list[Mention]
