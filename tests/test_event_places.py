@@ -13,8 +13,8 @@ from linimasa.model import Location
 JAKARTA_DATELINE = {"place": "Jakarta", "outlet": "X", "text": "Jakarta, X -", "start": 0, "end": 12}
 
 
-def told(stage, text, dateline=None):
-    article = annotate(text)
+def told(stage, text, dateline=None, times=()):
+    article = annotate(text, times)
     article.dateline = dateline
     return consults(stage(article))
 
@@ -51,7 +51,9 @@ def test_a_call_has_no_inferred_place(stage):
 
 
 def test_a_recalled_meeting_has_no_inferred_place(stage):
-    [event] = told(stage, "Jokowi pernah bertemu Retno membahas perdagangan.", JAKARTA_DATELINE)
+    # dated: a meeting only recalled, with no date of its own, is not reported at all
+    [event] = told(stage, "Jokowi pernah bertemu Retno membahas perdagangan pada Maret 2019.", JAKARTA_DATELINE,
+                   times=[("Maret 2019", "DATE", "2019-03")])
     assert event.background and event.location is None
 
 

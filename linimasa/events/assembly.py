@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from linimasa.dates import bounds as date_bounds
 from linimasa.dates import more_precise
 from linimasa.events.arguments import SentenceView, after_with, as_date
-from linimasa.events.candidates import Candidate, DateFinding
+from linimasa.events.candidates import Candidate, DateFinding, dated_after
 from linimasa.events.decision import best_decision
 from linimasa.events.lexicon import Lexicon
 from linimasa.events.participants import contains, generic, key, surname
@@ -130,9 +130,11 @@ class Assembler:
             elif c.anaphoric and (told := self._told_before(groups, c)) is not None:
                 # "Keduanya sebelumnya bertemu di Bali pada November 2022": the same parties, another meeting
                 groups.append(Group(heads=[_with_parties(c, told)]))
-            elif c.match.rule.type == "CONSULT" and c.modality == "asserted" and _own_people(c) >= 2:
+            elif c.match.rule.type == "CONSULT" and c.modality == "asserted" and _own_people(c) >= 2 and (
+                    c.match.rule.mode != "visit" or any(p.side == "recipient" for p, _ in c.own_participants)):
                 # "komitmen Presiden Joko Widodo dan PM Mark Rutte dalam pertemuan bilateral hari ini": no talks
-                # were told before, so the frame names its own parties
+                # were told before, so the frame names its own parties; a visit's need a host among them
+                # ("Turut mendampingi Presiden dalam kunjungan itu A dan B": companions, no one visited)
                 groups.append(Group(heads=[_as_head(c)]))
             elif c.match.rule.type == "CONSULT" and c.modality == "asserted" and c.reference:
                 # only a reference ("pertemuan itu") points back to talks; a verb whose clause names no
@@ -279,7 +281,14 @@ class Assembler:
                 topics.append(hit.label)
                 cite("topic", hit.start, hit.end)
         modality = first.modality
+        if modality == "asserted" and rule.type == "CONSULT" and dated_after(date, anchor):
+            modality = "future"  # dated by the article's opening after its publication: planned talks
         background = modality == "asserted" and self._recalled(group, date, anchor)
+        if background and not date.strong and rule.type == "CONSULT":
+            # a meeting only recalled ("sebelumnya telah digelar pertemuan dengan ...") with no date of its own
+            # is context, not a meeting the article reports (the annotation guide records background talks
+            # only when their date is given)
+            return None
         event = Event(
             id=_event_id(article_id, first.match.start, rule.type),
             type=rule.type,

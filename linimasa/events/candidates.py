@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from linimasa.dates import bounds as date_bounds
 from linimasa.dates import precision
 from linimasa.events.agents import AgentLexicon, agent_mentions
 from linimasa.events.arguments import (
@@ -121,6 +122,7 @@ class CandidateFinder:
         self.frame_words = frozenset(args.get("frame_words") or ())
         self.own_sessions = frozenset(args.get("own_sessions") or ())
         self.naming = frozenset(args.get("naming_words") or ())
+        self.visited_places = [tuple(place.split()) for place in args.get("visited_places") or ()]
         self.agents = agents
         self.ranker = ranker
         self.ranker_cues = RankerCues.of(lexicon)
@@ -197,6 +199,8 @@ class CandidateFinder:
             return None
         if rule.pos == "noun" and previous and previous[-1] in self.frame_before:
             return None
+        if rule.type == "CONSULT" and rule.mode == "visit" and self._to_a_place(words, match):
+            return None
         anaphoric = self._anaphoric_subject(view, match)
         framed = False
         after_frame = self._after_reference_word(words, match.first)
@@ -253,7 +257,10 @@ class CandidateFinder:
         if view.topics is None:  # one look-up per sentence, however many triggers it holds
             view.topics = self.topics.find(view.sentence.text, view.sentence.start)
         topics = view.topics
-        candidate = Candidate(match, view, classify_modality(words, match, self.lexicon), reference,
+        modality = classify_modality(words, match, self.lexicon)
+        if modality == "asserted" and rule.type == "CONSULT" and dated_after(date, anchor):
+            modality = "future"  # "kunjungan ke Nauru pada Senin (29/1)" in an article of Saturday 27/1
+        candidate = Candidate(match, view, modality, reference,
                               is_recalled(words, match, self.lexicon), date, participants, location, durations,
                               topics, anaphoric, framed)
         candidate.titles = titles
@@ -313,6 +320,15 @@ class CandidateFinder:
             return [(p, m) for p, m in participants if id(m) not in titled], frozenset()
         return participants, frozenset((m.start, m.end) for _, m in participants if id(m) in titled)
 
+    def _to_a_place(self, words: list[str], match: TriggerMatch) -> bool:
+        """ "mengunjungi museum", "berkunjung ke tempat pengungsian", "kunjungan ke pabrik": a visit to a place
+        no political actor holds (``visited_places``) is a trip, not a visit received by a host; a host met
+        there is told by a trigger of its own ("... dan disambut Bupati")."""
+        i = match.last
+        if i < len(words) and words[i] in self.lexicon.words("to_words"):
+            i += 1
+        return any(tuple(words[i : i + len(place)]) == place for place in self.visited_places)
+
     def _same_clause(self, view: SentenceView, first: TriggerMatch, second: TriggerMatch) -> bool:
         breaks = self.lexicon.words("clause_breaks") | self.lexicon.words("reporting_verbs") | {","}
         return not any(w in breaks for w in view.words[first.last : second.first])
@@ -366,6 +382,16 @@ class CandidateFinder:
         for c, following in zip(here, here[1:]):
             if any(w in like_next for w in view.words[max(0, c.match.first - 2) : c.match.first]):
                 c.modality = following.modality
+        # "ia akan mengunjungi Amerika Serikat dan bertemu dengan Trump": a verb joined by "dan" to the verb
+        # before it, with no new clause between, shares its planned or possible modality
+        joining = frozenset(self.lexicon.modality.get("like_previous") or ())
+        stops = self.lexicon.stop_words
+        for previous, c in zip(here, here[1:]):
+            first = c.match.first
+            if (c.match.rule.pos == "verb" and c.modality == "asserted" and previous.modality in ("future", "hypothetical")
+                    and first > previous.match.last and view.words[first - 1] in joining
+                    and not any(w in stops for w in view.words[previous.match.last : first - 1])):
+                c.modality = previous.modality
 
     def lead_date(self, article: Article, views: list[SentenceView]) -> DateFinding | None:
         """The date the article's opening sentences state for its news, if they state one."""
@@ -392,6 +418,15 @@ class CandidateFinder:
         if self.dater is None:
             return DateFinding()
         return _date_finding(self.dater(article, start, end))
+
+
+def dated_after(date: DateFinding, anchor) -> bool:
+    """Whether talks are dated in their own clause or sentence on a day after the article's anchor (its
+    publication): told before they happen, they are planned, however the clause words them."""
+    if anchor is None or not date.strong or precision(date.value) < 3:
+        return False
+    span = date_bounds(date.value)
+    return span is not None and span[0] > anchor
 
 
 def _without_abbreviations(words: list[str], matches: list[TriggerMatch]) -> list[TriggerMatch]:

@@ -19,6 +19,8 @@ def classify_modality(words: list[str], match: TriggerMatch, lexicon: Lexicon) -
     window = lexicon.modality["window"]
     if _nobody_did(words, match.first, lexicon):
         return "negated"
+    if _hearsay(words, match.first, lexicon):
+        return "hypothetical"
     for i in range(match.first - 1, max(-1, match.first - 1 - window), -1):
         word = words[i]
         if word in lexicon.stop_words:
@@ -26,6 +28,9 @@ def classify_modality(words: list[str], match: TriggerMatch, lexicon: Lexicon) -
         cue = lexicon.before_cues.get(word)
         if cue:
             return cue
+    framing = _framing_predicate(words, match, lexicon)
+    if framing:
+        return framing
     if not _takes_a_complement(match, lexicon):
         after = _after_clause_modality(words, match.last, lexicon)
         if after:
@@ -33,6 +38,34 @@ def classify_modality(words: list[str], match: TriggerMatch, lexicon: Lexicon) -
     if match.rule.pos == "noun" and match.last < len(words) and words[match.last] in lexicon.modality["another"]:
         return "future"
     return "asserted"
+
+
+def _hearsay(words: list[str], first: int, lexicon: Lexicon) -> bool:
+    """ "berhembus kabar yang menyebut X mendatangi Y", "beredar isu bahwa keduanya bertemu": what a rumour
+    says happened is not reported as having happened."""
+    nouns = lexicon.modality.get("hearsay", ())
+    links = lexicon.modality.get("hearsay_links", ())
+    return any(words[i] in nouns and any(w in links for w in words[i + 1 : i + 3]) for i in range(first))
+
+
+def _framing_predicate(words: list[str], match: TriggerMatch, lexicon: Lexicon) -> str | None:
+    """ "tidak akan dibahas dalam Munaslub", "siap hadir dalam rapat dengar pendapat": talks named after
+    "dalam"/"pada" are the setting of the verb before them, and are as planned or as possible as that verb.
+    Only those two carry over: "tidak dibahas dalam pertemuan" denies the talk about it, not the meeting."""
+    settings = lexicon.modality.get("setting_words", ())
+    first = match.first
+    if match.rule.pos != "noun" or first == 0 or words[first - 1] not in settings:
+        return None
+    modals = lexicon.modality.get("setting_modals", {})
+    reach = lexicon.modality.get("setting_window", lexicon.modality["window"])
+    for i in range(first - 2, max(-1, first - 2 - reach), -1):
+        word = words[i]
+        if word in lexicon.stop_words:
+            break
+        for kind, cues in modals.items():
+            if word in cues:
+                return kind
+    return None
 
 
 def _takes_a_complement(match: TriggerMatch, lexicon: Lexicon) -> bool:

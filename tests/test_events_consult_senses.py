@@ -1,0 +1,112 @@
+"""Which words tell a meeting, and whether it is told as having happened (issue 19, CONSULT precision outside
+train): coordinating is a process, a forum is a setting, a visit to a place is a trip; a rumour, a request,
+the setting of a planned verb or a meeting dated after the article is no meeting held; a meeting only
+recalled, with no date, is context. The developers' own sentences and made-up names."""
+
+from __future__ import annotations
+
+import pytest
+from test_events_frames import consult, extract  # noqa: F401 (extract is the module's fixture)
+from test_events_parties import NoKB, article
+
+from linimasa.config import Settings
+from linimasa.events import EventStage
+
+ADI = ("Adi Nugroho", "PER", "person", "p:adi")
+BUDI = ("Budi Santoso", "PER", "person", "p:budi")
+KA = ("Kementerian Andalas", "ORG", "organisation", "org:ka")
+
+
+def meetings(text, mentions):
+    """Every CONSULT event mention of the text, whatever its modality, with the given mentions and no dates."""
+    settings = Settings(options={"events": {"decision": False}})
+    done = EventStage(settings, kb=NoKB(), dater=lambda *args: None)(article(text, mentions))
+    return [e for e in done.events if e.type == "CONSULT"]
+
+
+def asserted(text, mentions):
+    return [e for e in meetings(text, mentions) if e.modality == "asserted"]
+
+
+def names(event):
+    return {p.name for p in event.participants}
+
+
+def test_talks_between_two_named_parties_are_a_meeting():
+    found = asserted("Adi Nugroho bertemu Budi Santoso di Jakarta.", [ADI, BUDI])
+    assert len(found) == 1 and names(found[0]) == {"Adi Nugroho", "Budi Santoso"}
+
+
+@pytest.mark.parametrize("text", [
+    "Adi Nugroho telah berkoordinasi dengan Budi Santoso soal banjir.",
+    "Adi Nugroho melakukan koordinasi dengan Budi Santoso soal banjir.",
+])
+def test_coordinating_with_someone_is_no_meeting(text):
+    assert meetings(text, [ADI, BUDI]) == []
+
+
+def test_a_forum_no_party_attends_with_another_is_no_meeting():
+    text = "Hal itu disampaikan Adi Nugroho dalam pembukaan forum Kementerian Andalas di Jakarta."
+    assert meetings(text, [ADI, KA]) == []
+
+
+def test_a_forum_held_with_a_named_party_is_a_meeting():
+    found = asserted("Adi Nugroho berbicara dalam forum bersama Budi Santoso di Jakarta.", [ADI, BUDI])
+    assert len(found) == 1 and names(found[0]) == {"Adi Nugroho", "Budi Santoso"}
+
+
+@pytest.mark.parametrize("text, mentions", [
+    ("Adi Nugroho mengunjungi tempat pengungsian Kementerian Andalas di Bandung.", [ADI, KA]),
+    ("Adi Nugroho berkunjung ke museum Kementerian Andalas di Bandung.", [ADI, KA]),
+])
+def test_a_visit_to_a_place_no_political_actor_holds_is_no_visit(text, mentions):
+    assert meetings(text, mentions) == []
+
+
+def test_a_visit_to_an_office_is_a_visit():
+    found = asserted("Adi Nugroho mengunjungi kantor Kementerian Andalas di Bandung.", [ADI, KA])
+    assert len(found) == 1 and found[0].mode == "visit"
+
+
+def test_companions_of_a_visit_are_no_host():
+    text = "Turut mendampingi dalam kunjungan itu Adi Nugroho dan Budi Santoso."
+    assert asserted(text, [ADI, BUDI]) == []
+
+
+def test_a_meeting_only_recalled_without_a_date_is_no_event():
+    assert meetings("Sebelumnya, Adi Nugroho pernah bertemu Budi Santoso di Jakarta.", [ADI, BUDI]) == []
+
+
+def test_a_recalled_meeting_with_its_date_is_background(extract):
+    events = consult(extract("Joko Widodo pernah bertemu Najib Razak di Putrajaya pada 6 Februari 2015."))
+    assert len(events) == 1 and events[0].background and events[0].date == "2015-02-06"
+
+
+def test_talks_dated_after_the_article_are_planned(extract):
+    # the article is published on Tuesday 7 March 2017
+    events = [e for e in extract("Joko Widodo bertemu Najib Razak di Putrajaya, Kamis (9/3/2017).").events
+              if e.type == "CONSULT"]
+    assert len(events) == 1 and events[0].modality == "future"
+    held = consult(extract("Joko Widodo bertemu Najib Razak di Putrajaya, Senin (6/3/2017)."))
+    assert len(held) == 1 and held[0].date == "2017-03-06"
+
+
+@pytest.mark.parametrize("text, modality", [
+    # the setting of a planned or possible verb
+    ("Adi Nugroho menyatakan siap hadir dalam rapat kerja dengan Budi Santoso.", "future"),
+    ("Adi Nugroho berpeluang menurunkan suku bunga acuannya pada pertemuan dengan Budi Santoso.", "hypothetical"),
+    # a second verb joined to a planned one
+    ("Adi Nugroho akan mengunjungi ibu kota provinsi itu dan bertemu Budi Santoso di sana.", "future"),
+    # a rumour, a request
+    ("Berhembus kabar yang menyebut Adi Nugroho mendatangi kediaman Budi Santoso di Bogor.", "hypothetical"),
+    ("Adi Nugroho menanggapi permintaan pertemuan dengan Budi Santoso.", "hypothetical"),
+])
+def test_talks_told_as_planned_possible_or_rumoured_are_not_asserted(text, modality):
+    found = meetings(text, [ADI, BUDI])
+    assert [e.modality for e in found] == [modality]
+
+
+def test_a_purpose_before_the_setting_leaves_the_meeting_held():
+    found = asserted("Adi Nugroho mengusulkan anggaran untuk tahun depan dalam rapat kerja dengan Budi Santoso.",
+                     [ADI, BUDI])
+    assert len(found) == 1 and names(found[0]) == {"Adi Nugroho", "Budi Santoso"}
