@@ -110,3 +110,37 @@ def test_a_purpose_before_the_setting_leaves_the_meeting_held():
     found = asserted("Adi Nugroho mengusulkan anggaran untuk tahun depan dalam rapat kerja dengan Budi Santoso.",
                      [ADI, BUDI])
     assert len(found) == 1 and names(found[0]) == {"Adi Nugroho", "Budi Santoso"}
+
+
+def test_a_summit_word_only_referred_to_borrows_no_parties_from_another_event():
+    text = ("Adi Nugroho menandatangani nota kesepahaman dengan Budi Santoso di Jakarta. Hasil itu sudah kami "
+            "sampaikan pada saat konferensi yang lalu, kata Adi Nugroho.")
+    assert meetings(text, [ADI, BUDI, ADI]) == []
+
+
+def test_talks_only_referred_to_are_held_by_the_parties_of_what_they_explain():
+    text = ("Adi Nugroho menandatangani nota kesepahaman dengan Budi Santoso di Jakarta. Kesepakatan itu dicapai "
+            "dalam pertemuan di Bandung.")
+    found = asserted(text, [ADI, BUDI])
+    assert len(found) == 1 and names(found[0]) == {"Adi Nugroho", "Budi Santoso"}
+
+
+def test_the_leaders_of_a_protest_are_a_party_to_talks():
+    found = asserted("Kapolres Adi Nugroho bernegosiasi dengan pimpinan aksi di depan Balai Kota.", [ADI])
+    assert len(found) == 1 and names(found[0]) == {"Adi Nugroho", "protest leaders"}
+
+
+def test_a_dated_meeting_told_again_by_another_of_its_parties_is_one_meeting(extract):
+    events = consult(extract("Najib Razak mengunjungi Joko Widodo di Istana Bogor, Senin (6/3/2017). Jusuf Kalla "
+                             "mengatakan, pertemuannya dengan Najib Razak membahas perdagangan."))
+    assert len(events) == 1 and {p.name for p in events[0].participants} == {
+        "Najib Razak", "Joko Widodo", "Jusuf Kalla"}
+
+
+@pytest.mark.parametrize("second", [
+    "Jusuf Kalla mengatakan, pertemuannya dengan Xi Jinping membahas perdagangan.",  # another counterpart
+    "Jusuf Kalla bertemu Najib Razak di Jakarta, Selasa (7/3/2017).",  # another day
+])
+def test_talks_with_another_counterpart_or_on_another_day_are_another_meeting(extract, second):
+    events = consult(extract("Najib Razak mengunjungi Joko Widodo di Istana Bogor, Senin (6/3/2017). " + second))
+    assert len(events) == 2

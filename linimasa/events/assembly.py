@@ -136,9 +136,10 @@ class Assembler:
                 # were told before, so the frame names its own parties; a visit's need a host among them
                 # ("Turut mendampingi Presiden dalam kunjungan itu A dan B": companions, no one visited)
                 groups.append(Group(heads=[_as_head(c)]))
-            elif c.match.rule.type == "CONSULT" and c.modality == "asserted" and c.reference:
+            elif c.match.rule.type == "CONSULT" and c.modality == "asserted" and c.reference and c.match.rule.head:
                 # only a reference ("pertemuan itu") points back to talks; a verb whose clause names no
-                # second party borrows none ("ucap Taufik saat berbincang dengan [an outlet]")
+                # second party borrows none ("ucap Taufik saat berbincang dengan [an outlet]"), nor does a
+                # summit word, a setting ("sudah kami sampaikan pada saat konferensi yang lalu")
                 orphans.append(c)
         return groups + self._meetings_behind(groups, orphans)
 
@@ -195,9 +196,22 @@ class Assembler:
         if c.date.strong and any(m.date.strong for m in g.members) and located and c.location:
             return True  # same day, same place (locations were checked compatible before)
         known = {key(p) for p in told}
+        if self._told_again(g, c, known):
+            return True
         countries = {p.country for p in told if generic(p)}  # "kunjungan ke China dan bertemu Presiden Xi"
         return len(known & {key(p) for p in new}) >= 2 or all(
             key(p) in known or p.country in countries for p in new if not generic(p))
+
+    def _told_again(self, g: Group, c: Candidate, known: set) -> bool:
+        """ "Ketua DPD mengatakan, pertemuannya dengan Phu Trong membahas ...": talks named by a noun with no date
+        of its own, whose counterpart (after "dengan/antara") already takes part in a dated meeting told before,
+        are that meeting told again by another of its parties, not a second meeting."""
+        if c.match.rule.pos != "noun" or c.date.strong or not any(m.date.strong for m in g.members):
+            return False
+        if g.first.match.start > c.match.start:
+            return False
+        return any(key(p) in known and not generic(p) and after_with(c.view, c.match, m, self.lexicon)
+                   for p, m in c.participants)
 
     def _nearest(self, groups: list[Group], c: Candidate) -> Group | None:
         fitting = [g for g in groups if self._joins(g, c, need_overlap=False)]
