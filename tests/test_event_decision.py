@@ -130,3 +130,22 @@ def test_boosted_trees_are_applied_from_plain_lists_with_the_splits_that_weighed
     assert decision["score"] == pytest.approx(0.9526, abs=1e-4)  # the leaf 3.0: a known party
     assert decision["features"] == [{"feature": "not known=0", "weight": 2.0},
                                     {"feature": "trigger=SUPPORT:mendukung", "weight": 1.0}]
+
+
+def test_assembly_tells_which_candidates_headed_each_event(tmp_path):
+    # training labels a candidate by whether the event it heads matches an annotated one
+    # (scripts/train_event_decision.py --label event), so assembly says which group made which event
+    text = "Anggota DPR Adi Nugroho mendukung Bank Sentral Andalas di Jakarta."
+    stage = EventStage(Settings(options={"events": {"decision": False, "require_known_party": False}}), kb=NoKB(),
+                       dater=lambda *args: None)
+    done = article(text, [("Adi Nugroho", "PER", "person", None),
+                          ("Bank Sentral Andalas", "ORG", "organisation", None)])
+    extractor = stage.extractor
+    views, anchor, candidates = extractor.propose(done)
+    made = extractor.assemble_groups(done, views, anchor, candidates)
+    support = [(group, event) for group, event in made if event.type == "SUPPORT"]
+    assert len(support) == 1
+    group, event = support[0]
+    assert [text[c.match.start:c.match.end] for c in group.heads] == ["mendukung"]
+    assert event.trigger.text == "mendukung"
+    assert [event for _, event in made] == extractor.assemble(done, views, anchor, candidates)

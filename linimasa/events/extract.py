@@ -66,6 +66,12 @@ class Extractor:
                  decision: EventDecision | None = None) -> list[Event]:
         """The event mentions of the candidates (judged, when a decision is given, by ``decision`` or else the
         extractor's own): the groups the decision keeps."""
+        return [event for _, event in self.assemble_groups(article, views, anchor, candidates, decision)]
+
+    def assemble_groups(self, article: Article, views: list[SentenceView], anchor, candidates: list[Candidate],
+                        decision: EventDecision | None = None) -> list[tuple]:
+        """(group, event mention) of each group that makes an event, so that training can tell which
+        candidates told an event the annotations match (scripts/train_event_decision.py)."""
         decision = decision or self.decision
         groups = self.assembler.group(candidates)
         if decision is not None:
@@ -81,9 +87,9 @@ class Extractor:
         self.assembler.attach_anaphora(groups, views)
         self.assembler.attach_participant_topics(groups, views)
         dated = dated_places(views, self.lexicon, self.assembler.kb)
-        events = []
+        made = []
         for group in groups:
             event = self.assembler.event(article, group, anchor, self.known_needed(group, decision), dated)
             if event is not None:
-                events.append(event)
-        return events
+                made.append((group, event))
+        return made
