@@ -50,3 +50,9 @@ def test_a_group_noun_after_a_passive_verb_is_who_acted_not_a_description():
     found = events(text, [("Joko Susilo", "PER", None, None), ("Siti Aminah", "PER", None, None)], "COERCE",
                    require_known_party=False)
     assert ("police", "actor") in set().union(*parties(found))
+
+
+def test_authorities_and_unknown_assailants_are_groups_that_take_part():
+    found = events("Pihak otoritas di negara itu menahan Adi Nugroho pada Senin.", [("Adi Nugroho", "PER", None, None)],
+                   "COERCE", require_known_party=False)
+    assert parties(found) == [{("authorities", "actor"), ("Adi Nugroho", "recipient")}]
