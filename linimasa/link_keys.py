@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from linimasa.model import Participant
 
-STATED_DATE_BASES = frozenset({"clause", "sentence", "lead"})  # dates the text states for the event itself
+STATED_DATE_BASES = frozenset({"clause", "sentence", "attribution", "lead"})  # dates the text states for the event itself
 
 
 def participant_key(p: Participant) -> str:

@@ -51,6 +51,7 @@ def test_dates_are_read_at_the_precision_the_text_gives(text, expected_text, val
     ("minggu depan", "2015-W21"), ("bulan lalu", "2015-04"), ("tahun lalu", "2014"), ("tahun ini", "2015"),
     ("akhir pekan", "2015-W20-WE"), ("Kamis lalu", "2015-05-07"), ("Juli lalu", "2014-07"),
     ("Oktober mendatang", "2015-10"), ("setengah abad lalu", "PAST_REF"), ("beberapa tahun lalu", "PAST_REF"),
+    ("tanggal 20 Mei ini", "2015-05-20"),
 ])
 def test_relative_expressions_count_from_the_anchor(phrase, value):
     assert only(f"Ia mengatakan hal itu {phrase} kepada wartawan.").value == value
@@ -254,6 +255,29 @@ def test_a_date_inside_a_quotation_does_not_date_the_meeting_it_was_said_at():
     quoted = '"Kami bertemu pada 3 Maret 2025 di Bogor," kata Menteri, Kamis (16/10/2025).'
     inside = date_for_event(_article(quoted, "2025-10-16"), quoted.index("bertemu"), quoted.index("bertemu") + 7)
     assert inside["value"] == "2025-03-03"
+
+
+def test_a_sentence_telling_when_the_words_were_said_dates_the_statement_before_it():
+    text = ("Menteri itu bertemu para petani, Senin (20/10/2025). Ia meminta gubernur menambah pupuk. "
+            "Hal itu disampaikan Menteri dalam rapat di Bandung, Rabu (22/10/2025).")
+    article = _article(text, "2025-10-23")
+    result = date_for_event(article, text.index("meminta"), text.index("meminta") + 7)
+    assert (result["value"], result["basis"]) == ("2025-10-22", "attribution")
+
+
+def test_a_sentence_that_only_begins_like_an_attribution_dates_nothing_before_it():
+    text = ("Menteri itu bertemu para petani, Senin (20/10/2025). Ia meminta gubernur menambah pupuk. "
+            "Hal ini penting karena panen raya jatuh pada Rabu (22/10/2025).")
+    article = _article(text, "2025-10-23")
+    result = date_for_event(article, text.index("meminta"), text.index("meminta") + 7)
+    assert (result["value"], result["basis"]) == ("2025-10-20", "preceding_context")
+
+
+def test_a_regulations_year_closing_a_sentence_is_no_time_for_the_word_after_the_full_stop():
+    text = '"Kami menghormati keputusan menteri mencabut Peraturan No 12 Tahun 2024. Ini langkah bijak," kata Ketua.'
+    article = _article(text, "2024-06-05")
+    result = date_for_event(article, text.index("menghormati"), text.index("menghormati") + 11)
+    assert result["basis"] == "anchor" and result["value"] == "2024-06-05"
 
 
 def test_a_plan_after_the_anchor_is_no_context_for_a_later_sentence():

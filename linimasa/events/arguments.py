@@ -345,7 +345,7 @@ def find_location_mentions(view: SentenceView, match: TriggerMatch, lexicon: Lex
 
 
 def phrase_continuations(view: SentenceView, lexicon: Lexicon) -> set[int]:
-    """Mentions in the later parts of a "di" phrase: "di kompleks parlemen Senayan, Jakarta Pusat" -> Jakarta."""
+    """Mentions in the later parts of a "di" phrase: "di kompleks gedung dewan, Jakarta Pusat" -> Jakarta."""
     phrases = place_phrases(view, lexicon.words("location_words"), lexicon.words("place_part_heads"))
     return {id(m) for m in view.mentions if any(p.continues(view.token_index(m.start)) for p in phrases)}
 

@@ -49,7 +49,7 @@ from linimasa.model import Article, Location, Mention, Participant
 from linimasa.nlp.sentences import split_sentences
 from linimasa.nlp.tokens import tokenize
 
-STRONG_DATE_BASES = frozenset({"clause", "sentence", "lead"})
+STRONG_DATE_BASES = frozenset({"clause", "sentence", "attribution", "lead"})
 
 
 @dataclass

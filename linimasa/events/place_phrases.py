@@ -1,15 +1,15 @@
 """Place phrases: the stretch of words a "di" opens, with the places that continue it after commas.
 
 News writes where something happened as one phrase that goes from the venue to the city and on to the
-province or country, each part after a comma: "di acara Bimtek fraksi Golkar, Pullman Central Park, Grogol,
-Jakarta Barat, Selasa (16/9/2025)", "di Kantor Pusat Kejaksaan Agung, Jakarta Selatan", "di KTT G20, Hamburg,
-Jerman". The first part may be any words (a venue, an event); each later part is a name: capitalised words
+province or country, each part after a comma: "di acara jamuan partai, Hotel Mawar Indah, Menteng,
+Jakarta Pusat, Selasa (16/9)", "di Kantor Pusat Badan Pangan, Jakarta Selatan", "di KTT ASEAN, Kuala Lumpur,
+Malaysia". The first part may be any words (a venue, an event); each later part is a name: capitalised words
 (or a place word such as "kawasan"), a bracketed short form, and nothing else, closed by a comma, a date or
 the end of the sentence. A clause that only begins with a name ("di bidang ekonomi, Indonesia dan Jepang
 sepakat ...") goes on in lower case and so is no part of the phrase.
 
 Every place mentioned in a later part belongs to the phrase, however long the venue before it was, so the
-city of "di kompleks parlemen Senayan, Jakarta Pusat" is read although "parlemen" is no place word.
+city of "di kompleks gedung dewan, Jakarta Pusat" is read although "dewan" is no place word.
 """
 
 from __future__ import annotations

@@ -28,8 +28,8 @@ def sentence_place(view, match, lexicon, kb) -> tuple[Location, Mention] | None:
     """The place a trigger's sentence states for it: the nearest place mention that resolves to a country;
     when that is a city or a venue of no known city, within its "di" phrase, the phrase's biggest city of that
     country (a district names its city after it:
-    "di Ciampea, Bogor, Jawa Barat" is Bogor, "di Pullman Central Park, Grogol, Jakarta Barat" is Jakarta);
-    a country alone gives way to a city of it the sentence places the event in ("pengadilan di Wina ...
+    "di Ciampea, Bogor, Jawa Barat" is Bogor, "di Hotel Mawar Indah, Menteng, Jakarta Pusat" is Jakarta);
+    a country alone gives way to a city of it the sentence places the event in ("sidang di Wina ...
     sebuah kejahatan di Austria" is Vienna)."""
     resolved = []
     for m in find_location_mentions(view, match, lexicon):
@@ -54,8 +54,8 @@ def sentence_place(view, match, lexicon, kb) -> tuple[Location, Mention] | None:
 
 @dataclass(frozen=True)
 class DatedPlace:
-    """A place written with a day right after it ("kata Febri di KPK, Jalan Kuningan Persada, Jakarta Selatan,
-    Senin (7/8/2017)"): where whatever the article tells of that day took place."""
+    """A place written with a day right after it ("kata juru bicara itu di kantornya, Jalan Merdeka, Bandung,
+    Senin (7/8)"): where whatever the article tells of that day took place."""
 
     location: Location
     mention: Mention

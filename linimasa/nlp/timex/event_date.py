@@ -1,6 +1,7 @@
 """Which expression dates an event, and the event date it gives.
 
-The expression in the trigger's clause wins, then one elsewhere in its sentence, then the nearest dated
+The expression in the trigger's clause wins, then one elsewhere in its sentence, then the date of a next
+sentence that says when the words were said ("Hal itu disampaikan ..., Senin (20/10)"), then the nearest dated
 context before it in the article (a stated day before a month or year: those are mostly background), then
 one just after it (a lead that names the day in its second sentence), then the anchor. A date that only cites a source ("Melansir Itar-tas, Rabu (15/10/2014), ...")
 is the report's day, not the event's, so it only dates an event as context. The result is never more precise
@@ -31,6 +32,7 @@ _WEEK_VALUE = re.compile(r"\d{4}-W\d{2}")
 _BARE_YEAR = re.compile(r"\d{4}")
 _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 _CLAUSE_BREAK = re.compile(r"[,;:]|\s[–—-]\s")
+_CLAUSE_END = re.compile(r"[.,;:!?\"“”]")
 _FALLBACK_SENTENCE = re.compile(r"[^\n.!?]+(?:[.!?]+|$)")
 
 
@@ -53,6 +55,9 @@ def date_for_event(article: Article, trigger_start: int, trigger_end: int) -> di
             result = _nearest_usable(pool, trigger_start, sentence.start, times, anchor, basis)
             if result:
                 return result
+        result = _attributed(text, sentences, index, dated, times, anchor)
+        if result:
+            return result
         context = [t for t in dated if not _after(t, anchor)]
         before = [t for t in context if t.end <= sentence.start]
         days_first = sorted(reversed(before), key=lambda t: dates.parse_date(t.value) is None)
@@ -65,6 +70,22 @@ def date_for_event(article: Article, trigger_start: int, trigger_end: int) -> di
         if result:
             return result
     return _result(anchor, "DATE", [], [], "anchor", None)
+
+
+def _attributed(text: str, sentences: list[Sentence], index: int, dated: list[TimeExpression],
+                times: list[TimeExpression], anchor: str | None) -> dict | None:
+    """The date of a sentence shortly after that opens by telling when the words before it were said ("Hal itu
+    disampaikan Menteri dalam rapat kerja di Gedung Sate, Bandung, Rabu (22/10)."), when no sentence
+    between states a date of its own."""
+    opener = load_lexicon().attribution_opener
+    for following in sentences[index + 1 : index + 1 + FOLLOWING_REACH]:
+        own = [t for t in dated if following.start <= t.start < following.end
+               and not _cites_source(text, following, t) and not _year_of_a_thing(text, t)]
+        if opener.match(text, following.start) is not None:
+            return _nearest_usable(own, following.start, following.start, times, anchor, "attribution")
+        if own:
+            return None
+    return None
 
 
 def _times_and_anchor(article: Article) -> tuple[list[TimeExpression], str | None]:
@@ -152,7 +173,8 @@ def _year_of_a_thing(text: str, expression: TimeExpression) -> bool:
         return False  # "awal 2020", "2019 lalu" recognised as one expression: a time
     while before and before[-1] == "tahun":
         before.pop()
-    after = _WORD.findall(text[expression.end:expression.end + 12])
+    # the words right after it in its own clause ("Nomor 731 Tahun 2025. Ini ..." is no "tahun ini")
+    after = _WORD.findall(_CLAUSE_END.split(text[expression.end:expression.end + 12])[0])
     if after and after[0].casefold() in lexicon.year_time_after:
         return False
     return not (before and before[-1] in lexicon.year_time_words)

@@ -69,6 +69,7 @@ class Lexicon:
     weekday_name_prefixes: set[str]
     citation_cues: list[str]
     future_cues: list[str]
+    attribution_opener: re.Pattern | None = None  # "Hal itu disampaikan ...": a sentence dating the one before
     year_cues: set[str] = field(default_factory=set)
     patterns: list[tuple[str, re.Pattern]] = field(default_factory=list)
     starters: dict[str, list[int]] = field(default_factory=dict)  # token -> indices into patterns
@@ -156,7 +157,7 @@ def _build_patterns(lx: Lexicon, data: dict) -> list[tuple[str, re.Pattern]]:
          rf"(?:\s+(?P<part>{day_parts}){WORD_END})?"),
         ("date_text",
          rf"(?:(?P<wd>{wd})\s*,?\s*)?(?<![\d.,/])(?P<d>{day})\s+(?P<mn>{month_any})"
-         rf"(?:\s+(?P<y>\d{{4}}))?(?:\s+(?P<dir>{past}|{future}))?{WORD_END}"),
+         rf"(?:\s+(?P<y>\d{{4}}))?(?:\s+(?P<dir>{past}|{future}|{present}))?{WORD_END}"),
         ("date_range_start",
          rf"(?<![\d.,/])(?P<d>{day})\s*[-–]\s*(?={day}\s+(?P<mn>{month_any})(?:\s+(?P<y>{year}))?{WORD_END})"),
         ("date_numeric",
@@ -289,6 +290,9 @@ def load_lexicon() -> Lexicon:
     for index, (name, _) in enumerate(lx.patterns):
         for token in sorted(set(starters[name])):
             lx.starters.setdefault(token, []).append(index)
+    lx.attribution_opener = re.compile(
+        rf"\W*{_alternation(data['attribution_nouns'])}\s+{_alternation(data['attribution_demonstratives'])}"
+        rf"(?:\s+(?:juga|pun|sendiri))?\s+{_alternation(data['attribution_verbs'])}{WORD_END}", re.IGNORECASE)
     lx.citation_pattern = re.compile(rf"{WORD_START}{_alternation(lx.citation_cues)}{WORD_END}")
     lx.future_cue_pattern = re.compile(rf"{WORD_START}{_alternation(lx.future_cues)}{WORD_END}")
     return lx
