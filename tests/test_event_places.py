@@ -173,3 +173,33 @@ def test_a_district_named_before_its_city_gives_the_city():
                                title="Judul", published="2017-01-13"))
     [event] = [e for e in article.events if e.type == "CONSULT"]
     assert (event.location.city, event.location.country) == ("Bogor", "IDN")
+
+
+def test_a_direction_or_outskirts_word_between_di_and_the_city_still_places_it(stage):
+    [event] = told(stage, "Jokowi bertemu Xi di pinggiran Beijing membahas perdagangan.")
+    assert (event.location.city, event.location_basis) == ("Beijing", "trigger_sentence")
+
+
+def test_a_venue_followed_by_a_short_form_tells_its_city_but_not_one_followed_by_a_name():
+    from linimasa.events.arguments import venue_city
+    from linimasa.events.lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    assert venue_city("Gedung DPR RI", lexicon) == "Jakarta"
+    assert venue_city("Istana Kepresidenan Tampaksiring", lexicon) is None
+
+
+def test_a_venue_no_mention_covers_places_an_event_of_its_day(stage):
+    article = dated("Jokowi bertemu Retno, Senin (24/7), membahas perdagangan. "
+                    '"Kami sepakat," kata Jokowi di Gedung DPR RI, Senin (24/7/2023).',
+                    ("Senin (24/7)", "DATE", "2023-07-24"), ("Senin (24/7/2023)", "DATE", "2023-07-24"))
+    [event] = consults(stage(article))
+    assert (event.location.city, event.location_basis) == ("Jakarta", "dated_place")
+
+
+def test_a_country_stated_with_the_event_gives_way_to_a_city_of_it_written_with_its_day(stage):
+    article = dated("Jokowi bertemu Retno, Senin (24/7), membahas investasi di Indonesia. "
+                    '"Kami sepakat," kata Jokowi di Gedung Andalas, Bandung, Senin (24/7/2023).',
+                    ("Senin (24/7)", "DATE", "2023-07-24"), ("Senin (24/7/2023)", "DATE", "2023-07-24"))
+    [event] = consults(stage(article))
+    assert (event.location.city, event.location_basis) == ("Bandung", "dated_place")

@@ -380,13 +380,24 @@ def apposed_country(view: SentenceView, place: Mention) -> str | None:
     return None
 
 
+SHORT_FORM_LENGTH = 4  # "RI", "DKI", "MPR": short forms that may follow a venue's name
+
+
 def venue_city(text: str, lexicon: Lexicon) -> str | None:
     """The city a venue's name tells ("Istana Bogor" -> Bogor, "Balai Kota Makassar" -> Makassar), if any:
-    a venue of ``venue_cities`` (longest first), or a city's office of ``venue_city_heads`` and the city."""
+    a venue of ``venue_cities`` (longest first; also followed by short forms only: "Gedung DPR RI"), or a
+    city's office of ``venue_city_heads`` and the city."""
     folded = " ".join(text.casefold().split())
     venues = lexicon.arguments["venue_cities"]
     if folded in venues:
         return venues[folded]
+    written = text.split()
+    for length in range(len(written) - 1, 0, -1):  # not "Istana Kepresidenan Tampaksiring": a name follows
+        rest = written[length:]
+        if all(w.isupper() and len(w) <= SHORT_FORM_LENGTH for w in rest):
+            prefix = " ".join(written[:length]).casefold()
+            if prefix in venues:
+                return venues[prefix]
     for head in lexicon.arguments["venue_city_heads"]:
         if folded.startswith(head + " ") and len(folded) > len(head) + 1:
             return text.split(None, len(head.split()))[-1]

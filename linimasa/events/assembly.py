@@ -276,7 +276,8 @@ class Assembler:
             for p, m in c.participants:
                 if any(key(q) == key(p) for q in participants):
                     cite("participant", m.start, m.end)
-        located = group.located() or self._unstated_place(article, group, everyone, date, anchor, dated)
+        located = self._city_of_country(group.located(), everyone, date, dated) or self._unstated_place(
+            article, group, everyone, date, anchor, dated)
         location = located[:2] if located else None
         if located and located[2] in ("trigger_sentence", "reference", DATED_PLACE):  # others have no words to cite
             cite("location", location[1].start, location[1].end)
@@ -333,6 +334,17 @@ class Assembler:
         if date.strong:
             return _before_anchor(date.value, anchor, self.lexicon)
         return any(c.recalled for c in group.heads)
+
+    def _city_of_country(self, located, participants: list[Participant], date: DateFinding,
+                         dated: list[DatedPlace]) -> tuple[Location, Mention, str] | None:
+        """A country stated for the event gives way to a city of it written with the event's own day ("...
+        pendukung khilafah di Indonesia" said "dalam pidato di Kupang, Nusa Tenggara Timur, Selasa (1/8)")."""
+        if located is None or located[0].city is not None:
+            return located
+        found = dated_place(dated, date.value, 0, participants)
+        if found is not None and found[0].city and found[0].country == located[0].country:
+            return found
+        return located
 
     def _unstated_place(self, article: Article, group: Group, participants: list[Participant], date: DateFinding,
                         anchor: dt.date | None, dated: list[DatedPlace]) -> tuple[Location, Mention, str] | None:

@@ -32,10 +32,16 @@ class PlacePhrase:
     start: int
     later: int
     end: int
+    first_end: int  # where the first part (the venue or occasion) ends
     dated: TimeExpression | None = None  # the date written right after it ("..., Jakarta Selatan, Senin (20/10)")
 
     def holds(self, word: int) -> bool:
         return self.start <= word < self.end
+
+    def first_part(self, view) -> str:
+        """The words of the first part as written ("Gedung DPR RI")."""
+        offset = view.sentence.start
+        return view.sentence.text[view.starts[self.start] - offset : view.ends[self.first_end - 1] - offset]
 
     def continues(self, word: int) -> bool:
         """Whether a word is in a part after the first (a place named after the venue)."""
@@ -62,7 +68,7 @@ def place_phrases(view, opening_words: frozenset[str], part_heads: frozenset[str
                 break
             end = part_end
         after = end + 1 if end < len(words) and words[end] == "," else end
-        phrases.append(PlacePhrase(i + 1, min(later, end), end, times.get(after)))
+        phrases.append(PlacePhrase(i + 1, min(later, end), end, later - 1, times.get(after)))
     return phrases
 
 

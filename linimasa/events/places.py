@@ -91,7 +91,22 @@ def _phrase_place(view, phrase, lexicon, kb) -> tuple[Location, Mention] | None:
     named = [(loc, m) for loc, m in resolved if m.kind == "place" and loc.city]
     if named:
         return max(named, key=lambda pair: _population(kb, pair[0]))
-    return next((pair for pair in resolved if pair[0].city), resolved[0] if resolved else None)
+    if resolved:
+        return next((pair for pair in resolved if pair[0].city), resolved[0])
+    return _venue_place(view, phrase, lexicon, kb)
+
+
+def _venue_place(view, phrase, lexicon, kb) -> tuple[Location, Mention] | None:
+    """The city of a venue that is no mention of its own ("di Gedung DPR RI, Kamis (11/9)": "DPR RI" is an
+    organisation, the building is in Jakarta)."""
+    venue = phrase.first_part(view)
+    city_name = venue_city(venue, lexicon)
+    city = kb.place(city_name) if city_name and kb is not None else None
+    if city is None or not city.city:
+        return None
+    start = view.starts[phrase.start]
+    stand_in = Mention(start, start + len(venue), venue, "LOC", "venue")
+    return Location(city.name, city.city, city.country, city.lat, city.lon, city.kb_id), stand_in
 
 
 def dated_place(places: list[DatedPlace], day: str | None, sentence: int, participants: list[Participant]
