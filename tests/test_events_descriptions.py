@@ -56,3 +56,20 @@ def test_authorities_and_unknown_assailants_are_groups_that_take_part():
     found = events("Pihak otoritas di negara itu menahan Adi Nugroho pada Senin.", [("Adi Nugroho", "PER", None, None)],
                    "COERCE", require_known_party=False)
     assert parties(found) == [{("authorities", "actor"), ("Adi Nugroho", "recipient")}]
+
+
+def test_suspects_named_by_initials_in_the_next_sentence_are_who_was_held():
+    text = ("Kejaksaan Andalas menahan dua tersangka kasus korupsi pada Senin. "
+            "Kedua tersangka berinisial S dan DP itu ditahan selama 20 hari.")
+    found = events(text, [("Kejaksaan Andalas", "ORG", "organisation", "org:ka")], "COERCE")
+    assert ("S", "recipient") in parties(found)[0] and ("DP", "recipient") in parties(found)[0]
+    assert all(p.kind != "agent" for p in found[0].participants)
+
+
+def test_who_accompanied_a_leader_in_talks_referred_back_to_took_part():
+    text = ("Adi Nugroho bertemu Budi Santoso di Jakarta pada Senin. "
+            "Dalam pertemuan itu, Adi didampingi Menteri Andalas Cici Lestari dan Duta Besar untuk Jerman Dodi Wirawan.")
+    found = events(text, [("Adi Nugroho", "PER", "person", "p:adi"), ("Budi Santoso", "PER", "person", "p:budi"),
+                          ("Adi", "PER", None, None), ("Cici Lestari", "PER", None, None),
+                          ("Dodi Wirawan", "PER", None, None)], "CONSULT")
+    assert {p.name for p in found[0].participants} == {"Adi Nugroho", "Budi Santoso", "Cici Lestari", "Dodi Wirawan"}

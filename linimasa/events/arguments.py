@@ -152,6 +152,34 @@ def _with_described(view: SentenceView, mentions: list[Mention], lexicon: Lexico
     return found
 
 
+def companions(view: SentenceView, match: TriggerMatch, lexicon: Lexicon) -> list[Party]:
+    """Who a sentence referring back to talks says attended them: the people and bodies listed after
+    ``companion_words`` ("Dalam pertemuan itu Presiden didampingi Menteri A, Menteri B dan Kepala C", "Rapat ini
+    dihadiri oleh ..."), or who ``accompanying_words`` say accompanied someone, with whom they accompanied
+    ("Menlu A yang ikut mendampingi Presiden mengatakan di pertemuan itu ..."); the list runs up to a clause
+    break or a place or time word (not "untuk": "Duta Besar RI untuk Jerman A")."""
+    words = view.words
+    args = lexicon.arguments
+    after = frozenset(args.get("companion_words") or ())
+    around = frozenset(args.get("accompanying_words") or ())
+    stops = lexicon.words("clause_breaks") | lexicon.words("reporting_verbs") | frozenset(args.get("companion_stops") or ())
+    found = []
+    for at, word in enumerate(words):
+        if word not in after and word not in around:
+            continue
+        end = next((i for i in range(at + 1, len(words)) if words[i] in stops), len(words))
+        listed = [m for m in view.mentions if at < view.token_index(m.start) < end]
+        if word in around:
+            before = [m for m in view.mentions if view.token_index(m.end - 1) < at and _is_person(m)
+                      and not any(words[i] in stops for i in range(view.token_index(m.end - 1) + 1, at))]
+            listed = before[-1:] + listed
+        for m in listed:
+            party = _party(view, m, "actor", lexicon) if m.kind != "agent" else None
+            if party is not None and all(party.mention is not other.mention for other in found):
+                found.append(party)
+    return found
+
+
 def frame_subject(view: SentenceView, match: TriggerMatch, lexicon: Lexicon) -> Party | None:
     """Who held talks told as the frame of a statement: "..., kata Purbaya usai melakukan pertemuan dengan
     Menteri PU" (the speaker before the frame word), "Prabowo menyampaikan pernyataan setelah menggelar

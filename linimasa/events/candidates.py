@@ -18,6 +18,7 @@ from linimasa.events.arguments import (
     SentenceView,
     after_with,
     as_date,
+    companions,
     duration_minutes,
     find_parties,
     frame_subject,
@@ -28,6 +29,7 @@ from linimasa.events.coreference import PronounCues, resolve_pronouns
 from linimasa.events.detect import TriggerMatch, find_triggers
 from linimasa.events.initials import initials_mentions
 from linimasa.events.lexicon import Lexicon, normal
+from linimasa.events.named_later import introduced, stand_ins
 from linimasa.events.modality import classify_modality, is_habitual, is_recalled
 from linimasa.events.participants import (
     ParticipantResolver,
@@ -123,6 +125,8 @@ class CandidateFinder:
         self.own_sessions = frozenset(args.get("own_sessions") or ())
         self.naming = frozenset(args.get("naming_words") or ())
         self.visited_places = [tuple(place.split()) for place in args.get("visited_places") or ()]
+        self.described_later = frozenset(args.get("described_later") or ())
+        self._introduced: dict = {}  # the people each sentence of the article being read introduces by name
         self.agents = agents
         self.ranker = ranker
         self.ranker_cues = RankerCues.of(lexicon)
@@ -132,6 +136,7 @@ class CandidateFinder:
     def candidates(self, article: Article, views: list[SentenceView], anchor, people) -> list[Candidate]:
         candidates = []
         names = ArticleNames.of(article.mentions, article.title) if self.ranker is not None else None
+        self._introduced = introduced(views, self.naming) if self.naming else {}
         for prior, view in zip([None] + views, views):
             if len(candidates) >= self.max_candidates:
                 break
@@ -212,6 +217,9 @@ class CandidateFinder:
             date.basis = "other_clause"  # "... sejak Trump kembali menjabat pada 20 Januari 2025"
         on = as_date(date.value) or anchor
         parties = find_parties(view, match, self.lexicon, reference, span)
+        if reference and not anaphoric and rule.type == "CONSULT":  # "Dalam pertemuan itu X didampingi A dan B"
+            parties = parties + [c for c in companions(view, match, self.lexicon)
+                                 if all(c.mention is not party.mention for party in parties)]
         body = self.session_bodies.get(" ".join(rule.words))
         host = venue_host(view, match, self.lexicon) if rule.type == "CONSULT" and not anaphoric else None
         if host is not None and all(host.mention is not party.mention for party in parties):
@@ -234,6 +242,8 @@ class CandidateFinder:
             pool = ranking_pool(view, prior, match, rules_clause(view, match, self.lexicon),
                                 self.lexicon.nonparties)
             parties = parties + self.ranker.parties(match, parties, pool, names, self.ranker_cues)
+        if self._introduced and rule.type != "CONSULT" and not reference:  # "menahan dua tersangka. ... berinisial S"
+            parties = stand_ins(parties, view, self._introduced, self.described_later)
         participants = []
         for party in parties:
             participant = self.resolver.participant(party, on, article, people, view)
