@@ -73,3 +73,18 @@ def test_who_accompanied_a_leader_in_talks_referred_back_to_took_part():
                           ("Adi", "PER", None, None), ("Cici Lestari", "PER", None, None),
                           ("Dodi Wirawan", "PER", None, None)], "CONSULT")
     assert {p.name for p in found[0].participants} == {"Adi Nugroho", "Budi Santoso", "Cici Lestari", "Dodi Wirawan"}
+
+
+def test_a_title_told_again_with_itu_is_the_person_told_before():
+    text = ("Adi Nugroho tiba di Jakarta pada Senin. Ia disambut Cici Lestari. "
+            "Wakil Ketua Dewan Andalas itu kemudian mendesak Bank Sentral Andalas membuka data.")
+    found = events(text, [("Adi Nugroho", "PER", "person", "p:adi"), ("Cici Lestari", "PER", "person", "p:cici"),
+                          ("Dewan Andalas", "ORG", "organisation", "org:da"),
+                          ("Bank Sentral Andalas", "ORG", "organisation", "org:bsa")], "REQUEST")
+    assert [e.evidence for e in found] and any(ev.text == "Wakil Ketua Dewan Andalas itu" for ev in found[0].evidence)
+
+
+def test_suspects_listed_after_yakni_are_who_was_held():
+    text = "Kejaksaan Andalas menahan dua tersangka, yakni S dan DP, pada Senin."
+    found = events(text, [("Kejaksaan Andalas", "ORG", "organisation", "org:ka")], "COERCE")
+    assert parties(found) == [{("Kejaksaan Andalas", "actor"), ("S", "recipient"), ("DP", "recipient")}]

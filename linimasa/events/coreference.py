@@ -7,6 +7,11 @@
   pronoun, else the last speaker or subject told in the sentences before (a speaker over a subject: "...,"
   kata Hetifah. Dia mendesak ..." is Hetifah).
 
+- **A title told again** at the start of a sentence with "itu"/"tersebut" ("Politikus PDIP itu menilai ...",
+  "Mantan Wali Kota Blitar itu mengatakan ...": a role word, at most DESCRIPTION_WORDS words with no verb and
+  no name, and the determiner) is the person told before, like "dia"; the bodies it names are that person's
+  affiliations and leave the sentence's mentions.
+
 Each resolved pronoun becomes a mention at the pronoun's offsets carrying its antecedent's identity
 (source ``coreference``), so the rules and the ranker read it like a name and the event's evidence cites the
 pronoun. Only people are antecedents; a pronoun nobody fits stays unresolved.
@@ -23,6 +28,8 @@ OPENING, CLOSING, BOTH = frozenset({"“"}), frozenset({"”"}), frozenset({'"'}
 QUOTES = OPENING | CLOSING | BOTH
 QUOTE_REACH = 3
 THIRD_REACH = 2  # sentences a quote may run on to find the verb that says whose it is
+DESCRIPTION_WORDS = 7  # words of a title told again, from its role word to "itu"
+VERB_PREFIXES = ("me", "di", "ber", "ter")
 
 
 @dataclass(frozen=True)
@@ -31,12 +38,15 @@ class PronounCues:
     first: frozenset[str]
     reporting: frozenset[str]
     speaker_after: frozenset[str]
+    description_heads: frozenset[str] = frozenset()  # role words opening a title told again ("Politikus ... itu")
+    determiners: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, lexicon) -> PronounCues:
         args = lexicon.arguments
         return cls(lexicon.words("pronouns"), frozenset(args.get("quote_pronouns") or ()),
-                   lexicon.words("reporting_verbs"), lexicon.words("speaker_after"))
+                   lexicon.words("reporting_verbs"), lexicon.words("speaker_after"),
+                   frozenset(args.get("description_heads") or ()), frozenset(args.get("determiners") or ()))
 
 
 def is_person(m: Mention) -> bool:
@@ -78,8 +88,32 @@ def resolve_pronouns(views: list, cues: PronounCues) -> None:
         if people or added:
             last_subject = (people or added)[0] if not speaker else speaker
             told_at = number
+        told_again = _title_told_again(view, cues)
+        if told_again is not None and not people and number - told_at <= THIRD_REACH:
+            who = last_speaker or last_subject
+            if who is not None:
+                start, end = view.starts[0], view.ends[told_again]
+                view.mentions = [m for m in view.mentions if not start <= m.start < end]
+                added.append(_standing_for(who, start, end))
+                last_subject, told_at = who, number
         if added:
             view.mentions = sorted(view.mentions + added, key=lambda m: m.start)
+
+
+def _title_told_again(view, cues: PronounCues) -> int | None:
+    """The index of "itu"/"tersebut" closing a title the sentence opens with ("Mantan Ketua Umum PAN itu
+    ..."), if it opens with one: a role word first, then words with no verb, comma, quote or name."""
+    words = view.words
+    if not cues.description_heads or not words or words[0] not in cues.description_heads:
+        return None
+    names = {view.token_index(m.start) for m in view.mentions if is_person(m) or m.label == "TITLE" and m.kind == "person"}
+    for k in range(1, min(DESCRIPTION_WORDS + 1, len(words))):
+        word = words[k]
+        if word in cues.determiners:
+            return k
+        if k in names or not word.replace("-", "").isalnum() or (word.startswith(VERB_PREFIXES) and len(word) > 4):
+            return None
+    return None
 
 
 def _standing_for(who: Mention, start: int, end: int) -> Mention:

@@ -105,6 +105,8 @@ class NonParties:
             word = words[k]
             if word in self.naming:
                 return k
+            if word == "," and k + 1 < len(words) and words[k + 1] in self.naming:  # "dua tersangka, yakni S"
+                return k + 1
             if word == "," or not word.isalnum() and word not in "()" or _verb_like(word):
                 return None
             k += 1
