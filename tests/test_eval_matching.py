@@ -90,3 +90,14 @@ def test_participants_exact_wants_the_same_set_and_nothing_extra():
     assert participants_exact(g, E([P("Mark Rutte"), P("Joko Widodo")]))
     assert not participants_exact(g, E([P("Mark Rutte"), P("Joko Widodo"), P("Ma'ruf Amin")]))
     assert not participants_exact(g, E([P("Mark Rutte")]))
+
+
+def test_a_type_with_annotated_events_and_no_prediction_scores_f1_zero_not_undefined():
+    from linimasa.evaluation.scores import _Tally
+
+    silent = _Tally(gold_primary=3, found_primary=0, predicted=0).scores()
+    assert silent["precision"] is None and silent["recall"] == 0.0 and silent["f1"] == 0.0
+    unannotated = _Tally(gold_primary=0, predicted=2).scores()
+    assert unannotated["recall"] is None and unannotated["f1"] is None
+    half = _Tally(gold_primary=2, found_primary=1, predicted=1, matched_predictions=1).scores()
+    assert half["f1"] == round(2 * 1.0 * 0.5 / 1.5, 4)

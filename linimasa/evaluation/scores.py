@@ -31,9 +31,15 @@ class _Tally:
     def scores(self) -> dict:
         precision = self.matched_predictions / self.predicted if self.predicted else None
         recall = self.found_primary / self.gold_primary if self.gold_primary else None
-        f1 = (2 * precision * recall / (precision + recall)
-              if precision is not None and recall is not None and precision + recall else
-              (0.0 if precision is not None and recall is not None else None))
+        # A type with annotated events and nothing found scores 0, predictions or not: leaving it out of the
+        # macro average (as when its precision is undefined) would reward a change that silences a type.
+        # With no annotated events recall, and so F1, is undefined.
+        if recall is None:
+            f1 = None
+        elif not recall or not precision:
+            f1 = 0.0
+        else:
+            f1 = 2 * precision * recall / (precision + recall)
         return {"articles": self.articles, "gold": self.gold_primary, "found": self.found_primary,
                 "predicted": self.predicted, "correct": self.matched_predictions,
                 "precision": _round(precision), "recall": _round(recall), "f1": _round(f1)}
@@ -205,7 +211,7 @@ def score(gold_articles: list[GoldArticle], predictions: Predictions, pairs: lis
             false_positives += [_describe_prediction(e, gold.article_id) for e in extra]
     types = {kind: tallies[kind].scores() for kind in sorted(tallies)}
     field_errors: list[dict] = []
-    scored_other = [types[k] for k in types if k != "CONSULT" and types[k]["gold"] and types[k]["f1"] is not None]
+    scored_other = [types[k] for k in types if k != "CONSULT" and types[k]["gold"]]
     modality, wrongly_asserted = modality_scores(gold_articles, predictions)
     linking, link_errors = linking_scores(list(pairs), predictions)
     return {
