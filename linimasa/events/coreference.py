@@ -22,6 +22,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
+from linimasa.lang.id.morphology import looks_like_verb
 from linimasa.model import Mention
 
 OPENING, CLOSING, BOTH = frozenset({"“"}), frozenset({"”"}), frozenset({'"'})
@@ -29,7 +30,6 @@ QUOTES = OPENING | CLOSING | BOTH
 QUOTE_REACH = 3
 THIRD_REACH = 2  # sentences a quote may run on to find the verb that says whose it is
 DESCRIPTION_WORDS = 7  # words of a title told again, from its role word to "itu"
-VERB_PREFIXES = ("me", "di", "ber", "ter")
 
 
 @dataclass(frozen=True)
@@ -111,7 +111,7 @@ def _title_told_again(view, cues: PronounCues) -> int | None:
         word = words[k]
         if word in cues.determiners:
             return k
-        if k in names or not word.replace("-", "").isalnum() or (word.startswith(VERB_PREFIXES) and len(word) > 4):
+        if k in names or not word.replace("-", "").isalnum() or looks_like_verb(word):
             return None
     return None
 

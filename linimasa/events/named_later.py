@@ -11,6 +11,7 @@ is who the noun meant.
 from __future__ import annotations
 
 from linimasa.events.arguments import Party
+from linimasa.events.initials import LIST_WORDS
 from linimasa.model import Mention
 
 REACH = 3  # sentences after the trigger's where the people may be named
@@ -30,7 +31,7 @@ def introduced(views: list, naming: frozenset[str]) -> dict[int, list[Mention]]:
             if word not in naming:
                 continue
             k = i + 1
-            while k < len(view.words) and (k in starts or view.words[k] in (",", "dan", "serta", "(", ")")
+            while k < len(view.words) and (k in starts or view.words[k] in LIST_WORDS or view.words[k] in ("(", ")")
                                            or view.words[k].isdigit()):
                 if k in starts and starts[k] not in named:
                     named.append(starts[k])

@@ -28,12 +28,12 @@ import functools
 import re
 from dataclasses import dataclass
 
+from linimasa.lang.id.morphology import looks_like_verb
 from linimasa.model import Mention
 
 _SQUASH = re.compile(r"[\s.\-]+")
 DESCRIPTION_WORDS = 10  # words between a described noun and "bernama"/"berinisial"
 APPOSITION_WORDS = 4  # words between a group noun and the comma before the name it describes
-VERB_PREFIXES = ("me", "di", "ber", "ter")
 TITLE_REACH = 8  # words of a title (a body named in it counts as one) between its role word and the name
 
 
@@ -107,7 +107,7 @@ class NonParties:
                 return k
             if word == "," and k + 1 < len(words) and words[k + 1] in self.naming:  # "dua tersangka, yakni S"
                 return k + 1
-            if word == "," or not word.isalnum() and word not in "()" or _verb_like(word):
+            if word == "," or not word.isalnum() and word not in "()" or looks_like_verb(word):
                 return None
             k += 1
         return None
@@ -129,13 +129,13 @@ class NonParties:
         ..." is who arrested Y)."""
         words = view.words
         first, last = view.token_index(m.start), view.token_index(m.end - 1)
-        if first > 0 and (_verb_like(words[first - 1]) or words[first - 1] == "oleh"):
+        if first > 0 and (looks_like_verb(words[first - 1]) or words[first - 1] == "oleh"):
             return False
         for k in range(last + 1, min(last + 1 + APPOSITION_WORDS, len(words) - 1)):
             if words[k] == ",":
                 return any(view.token_index(p.start) == k + 1 and _named(p) == "person" and p.label != "TITLE"
                            for p in view.mentions)
-            if not words[k].isalnum() or _verb_like(words[k]):
+            if not words[k].isalnum() or looks_like_verb(words[k]):
                 return False
         return False
 
@@ -235,11 +235,6 @@ def is_outlet(text: str) -> bool:
         if text[cut].isupper() and text[:cut].islower() and text[:cut] in names:
             return True
     return False
-
-
-def _verb_like(word: str) -> bool:
-    """A word with a verb's prefix ("menangkap", "ditahan", "berhasil", "terjadi"): where a noun phrase ends."""
-    return word.startswith(VERB_PREFIXES) and len(word) > 4
 
 
 def _organisation(m: Mention) -> bool:

@@ -6,7 +6,8 @@ The rules are the standard ones of Indonesian grammar (Sneddon, *Indonesian: A C
 the nasal of meN- and peN- assimilates to the root's first sound, and voiceless k, p, t, s drop after it
 ("temu" -> "menemui", "sambut" -> "menyambut", "kunjung" -> "mengunjungi", "pukul" -> "memukul"); ber-
 and per- lose their r before a root that starts with r ("runding" -> "berunding", "perundingan").
-Generation, not analysis: the forms are listed once, when the lexicon loads, and looked up per token.
+Generation, not analysis: the forms are listed once, when the lexicon loads, and looked up per token. The
+one exception is :func:`looks_like_verb`, the cheap guess the party rules use to find where a noun phrase ends.
 """
 
 from __future__ import annotations
@@ -14,6 +15,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 VOWELS = frozenset("aeiou")
+VERB_PREFIXES = ("me", "di", "ber", "ter")
+
+
+def looks_like_verb(word: str) -> bool:
+    """A word with a verb's prefix ("menangkap", "ditahan", "berhasil", "terjadi"): where a noun phrase
+    ends. A guess (a few nouns start so too: "direktur"), good enough to stop a phrase, not to tag one."""
+    return word.startswith(VERB_PREFIXES) and len(word) > 4
 
 
 @dataclass(frozen=True, slots=True)
