@@ -4,13 +4,24 @@ and an inferred place never keeps two reports of one event apart."""
 
 from __future__ import annotations
 
+import pytest
+
 from test_events import annotate, consults, stage  # noqa: F401 (stage is a fixture)
 from test_link import BLINKEN, GENEVA, LAVROV, mention
 
+from linimasa.config import Settings
 from linimasa.link import link_events
-from linimasa.model import Location
+from linimasa.model import Article, Location
+from linimasa.pipeline import Pipeline
 
 JAKARTA_DATELINE = {"place": "Jakarta", "outlet": "X", "text": "Jakarta, X -", "start": 0, "end": 12}
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    """The real preparation and extraction stages (NER, knowledge base, dates), for what the fake ones cannot show."""
+    settings = Settings()
+    return Pipeline(settings.prepare + settings.extract, settings)
 
 
 def told(stage, text, dateline=None, times=()):
@@ -109,13 +120,7 @@ def test_an_unknown_venue_gives_no_place_of_its_own(stage):
     assert event.location is None or event.location_basis in ("dateline", "participants")
 
 
-def test_a_body_named_only_in_a_title_takes_no_part_but_still_places_the_event_in_its_country():
-    from linimasa.config import Settings
-    from linimasa.model import Article
-    from linimasa.pipeline import Pipeline
-
-    settings = Settings()
-    pipeline = Pipeline(settings.prepare + settings.extract, settings)
+def test_a_body_named_only_in_a_title_takes_no_part_but_still_places_the_event_in_its_country(pipeline):
     article = pipeline(Article(id="own", text="Anggota Komisi VII DPR RI Adi Nugroho mendesak pemerintah "
                                               "mengevaluasi rencana pemindahan kantor itu.",
                                title="Judul", published="2017-03-07"))
@@ -161,13 +166,7 @@ def test_a_place_written_with_another_day_does_not_place_the_event(stage):
     assert (event.location.city, event.location_basis) == (None, "participants")
 
 
-def test_a_district_named_before_its_city_gives_the_city():
-    from linimasa.config import Settings
-    from linimasa.model import Article
-    from linimasa.pipeline import Pipeline
-
-    settings = Settings()
-    pipeline = Pipeline(settings.prepare + settings.extract, settings)
+def test_a_district_named_before_its_city_gives_the_city(pipeline):
     article = pipeline(Article(id="own", text="Presiden Joko Widodo bertemu Perdana Menteri Malaysia Najib Razak di "
                                               "sebuah hotel di Ciampea, Bogor, Jawa Barat, Jumat (13/1/2017).",
                                title="Judul", published="2017-01-13"))
