@@ -126,7 +126,6 @@ class CandidateFinder:
         self.naming = frozenset(args.get("naming_words") or ())
         self.visited_places = [tuple(place.split()) for place in args.get("visited_places") or ()]
         self.described_later = frozenset(args.get("described_later") or ())
-        self._introduced: dict = {}  # the people each sentence of the article being read introduces by name
         self.agents = agents
         self.ranker = ranker
         self.ranker_cues = RankerCues.of(lexicon)
@@ -136,7 +135,9 @@ class CandidateFinder:
     def candidates(self, article: Article, views: list[SentenceView], anchor, people) -> list[Candidate]:
         candidates = []
         names = ArticleNames.of(article.mentions, article.title) if self.ranker is not None else None
-        self._introduced = introduced(views, self.naming) if self.naming else {}
+        # the people each sentence introduces by name: per article, so it is passed along, never kept on the
+        # finder (one finder reads many articles, on several threads under Dask)
+        named_in = introduced(views, self.naming) if self.naming else {}
         for prior, view in zip([None] + views, views):
             if len(candidates) >= self.max_candidates:
                 break
@@ -144,7 +145,7 @@ class CandidateFinder:
             matches = _without_abbreviations(view.words, find_triggers(view.words, view.starts, view.ends, self.lexicon))
             for before, match, following in zip([None] + matches, matches, matches[1:] + [None]):
                 span = (before.last if before else 0, following.first if following else len(view.words))
-                candidate = self._candidate(article, view, match, anchor, people, span, (prior, names))
+                candidate = self._candidate(article, view, match, anchor, people, span, (prior, names), named_in)
                 if candidate is None:
                     continue
                 if (previous is not None and (previous.reference or previous.framed) and match.rule.pos == "noun"
@@ -190,9 +191,11 @@ class CandidateFinder:
     # ------------------------------------------------------------------ candidates
 
     def _candidate(self, article, view: SentenceView, match: TriggerMatch, anchor, people,
-                   span: tuple[int, int], ranking: tuple = (None, None)) -> Candidate | None:
+                   span: tuple[int, int], ranking: tuple = (None, None), named_in: dict | None = None
+                   ) -> Candidate | None:
         """``span``: from the end of the previous trigger to the start of the next; words beyond belong to
-        other predicates. ``ranking``: the sentence before and the article's names, for the party ranker."""
+        other predicates. ``ranking``: the sentence before and the article's names, for the party ranker.
+        ``named_in``: the people each sentence of the article introduces by name (events/named_later.py)."""
         rule = match.rule
         words = view.words
         previous = words[max(0, match.first - 2) : match.first]
@@ -242,8 +245,8 @@ class CandidateFinder:
             pool = ranking_pool(view, prior, match, rules_clause(view, match, self.lexicon),
                                 self.lexicon.nonparties)
             parties = parties + self.ranker.parties(match, parties, pool, names, self.ranker_cues)
-        if self._introduced and rule.type != "CONSULT" and not reference:  # "menahan dua tersangka. ... berinisial S"
-            parties = stand_ins(parties, view, self._introduced, self.described_later)
+        if named_in and rule.type != "CONSULT" and not reference:  # "menahan dua tersangka. ... berinisial S"
+            parties = stand_ins(parties, view, named_in, self.described_later)
         participants = []
         for party in parties:
             participant = self.resolver.participant(party, on, article, people, view)
