@@ -47,25 +47,13 @@ def _overlaps(a_start, a_end, spans) -> bool:
 
 
 def article_steps(extractor, article):
-    """The groups of one article with what became of each: (group, fate) with fate one of STEPS[4:]."""
+    """The candidates of one article and each group's fate, as the extractor's own walk tells it:
+    (group, fate) with fate one of STEPS[4:]."""
     views, anchor, candidates = extractor.propose(article)
-    decision = extractor.decision
-    if decision is not None:
-        decision.judge(candidates, extractor.context(article, candidates))
-    assembler = extractor.assembler
-    groups = assembler.group(candidates)
-    fates = []
-    for g in groups:
-        if decision is not None and not decision.keeps(g.heads):
-            fates.append((g, "decision"))
-            continue
-        event = assembler.event(article, g, anchor, extractor.known_needed(g, decision))
-        if event is not None:
-            fates.append((g, "reported"))
-        else:
-            unfiltered = assembler.event(article, g, anchor, known_needed=False)
-            fates.append((g, "known_party" if unfiltered is not None else "merged_parties"))
-    return candidates, fates
+    if extractor.decision is not None:
+        extractor.decision.judge(candidates, extractor.context(article, candidates))
+    fates = extractor.group_fates(article, views, anchor, candidates, explain=True)
+    return candidates, [(group, fate) for group, fate, _ in fates]
 
 
 def main() -> int:

@@ -119,3 +119,14 @@ def test_discussing_a_subject_with_someone_is_a_meeting_with_them_not_with_the_s
     found = events(text, [("Ryamizard", "PER", "person", "p:ryamizard"), ("ISIS", "ORG", "organisation", "org:isis"),
                           ("Mark Mitchell", "PER", "person", "p:mitchell")], "CONSULT")
     assert [p.name for p in found[0].participants] == ["Ryamizard", "Mark Mitchell"]
+
+
+def test_the_extractor_says_why_a_group_of_candidates_made_no_event():
+    text = "Dua pemuda ditangkap polisi di Bandung pada Senin."
+    settings = Settings(options={"events": {"decision": False, "require_known_party": True}})
+    extractor = EventStage(settings, kb=NoKB(), dater=lambda *args: None).extractor
+    views, anchor, candidates = extractor.propose(article(text, []))
+    fates = extractor.group_fates(article(text, []), views, anchor, candidates, explain=True)
+    arrest = [(fate, event) for group, fate, event in fates if group.first.match.rule.type == "COERCE"]
+    assert arrest == [("known_party", None)]  # its parties, young men and the police, are no known body
+    assert extractor.group_fates(article(text, []), views, anchor, candidates) == []  # unexplained: only events

@@ -72,10 +72,23 @@ class Extractor:
                         decision: EventDecision | None = None) -> list[tuple]:
         """(group, event mention) of each group that makes an event, so that training can tell which
         candidates told an event the annotations match (scripts/train_event_decision.py)."""
+        return [(group, event) for group, _, event in self.group_fates(article, views, anchor, candidates, decision)]
+
+    def group_fates(self, article: Article, views: list[SentenceView], anchor, candidates: list[Candidate],
+                    decision: EventDecision | None = None, explain: bool = False) -> list[tuple]:
+        """(group, fate, event mention or None) of each group of candidates. The fate is "reported" for the
+        groups that make an event; with ``explain``, the others are listed too: "decision" (the learned
+        decision's threshold dropped it), "known_party" (no party the knowledge base knows, where that is
+        required) or "merged_parties" (too few parties once merged). One walk serves the pipeline and the
+        diagnostics (scripts/event_gate_losses.py), so they cannot drift apart."""
         decision = decision or self.decision
         groups = self.assembler.group(candidates)
+        dropped = []
         if decision is not None:
-            groups = [g for g in groups if decision.keeps(g.heads)]
+            kept = []
+            for group in groups:
+                (kept if decision.keeps(group.heads) else dropped).append(group)
+            groups = kept
         lead = self.finder.lead_date(article, views)
         told = set()
         reach = self.lexicon.arguments["lead_reach"]
@@ -87,9 +100,15 @@ class Extractor:
         self.assembler.attach_anaphora(groups, views)
         self.assembler.attach_participant_topics(groups, views)
         dated = dated_places(views, self.lexicon, self.assembler.kb)
-        made = []
+        fates = []
         for group in groups:
-            event = self.assembler.event(article, group, anchor, self.known_needed(group, decision), dated)
+            known_needed = self.known_needed(group, decision)
+            event = self.assembler.event(article, group, anchor, known_needed, dated)
             if event is not None:
-                made.append((group, event))
-        return made
+                fates.append((group, "reported", event))
+            elif explain:
+                unfiltered = known_needed and self.assembler.event(article, group, anchor, False, dated)
+                fates.append((group, "known_party" if unfiltered else "merged_parties", None))
+        if explain:
+            fates.extend((group, "decision", None) for group in dropped)
+        return fates
