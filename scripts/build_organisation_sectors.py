@@ -107,6 +107,20 @@ HAND: dict[str, tuple[str, str]] = {
     "org:kementerian-esdm": ("GOVBUS", MINISTRY), "org:kemenpupr": ("GOVDEV", MINISTRY),
     "org:antara": ("MED", NEWS), "org:bloomberg": ("MED", NEWS), "org:tass": ("MED", NEWS),
     "org:ria-novosti": ("MED", NEWS), "org:yonhap": ("MED", NEWS), "org:kcna": ("MED", NEWS),
+    "org:fpi": ("REL", "a hard-line Islamic mass organisation (disbanded in 2020)"),
+    "org:gmbi": ("CVL", "a mass organisation"), "org:gp-ansor": ("REL", "the youth wing of Nahdlatul Ulama"),
+    "org:banser": ("REL", "the paramilitary wing of GP Ansor (Nahdlatul Ulama)"),
+    "org:presidium-alumni-212": ("REL", "an Islamist movement"), "org:walhi": ("ENV", "an environmental organisation"),
+    "org:brimob": ("COP", "a police paramilitary corps (Phoenix POLICE [~COP])"),
+    "org:bnn": ("COP", "a narcotics law-enforcement agency (Phoenix POLICE [~COP])"),
+    "org:bkn": ("GOV", "a government agency"), "org:bpom": ("GOVHLH", "a drug and food regulator"),
+    "org:bkf": ("GOV", "an agency of the finance ministry"), "org:kssk": ("GOVBUS", "a financial stability committee"),
+    "org:komisi-yudisial": ("JUD", "a judicial oversight commission"), "org:dewan-pers": ("MED", "a press council"),
+    "org:otorita-ikn": ("GOV", "a government authority"), "org:kemenpan-rb": ("GOV", MINISTRY),
+    "org:partai-idaman": ("PTY", PARTY), "org:arsa": ("REB", "an armed insurgent group"),
+    "org:sdf": ("REB", "an armed alliance"), "org:qassam": ("REB", "the armed wing of Hamas"),
+    "org:mcc": ("GOV", "a government foreign-aid agency"),
+    "org:minusca": ("IGOUNO", "a United Nations peacekeeping mission (Phoenix UNITED_NATIONS [IGOUNO])"),
     "org:icrc": ("NGOHLHIRC", "Phoenix INTERNATIONAL_COMMITTEE_OF_THE_RED_CROSS [NGOHLHIRC]"),
 }
 PARTIES = ("pdip", "golkar", "gerindra", "pkb", "nasdem", "demokrat", "pks", "pan", "ppp", "psi", "perindo", "hanura")
@@ -120,6 +134,23 @@ KINDS = {
     "central-bank": ("GOVBUS", "a central bank (Phoenix CENTRAL_BANK_GOVERNOR [~GOVBUS])"),
     "supreme-court": ("JUD", "a court"), "army": ("MIL", "Phoenix ARMY [~MIL]"), "navy": ("MIL", "Phoenix NAVY [~MIL]"),
     "air-force": ("MIL", "Phoenix AIR_FORCE [~MIL]"), "armed-forces": ("MIL", "Phoenix ARMED_FORCES [~MIL]"),
+}
+# Indonesia's regional bodies composed from a unit and a region ("Polres Jember": local:polres:jember), by
+# local_bodies_id.yaml key.
+POLICE = "Phoenix POLICE [~COP]"
+LOCAL_UNITS = {
+    "polda": ("COP", POLICE), "polres": ("COP", POLICE), "polsek": ("COP", POLICE),
+    "kejati": ("JUD", "a prosecution service (Phoenix ATTORNEY-GENERAL [~JUD])"),
+    "kejari": ("JUD", "a prosecution service (Phoenix ATTORNEY-GENERAL [~JUD])"),
+    "district-court": ("JUD", "a court"), "high-court": ("JUD", "a court"),
+    "kodam": ("MIL", "a regional military command (Phoenix MILITARY [~MIL])"),
+    "korem": ("MIL", "a military area command (Phoenix MILITARY [~MIL])"),
+    "kodim": ("MIL", "a military district command (Phoenix MILITARY [~MIL])"),
+    "provincial-government": ("GOV", "a provincial government (Phoenix GOVERNMENT [~GOV])"),
+    "regency-government": ("GOV", "a local government (Phoenix GOVERNMENT [~GOV])"),
+    "city-government": ("GOV", "a local government (Phoenix GOVERNMENT [~GOV])"),
+    "dprd": ("LEG", "a regional legislature (Phoenix PARLIAMENT [~LEG])"),
+    "satpol-pp": ("GOV", "a local government's public order agency"),
 }
 # Collective parties of the events stage (linimasa/events/arguments_id.yaml), by their name template.
 COLLECTIVES = {
@@ -178,6 +209,8 @@ def main() -> int:
                      "source": f"Phoenix: {key(name)} [{code}]"})
     for kind, (codes, reason) in KINDS.items():
         rows.append({"organisation": f"org:{kind}:*", "codes": codes, "source": f"linimasa: {reason}"})
+    for kind, (codes, reason) in LOCAL_UNITS.items():
+        rows.append({"organisation": f"local:{kind}:*", "codes": codes, "source": f"linimasa: {reason}"})
     for template, (codes, reason) in COLLECTIVES.items():
         rows.append({"organisation": template, "codes": codes, "source": f"linimasa: {reason}"})
     if missing:
@@ -185,7 +218,7 @@ def main() -> int:
         return 1
     with OUT.open("w", encoding="utf-8", newline="") as handle:
         handle.write("# CAMEO actor codes of organisations without their country (scripts/build_organisation_sectors.py);\n"
-                     "# a row is a kb_id, a kind of organisation (org:KIND:*) or a collective party's name template\n")
+                     "# a row is a kb_id, a kind of organisation (org:KIND:*), a kind of regional body (local:KIND:*) or a collective party's name template\n")
         writer = csv.DictWriter(handle, fieldnames=["organisation", "codes", "source"], lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)

@@ -20,7 +20,7 @@ from linimasa.events.arguments import SentenceView, after_with, as_date
 from linimasa.events.candidates import Candidate, DateFinding, dated_after
 from linimasa.events.decision import best_decision
 from linimasa.events.lexicon import Lexicon
-from linimasa.events.participants import contains, generic, key, surname
+from linimasa.events.participants import contains, generic, key, surname, vouches
 from linimasa.events.places import DatedPlace, dated_place, dateline_place, participants_country
 from linimasa.events.summary import summarise
 from linimasa.kb.topics import TopicHit
@@ -386,7 +386,7 @@ class Assembler:
         return kept if self._valid(rule, kept, False) else participants
 
     def _valid(self, rule, participants: list[Participant], require_known: bool) -> bool:
-        if require_known and not any(p.kb_id for p in participants):
+        if require_known and not any(vouches(p) for p in participants):
             return False
         if rule.type != "CONSULT":
             return bool(participants)

@@ -22,7 +22,7 @@ from pathlib import Path
 from linimasa import yamldata
 from linimasa.dates import precision_name
 from linimasa.events.coreference import QUOTES
-from linimasa.events.participants import key
+from linimasa.events.participants import key, vouches
 
 CUES_FILE = Path(__file__).resolve().parents[1] / "lang" / "id" / "decision_cues.yaml"
 _WORD = re.compile(r"^[a-z][a-z\-]*$")
@@ -166,7 +166,7 @@ def _party_features(c, kind: str, features: dict[str, float]) -> None:
     the rules' old filter (an event needs a known party) is the model's to weigh, per type."""
     parties = c.participants
     count = len({key(p) for p, _ in parties})
-    known = sum(1 for p, _ in parties if p.kb_id)
+    known = sum(1 for p, _ in parties if vouches(p))
     features[f"parties={kind}:{min(count, 3)}"] = 1.0
     features[f"known={min(known, 2)}"] = 1.0
     features[f"known={kind}:{min(known, 2)}"] = 1.0
@@ -178,4 +178,4 @@ def _party_features(c, kind: str, features: dict[str, float]) -> None:
     features[f"party_after={kind}:{after}"] = 1.0
     for p, _ in parties:
         features[f"party_kind={p.kind}"] = 1.0
-        features[f"party_side={p.side}:{p.kind}:{'known' if p.kb_id else 'unknown'}"] = 1.0
+        features[f"party_side={p.side}:{p.kind}:{'known' if vouches(p) else 'unknown'}"] = 1.0

@@ -85,6 +85,15 @@ def is_person_mention(m: Mention) -> bool:
     return m.kind == "person" or m.label in ("PER", "TITLE")
 
 
+def vouches(p: Participant) -> bool:
+    """Whether a party makes its event known to the knowledge base: a listed person, organisation or country.
+    A regional body it only composes from a unit and a region ("Polres Jember", kb_id ``local:...``) is named
+    and coded, but vouches for no event: crime news names one in nearly every sentence, and the events it
+    would let through are mostly ones the clause gives too few parties (dev macro F1 0.1661 with them,
+    0.1682 without)."""
+    return bool(p.kb_id) and not p.kb_id.startswith("local:")
+
+
 def generic(p: Participant) -> bool:
     return p.kind == "country" or (p.kb_id or "").startswith("collective:")
 

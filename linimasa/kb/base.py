@@ -18,6 +18,7 @@ from typing import Iterable, Sequence
 
 from linimasa.kb import loader
 from linimasa.kb.aliases import build_index
+from linimasa.kb.local_bodies import LocalBodies
 from linimasa.kb.matcher import Match, fold
 from linimasa.kb.mentions import MentionFinder, names_institution
 from linimasa.kb.offices import office_holder, parse_title
@@ -57,6 +58,7 @@ class KnowledgeBase:
         places: PlaceIndex,
         linking: dict,
         organisation_kinds: Sequence[OrganisationKind] = (),
+        local_bodies: LocalBodies | None = None,
     ) -> None:
         self.people = people
         self.countries = countries
@@ -73,6 +75,7 @@ class KnowledgeBase:
         self.name_neighbours = {fold(w) for w in linking.get("name_neighbours", [])}
         self.place_neighbours = {fold(w) for w in linking.get("place_neighbours", [])}
         self.not_country_after = {fold(w) for w in linking.get("not_country_after", [])}
+        self.local_bodies = local_bodies or LocalBodies((), {}, {}, ())
         self.index = build_index(self, country_aliases, titles, organisation_kinds)
         self._finder = MentionFinder(self)
         self._resolver = Resolver(self)
@@ -145,15 +148,16 @@ class KnowledgeBase:
         return None
 
     def organisation(self, name: str) -> Organisation | None:
-        """The organisation a name denotes: a listed one ("Kemlu", "Gedung Putih"), or an institution
-        named by its kind and country ("Kemlu Jepang" -> Ministry of Foreign Affairs (Japan))."""
+        """The organisation a name denotes: a listed one ("Kemlu", "Gedung Putih"), an institution
+        named by its kind and country ("Kemlu Jepang" -> Ministry of Foreign Affairs (Japan)), or a regional
+        body named by its unit and region ("Polres Jember" -> Jember Police)."""
         for entry in self.index.lookup(name):
             if entry.kind == "organisation":
                 return self.organisations[entry.ref]
         matches = list(self.index.scan(name))
         if len(matches) == 2 and names_institution(name, matches[0], matches[1]):
             return self._composed(matches[0], matches[1])
-        return None
+        return self.local_bodies.organisation(name)
 
     def _composed(self, kind: Match, country: Match) -> Organisation:
         organisation_kind = next(e.ref for e in kind.entries if e.kind == "org_kind")
@@ -174,8 +178,17 @@ class KnowledgeBase:
 
     # ------------------------------------------------------------------ text
     def find_mentions(self, text: str) -> list[Mention]:
-        """Every known name and title phrase in a text, unresolved (see :meth:`resolve`)."""
-        return self._finder.find_mentions(text)
+        """Every known name and title phrase in a text, unresolved (see :meth:`resolve`); a regional body
+        ("Polres Jember") is one organisation, not the place inside it, unless a title phrase holds it."""
+        mentions = self._finder.find_mentions(text)
+        bodies = self.local_bodies.find(text)
+        if not bodies:
+            return mentions
+        titles = [m for m in mentions if m.label == "TITLE"]
+        bodies = [(s, e) for s, e in bodies if not any(t.start < e and s < t.end for t in titles)]
+        kept = [m for m in mentions if m.label == "TITLE" or not any(s <= m.start and m.end <= e for s, e in bodies)]
+        found = [Mention(s, e, text[s:e], "ORG", source="kb") for s, e in bodies]
+        return sorted(kept + found, key=lambda m: (m.start, -m.end))
 
     def resolve(self, mention: Mention, on: dt.date | None, context: Sequence[Mention] = ()) -> Mention:
         """Fill a mention's KB fields (kb_id, kind, name, country, role, lat/lon) from what it names, the

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from linimasa import dates, yamldata
+from linimasa.kb.local_bodies import LocalBodies, LocalUnit
 from linimasa.kb.places import PlaceIndex
 from linimasa.kb.records import (
     Country,
@@ -34,6 +35,8 @@ PLACE_ALIASES = "places_aliases_id.csv"
 TITLES = "titles_id.yaml"
 ORGANISATION_KINDS = "organisation_kinds_id.yaml"
 LINKING = "linking.yaml"
+LOCAL_BODIES = "local_bodies_id.yaml"
+ADMIN1 = "admin1.csv"
 
 
 def files_named(name: str, folders: Iterable[Path]) -> list[Path]:
@@ -151,6 +154,20 @@ def read_organisation_kinds(paths: Iterable[Path]) -> list[OrganisationKind]:
     return kinds
 
 
+def read_local_bodies(paths: Iterable[Path], admin1: Iterable[Path]) -> LocalBodies:
+    """The regional units, region short forms and stop words of every ``local_bodies_id.yaml``; Indonesia's
+    provinces are named in English from ``admin1.csv``."""
+    units, aliases, stops = [], {}, []
+    for path in paths:
+        data = yamldata.safe_load(path.read_text(encoding="utf-8")) or {}
+        for item in data.get("units", []):
+            units.extend((phrase, LocalUnit(item["key"], item["name"])) for phrase in item["phrases"])
+        aliases.update(data.get("region_aliases") or {})
+        stops.extend(data.get("region_stops") or ())
+    names = {row["name_id"]: row["name"] for row in csv_rows(admin1) if row["country"] == "IDN" and row["name_id"]}
+    return LocalBodies(units, aliases, names, stops)
+
+
 def read_folders(folders: Sequence[Path]) -> dict[str, Any]:
     """Every record of the data files in ``folders``, later folders extending (and, for the same key,
     replacing) earlier ones: the arguments of :class:`~linimasa.kb.base.KnowledgeBase`."""
@@ -180,4 +197,5 @@ def read_folders(folders: Sequence[Path]) -> dict[str, Any]:
         places=places,
         linking=read_linking(files_named(LINKING, folders)),
         organisation_kinds=read_organisation_kinds(files_named(ORGANISATION_KINDS, folders)),
+        local_bodies=read_local_bodies(files_named(LOCAL_BODIES, folders), files_named(ADMIN1, folders)),
     )

@@ -7,7 +7,7 @@ Derived from the knowledge base, never from the text, with the basis said in wor
 - a person by the office held on the event's date (role_sectors.csv; an office of an organisation takes the
   organisation's codes), a person whose offices all ended before that date as ELI (Phoenix's
   FORMER_PRESIDENT [~ELI]); a person with no known office has no code;
-- an organisation by organisation_sectors.csv: its kb_id, its kind ("org:mfa:*") or, for the events stage's
+- an organisation by organisation_sectors.csv: its kb_id, its kind ("org:mfa:*", a regional body's "local:polres:*") or, for the events stage's
   collective parties ("Russia military"), its name template;
 - a country named as a whole by its country code alone, as CAMEO codes a state (no agent code).
 Both tables are built from the Phoenix dictionaries by scripts/build_role_sectors.py and
@@ -132,8 +132,8 @@ class SectorTable:
         if codes is not None:
             return self._code(codes, party.get("country"), f"organisation: {name} ({codes.source})")
         parts = kb_id.split(":")
-        if len(parts) == 3 and parts[0] == "org":
-            codes = self.organisation_codes.get(f"org:{parts[1]}:*")
+        if len(parts) == 3 and parts[0] in ("org", "local"):  # "org:mfa:JPN", "local:polres:jember"
+            codes = self.organisation_codes.get(f"{parts[0]}:{parts[1]}:*")
             if codes is not None:
                 return self._code(codes, party.get("country"), f"kind of organisation: {name} ({codes.source})")
         if kb_id.startswith(("collective:", "body:")) or not kb_id:
