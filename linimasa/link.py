@@ -177,7 +177,7 @@ def link_events(mentions: list[Event], existing: list[Event] = (), decision=None
     model = load_decision(decision)
     clusters = [_Cluster([event], event.id) for event in existing]
     known = {(e.article_id, e.start, e.end) for event in existing for e in event.evidence if e.field == "trigger"}
-    ordered = sorted(mentions, key=lambda m: (-precision(m.date), m.article_id or "", m.trigger.start if m.trigger else 0, m.id))
+    ordered = sorted(mentions, key=link_order)
     index = _BlockIndex()
     judge = _Judge(model, trace) if model is not None else None
     for c in clusters:
@@ -201,6 +201,11 @@ def link_events(mentions: list[Event], existing: list[Event] = (), decision=None
     if members is not None:
         members.update({m.id: event.id for cluster, event in zip(clusters, events) for m in cluster.members})
     return events
+
+
+def link_order(mention: Event) -> tuple:
+    """The one order linking takes mentions in: the most precise dates first, then by article and place in it."""
+    return -precision(mention.date), mention.article_id or "", mention.trigger.start if mention.trigger else 0, mention.id
 
 
 def load_decision(decision):
@@ -256,20 +261,23 @@ class _Judge:
 
     MEMBERS_COMPARED = 12  # a mention is compared with at most this many members of an event (distinct articles)
 
-    def __init__(self, model, trace: list | None = None):
+    def __init__(self, model, trace: list | None = None, full=None):
         from linimasa.link_features import ArticleVectors
 
         self.model = model
         self.vectors = ArticleVectors()
         self.views: dict[int, object] = {}
         self.trace = trace
+        # a mention with everything the features read, from what the clusters hold (linimasa/link_replay.py
+        # holds members without their evidence and article signature until one is compared)
+        self.full = full
 
     def view(self, event: Event):
         from linimasa.link_features import MentionView
 
         found = self.views.get(id(event))
         if found is None:
-            found = self.views[id(event)] = MentionView.of(event)
+            found = self.views[id(event)] = MentionView.of(self.full(event) if self.full else event)
         return found
 
     def score(self, cluster: _Cluster, mention: Event) -> tuple[float, Event | None, dict]:

@@ -19,7 +19,9 @@ mentions over the years; a new one can reach only those dated near it).
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from linimasa.dates import bounds as date_bounds
 from linimasa.link import RULE, blocking_keys, participant_key
@@ -42,12 +44,14 @@ def date_span(mention: Event) -> Span:
     return (min(first for first, _ in days) - window).toordinal(), (max(last for _, last in days) + window).toordinal()
 
 
-BRIEF_FIELDS = ("id", "type", "mode", "modality", "date", "date_alternatives", "participants")
+BRIEF_FIELDS = ("id", "type", "mode", "modality", "date", "date_alternatives", "date_basis", "participants",
+                "location", "location_basis", "article_id", "trigger")
 
 
 def brief_mention(data: dict) -> Event:
-    """A stored mention (its JSON object) with only what :func:`linking_units` reads: reading the evidence
-    of thousands of mentions to cut them into units would cost more than the cut saves."""
+    """A stored mention (its JSON object) with only what :func:`linking_units` and the tests of the rule
+    read (linimasa/link_replay.py orders, files and tests members by it): building the evidence and article
+    signature of thousands of mentions would cost more than the cut saves."""
     return Event.from_dict({name: data[name] for name in BRIEF_FIELDS if name in data})
 
 
@@ -56,8 +60,33 @@ def _named_parties(mention: Event) -> int:
     return len({participant_key(p) for p in mention.participants if p.kind != "agent"})
 
 
-def _kind(mention: Event) -> tuple[str, str, bool]:
-    return mention.type, mention.modality, mention.mode == "phone"
+@dataclass(frozen=True, slots=True)
+class UnitKey:
+    """What :func:`linking_units` reads of a mention: its kind (type, modality, a call or not), its date span,
+    whether it is dated, how many named parties it has, and the blocks it is filed under. The store keeps it
+    with each linked mention (``event_mentions.unit_key``), so a link step cuts the mentions it reaches into
+    units without reading them whole."""
+
+    id: str
+    kind: tuple[str, str, bool]
+    span: Span
+    dated: bool
+    named: int
+    blocks: tuple[str, ...]
+
+    @classmethod
+    def of(cls, mention: Event) -> "UnitKey":
+        return cls(mention.id, (mention.type, mention.modality, mention.mode == "phone"), date_span(mention),
+                   bool(mention.date), _named_parties(mention), tuple(sorted({b for b, _ in blocking_keys(mention)})))
+
+    def to_json(self) -> str:
+        return json.dumps([list(self.kind), list(self.span) if self.span else None, self.dated, self.named,
+                           list(self.blocks)], ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, mention_id: str, text: str) -> "UnitKey":
+        kind, span, dated, named, blocks = json.loads(text)
+        return cls(mention_id, tuple(kind), tuple(span) if span else None, dated, named, tuple(blocks))
 
 
 class _Parts:
@@ -84,14 +113,20 @@ def linking_units(mentions: list[Event], learned: bool = False) -> list[list[Eve
     """The mentions cut into units that linking never connects, each in the order given. ``learned``: for
     the learned decision, which may join an undated mention to an event it shares one party with (the rule
     asks two)."""
-    parts = _Parts(m.id for m in mentions)
+    by_id = {m.id: m for m in mentions}
+    return [[by_id[i] for i in unit] for unit in cut_units([UnitKey.of(m) for m in mentions], learned)]
+
+
+def cut_units(keys: list[UnitKey], learned: bool = False) -> list[list[str]]:
+    """:func:`linking_units` over the mentions' :class:`UnitKey`: the units as lists of mention ids, each in
+    the order given."""
+    parts = _Parts(k.id for k in keys)
     groups: dict[tuple, list[tuple[Span, str]]] = {}
-    for mention in mentions:
-        span = date_span(mention)
-        if not learned and span is None and not mention.date and _named_parties(mention) < RULE["undated_min_shared"]:
+    for key in keys:
+        if not learned and key.span is None and not key.dated and key.named < RULE["undated_min_shared"]:
             continue  # undated, it joins only an event it shares two parties with, and none joins it: alone
-        for block, _ in blocking_keys(mention):
-            groups.setdefault((_kind(mention), block), []).append((span, mention.id))
+        for block in key.blocks:
+            groups.setdefault((key.kind, block), []).append((key.span, key.id))
     for members in groups.values():
         undated = [mention_id for span, mention_id in members if span is None]
         if undated:  # a mention without a date fits every date of its block: the block is one unit
@@ -105,12 +140,17 @@ def linking_units(mentions: list[Event], learned: bool = False) -> list[list[Eve
                 reach = max(reach, last)
             else:
                 first_of_run, reach = mention_id, last
-    units: dict[str, list[Event]] = {}
-    for mention in mentions:
-        units.setdefault(parts.find(mention.id), []).append(mention)
+    units: dict[str, list[str]] = {}
+    for key in keys:
+        units.setdefault(parts.find(key.id), []).append(key.id)
     return list(units.values())
 
 
 def units_reached(mentions: list[Event], seeds: set[str], learned: bool = False) -> list[Event]:
     """The mentions in the units of ``seeds`` (mention ids), in the order given."""
     return [m for unit in linking_units(mentions, learned) if any(m.id in seeds for m in unit) for m in unit]
+
+
+def unit_ids_reached(keys: list[UnitKey], seeds: set[str], learned: bool = False) -> list[str]:
+    """The ids of the mentions in the units of ``seeds``, in the order given."""
+    return [i for unit in cut_units(keys, learned) if any(i in seeds for i in unit) for i in unit]

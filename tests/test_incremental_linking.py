@@ -110,6 +110,7 @@ def snapshot(db: str) -> dict:
         "participants": rows("SELECT event_id, name, country, role, kind, kb_id, side FROM event_participants"),
         "event_of": rows("SELECT id, event_id FROM event_mentions"),
         "blocks": rows("SELECT mention_id, block, year FROM mention_blocks"),
+        "unit_keys": rows("SELECT id, unit_key FROM event_mentions"),
         "story_keys": rows("SELECT event_id, key FROM story_keys"),
         "queue": rows("SELECT mention_id FROM link_queue"),
     }
@@ -296,3 +297,89 @@ def test_a_store_linked_by_an_earlier_version_of_linking_is_relinked_whole_once(
     assert link_changes(store, linking_by(False)).relinked == 20
     assert link_changes(store, linking_by(False)).relinked == 0
     store.close()
+
+
+def report(article_id: str, date: str | None, parties: list[Participant], published: str = "2021-03-12") -> Article:
+    """An article reporting one meeting of ``parties`` on ``date``, worded as the other reports of it."""
+    found = Article(id=article_id, text=f"Berita {article_id}.", title=f"Judul {article_id}", outlet="Warta",
+                    lang="id", published=published, source=f"test:{article_id}")
+    found.compute_hash()
+    found.clean_text = found.text
+    found.events = [Event(
+        id=f"{article_id}#e0", type="CONSULT", mode="meet", date=date, date_basis="clause" if date else None,
+        location=PLACES[1], participants=list(parties), summary=f"ringkasan {article_id}", article_id=article_id,
+        trigger=Span(10, 17, "bertemu"), evidence=[Evidence(article_id, "trigger", "bertemu dengan", 10, 24)],
+        signature={"title": ["presiden", "bertemu", "bilateral"], "words": WORDS[:8], "entities": ["Q1", "Q3"],
+                   "published": published, "outlet": "Warta"})]
+    return found
+
+
+@pytest.mark.parametrize("decision", [False, None])
+def test_a_new_report_of_a_known_event_is_the_only_mention_compared_again(tmp_path: Path, decision):
+    """A run keeps the choices of the stored mentions its change cannot alter (linimasa/link_replay.py): a
+    new report of a known event is compared with its candidates, and so is a mention that comes after it
+    in linking's order and meets the event it joined; the others keep their events without a comparison,
+    and the store still holds what a full relink gives."""
+    db = str(tmp_path / "store.db")
+    pair = [PEOPLE[0], PEOPLE[2]]
+    stored = [report("c1", "2021-03-12", pair), report("c2", "2021-03-12", pair),
+              report("b1", "2021-06-01", pair, "2021-06-01"), report("b2", "2021-06-01", pair, "2021-06-01"),
+              report("u1", None, pair)]  # undated, naming both: it ties March and June into one unit
+    store_batch(db, [Outcome("new", a.source, a, a.id) for a in stored], decision)
+    store = open_store(db)
+    run = store.begin_run("run", ["test"])
+    store.save_chunk(run, [Outcome("new", "test:d1", report("d1", "2021-03-12", pair), "d1")])
+    totals = link_changes(store, linking_by(decision))
+    store.close()
+    assert totals.relinked == 6  # the unit: every mention the undated one ties together
+    assert totals.decided == 2  # d1, and u1 after it (undated mentions come last), which meets d1's event
+    assert snapshot(db) == relinked_copy(db, tmp_path, decision)
+    if decision is False:
+        articles: dict[str, set[str]] = {}
+        for event_id, article_id, _ in snapshot(db)["sources"]:
+            articles.setdefault(event_id, set()).add(article_id)
+        assert {"c1", "c2", "d1"} in articles.values(), "d1 joined the March meeting"
+
+
+@pytest.mark.parametrize("seed,decision", [(seed, False) for seed in range(10, 16)] + [(seed, None) for seed in range(10, 13)])
+def test_long_runs_of_small_batches_keep_what_a_full_relink_gives(tmp_path: Path, seed: int, decision):
+    """Many batches on a dense corpus (7 parties, 4 years): the stored choices replayed run after run, with
+    events that change membership, lose members to revisions and gain new ones, stay exact."""
+    db = str(tmp_path / "store.db")
+    for batch, outcomes in enumerate(random_batches(seed, batches=12)):
+        store_batch(db, outcomes, decision)
+    assert snapshot(db) == relinked_copy(db, tmp_path, decision)
+
+
+def test_a_store_linked_before_unit_keys_were_kept_gets_them_from_the_link_steps_that_reach_its_mentions(tmp_path: Path):
+    """Migration 8 adds ``event_mentions.unit_key`` empty to a store linked before: a link step computes the
+    key of each mention it reaches and files it, and links as it would have with the keys kept."""
+    db = str(tmp_path / "store.db")
+    batches = list(random_batches(seed=8, batches=4))
+    for outcomes in batches[:3]:
+        store_batch(db, outcomes)
+    store = open_store(db)
+    with store.transaction():
+        store.execute("UPDATE event_mentions SET unit_key = NULL")
+    store.close()
+    store_batch(db, batches[3])
+    after, relinked = snapshot(db), relinked_copy(db, tmp_path)
+    filed = dict(after.pop("unit_keys"))
+    assert after == {k: v for k, v in relinked.items() if k != "unit_keys"}
+    assert any(filed.values()), "the step filed the keys of the mentions it reached"
+    assert all(filed[m] == key for m, key in relinked["unit_keys"] if filed[m] is not None)
+
+
+def test_the_first_link_step_after_migration_8_files_every_unit_key_once(tmp_path: Path):
+    db = str(tmp_path / "store.db")
+    for outcomes in random_batches(seed=11, batches=3):
+        store_batch(db, outcomes)
+    expected = snapshot(db)
+    store = open_store(db)
+    with store.transaction():  # as migration 8 leaves a store linked before it
+        store.execute("UPDATE event_mentions SET unit_key = NULL")
+        store.execute("INSERT INTO state(key, value) VALUES ('link.unit_keys', ?)", (json.dumps("pending"),))
+    assert link_changes(store).relinked == 0  # nothing queued: nothing relinked, but every key filed
+    assert store.get_state("link.unit_keys") is None
+    store.close()
+    assert snapshot(db) == expected

@@ -26,7 +26,8 @@ from dataclasses import dataclass, field
 from ..config import Settings
 from ..link import blocking_keys, decision_name, link_events, load_decision, years_searched
 from ..link_decision import LinkDecision
-from ..link_units import brief_mention, units_reached
+from ..link_replay import relink_unit
+from ..link_units import UnitKey, brief_mention, unit_ids_reached
 from ..model import Event, to_dict
 from ..pipeline import build_stage
 from ..stories import build_stories, story_keys
@@ -40,6 +41,7 @@ class LinkTotals:
     asserted: int  # asserted and not background: the events that happened and are the articles' news
     stories: int
     relinked: int = 0  # mentions this step linked
+    decided: int = 0  # of those, the mentions compared with their candidates again (the rest kept their choice)
 
 
 @dataclass
@@ -51,6 +53,7 @@ class EventChanges:
     gone: set[str] = field(default_factory=set)  # events deleted, or stored again as changed
     gone_stories: set[str] = field(default_factory=set)  # the stories those were part of
     relinked: int = 0  # mentions linked
+    decided: int = 0  # of those, the mentions compared with their candidates again (the rest kept their choice)
 
 
 class LinkStage:
@@ -71,28 +74,28 @@ class LinkStage:
         return state.linked_by(store) != decision_name(self.decision)
 
     def apply(self, store: Store, changes: EventChanges) -> None:
+        _file_missing_unit_keys(store)
         queued = state.read_queue(store)
         if not queued:
             return
         added = [mention for mention, _ in state.linked_mentions(store, queued.added)]
         filed = {m.id: blocking_keys(m) for m in added}
         state.file_mentions(store, filed)
+        state.file_unit_keys(store, {m.id: UnitKey.of(m).to_json() for m in added})
         reach = set(queued.removed_blocks).union(*filed.values())
-        records = state.mention_records(store, reachable(store, set(filed), reach))
+        keys, stored_event = _unit_keys(store, reachable(store, set(filed), reach))
         # a removed mention's event loses it: the units of the mentions left in that event relink too
-        seeds = set(filed) | {data["id"] for data, event_id in records if event_id in queued.removed_events}
-        briefs = [brief_mention(data) for data, _ in records]
-        unit = {mention.id for mention in units_reached(briefs, seeds, learned=self.decision is not None)}
-        group = [(Event.from_dict(data), event_id) for data, event_id in records if data["id"] in unit]
-        before = {event_id for _, event_id in group if event_id} | queued.removed_events
-        event_of: dict[str, str] = {}
-        events = link_events([mention for mention, _ in group], decision=self.decision, members=event_of)
-        stored_event = {mention.id: event_id for mention, event_id in group}
-        same = _same_members(stored_event, event_of) - queued.removed_events
-        self._replace(store, before - same, [e for e in events if e.id not in same], changes)
-        state.set_event_of(store, {m: e for m, e in event_of.items() if stored_event.get(m) != e})
+        seeds = set(filed) | {m for m, event_id in stored_event.items() if event_id in queued.removed_events}
+        unit = _UnitMentions(store, unit_ids_reached(keys, seeds, learned=self.decision is not None))
+        stored_event = {m: stored_event[m] for m in unit.ids}
+        linked = relink_unit(unit.briefs, {m: e for m, e in stored_event.items() if m not in filed}, unit.whole,
+                             self.decision, queued.removed_events, unit.stored_links)
+        before = {event_id for event_id in stored_event.values() if event_id} | queued.removed_events
+        same = _same_members(stored_event, linked.event_of) - queued.removed_events
+        self._replace(store, before - same, [e for e in linked.events if e.id not in same], changes)
+        state.set_event_of(store, {m: e for m, e in linked.event_of.items() if stored_event.get(m) != e})
         state.clear_queue(store, queued.last)
-        changes.relinked = len(group)
+        changes.relinked, changes.decided = len(unit.ids), linked.decided
 
     @staticmethod
     def _replace(store: Store, before: set[str], events: list[Event], changes: EventChanges) -> None:
@@ -115,9 +118,53 @@ class LinkStage:
         store.execute("UPDATE event_mentions SET event_id = NULL")
         state.set_event_of(store, event_of)
         state.file_mentions(store, {m.id: blocking_keys(m) for m in mentions})
+        state.file_unit_keys(store, {m.id: UnitKey.of(m).to_json() for m in mentions})
         state.clear_queue(store)
         state.set_linked_by(store, decision_name(self.decision))
         changes.rebuilt, changes.relinked = events, len(mentions)
+        changes.decided = len(mentions)
+
+
+class _UnitMentions:
+    """The mentions of the units a link step relinks, as the store holds them: each one's brief (what linking
+    orders, files and tests mentions by) at once, the whole mention only when linking compares or merges it
+    (linimasa/link_replay.py), and the links of the stored events whose choices it keeps."""
+
+    def __init__(self, store: Store, mention_ids: list[str]):
+        self.store = store
+        self.ids = mention_ids
+        self.data = {data["id"]: data for data, _ in state.mention_records(store, mention_ids)}
+        self.briefs = [brief_mention(self.data[m]) for m in mention_ids]
+        self.wholes: dict[str, Event] = {}
+
+    def whole(self, mention: Event) -> Event:
+        found = self.wholes.get(mention.id)
+        if found is None:
+            found = self.wholes[mention.id] = Event.from_dict(self.data[mention.id])
+        return found
+
+    def stored_links(self, event_ids: set[str]) -> dict[str, list[dict]]:
+        return {event_id: json.loads(data)["links"] for event_id, (data, _) in state.event_rows(self.store, event_ids).items()}
+
+
+def _file_missing_unit_keys(store: Store) -> None:
+    """In a store linked before unit keys were kept (migration 8), file every mention's key, once."""
+    if store.get_state(state.UNIT_KEYS_STATE_KEY) is None:
+        return
+    state.file_unit_keys(store, {data["id"]: UnitKey.of(brief_mention(data)).to_json()
+                                 for data in state.mentions_without_unit_key(store)})
+    store.execute("DELETE FROM state WHERE key=?", (state.UNIT_KEYS_STATE_KEY,))
+
+
+def _unit_keys(store: Store, mention_ids: set[str]) -> tuple[list[UnitKey], dict[str, str | None]]:
+    """The unit keys of the stored mentions among ``mention_ids``, and the event of each. A mention stored
+    before the keys were kept (migration 8) gets its key computed from the mention and filed."""
+    rows = state.unit_key_rows(store, mention_ids)
+    missing = [mention_id for mention_id, _, key in rows if key is None]
+    computed = {data["id"]: UnitKey.of(brief_mention(data)) for data, _ in state.mention_records(store, missing)}
+    state.file_unit_keys(store, {mention_id: key.to_json() for mention_id, key in computed.items()})
+    keys = [computed[mention_id] if key is None else UnitKey.from_json(mention_id, key) for mention_id, _, key in rows]
+    return keys, {mention_id: event_id for mention_id, event_id, _ in rows}
 
 
 def _same_members(before: dict[str, str | None], after: dict[str, str]) -> set[str]:
@@ -190,8 +237,9 @@ def run_corpus_stages(store: Store, stages: list, everything: bool = False) -> L
         for stage in stages:
             (stage.rebuild if everything else stage.apply)(store, changes)
         if everything:
-            store.execute("DELETE FROM state WHERE key=?", (state.FULL_RELINK_STATE_KEY,))
-    return _totals(store, changes.relinked)
+            for key in (state.FULL_RELINK_STATE_KEY, state.UNIT_KEYS_STATE_KEY):
+                store.execute("DELETE FROM state WHERE key=?", (key,))
+    return _totals(store, changes)
 
 
 def link_changes(store: Store, settings: Settings | None = None) -> LinkTotals:
@@ -247,9 +295,9 @@ def _threaded(store: Store, keys: set[str]) -> set[str]:
     return events
 
 
-def _totals(store: Store, relinked: int) -> LinkTotals:
+def _totals(store: Store, changes: EventChanges) -> LinkTotals:
     row = store.execute(
         "SELECT count(*) AS events, coalesce(sum(CASE WHEN modality = 'asserted' AND background = 0 THEN 1 ELSE 0 END), 0) "
         "AS asserted FROM events").fetchone()
     stories = store.execute("SELECT count(*) AS n FROM stories").fetchone()["n"]
-    return LinkTotals(row["events"], row["asserted"], stories, relinked)
+    return LinkTotals(row["events"], row["asserted"], stories, changes.relinked, changes.decided)

@@ -4,6 +4,9 @@
 - ``mention_blocks``: the blocks each linked mention is filed under (type and party, year;
   :func:`linimasa.link.blocking_keys`), indexed, so the mentions a change can reach are found without
   reading the others.
+- ``event_mentions.unit_key`` (migration 8): what cutting mentions into linking units reads of each
+  (:class:`linimasa.link_units.UnitKey`), filed with its blocks; NULL in a store linked before, until a
+  link step that reaches the mention files it.
 - ``link_queue``: the mentions added and removed since the last link step, written in the transaction
   that stores their article (a removed mention keeps its event and its blocks there), so an interrupted run
   leaves its changes for the next one.
@@ -22,6 +25,7 @@ from dataclasses import dataclass, field
 from ..model import Event
 
 FULL_RELINK_STATE_KEY = "link.full_relink"  # set by the migration: linked before this state was kept
+UNIT_KEYS_STATE_KEY = "link.unit_keys"  # set by migration 8: the stored mentions have no unit keys yet
 LINKED_BY_STATE_KEY = "link.decision"  # the rule or the learned model the stored events were linked by
 
 
@@ -104,6 +108,28 @@ def mention_records(store, mention_ids: Iterable[str]) -> list[tuple[dict, str |
         "SELECT m.id, m.data, m.event_id FROM event_mentions m CROSS JOIN articles a "
         "WHERE a.id = m.article_id AND a.status = 'processed' AND m.id IN ({})", mention_ids)
     return [(json.loads(row["data"]), row["event_id"]) for row in rows]
+
+
+def unit_key_rows(store, mention_ids: Iterable[str]) -> list[tuple[str, str | None, str | None]]:
+    """(mention id, its event, its unit key as stored: NULL until filed) of the mentions of processed
+    articles among ``mention_ids``."""
+    rows = store._rows_in(
+        "SELECT m.id, m.event_id, m.unit_key FROM event_mentions m CROSS JOIN articles a "
+        "WHERE a.id = m.article_id AND a.status = 'processed' AND m.id IN ({})", mention_ids)
+    return [(row["id"], row["event_id"], row["unit_key"]) for row in rows]
+
+
+def mentions_without_unit_key(store) -> list[dict]:
+    """The mentions of processed articles that have no unit key, as stored JSON objects (decoded)."""
+    rows = store.execute("SELECT m.data FROM event_mentions m JOIN articles a ON a.id = m.article_id "
+                         "WHERE a.status = 'processed' AND m.unit_key IS NULL").fetchall()
+    return [json.loads(row["data"]) for row in rows]
+
+
+def file_unit_keys(store, keys: dict[str, str]) -> None:
+    """Keep each mention's unit key (:class:`linimasa.link_units.UnitKey`, as JSON), by mention id."""
+    for mention_id, key in keys.items():
+        store.execute("UPDATE event_mentions SET unit_key=? WHERE id=?", (key, mention_id))
 
 
 def file_mentions(store, blocks: dict[str, set[tuple[str, int | None]]]) -> None:
