@@ -195,8 +195,31 @@ def frame_subject(view: SentenceView, match: TriggerMatch, lexicon: Lexicon) -> 
     spoken = [m for m in before if _spoken_by(view, m, lexicon)]
     if spoken:
         return Party(spoken[-1], "actor")
+    agent = _passive_agent_before(view, match, before, lexicon)
+    if agent is not None:  # "Ajakan Prabowo kepada Jokowi ... disinggung Jokowi ketika membuka Kongres ..."
+        return Party(agent, "actor")
     opening = [m for m in before if not any(view.words[i] in reporting for i in range(0, view.token_index(m.start)))]
     return Party(opening[0], "actor") if opening else None
+
+
+def _passive_agent_before(view: SentenceView, match: TriggerMatch, before: list[Mention],
+                          lexicon: Lexicon) -> Mention | None:
+    """The agent of a passive verb right before the frame of talks ("disinggung Jokowi ketika membuka Kongres",
+    "disampaikan oleh Erick usai rapat"): the person named after the verb ("oleh" between them or not), with only
+    the frame word and a light verb between that person and the talks."""
+    if not before:
+        return None
+    m = before[-1]
+    first, last = view.token_index(m.start), view.token_index(m.end - 1)
+    between = view.words[last + 1 : match.first]
+    frames = lexicon.words("reference_before") | lexicon.words("frame_words") | lexicon.words("light_verbs")
+    if not between or len(between) > 2 or any(w not in frames for w in between):
+        return None
+    verb = first - 1
+    if verb >= 0 and view.words[verb] in lexicon.words("by_words"):
+        verb -= 1
+    word = view.words[verb] if verb >= 0 else ""
+    return m if word.startswith("di") and len(word) > 4 and word.isalpha() else None
 
 
 def venue_host(view: SentenceView, match: TriggerMatch, lexicon: Lexicon) -> Party | None:

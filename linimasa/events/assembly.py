@@ -268,7 +268,9 @@ class Assembler:
         for c in group.members:
             cite("trigger", c.view.sentence.start, c.view.sentence.end)
         participants = self._merge_participants(group, on)
-        if not self._valid(rule, participants, self.require_known if known_needed is None else known_needed):
+        officials = {key(p) for c in group.members for p, m in c.participants if (m.start, m.end) in c.officials}
+        if not self._valid(rule, participants, self.require_known if known_needed is None else known_needed,
+                           officials):
             return None
         everyone = participants  # a title's body still tells the event's country when no place is stated
         participants = self._without_titles(group, rule, participants)
@@ -385,8 +387,10 @@ class Assembler:
         kept = [p for p in participants if key(p) not in titled]
         return kept if self._valid(rule, kept, False) else participants
 
-    def _valid(self, rule, participants: list[Participant], require_known: bool) -> bool:
-        if require_known and not any(vouches(p) for p in participants):
+    def _valid(self, rule, participants: list[Participant], require_known: bool, officials: set = frozenset()) -> bool:
+        """Enough parties for the type, one of them known to the knowledge base when ``require_known`` (or, for
+        talks, a person the text titles with an office of government: ``officials``, keys of participants)."""
+        if require_known and not any(vouches(p) or key(p) in officials for p in participants):
             return False
         if rule.type != "CONSULT":
             return bool(participants)

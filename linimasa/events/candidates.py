@@ -18,6 +18,7 @@ from linimasa.events.arguments import (
     SentenceView,
     after_with,
     as_date,
+    clause_bounds,
     companions,
     duration_minutes,
     find_parties,
@@ -92,6 +93,10 @@ class Candidate:
     # Bambang ..."): kept as the known party an event needs (and the decision weighs) but, unless named again,
     # no participant of the event told
     titles: frozenset[tuple[int, int]] = frozenset()
+    # the offsets of people the knowledge base does not know whom the text titles with an office of government
+    # ("Deputi Perdana Menteri Prajin Juntong"): political actors by their office, so talks with them are public
+    # life even when no party is in the knowledge base (CONSULT only)
+    officials: frozenset[tuple[int, int]] = frozenset()
 
 
 # At most this many capitalised words of a title the knowledge base does not know stand between a trigger
@@ -277,6 +282,8 @@ class CandidateFinder:
                               is_recalled(words, match, self.lexicon), date, participants, location, durations,
                               topics, anaphoric, framed)
         candidate.titles = titles
+        if rule.type == "CONSULT":
+            candidate.officials = self._officials(view, participants)
         if reference and not anaphoric and rule.type == "CONSULT":
             own = find_parties(view, match, self.lexicon, False, span)
             candidate.own_participants = [(p, party.mention) for party in own
@@ -305,6 +312,21 @@ class CandidateFinder:
             first = view.token_index(m.start)
             if not offices.isdisjoint(view.words[max(0, first - 4) : first]):
                 found.add(id(m))
+        return frozenset(found)
+
+    def _officials(self, view: SentenceView, participants: list) -> frozenset[tuple[int, int]]:
+        """The offsets of the people the knowledge base does not know whose name a capitalised office of
+        government titles ("Deputi Perdana Menteri Prajin Juntong", "Kapolrestro Jakarta Pusat Kombes Pol
+        Suyudi"); a lower-case office describes, and is often no government's ("presiden Olympique de Marseille",
+        a club's)."""
+        offices = self.lexicon.words("government_offices")
+        found = set()
+        for p, m in participants:
+            if p.kb_id or p.kind != "person" or not view.sentence.start <= m.start < view.sentence.end:
+                continue
+            first = view.token_index(m.start)
+            if any(view.words[i] in offices and view.capitalised(i) for i in range(max(0, first - 4), first)):
+                found.add((m.start, m.end))
         return frozenset(found)
 
     def _person_follows(self, view: SentenceView, match: TriggerMatch) -> bool:
@@ -384,8 +406,10 @@ class CandidateFinder:
         return any(view.words[i] in frames for i in between if 0 <= i < len(view.words))
 
     def _anaphoric_subject(self, view: SentenceView, match: TriggerMatch) -> bool:
-        """ "Keduanya kemudian melakukan pertemuan": the parties are those of an event already told."""
-        start = max(0, match.first - self.lexicon.arguments["subject_window"])
+        """ "Keduanya kemudian melakukan pertemuan": the parties are those of an event already told. Only in the
+        trigger's own clause: in '"... Mereka bisa digolongkan ...," kata Prabowo saat membuka sidang kabinet' the
+        "mereka" of the quote is no subject of the session."""
+        start = clause_bounds(view, match, self.lexicon)[0]
         return any(contains(view.words[start : match.first], a) for a in self.anaphora)
 
     def _share_modality(self, candidates: list[Candidate], view: SentenceView) -> None:

@@ -44,7 +44,7 @@ def _match_at(words: list[str], i: int, lexicon: Lexicon) -> tuple[TriggerRule, 
         if len(rest) != n - 1 or not all(_same(w, r) for w, r in zip(rest, rule.words[1:])):
             continue
         following = words[i + n] if i + n < len(words) else ""
-        if rule.next and following not in rule.next:
+        if rule.next and following not in rule.next and _after_aside(words, i + n) not in rule.next:
             continue
         if following in rule.not_next or without_clitic(following) in rule.not_next:
             continue
@@ -54,6 +54,21 @@ def _match_at(words: list[str], i: int, lexicon: Lexicon) -> tuple[TriggerRule, 
             continue
         return rule, n
     return None
+
+
+# At most this many words stand in brackets between a trigger and the word its rule needs next: "berbincang
+# (via telepon) dengan Presiden Turki" is "berbincang dengan".
+ASIDE_WORDS = 4
+
+
+def _after_aside(words: list[str], at: int) -> str:
+    """The word after a short bracketed aside that opens at ``at`` ("" when none opens there)."""
+    if at >= len(words) or words[at] != "(":
+        return ""
+    for j in range(at + 1, min(len(words), at + ASIDE_WORDS + 2)):
+        if words[j] == ")":
+            return words[j + 1] if j + 1 < len(words) else ""
+    return ""
 
 
 def _near(words: list[str], i: int, n: int, rule: TriggerRule) -> bool:

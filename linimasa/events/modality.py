@@ -84,14 +84,17 @@ def _nobody_did(words: list[str], first: int, lexicon: Lexicon) -> bool:
 
 def _after_clause_modality(words: list[str], start: int, lexicon: Lexicon) -> str | None:
     after = lexicon.modality["after"]
+    reporting = lexicon.words("reporting_verbs")
     for word in words[start : start + after["alone_window"]]:
-        if word in lexicon.stop_words:
+        if word in lexicon.stop_words or word in reporting:
             break
         if word in after["alone"]:
             return lexicon.after_modals.get(word, "future")
     for i in range(start, len(words)):
         word = words[i]
-        if word in CLAUSE_ENDS:
+        if word in CLAUSE_ENDS or word in reporting:
+            # what a reporting verb introduces is another predicate: "Trump dan Moon lewat panggilan telepon
+            # menyatakan akan terus bekerja sama" tells a call that happened
             return None
         kind = lexicon.after_modals.get(word)
         if kind and any(w in lexicon.happen_verbs for w in words[i + 1 : i + 3]):

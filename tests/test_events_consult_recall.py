@@ -1,0 +1,72 @@
+"""Meetings the rules used to miss (issue #19: CONSULT recall) and the senses kept strict beside them. The
+developers' own sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from linimasa.config import Settings
+from linimasa.model import Article
+from linimasa.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def extract():
+    settings = Settings()
+    pipeline = Pipeline(settings.prepare + settings.extract, settings)
+    return lambda text: pipeline(Article(id="own", text=text, title="Judul", published="2017-03-07"))
+
+
+def consult(article):
+    return [e for e in article.events if e.type == "CONSULT" and e.modality == "asserted"]
+
+
+def names(event):
+    return {p.name for p in event.participants}
+
+
+def test_a_bracketed_aside_between_a_verb_and_its_with_word_keeps_the_meeting(extract):
+    events = consult(extract("Joko Widodo mengatakan dia sudah berbincang (via telepon) dengan Presiden Rusia "
+                             "Vladimir Putin tentang perdagangan, Senin (6/3/2017)."))
+    assert len(events) == 1 and {"Joko Widodo", "Vladimir Putin"} <= names(events[0])
+
+
+def test_a_plural_pronoun_inside_the_quote_before_the_speaker_is_no_subject_of_the_session(extract):
+    text = ('"Kita harus bekerja keras. Mereka menunggu hasil kerja kita," kata Joko Widodo saat membuka sidang '
+            "kabinet paripurna di Istana Negara, Jakarta, Senin (6/3/2017).")
+    events = consult(extract(text))
+    assert len(events) == 1 and names(events[0]) == {"Joko Widodo", "Cabinet of Indonesia"}
+
+
+def test_what_follows_a_reporting_verb_does_not_make_the_call_planned(extract):
+    text = ("Presiden Joko Widodo dan Presiden Rusia Vladimir Putin lewat panggilan telepon menyatakan akan terus "
+            "bekerja sama, Senin (6/3/2017).")
+    events = [e for e in extract(text).events if e.type == "CONSULT"]
+    assert [e.modality for e in events] == ["asserted"]
+
+
+def test_the_planned_talks_a_modal_after_the_trigger_tells_stay_planned(extract):
+    events = [e for e in extract("Pertemuan Joko Widodo dengan Vladimir Putin akan digelar di Moskow.").events
+              if e.type == "CONSULT"]
+    assert events and all(e.modality == "future" for e in events)
+
+
+def test_talks_between_officials_the_knowledge_base_does_not_know_are_public_life(extract):
+    text = ("Kapolres Sukamaju AKBP Bambang Sutrisnohadi bernegosiasi dengan Bupati Sukamaju Hendra "
+            "Wijayakusuma di Sukamaju, Senin (6/3/2017).")
+    events = consult(extract(text))
+    assert len(events) == 1 and len(events[0].participants) == 2
+
+
+def test_people_no_office_of_government_titles_still_need_a_known_party(extract):
+    text = ("Hendra Wijayakusuma, presiden klub Sukamaju Raya, bertemu dengan Bambang Sutrisnohadi di Sukamaju, "
+            "Senin (6/3/2017).")
+    assert consult(extract(text)) == []
+
+
+def test_the_agent_of_a_passive_verb_before_the_frame_held_the_session(extract):
+    text = ("Ajakan Prabowo Subianto kepada Presiden Joko Widodo untuk berkuda disinggung Jokowi ketika membuka "
+            "Kongres Muslimat Nahdlatul Ulama di Jakarta Timur, Senin (6/3/2017).")
+    events = consult(extract(text))
+    assert len(events) == 1
+    assert "Joko Widodo" in names(events[0]) and "Prabowo Subianto" not in names(events[0])
