@@ -70,3 +70,22 @@ def test_the_agent_of_a_passive_verb_before_the_frame_held_the_session(extract):
     events = consult(extract(text))
     assert len(events) == 1
     assert "Joko Widodo" in names(events[0]) and "Prabowo Subianto" not in names(events[0])
+
+
+def test_the_people_a_sentence_opens_with_after_its_frame_held_the_talks(extract):
+    text = ("Saat rapat di Istana Negara, Jakarta, Senin (6/3/2017), Sri Mulyani Indrawati dan Luhut Binsar "
+            "Pandjaitan tidak saling menyapa.")
+    events = consult(extract(text))
+    assert len(events) == 1 and {"Sri Mulyani Indrawati", "Luhut Binsar Pandjaitan"} <= names(events[0])
+
+
+def test_a_session_a_sentence_opens_with_is_held_by_its_subject_and_the_body(extract):
+    text = ("Pada saat sidang kabinet paripurna di Istana Negara, Jakarta, Senin (6/3/2017), Joko Widodo memberikan "
+            "arahan soal anggaran.")
+    events = consult(extract(text))
+    assert len(events) == 1 and names(events[0]) == {"Joko Widodo", "Cabinet of Indonesia"}
+
+
+def test_one_person_after_an_opening_frame_is_no_meeting_of_their_own(extract):
+    text = "Usai pertemuan di Istana Negara, Jakarta, Senin (6/3/2017), Joko Widodo memberikan keterangan pers."
+    assert consult(extract(text)) == []

@@ -122,7 +122,7 @@ def find_parties(view: SentenceView, match: TriggerMatch, lexicon: Lexicon, refe
     if reference or rule.with_only:  # "pertemuan itu", "membicarakan ISIS dengan Menhan Selandia Baru"
         after = [m for m in after if after_with(view, match, m, lexicon)]
     after = [m for m in after if not _apposed_country(view, m)]
-    speakers = {id(m) for m in view.mentions if _spoken_by(view, m, lexicon)}
+    speakers = {id(m) for m in view.mentions if spoken_by(view, m, lexicon)}
     if not reference:
         for m in before:
             party = None if id(m) in speakers else _party(view, m, before_side, lexicon)
@@ -170,7 +170,7 @@ def companions(view: SentenceView, match: TriggerMatch, lexicon: Lexicon) -> lis
         end = next((i for i in range(at + 1, len(words)) if words[i] in stops), len(words))
         listed = [m for m in view.mentions if at < view.token_index(m.start) < end]
         if word in around:
-            before = [m for m in view.mentions if view.token_index(m.end - 1) < at and _is_person(m)
+            before = [m for m in view.mentions if view.token_index(m.end - 1) < at and is_person(m)
                       and not any(words[i] in stops for i in range(view.token_index(m.end - 1) + 1, at))]
             listed = before[-1:] + listed
         for m in listed:
@@ -178,48 +178,6 @@ def companions(view: SentenceView, match: TriggerMatch, lexicon: Lexicon) -> lis
             if party is not None and all(party.mention is not other.mention for other in found):
                 found.append(party)
     return found
-
-
-def frame_subject(view: SentenceView, match: TriggerMatch, lexicon: Lexicon) -> Party | None:
-    """Who held talks told as the frame of a statement: "..., kata Purbaya usai melakukan pertemuan dengan
-    Menteri PU" (the speaker before the frame word), "Prabowo menyampaikan pernyataan setelah menggelar
-    pertemuan dengan ..." (the person the sentence opens with). None when no person precedes the frame."""
-    reporting = lexicon.words("reporting_verbs")
-    before = [m for m in view.mentions if view.token_index(m.end - 1) < match.first and _is_person(m)]
-    said = [i for i in range(match.first) if view.words[i] in reporting]
-    if said and view.words[said[-1]] in lexicon.words("speaker_after"):
-        # "kata Ketua Ikahi, Suhardi, setelah bertemu dengan Presiden": the speaker named after the verb
-        speakers = [m for m in before if view.token_index(m.start) > said[-1] and m.kind == "person"]
-        if speakers:
-            return Party(speakers[-1], "actor")
-    spoken = [m for m in before if _spoken_by(view, m, lexicon)]
-    if spoken:
-        return Party(spoken[-1], "actor")
-    agent = _passive_agent_before(view, match, before, lexicon)
-    if agent is not None:  # "Ajakan Prabowo kepada Jokowi ... disinggung Jokowi ketika membuka Kongres ..."
-        return Party(agent, "actor")
-    opening = [m for m in before if not any(view.words[i] in reporting for i in range(0, view.token_index(m.start)))]
-    return Party(opening[0], "actor") if opening else None
-
-
-def _passive_agent_before(view: SentenceView, match: TriggerMatch, before: list[Mention],
-                          lexicon: Lexicon) -> Mention | None:
-    """The agent of a passive verb right before the frame of talks ("disinggung Jokowi ketika membuka Kongres",
-    "disampaikan oleh Erick usai rapat"): the person named after the verb ("oleh" between them or not), with only
-    the frame word and a light verb between that person and the talks."""
-    if not before:
-        return None
-    m = before[-1]
-    first, last = view.token_index(m.start), view.token_index(m.end - 1)
-    between = view.words[last + 1 : match.first]
-    frames = lexicon.words("reference_before") | lexicon.words("frame_words") | lexicon.words("light_verbs")
-    if not between or len(between) > 2 or any(w not in frames for w in between):
-        return None
-    verb = first - 1
-    if verb >= 0 and view.words[verb] in lexicon.words("by_words"):
-        verb -= 1
-    word = view.words[verb] if verb >= 0 else ""
-    return m if word.startswith("di") and len(word) > 4 and word.isalpha() else None
 
 
 def venue_host(view: SentenceView, match: TriggerMatch, lexicon: Lexicon) -> Party | None:
@@ -316,19 +274,19 @@ def _reporter(view: SentenceView, reported_by: int | None, start: int, side: str
     ..."), else the person the sentence opens with ("Zulkifli tak menyangkal, dirinya bertemu ...")."""
     limit = reported_by if reported_by is not None else start
     people = [m for m in view.mentions if view.token_index(m.start) < limit
-              and (_is_person(m) or (organisations and (m.kind == "organisation" or m.label == "ORG")))]
+              and (is_person(m) or (organisations and (m.kind == "organisation" or m.label == "ORG")))]
     if reported_by is not None:
         return [Party(m, side) for m in people[-1:]]
     return [Party(m, side) for m in people[:1]]
 
 
-def _spoken_by(view: SentenceView, m: Mention, lexicon: Lexicon) -> bool:
+def spoken_by(view: SentenceView, m: Mention, lexicon: Lexicon) -> bool:
     """The speaker right after a reporting verb ("..., kata Erwan, ...") is no party to the event."""
     i = view.token_index(m.start)
     return i > 0 and view.words[i - 1] in lexicon.words("reporting_verbs")
 
 
-def _is_person(m: Mention) -> bool:
+def is_person(m: Mention) -> bool:
     return m.kind == "person" or (m.kind is None and m.label in ("PER", "TITLE"))
 
 

@@ -22,11 +22,17 @@ from linimasa.events.arguments import (
     companions,
     duration_minutes,
     find_parties,
-    frame_subject,
     rules_clause,
     venue_host,
 )
 from linimasa.events.coreference import PronounCues, resolve_pronouns
+from linimasa.events.frames import (
+    after_reference_word,
+    frame_subject,
+    framed_by_time_word,
+    opening_frame_subjects,
+    speaker_just_before,
+)
 from linimasa.events.detect import TriggerMatch, find_triggers
 from linimasa.events.initials import initials_mentions
 from linimasa.events.lexicon import Lexicon, normal
@@ -121,12 +127,10 @@ class CandidateFinder:
         self.topics = topics
         args = lexicon.arguments
         self.frame_before = frozenset(args["frame_before"])
-        self.reference_before = frozenset(args["reference_before"])
         self.determiners = frozenset(args["determiners"])
         self.not_political = frozenset(args["not_political_context"])
         self.anaphora = [tuple(a) for a in args["plural_anaphora"]]
         self.session_bodies = dict(args.get("session_bodies") or {})
-        self.frame_words = frozenset(args.get("frame_words") or ())
         self.own_sessions = frozenset(args.get("own_sessions") or ())
         self.naming = frozenset(args.get("naming_words") or ())
         self.visited_places = [tuple(place.split()) for place in args.get("visited_places") or ()]
@@ -216,7 +220,7 @@ class CandidateFinder:
             return None
         anaphoric = self._anaphoric_subject(view, match)
         framed = False
-        after_frame = self._after_reference_word(words, match.first)
+        after_frame = after_reference_word(words, match.first, self.lexicon)
         reference = anaphoric or (rule.pos == "noun" and (after_frame or self._has_determiner(words, match))) or (
             rule.pos == "verb" and after_frame and match.first == 1  # "Seusai berbicara dengan Putin, Trump ..."
         )
@@ -236,7 +240,7 @@ class CandidateFinder:
         if (rule.type == "CONSULT" and (own_party or body) and not anaphoric
                 and not any(view.token_index(party.mention.start) < match.first for party in parties)
                 and not self._has_determiner(words, match)
-                and (self._framed_by_time_word(words, match.first) or self._speaker_just_before(view, match))):
+                and (framed_by_time_word(words, match.first, self.lexicon) or speaker_just_before(view, match, self.lexicon))):
             # Talks told as the frame of a statement are a meeting of their own, held by the speaker or the
             # person the sentence opens with, when the frame names who was met ("..., kata Purbaya usai
             # melakukan pertemuan dengan Menteri PU", "disampaikan Erick usai bertemu Prabowo") or is the
@@ -245,6 +249,15 @@ class CandidateFinder:
             if subject is not None and all(subject.mention is not party.mention for party in parties):
                 parties = [subject] + parties
                 framed, reference = True, False
+        if (rule.type == "CONSULT" and reference and not framed and not anaphoric and rule.pos == "noun"
+                and not self._has_determiner(words, match)):
+            # "Pada saat sidang kabinet paripurna ..., Prabowo memberikan arahan": the people the main clause
+            # opens with after the frame held the talks, when they and the talks' own parties (or the body in
+            # session) are two
+            subjects = opening_frame_subjects(view, match, self.lexicon)
+            held = subjects + [p for p in parties if all(p.mention is not s.mention for s in subjects)]
+            if subjects and (len(held) >= 2 or body):
+                parties, framed, reference = held, True, False
         if self.ranker is not None and not reference and not anaphoric:
             prior, names = ranking
             pool = ranking_pool(view, prior, match, rules_clause(view, match, self.lexicon),
@@ -368,33 +381,6 @@ class CandidateFinder:
         breaks = self.lexicon.words("clause_breaks") | self.lexicon.words("reporting_verbs") | {","}
         return not any(w in breaks for w in view.words[first.last : second.first])
 
-
-    def _framed_by_time_word(self, words: list[str], first: int) -> bool:
-        """ "usai (melakukan) pertemuan", "setelah menggelar pertemuan", "saat rapat": the talks are the time
-        frame of what the sentence tells, through at most one light verb."""
-        light = self.lexicon.words("light_verbs")
-        i = first - 1
-        if i >= 0 and words[i] in light:
-            i -= 1
-        return self._after_reference_word(words, i + 1) or (i >= 0 and words[i] in self.frame_words)
-
-    def _speaker_just_before(self, view: SentenceView, match: TriggerMatch) -> bool:
-        """ "..., kata Atnike rapat bersama Komisi XIII": the speaker named right before the talks held them."""
-        reporting = self.lexicon.words("reporting_verbs")
-        for m in view.mentions:
-            last = view.token_index(m.end - 1)
-            first = view.token_index(m.start)
-            if 0 < match.first - last <= 2 and first > 0 and view.words[first - 1] in reporting:
-                return True
-        return False
-
-    def _after_reference_word(self, words: list[str], first: int) -> bool:
-        """ "setelah pertemuan", "dalam sesi pertama pembicaraan"."""
-        modifiers = self.lexicon.words("reference_modifiers")
-        i = first - 1
-        while i >= 0 and words[i] in modifiers:
-            i -= 1
-        return i >= 0 and words[i] in self.reference_before
 
     def _other_predicate(self, view: SentenceView, match: TriggerMatch, date: DateFinding) -> bool:
         """Whether a frame word ("sejak", "setelah", "ketika") stands between the trigger and its date."""
