@@ -89,3 +89,26 @@ def test_a_session_a_sentence_opens_with_is_held_by_its_subject_and_the_body(ext
 def test_one_person_after_an_opening_frame_is_no_meeting_of_their_own(extract):
     text = "Usai pertemuan di Istana Negara, Jakarta, Senin (6/3/2017), Joko Widodo memberikan keterangan pers."
     assert consult(extract(text)) == []
+
+
+def test_an_emergency_meeting_of_the_cabinet_is_held_with_the_cabinet(extract):
+    text = ("Mariano Rajoy mengungkapkan langkah itu setelah melangsungkan pertemuan darurat kabinet di Madrid, "
+            "Senin (6/3/2017).")
+    events = consult(extract(text))
+    assert len(events) == 1 and names(events[0]) == {"Mariano Rajoy", "Cabinet of Spain"}
+
+
+def test_the_door_to_talks_is_no_talks(extract):
+    text = "Moon Jae-in mengatakan pintu dialog dengan Korea Utara harus dibuka, Senin (6/3/2017)."
+    assert [e for e in extract(text).events if e.type == "CONSULT"] == []
+
+
+def test_where_another_verb_goes_after_a_visit_is_not_its_host(extract):
+    text = ("Amran Sulaiman melakukan kunjungan kerja melepas ekspor bawang merah ke Thailand di Brebes, Jawa "
+            "Tengah, Senin (6/3/2017).")
+    assert consult(extract(text)) == []
+
+
+def test_a_visit_to_a_country_still_has_the_country_as_host(extract):
+    events = consult(extract("Joko Widodo melakukan kunjungan kerja ke Thailand, Senin (6/3/2017)."))
+    assert len(events) == 1 and "Thailand" in names(events[0])

@@ -53,6 +53,7 @@ from linimasa.events.party_ranker import (
 )
 from linimasa.events.sessions import own_sitting
 from linimasa.kb.topics import TopicHit
+from linimasa.lang.id.morphology import looks_like_verb
 from linimasa.limits import DEFAULT_LIMITS
 from linimasa.model import Article, Location, Mention, Participant
 from linimasa.nlp.sentences import split_sentences
@@ -131,6 +132,7 @@ class CandidateFinder:
         self.not_political = frozenset(args["not_political_context"])
         self.anaphora = [tuple(a) for a in args["plural_anaphora"]]
         self.session_bodies = dict(args.get("session_bodies") or {})
+        self.session_body_words = dict(args.get("session_body_words") or {})
         self.own_sessions = frozenset(args.get("own_sessions") or ())
         self.naming = frozenset(args.get("naming_words") or ())
         self.visited_places = [tuple(place.split()) for place in args.get("visited_places") or ()]
@@ -232,10 +234,12 @@ class CandidateFinder:
         if reference and not anaphoric and rule.type == "CONSULT":  # "Dalam pertemuan itu X didampingi A dan B"
             parties = parties + [c for c in companions(view, match, self.lexicon)
                                  if all(c.mention is not party.mention for party in parties)]
-        body = self.session_bodies.get(" ".join(rule.words))
+        body = self._session_body(words, match)
         host = venue_host(view, match, self.lexicon) if rule.type == "CONSULT" and not anaphoric else None
         if host is not None and all(host.mention is not party.mention for party in parties):
             parties = parties + [host]
+        if rule.type == "CONSULT" and rule.mode == "visit":
+            parties = [p for p in parties if not self._destination_of_another_verb(view, match, p.mention)]
         own_party = any(view.token_index(party.mention.start) >= match.last for party in parties)
         if (rule.type == "CONSULT" and (own_party or body) and not anaphoric
                 and not any(view.token_index(party.mention.start) < match.first for party in parties)
@@ -302,6 +306,23 @@ class CandidateFinder:
             candidate.own_participants = [(p, party.mention) for party in own
                                           if (p := self.resolver.participant(party, on, article, people, view))]
         return candidate
+
+    def _session_body(self, words: list[str], match: TriggerMatch) -> str | None:
+        """The body a session is held with, by the session's words ("sidang kabinet paripurna") or a body word
+        right after a meeting noun, through one qualifier ("pertemuan darurat kabinet", "rapat kabinet")."""
+        body = self.session_bodies.get(" ".join(match.rule.words))
+        if body is not None or match.rule.type != "CONSULT" or match.rule.pos != "noun":
+            return body
+        return next((self.session_body_words[w] for w in words[match.last : match.last + 2]
+                     if w in self.session_body_words), None)
+
+    def _destination_of_another_verb(self, view: SentenceView, match: TriggerMatch, m: Mention) -> bool:
+        """ "kunjungan kerja melepas ekspor bawang merah ke Thailand": a place after "ke" that another verb
+        between the visit and it leads to is where that verb goes, not the visit's host."""
+        at = view.token_index(m.start)
+        if at <= match.last or view.words[at - 1] not in self.lexicon.words("to_words"):
+            return False
+        return any(looks_like_verb(w) for w in view.words[match.last : at - 1])
 
     def _own_sitting(self, view: SentenceView, match: TriggerMatch, participants: list, on) -> bool:
         """A session of one body held by its own people (:mod:`linimasa.events.sessions`); a party named after
