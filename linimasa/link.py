@@ -38,10 +38,11 @@ RULE = {
     "min_shared": 1,
     "undated_min_shared": 2,
 }
-# The version of how linking decides, beyond the model's weights: the rule, the features the learned
-# decision reads (linimasa/link_features.py), the candidates it compares. Raise it with any change to them:
-# a store remembers the decision and version it was linked by (decision_name) and the first run of the new
-# code relinks it whole, once, with no `linimasa relink` to remember.
+# The version of how linking decides, beyond the model's weights and the parameters linking_parameters()
+# gathers (a change to those is seen without it): the rule's tests, the features the learned decision reads
+# (linimasa/link_features.py), the candidates it compares. Raise it with any change to that code: a store
+# remembers the decision, version and parameters it was linked by (decision_name) and the first run of the
+# new code relinks it whole, once, with no `linimasa relink` to remember.
 LINKING_VERSION = 4
 
 
@@ -219,14 +220,33 @@ def load_decision(decision):
     return decision
 
 
+def linking_parameters() -> dict:
+    """The numbers and sets linking decides by, besides the learned model's weights: the rule's thresholds,
+    how many members of an event a mention is compared with, the date and place bases the tests read, and
+    the constants of the learned decision's features."""
+    from linimasa import link_features
+
+    return {
+        "rule": RULE,
+        "members_compared": _Judge.MEMBERS_COMPARED,
+        "stated_date_bases": sorted(STATED_DATE_BASES),
+        "inferred_place_bases": sorted(INFERRED_PLACE_BASES),
+        "features": {name: sorted(value) if isinstance(value, frozenset) else value
+                     for name, value in link_features.LINK_TIME_PARAMETERS.items()},
+    }
+
+
 def decision_name(model) -> str:
     """What a store was linked by: "rule", or the learned model and a digest of its weights and thresholds,
-    with the linking version (another model, or a new version of the code, relinks the store). A store that
-    names none was linked by the rule before versions ("rule")."""
+    with the linking version and a digest of :func:`linking_parameters` (another model, another version of
+    the code or other parameters relink the store). A store that names none was linked by the rule before
+    versions ("rule")."""
+    parameters = json.dumps(linking_parameters(), sort_keys=True)
+    version = f"v{LINKING_VERSION}.{hashlib.sha1(parameters.encode()).hexdigest()[:8]}"
     if model is None:
-        return f"rule/v{LINKING_VERSION}"
+        return f"rule/{version}"
     weights = json.dumps([sorted(model.weights.items()), model.bias, model.threshold, model.rule_threshold])
-    return f"{model.name}:{hashlib.sha1(weights.encode()).hexdigest()[:12]}/v{LINKING_VERSION}"
+    return f"{model.name}:{hashlib.sha1(weights.encode()).hexdigest()[:12]}/{version}"
 
 
 def _rule_choice(candidates: list[_Cluster], mention: Event) -> tuple[_Cluster | None, dict | None]:

@@ -108,6 +108,10 @@ class MentionView:
 NAMED_KINDS = frozenset({"person", "organisation"})
 RECALL_DAYS = 2  # a report dated this many days or more before its article's publication recalls it
 ASIDE_HEADLINE = 0.2  # a trigger sentence outside the lead saying less of its title than this is an aside
+# What the features weigh at link time (linimasa.link.linking_parameters: a store linked with other values
+# is relinked); MAX_WORDS and MAX_ENTITIES shape the signature the events stage stores with each mention.
+LINK_TIME_PARAMETERS = {"LEAD_CHARACTERS": LEAD_CHARACTERS, "DECAY_DAYS": DECAY_DAYS, "NAMED_KINDS": NAMED_KINDS,
+                        "RECALL_DAYS": RECALL_DAYS, "ASIDE_HEADLINE": ASIDE_HEADLINE}
 
 
 def _aside(view: "MentionView") -> bool:

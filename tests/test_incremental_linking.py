@@ -383,3 +383,18 @@ def test_the_first_link_step_after_migration_8_files_every_unit_key_once(tmp_pat
     assert store.get_state("link.unit_keys") is None
     store.close()
     assert snapshot(db) == expected
+
+
+def test_a_store_linked_with_other_linking_parameters_is_relinked_whole_once(tmp_path: Path, monkeypatch):
+    """A change to the rule's thresholds (or another parameter linking decides by) is seen without a new
+    LINKING_VERSION: the store remembers the parameters it was linked with."""
+    from linimasa import link
+
+    store = open_store(linked_by_the_rule(tmp_path, seed=7, articles=10))
+    assert link_changes(store, linking_by(False)).relinked == 0
+    before = link.decision_name(None)
+    monkeypatch.setitem(link.RULE, "borrowed_window_days", link.RULE["borrowed_window_days"] + 1)
+    assert link.decision_name(None) != before
+    assert link_changes(store, linking_by(False)).relinked == 20
+    assert link_changes(store, linking_by(False)).relinked == 0
+    store.close()

@@ -111,11 +111,15 @@ def mention_records(store, mention_ids: Iterable[str]) -> list[tuple[dict, str |
 
 
 def unit_key_rows(store, mention_ids: Iterable[str]) -> list[tuple[str, str | None, str | None]]:
-    """(mention id, its event, its unit key as stored: NULL until filed) of the mentions of processed
-    articles among ``mention_ids``."""
-    rows = store._rows_in(
-        "SELECT m.id, m.event_id, m.unit_key FROM event_mentions m CROSS JOIN articles a "
-        "WHERE a.id = m.article_id AND a.status = 'processed' AND m.id IN ({})", mention_ids)
+    """(mention id, its event, its unit key as stored: NULL until filed) of the stored mentions among
+    ``mention_ids``, which are filed mentions (found through ``mention_blocks``) or mentions just filed.
+
+    Unlike :func:`mention_records` it does not ask for the article's status: only mentions of processed
+    articles are filed (:func:`linked_mentions`, ``iter_event_mentions``), and an article's status changes
+    only when it is saved again, which takes its mentions out of the blocks (:func:`queue_removed_mentions`).
+    Asking would read each article's row past its text (0.15 of 0.2 s for the 5,800 mentions a 5-article
+    run reaches on the 100k benchmark store)."""
+    rows = store._rows_in("SELECT id, event_id, unit_key FROM event_mentions WHERE id IN ({})", mention_ids)
     return [(row["id"], row["event_id"], row["unit_key"]) for row in rows]
 
 
