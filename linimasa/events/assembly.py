@@ -44,6 +44,7 @@ class Group:
     anaphora: list[SentenceView] = field(default_factory=list)
     extra_topics: list[TopicHit] = field(default_factory=list)
     lead_date: DateFinding | None = None
+    lead_sentence_end: int | None = None  # where the sentence stating the lead date ends
 
     @property
     def first(self) -> Candidate:
@@ -60,6 +61,9 @@ class Group:
         if stated is not None:
             return stated
         lead = self.lead_date
+        borrowed = self.heads[0].date
+        if lead is not None and _nearer_than_lead(borrowed, self.lead_sentence_end):
+            return borrowed
         referred = [c.date for c in self.others if c.date.strong]
         if lead is not None and all(dates_compatible(lead.value, d.value, lead.alternatives, d.alternatives) for d in referred):
             return lead
@@ -80,6 +84,14 @@ class Group:
     def participant_list(self) -> list[Participant]:
         return [p for c in self.members for p, _ in c.participants]
 
+
+
+def _nearer_than_lead(borrowed: DateFinding, lead_sentence_end: int | None) -> bool:
+    """A day stated after the lead's sentence and before the event, which the event borrowed as its context:
+    the narrative has moved on from the lead's day ("Sebelumnya per 1 Agustus lalu ... izin ... dicabut. Dalam
+    keputusan pencabutan izin tersebut, Menag ... memerintahkan ..." is 1 August, not the lead's 10 August)."""
+    return (borrowed.basis == "preceding_context" and borrowed.start is not None and lead_sentence_end is not None
+            and borrowed.start >= lead_sentence_end and len(borrowed.value or "") == 10)
 
 
 class Assembler:

@@ -438,8 +438,14 @@ class CandidateFinder:
                 c.modality = previous.modality
 
     def lead_date(self, article: Article, views: list[SentenceView]) -> DateFinding | None:
-        """The date the article's opening sentences state for its news, if they state one."""
+        """The date the article's opening sentences state for its news, if they state one: a day, not in a
+        sentence that opens by recalling the past ("Sebelumnya, Keputusan KPU ... ditandatangani ... tertanggal
+        21 Agustus 2025"). A day after the anchor counts: it makes the news a plan ("Wiranto dijadwalkan
+        mengunjungi Nauru pada Senin (29/1/2018)" then "kunjungannya ke Nauru")."""
+        recalled = frozenset(self.lexicon.modality["background"])
         for view in views[: self.lexicon.arguments["lead_sentences"]]:
+            if view.words and view.words[0].casefold() in recalled:
+                continue
             found = self._date_at(article, view.sentence.start, view.sentence.start)
             if found.strong and precision(found.value) == 3:
                 found.basis = "lead"

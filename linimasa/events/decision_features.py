@@ -100,6 +100,13 @@ def _bucket(n: int, edges: tuple[int, ...]) -> str:
     return f">{edges[-1]}"
 
 
+def _date_basis_feature(c) -> str:
+    """The date's basis as the model knows it. A speaker's day (basis ``speaker``, session 11) is borrowed from
+    another sentence, as a day of the context before the trigger mostly was before it was read; the model was
+    trained before it, so it is shown as that context and the decision does not change with it."""
+    return "preceding_context" if c.date.basis == "speaker" else c.date.basis
+
+
 def candidate_features(c, context: ArticleContext, cues: Cues | None = None) -> dict[str, float]:
     """The explainable features of one candidate (a :class:`linimasa.events.candidates.Candidate`)."""
     rule = c.match.rule
@@ -120,7 +127,7 @@ def candidate_features(c, context: ArticleContext, cues: Cues | None = None) -> 
             features[name] = 1.0
     _party_features(c, kind, features)
     if c.date.value:
-        features[f"date={precision_name(c.date.value)}:{c.date.basis}"] = 1.0
+        features[f"date={precision_name(c.date.value)}:{_date_basis_feature(c)}"] = 1.0
     else:
         features["date=none"] = 1.0
     features[f"place={c.location is not None}"] = 1.0

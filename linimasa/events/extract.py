@@ -90,6 +90,8 @@ class Extractor:
                 (kept if decision.keeps(group.heads) else dropped).append(group)
             groups = kept
         lead = self.finder.lead_date(article, views)
+        lead_end = next((v.sentence.end for v in views if lead is not None and lead.start is not None
+                         and v.sentence.start <= lead.start < v.sentence.end), None)
         told = set()
         reach = self.lexicon.arguments["lead_reach"]
         for group in groups:  # the opening sentences date only the first event of each type told near them
@@ -97,6 +99,7 @@ class Extractor:
             if group.first.modality == "asserted" and kind not in told and group.first.view.index < reach:
                 told.add(kind)
                 group.lead_date = lead
+                group.lead_sentence_end = lead_end
         self.assembler.attach_anaphora(groups, views)
         self.assembler.attach_participant_topics(groups, views)
         dated = dated_places(views, self.lexicon, self.assembler.kb)

@@ -18,6 +18,7 @@ from linimasa.nlp.timex import dates
 from linimasa.nlp.timex.anchor import resolve_anchor
 from linimasa.nlp.timex.lexicon import load_lexicon
 from linimasa.nlp.timex.recognise import find_times
+from linimasa.nlp.timex.speakers import People, nearest_spoken_day, speakers_of, spoken_days
 
 APPROXIMATE = "approximate"
 # Sentences after the trigger's own that may still hold the day of a lead's event.
@@ -58,14 +59,19 @@ def date_for_event(article: Article, trigger_start: int, trigger_end: int) -> di
         result = _attributed(text, sentences, index, dated, times, anchor)
         if result:
             return result
-        context = [t for t in dated if not _after(t, anchor)]
+        result = _spoken(article, sentences, index, trigger_start, dated, times, anchor)
+        if result:
+            return result
+        context = [t for t in dated if not _after(t, anchor) and not _year_of_a_thing(text, t)]
         before = [t for t in context if t.end <= sentence.start]
         days_first = sorted(reversed(before), key=lambda t: dates.parse_date(t.value) is None)
         result = _nearest_usable(days_first, None, None, times, anchor, "preceding_context")
         if result:
             return result
         reach_end = sentences[min(index + FOLLOWING_REACH, len(sentences) - 1)].end
-        after = [t for t in context if sentence.end <= t.start < reach_end]
+        recalling = load_lexicon().recall_opener
+        after = [t for t in context if sentence.end <= t.start < reach_end
+                 and not recalling.match(text, _sentence_at(sentences, t.start).start)]
         result = _nearest_usable(after, None, None, times, anchor, "following_context")
         if result:
             return result
@@ -88,6 +94,27 @@ def _attributed(text: str, sentences: list[Sentence], index: int, dated: list[Ti
     return None
 
 
+def _spoken(article: Article, sentences: list[Sentence], index: int, trigger_start: int,
+            dated: list[TimeExpression], times: list[TimeExpression], anchor: str | None) -> dict | None:
+    """The day the sentence's speaker is said to have spoken nearest to it (speakers.py), for a sentence that
+    states no day of its own."""
+    text = article.working_text
+    people = People(article.mentions)
+    speakers = speakers_of(text, sentences[index], people, trigger_start)
+    if not speakers:
+        return None
+    # a date beside a cited source still dates the words ("ujar Trump ..., sebagaimana dilansir Reuters, Rabu
+    # (19/7)"): the report's day is the day they were said or the next
+    found = nearest_spoken_day(spoken_days(text, sentences, people, dated), speakers, index)
+    if found is None:
+        return None
+    return _nearest_usable([found.expression], None, None, times, anchor, "speaker")
+
+
+def _sentence_at(sentences: list[Sentence], position: int) -> Sentence:
+    return next(s for s in reversed(sentences) if s.start <= position)
+
+
 def _times_and_anchor(article: Article) -> tuple[list[TimeExpression], str | None]:
     if article.anchor is None:
         anchor = resolve_anchor(article, [])
@@ -105,8 +132,12 @@ def _sentences(article: Article) -> list[Sentence]:
 
 def _quoted_deictic(text: str, expression: TimeExpression) -> bool:
     """A deictic ("hari ini", "kemarin") inside a quotation counts from the day the words were said, which
-    need not be the anchor; once the article has stated a day, such an expression dates nothing."""
+    need not be the anchor; once the article has stated a day, such an expression dates nothing. One that
+    names its weekday ("Sabtu pagi ini") says which day it means, and is kept."""
     if expression.basis != "anchor":
+        return False
+    weekdays = load_lexicon().weekdays
+    if any(word.casefold() in weekdays for word in _WORD.findall(expression.text)):
         return False
     line_start = text.rfind("\n", 0, expression.start) + 1
     before = text[line_start:expression.start]

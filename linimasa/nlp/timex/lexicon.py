@@ -74,6 +74,10 @@ class Lexicon:
     patterns: list[tuple[str, re.Pattern]] = field(default_factory=list)
     starters: dict[str, list[int]] = field(default_factory=dict)  # token -> indices into patterns
     citation_pattern: re.Pattern | None = None
+    # "kata X" / "X mengatakan": a verb reporting a person's words, before or after the speaker's name
+    speaker_before_pattern: re.Pattern | None = None
+    recall_opener: re.Pattern | None = None  # "Sebelumnya, ...": a sentence recalling the past
+    speaker_after_pattern: re.Pattern | None = None
     future_cue_pattern: re.Pattern | None = None
 
     def month(self, word: str) -> int | None:
@@ -294,6 +298,11 @@ def load_lexicon() -> Lexicon:
         rf"\W*{_alternation(data['attribution_nouns'])}\s+{_alternation(data['attribution_demonstratives'])}"
         rf"(?:\s+(?:juga|pun|sendiri))?\s+{_alternation(data['attribution_verbs'])}{WORD_END}", re.IGNORECASE)
     lx.citation_pattern = re.compile(rf"{WORD_START}{_alternation(lx.citation_cues)}{WORD_END}")
+    lx.speaker_before_pattern = re.compile(
+        rf"{WORD_START}{_alternation(data['speaker_verbs_before'])}{WORD_END}")
+    lx.speaker_after_pattern = re.compile(
+        rf"{WORD_START}{_alternation(data['speaker_verbs_after'])}{WORD_END}")
+    lx.recall_opener = re.compile(rf"\W*{_alternation(data['recall_openers'])}{WORD_END}")
     lx.future_cue_pattern = re.compile(rf"{WORD_START}{_alternation(lx.future_cues)}{WORD_END}")
     return lx
 

@@ -1,0 +1,109 @@
+"""Dates of events told without a day of their own: the day their speaker spoke, a weekday said inside a
+quotation, the lead's day against the narrative's (the developers' own sentences)."""
+
+from __future__ import annotations
+
+from test_events_parties import NoKB
+
+from linimasa.config import Settings
+from linimasa.events import EventStage
+from linimasa.model import Article, Mention
+from linimasa.nlp.timex import TimeStage, date_for_event
+
+
+def dated_article(text: str, published: str, people: list[str] = ()) -> Article:
+    """The article through the time stage, with ``people`` as person mentions, each at its first occurrence
+    after the previous one's."""
+    mentions, at = [], 0
+    for name in people:
+        start = text.index(name, at)
+        at = start + len(name)
+        mentions.append(Mention(start, start + len(name), name, "PER"))
+    article = Article(id="a1", text=text, published=published, lang="id", mentions=mentions)
+    article.clean_text = text
+    return TimeStage()(article)
+
+
+def date_at(article: Article, word: str) -> tuple[str, str]:
+    start = article.working_text.index(word)
+    result = date_for_event(article, start, start + len(word))
+    return result["value"], result["basis"]
+
+
+def test_a_statement_without_a_day_takes_the_day_its_speaker_spoke_not_the_day_before_it():
+    text = ("Juru bicara Andi Wijaya mengatakan kebijakan itu tepat, Kamis (4/9/2025). "
+            "Ekonom Budi Santoso menilai kebijakan itu berisiko bagi bank sentral. "
+            '"Risikonya besar," kata Budi dalam keterangan tertulis, Jumat (5/9/2025).')
+    article = dated_article(text, "2025-09-05", ["Andi Wijaya", "Budi Santoso", "Budi"])
+    assert date_at(article, "menilai") == ("2025-09-05", "speaker")
+
+
+def test_words_quoted_without_a_day_take_the_day_the_speaker_was_first_quoted():
+    text = ('"Situasinya sangat buruk," kata Zeid Hussein, Senin (11/9). '
+            "Kekerasan itu pecah pada 25 Agustus. "
+            '"Kami meminta pemerintah menghentikan operasi militernya," kata Zeid.')
+    article = dated_article(text, "2017-09-11", ["Zeid Hussein", "Zeid"])
+    assert date_at(article, "meminta") == ("2017-09-11", "speaker")
+
+
+def test_a_speaker_is_matched_by_a_name_with_an_apostrophe():
+    text = ("Menteri Abdul Mu'ti mengusulkan skema baru untuk dapur sekolah. "
+            '"Ini belum keputusan," kata Mu\'ti di Mataram, Selasa (21/10/2025).')
+    article = dated_article(text, "2025-10-22", ["Abdul Mu'ti", "Mu'ti"])
+    assert date_at(article, "mengusulkan") == ("2025-10-21", "speaker")
+
+
+def test_whose_statement_a_relative_clause_tells_is_its_subject_not_the_reporting_verbs_speaker():
+    text = ("Zainal menyatakan hal itu menanggapi Viktor yang menuding partainya mendukung khilafah. "
+            "Viktor berpidato di Kupang, Selasa (1/8). "
+            '"Kami tidak mendukungnya," kata Zainal di Jakarta, Jumat (4/8).')
+    article = dated_article(text, "2017-08-04", ["Zainal", "Viktor", "Viktor", "Zainal"])
+    assert date_at(article, "menuding") == ("2017-08-01", "following_context")
+
+
+def test_a_statement_by_someone_never_dated_keeps_the_context_before_it():
+    text = ("Rapat digelar Kamis (4/9/2025). Ekonom Budi Santoso menilai rapat itu berisiko. "
+            '"Risikonya besar," kata Andi Wijaya, Jumat (5/9/2025).')
+    article = dated_article(text, "2025-09-05", ["Budi Santoso", "Andi Wijaya"])
+    assert date_at(article, "menilai") == ("2025-09-04", "preceding_context")
+
+
+def test_a_quoted_today_that_names_its_weekday_dates_the_talks_it_tells():
+    text = ("Bendera itu dikibarkan di Melbourne pada Jumat (6/1). "
+            '"Sabtu pagi ini menteri juga sudah berkomunikasi dengan mitranya," kata juru bicara.')
+    article = dated_article(text, "2017-01-07")
+    assert date_at(article, "berkomunikasi") == ("2017-01-07", "clause")
+    text = ("Bendera itu dikibarkan di Melbourne pada Jumat (6/1). "
+            '"Pagi ini menteri juga sudah berkomunikasi dengan mitranya," kata juru bicara.')
+    article = dated_article(text, "2017-01-07")
+    assert date_at(article, "berkomunikasi") == ("2017-01-06", "preceding_context")
+
+
+def staged_events(text: str, published: str, mentions: list[tuple[str, str, str, str]], kind: str):
+    found, at = [], 0
+    for surface, label, entity, kb_id in mentions:
+        start = text.index(surface, at)
+        found.append(Mention(start, start + len(surface), surface, label, "ner", kb_id, entity, surface, "IDN"))
+        at = start + len(surface)
+    article = Article(id="a1", text=text, published=published, lang="id", mentions=found)
+    article.clean_text = text
+    article = TimeStage()(article)
+    settings = Settings(options={"events": {"decision": False}})
+    done = EventStage(settings, kb=NoKB(), dater=date_for_event)(article)
+    return [e for e in done.events if e.type == kind and e.modality == "asserted"]
+
+
+def test_the_narrative_moving_on_from_the_lead_day_dates_an_event_told_after_it():
+    text = ("Jaksa menetapkan dua pemimpin biro perjalanan sebagai tersangka, Kamis (10/8). "
+            "Pada 1 Agustus lalu izin biro itu dicabut kementerian. "
+            "Dalam pencabutan izin tersebut, polisi menangkap Budi Santoso di Bandung.")
+    found = staged_events(text, "2017-08-10", [("Budi Santoso", "PER", "person", "p:budi")], "COERCE")
+    assert [(e.date, e.date_basis) for e in found] == [("2017-08-01", "preceding_context")]
+
+
+def test_a_lead_sentence_that_recalls_the_past_gives_no_lead_date():
+    text = ("Polisi menangkap Budi Santoso di Bandung. "
+            "Sebelumnya, Budi dilaporkan seorang warga tertanggal 21 Agustus 2025. "
+            "Penangkapan itu menuai kritik.")
+    found = staged_events(text, "2025-09-17", [("Budi Santoso", "PER", "person", "p:budi")], "COERCE")
+    assert [(e.date, e.date_basis) for e in found] == [("2025-09-17", "anchor")]
