@@ -202,3 +202,34 @@ def test_a_country_stated_with_the_event_gives_way_to_a_city_of_it_written_with_
                     ("Senin (24/7)", "DATE", "2023-07-24"), ("Senin (24/7/2023)", "DATE", "2023-07-24"))
     [event] = consults(stage(article))
     assert (event.location.city, event.location_basis) == ("Bandung", "dated_place")
+
+
+def test_an_attack_on_the_people_of_another_country_is_placed_in_theirs(pipeline):
+    article = pipeline(Article(id="own", text="Pasukan Israel menembak mati lima warga Palestina pada Senin (20/10/2025).",
+                               title="Judul", published="2025-10-21"))
+    [event] = [e for e in article.events if e.type == "ASSAULT"]
+    assert {p.country for p in event.participants} == {"ISR", "PSE"}
+    assert (event.location.country, event.location_basis) == ("PSE", "participants")
+
+
+def test_an_arrest_of_a_foreigner_is_placed_in_the_country_of_the_police(pipeline):
+    article = pipeline(Article(id="own", text="Kepolisian Jerman menangkap Menteri Luar Negeri Brasil pada Senin (20/10/2025).",
+                               title="Judul", published="2025-10-21"))
+    [event] = [e for e in article.events if e.type == "COERCE"]
+    assert {p.country for p in event.participants} >= {"DEU", "BRA"}
+    assert (event.location.country, event.location_basis) == ("DEU", "participants")
+
+
+def test_an_international_organisation_does_not_keep_the_parties_country_out(pipeline):
+    article = pipeline(Article(id="own", text="Tentara Suriah bertempur melawan ISIS pada Senin (20/10/2025).",
+                               title="Judul", published="2025-10-21"))
+    [event] = [e for e in article.events if e.type == "ASSAULT"]
+    assert "IGO" in {p.country for p in event.participants}
+    assert (event.location.country, event.location_basis) == ("SYR", "participants")
+
+
+def test_the_congo_named_with_its_abbreviation_is_the_democratic_republic(pipeline):
+    article = pipeline(Article(id="own", text="Bentrokan terjadi di Republik Demokratik (RD) Kongo bagian timur. "
+                                              "Bantuan dikirim ke Kongo.", title="Judul", published="2025-10-21"))
+    assert [(m.text, m.country) for m in article.mentions if m.kind == "country"] == [
+        ("Republik Demokratik (RD) Kongo", "COD"), ("Kongo", "COD")]

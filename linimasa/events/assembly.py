@@ -370,7 +370,8 @@ class Assembler:
         mentions = [m for c in group.members for m in c.view.mentions]
         return (dated_place(dated, date.value, group.first.view.index, participants)
                 or dateline_place(article, self.kb, participants, mentions)
-                or participants_country(self.kb, participants, mentions))
+                or participants_country(self.kb, participants, mentions,
+                                        self.lexicon.arguments["place_sides"].get(group.first.match.rule.type)))
 
     def _merge_participants(self, group: Group, on) -> list[Participant]:
         merged: dict[str, Participant] = {}

@@ -23,6 +23,15 @@ from linimasa.events.arguments import apposed_country, find_location_mentions, l
 from linimasa.events.place_phrases import place_phrases
 from linimasa.model import DATED_PLACE, DATELINE_PLACE, PARTICIPANTS_PLACE, Location, Mention, Participant
 
+# The knowledge base's "country" of international organisations: no country an event can happen in.
+INTERNATIONAL = "IGO"
+
+
+def _countries(participants: list[Participant]) -> set[str]:
+    """The countries of the parties that have one, international organisations aside (the UN, ISIS as the
+    knowledge base files them): a party of no country says nothing about where an event happened."""
+    return {p.country for p in participants if p.country and p.country != INTERNATIONAL}
+
 
 def sentence_place(view, match, lexicon, kb) -> tuple[Location, Mention] | None:
     """The place a trigger's sentence states for it: the nearest place mention that resolves to a country;
@@ -112,7 +121,7 @@ def _venue_place(view, phrase, lexicon, kb) -> tuple[Location, Mention] | None:
 def dated_place(places: list[DatedPlace], day: str | None, sentence: int, participants: list[Participant]
                 ) -> tuple[Location, Mention, str] | None:
     """The place written with the event's own day nearest the event's sentence, when the parties fit it."""
-    countries = {p.country for p in participants if p.country}
+    countries = _countries(participants)
     fitting = [d for d in places if d.day == day and (not countries or d.location.country in countries)]
     if not day or not fitting:
         return None
@@ -140,7 +149,7 @@ def dateline_place(article, kb, participants: list[Participant], sentence_mentio
     place = kb.place(dateline["place"])
     if place is None or not place.city or not place.country:
         return None
-    countries = {p.country for p in participants if p.country}
+    countries = _countries(participants)
     if countries and place.country not in countries:
         return None
     if _foreign_place_named(sentence_mentions, countries | {place.country}):
@@ -151,15 +160,19 @@ def dateline_place(article, kb, participants: list[Participant], sentence_mentio
     return Location(place.name, place.city, place.country, place.lat, place.lon, place.kb_id), stand_in, DATELINE_PLACE
 
 
-def participants_country(kb, participants: list[Participant], sentence_mentions: list[Mention]
-                         ) -> tuple[Location, Mention, str] | None:
-    """The parties' one country, as a country-level place, when every party with a country shares it."""
-    countries = {p.country for p in participants if p.country}
+def participants_country(kb, participants: list[Participant], sentence_mentions: list[Mention],
+                         place_side: str | None = None) -> tuple[Location, Mention, str] | None:
+    """The parties' one country, as a country-level place, when every party with a country shares it; with
+    parties of several countries, the one country of the parties on ``place_side`` (where events of the type
+    happen: an attack where its victims are, an arrest where the police is), if it has one."""
+    countries = _countries(participants)
+    if len(countries) > 1 and place_side is not None:
+        countries = _countries([p for p in participants if (p.side == "actor") == (place_side == "actor")])
     if len(countries) != 1 or kb is None:
         return None
     [iso3] = countries
     country = kb.country(iso3)
-    if country is None or _foreign_place_named(sentence_mentions, countries):
+    if country is None or _foreign_place_named(sentence_mentions, _countries(participants)):
         return None
     stand_in = Mention(0, 0, country.name, "LOC", PARTICIPANTS_PLACE)
     return Location(name=country.name, city=None, country=iso3, kb_id=country.kb_id), stand_in, PARTICIPANTS_PLACE

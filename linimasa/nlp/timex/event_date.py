@@ -12,6 +12,8 @@ read against, a year-less day gives no date.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from operator import attrgetter
 
 from linimasa.model import Article, Sentence, TimeExpression
 from linimasa.nlp.timex import dates
@@ -34,6 +36,7 @@ _BARE_YEAR = re.compile(r"\d{4}")
 _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 _CLAUSE_BREAK = re.compile(r"[,;:]|\s[–—-]\s")
 _CLAUSE_END = re.compile(r"[.,;:!?\"“”]")
+_START = attrgetter("start")
 _FALLBACK_SENTENCE = re.compile(r"[^\n.!?]+(?:[.!?]+|$)")
 
 
@@ -112,7 +115,8 @@ def _spoken(article: Article, sentences: list[Sentence], index: int, trigger_sta
 
 
 def _sentence_at(sentences: list[Sentence], position: int) -> Sentence:
-    return next(s for s in reversed(sentences) if s.start <= position)
+    """The sentence a position lies in (the first one for a position before every sentence)."""
+    return sentences[max(0, bisect_right(sentences, position, key=_START) - 1)]
 
 
 def _times_and_anchor(article: Article) -> tuple[list[TimeExpression], str | None]:
