@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from linimasa import dates
 from linimasa.events.detect import TriggerMatch
 from linimasa.events.lexicon import Lexicon
-from linimasa.events.place_phrases import place_phrases
+from linimasa.events.place_phrases import phrases_of
 from linimasa.model import Location, Mention, Sentence, TimeExpression
 
 _ISO_DURATION = re.compile(r"^P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?)?$|^PT?(\d+(?:\.\d+)?)H$")
@@ -35,6 +35,7 @@ class SentenceView:
     times: list[TimeExpression] = field(default_factory=list)
     topics: list | None = None  # the sentence's topic hits, once looked up
     not_political: bool | None = None  # whether it is about sport or show business, once looked up
+    place_phrases: list | None = None  # its "di" phrases (events/place_phrases.py), once found
 
     def token_index(self, offset: int) -> int:
         """Index of the token that contains (or first follows) a character offset."""
@@ -355,7 +356,7 @@ def find_location_mentions(view: SentenceView, match: TriggerMatch, lexicon: Lex
 
 def phrase_continuations(view: SentenceView, lexicon: Lexicon) -> set[int]:
     """Mentions in the later parts of a "di" phrase: "di kompleks gedung dewan, Jakarta Pusat" -> Jakarta."""
-    phrases = place_phrases(view, lexicon.words("location_words"), lexicon.words("place_part_heads"))
+    phrases = phrases_of(view, lexicon)
     return {id(m) for m in view.mentions if any(p.continues(view.token_index(m.start)) for p in phrases)}
 
 

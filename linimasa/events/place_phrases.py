@@ -48,6 +48,14 @@ class PlacePhrase:
         return self.later <= word < self.end
 
 
+def phrases_of(view, lexicon) -> list[PlacePhrase]:
+    """The sentence's phrases opened by the lexicon's ``location_words``, found once per sentence view: every
+    candidate of the sentence and the article's dated places read the same ones."""
+    if view.place_phrases is None:
+        view.place_phrases = place_phrases(view, lexicon.words("location_words"), lexicon.words("place_part_heads"))
+    return view.place_phrases
+
+
 def place_phrases(view, opening_words: frozenset[str], part_heads: frozenset[str]) -> list[PlacePhrase]:
     """The phrases opened by ``opening_words`` ("di") in a sentence view, in order. ``part_heads``: lower-case
     words that may begin a later part ("kawasan", "jalan")."""

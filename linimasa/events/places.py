@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from linimasa.dates import day_of
 from linimasa.events.arguments import apposed_country, find_location_mentions, location_of, venue_city
-from linimasa.events.place_phrases import place_phrases
+from linimasa.events.place_phrases import phrases_of
 from linimasa.model import DATED_PLACE, DATELINE_PLACE, PARTICIPANTS_PLACE, Location, Mention, Participant
 
 # The knowledge base's "country" of international organisations: no country an event can happen in.
@@ -48,7 +48,7 @@ def sentence_place(view, match, lexicon, kb) -> tuple[Location, Mention] | None:
     if not resolved:
         return None
     best = resolved[0]
-    phrases = place_phrases(view, lexicon.words("location_words"), lexicon.words("place_part_heads"))
+    phrases = phrases_of(view, lexicon)
     phrase = _phrase_of(view, best[1], phrases)
     same_country = [(loc, m) for loc, m in resolved if loc.city and loc.country == best[0].country]
     if phrase is not None:
@@ -76,9 +76,8 @@ def dated_places(views, lexicon, kb) -> list[DatedPlace]:
     """Every place phrase of the article closed by a day, with the place it names (its biggest named city,
     else a venue's city, else its country)."""
     found = []
-    opening, heads = lexicon.words("location_words"), lexicon.words("place_part_heads")
     for view in views:
-        for phrase in place_phrases(view, opening, heads):
+        for phrase in phrases_of(view, lexicon):
             day = day_of(phrase.dated.value) if phrase.dated is not None and phrase.dated.value else None
             if day is None:
                 continue
