@@ -107,3 +107,27 @@ def test_a_lead_sentence_that_recalls_the_past_gives_no_lead_date():
             "Penangkapan itu menuai kritik.")
     found = staged_events(text, "2025-09-17", [("Budi Santoso", "PER", "person", "p:budi")], "COERCE")
     assert [(e.date, e.date_basis) for e in found] == [("2025-09-17", "anchor")]
+
+
+def test_the_learned_decision_sees_a_speakers_day_as_the_context_it_was_trained_on():
+    from types import SimpleNamespace
+
+    from linimasa.events.candidates import DateFinding
+    from linimasa.events.decision_features import _date_feature
+
+    spoken = DateFinding("2025-09-05", basis="speaker", context={"value": "2016", "basis": "preceding_context"})
+    assert _date_feature(SimpleNamespace(date=spoken)) == "date=year:preceding_context"
+    unanchored = DateFinding("2025-09-05", basis="speaker", context={"value": None, "basis": "anchor"})
+    assert _date_feature(SimpleNamespace(date=unanchored)) == "date=none"
+    stated = DateFinding("2025-09-05", basis="clause")
+    assert _date_feature(SimpleNamespace(date=stated)) == "date=day:clause"
+
+
+def test_a_speakers_day_carries_what_the_context_alone_gives():
+    text = ("Rapat digelar Kamis (4/9/2025). Ekonom Budi Santoso menilai rapat itu berisiko. "
+            '"Risikonya besar," kata Budi, Jumat (5/9/2025).')
+    article = dated_article(text, "2025-09-05", ["Budi Santoso", "Budi"])
+    start = text.index("menilai")
+    result = date_for_event(article, start, start + 7)
+    assert (result["value"], result["basis"]) == ("2025-09-05", "speaker")
+    assert result["context"] == {"value": "2025-09-04", "basis": "preceding_context"}

@@ -71,6 +71,8 @@ class DateFinding:
     start: int | None = None
     end: int | None = None
     text: str | None = None
+    # for a speaker's day: {"value", "basis"} the context alone gives (what the learned decision was trained on)
+    context: dict | None = None
 
     @property
     def strong(self) -> bool:
@@ -510,5 +512,5 @@ def _date_finding(found) -> DateFinding:
     if expression is not None:
         start, end, text = expression.start, expression.end, expression.text
     return DateFinding(get("value"), list(get("flags") or []), list(get("alternatives") or []), get("basis"),
-                       start, end, text)
+                       start, end, text, get("context"))
 

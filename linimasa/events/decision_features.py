@@ -100,11 +100,14 @@ def _bucket(n: int, edges: tuple[int, ...]) -> str:
     return f">{edges[-1]}"
 
 
-def _date_basis_feature(c) -> str:
-    """The date's basis as the model knows it. A speaker's day (basis ``speaker``, session 11) is borrowed from
-    another sentence, as a day of the context before the trigger mostly was before it was read; the model was
-    trained before it, so it is shown as that context and the decision does not change with it."""
-    return "preceding_context" if c.date.basis == "speaker" else c.date.basis
+def _date_feature(c) -> str:
+    """The date as the model knows it: its precision and basis. A speaker's day (basis ``speaker``, session
+    11) came after the model was trained, on the date the context alone gives; it is shown that date, so
+    that the decision does not change with it."""
+    value, basis = c.date.value, c.date.basis
+    if basis == "speaker" and c.date.context is not None:
+        value, basis = c.date.context["value"], c.date.context["basis"]
+    return f"date={precision_name(value)}:{basis}" if value else "date=none"
 
 
 def candidate_features(c, context: ArticleContext, cues: Cues | None = None) -> dict[str, float]:
@@ -126,10 +129,7 @@ def candidate_features(c, context: ArticleContext, cues: Cues | None = None) -> 
         if getattr(c, name):
             features[name] = 1.0
     _party_features(c, kind, features)
-    if c.date.value:
-        features[f"date={precision_name(c.date.value)}:{_date_basis_feature(c)}"] = 1.0
-    else:
-        features["date=none"] = 1.0
+    features[_date_feature(c)] = 1.0
     features[f"place={c.location is not None}"] = 1.0
     for word in words[max(0, first - CONTEXT) : first]:
         if _WORD.match(word):

@@ -41,7 +41,8 @@ _FALLBACK_SENTENCE = re.compile(r"[^\n.!?]+(?:[.!?]+|$)")
 
 
 def date_for_event(article: Article, trigger_start: int, trigger_end: int) -> dict:
-    """{"value", "type", "flags", "alternatives", "basis", "time"} for the event triggered at the span."""
+    """{"value", "type", "flags", "alternatives", "basis", "time"} for the event triggered at the span; a
+    speaker's day (basis ``speaker``) also gives ``context``: {"value", "basis"} the context alone gives."""
     times, anchor = _times_and_anchor(article)
     text = article.working_text
     sentences = _sentences(article)
@@ -62,23 +63,33 @@ def date_for_event(article: Article, trigger_start: int, trigger_end: int) -> di
         result = _attributed(text, sentences, index, dated, times, anchor)
         if result:
             return result
-        result = _spoken(article, sentences, index, trigger_start, dated, times, anchor)
-        if result:
-            return result
-        context = [t for t in dated if not _after(t, anchor) and not _year_of_a_thing(text, t)]
-        before = [t for t in context if t.end <= sentence.start]
-        days_first = sorted(reversed(before), key=lambda t: dates.parse_date(t.value) is None)
-        result = _nearest_usable(days_first, None, None, times, anchor, "preceding_context")
-        if result:
-            return result
-        reach_end = sentences[min(index + FOLLOWING_REACH, len(sentences) - 1)].end
-        recalling = load_lexicon().recall_opener
-        after = [t for t in context if sentence.end <= t.start < reach_end
-                 and not recalling.match(text, _sentence_at(sentences, t.start).start)]
-        result = _nearest_usable(after, None, None, times, anchor, "following_context")
-        if result:
-            return result
+        spoken = _spoken(article, sentences, index, trigger_start, dated, times, anchor)
+        borrowed = _context(text, sentences, index, dated, times, anchor)
+        if spoken:
+            # what the context alone gives, for readers that knew only context (the learned decision)
+            spoken["context"] = {"value": borrowed["value"], "basis": borrowed["basis"]}
+            return spoken
+        return borrowed
     return _result(anchor, "DATE", [], [], "anchor", None)
+
+
+def _context(text: str, sentences: list[Sentence], index: int, dated: list[TimeExpression],
+             times: list[TimeExpression], anchor: str | None) -> dict:
+    """The date the context lends a sentence that states none: the nearest dated context before it (a stated
+    day first), else one in the next two sentences that does not open by recalling the past, else the anchor."""
+    sentence = sentences[index]
+    context = [t for t in dated if not _after(t, anchor) and not _year_of_a_thing(text, t)]
+    before = [t for t in context if t.end <= sentence.start]
+    days_first = sorted(reversed(before), key=lambda t: dates.parse_date(t.value) is None)
+    result = _nearest_usable(days_first, None, None, times, anchor, "preceding_context")
+    if result:
+        return result
+    reach_end = sentences[min(index + FOLLOWING_REACH, len(sentences) - 1)].end
+    recalling = load_lexicon().recall_opener
+    after = [t for t in context if sentence.end <= t.start < reach_end
+             and not recalling.match(text, _sentence_at(sentences, t.start).start)]
+    result = _nearest_usable(after, None, None, times, anchor, "following_context")
+    return result or _result(anchor, "DATE", [], [], "anchor", None)
 
 
 def _attributed(text: str, sentences: list[Sentence], index: int, dated: list[TimeExpression],
