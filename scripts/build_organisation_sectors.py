@@ -130,7 +130,8 @@ HAND.update({f"org:dpr-komisi-{n}": ("LEG", "a commission of Indonesia's House o
 KINDS = {
     "mfa": ("GOV", MINISTRY), "mod": ("GOVMIL", "a ministry of defence (Phoenix DEFENCE_MINIST [~GOVMIL])"),
     "mof": ("GOV", MINISTRY), "interior": ("GOV", MINISTRY), "trade": ("GOVBUS", MINISTRY),
-    "health": ("GOVHLH", MINISTRY), "embassy": ("GOV", "Phoenix EMBASSY [~GOV]"), "parliament": ("LEG", LEGISLATURE),
+    "health": ("GOVHLH", MINISTRY), "embassy": ("GOV", "Phoenix EMBASSY [~GOV]"),
+    "consulate": ("GOV", "Phoenix EMBASSY [~GOV]"), "parliament": ("LEG", LEGISLATURE),
     "central-bank": ("GOVBUS", "a central bank (Phoenix CENTRAL_BANK_GOVERNOR [~GOVBUS])"),
     "supreme-court": ("JUD", "a court"), "army": ("MIL", "Phoenix ARMY [~MIL]"), "navy": ("MIL", "Phoenix NAVY [~MIL]"),
     "air-force": ("MIL", "Phoenix AIR_FORCE [~MIL]"), "armed-forces": ("MIL", "Phoenix ARMED_FORCES [~MIL]"),

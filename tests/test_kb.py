@@ -189,6 +189,8 @@ def test_institutions_are_composed_from_a_kind_word_and_a_country(kb):
     japan = kb.organisation("Kemlu Jepang")
     assert (japan.name, japan.country, japan.kb_id) == ("Ministry of Foreign Affairs (Japan)", "JPN", "org:mfa:JPN")
     assert kb.organisation("Kedubes AS").name == "Embassy of United States"
+    consulate = kb.organisation("Konsulat Jenderal RI")
+    assert (consulate.name, consulate.country) == ("Consulate General of Indonesia", "IDN")
     assert kb.organisation("Kementerian Luar Negeri Rusia").kb_id == "org:rus-mfa"
     assert kb.organisation("Kementerian Luar Negeri") is None
 

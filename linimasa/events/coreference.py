@@ -5,7 +5,10 @@
   ("ujarnya"), or the person whose reporting verb opens the quote ("Prabowo mengatakan, "..."").
 - **Elsewhere**, "ia", "dia", "beliau", "dirinya" are the person the sentence opened with before the
   pronoun, else the last speaker or subject told in the sentences before (a speaker over a subject: "...,"
-  kata Hetifah. Dia mendesak ..." is Hetifah).
+  kata Hetifah. Dia mendesak ..." is Hetifah). A sentence opening with a resolved pronoun is about that
+  person: "Dia menilai Ketua DK OJK ..." leaves "dia", not the chairman, as the subject told last.
+- **Nicknames** ("ujar Tiko, sapaan akrabnya", "Suhariyanto atau yang akrab disapa Ketjuk") stand for their
+  person from their introduction on (linimasa/events/aliases.py).
 
 - **A title told again** at the start of a sentence with "itu"/"tersebut" ("Politikus PDIP itu menilai ...",
   "Mantan Wali Kota Blitar itu mengatakan ...": a role word, at most DESCRIPTION_WORDS words with no verb and
@@ -21,7 +24,9 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from functools import cached_property
 
+from linimasa.events.aliases import apply_aliases, folded, introduced_aliases
 from linimasa.lang.id.morphology import looks_like_verb
 from linimasa.model import Mention
 
@@ -40,13 +45,26 @@ class PronounCues:
     speaker_after: frozenset[str]
     description_heads: frozenset[str] = frozenset()  # role words opening a title told again ("Politikus ... itu")
     determiners: frozenset[str] = frozenset()
+    alias_follows: tuple[tuple[str, ...], ...] = ()  # cues a nickname follows ("akrab disapa")
+    alias_precedes: tuple[tuple[str, ...], ...] = ()  # cues a nickname precedes ("sapaan akrabnya")
+
+    @cached_property
+    def alias_words(self) -> frozenset[str]:
+        """The first words of the nickname cues: a sentence with none of them introduces no nickname."""
+        return frozenset(cue[0] for cue in self.alias_follows + self.alias_precedes)
 
     @classmethod
     def of(cls, lexicon) -> PronounCues:
         args = lexicon.arguments
         return cls(lexicon.words("pronouns"), frozenset(args.get("quote_pronouns") or ()),
                    lexicon.words("reporting_verbs"), lexicon.words("speaker_after"),
-                   frozenset(args.get("description_heads") or ()), frozenset(args.get("determiners") or ()))
+                   frozenset(args.get("description_heads") or ()), frozenset(args.get("determiners") or ()),
+                   _phrases(args.get("alias_follows")), _phrases(args.get("alias_precedes")))
+
+
+def _phrases(phrases) -> tuple[tuple[str, ...], ...]:
+    """Cue phrases as word tuples, longest first, so that "sapaan akrabnya" wins over "sapaan akrab"."""
+    return tuple(sorted((tuple(p.lower().split()) for p in phrases or ()), key=len, reverse=True))
 
 
 def is_person(m: Mention) -> bool:
@@ -60,8 +78,16 @@ def resolve_pronouns(views: list, cues: PronounCues) -> None:
     last_speaker: Mention | None = None
     last_subject: Mention | None = None
     told_at = 0  # the last sentence that named a person
+    aliases: dict[str, Mention] = {}  # nicknames introduced so far, folded, and whom they stand for
     for number, view in enumerate(views):
         words = view.words
+        if not cues.alias_words.isdisjoint(words):
+            recent = number - told_at <= THIRD_REACH
+            told_before, spoke_before = ((last_speaker or last_subject), last_speaker) if recent else (None, None)
+            for alias, who in introduced_aliases(view, cues.alias_follows, cues.alias_precedes, told_before,
+                                                 spoke_before):
+                aliases[folded(alias.text)] = who
+        apply_aliases(view, aliases)
         if inside or not QUOTES.isdisjoint(words):
             quoted, inside = _quoted(words, inside)
         else:  # most sentences hold no quote: nothing in them is quoted
@@ -86,7 +112,9 @@ def resolve_pronouns(views: list, cues: PronounCues) -> None:
         if speaker is not None:
             last_speaker = speaker
         if people or added:
-            last_subject = (people or added)[0] if not speaker else speaker
+            # a sentence opening with a resolved pronoun is about it: "Dia menilai Ketua DK OJK ..." is "dia"
+            opening = added[0] if added and added[0].start == view.starts[0] else None
+            last_subject = speaker or opening or (people or added)[0]
             told_at = number
         told_again = _title_told_again(view, cues)
         if told_again is not None and not people and number - told_at <= THIRD_REACH:
