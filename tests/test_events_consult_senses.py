@@ -58,9 +58,17 @@ def test_a_forum_held_with_a_named_party_is_a_meeting():
 @pytest.mark.parametrize("text, mentions", [
     ("Adi Nugroho mengunjungi tempat pengungsian Kementerian Andalas di Bandung.", [ADI, KA]),
     ("Adi Nugroho berkunjung ke museum Kementerian Andalas di Bandung.", [ADI, KA]),
+    ("Adi Nugroho berkunjung ke SMA 4 Kementerian Andalas di Bandung.", [ADI, KA]),
+    ("Adi Nugroho berkunjung ke kantor redaksi Kementerian Andalas di Bandung.", [ADI, KA]),
 ])
 def test_a_visit_to_a_place_no_political_actor_holds_is_no_visit(text, mentions):
     assert meetings(text, mentions) == []
+
+
+def test_a_meeting_noun_in_a_list_of_skills_is_no_meeting(extract):
+    text = ("Satgas MINUSCA dilatih di markas Polri dengan kemampuan seperti intelijen, negosiasi, perlindungan VIP, "
+            "dan medis.")
+    assert consult(extract(text)) == []
 
 
 def test_a_visit_to_an_office_is_a_visit():

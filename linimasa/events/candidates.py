@@ -37,6 +37,7 @@ from linimasa.events.detect import TriggerMatch, find_triggers
 from linimasa.events.initials import initials_mentions
 from linimasa.events.lexicon import Lexicon, normal
 from linimasa.events.named_later import introduced, stand_ins
+from linimasa.events.not_talks import destination_of_another_verb, list_item, to_a_place
 from linimasa.events.modality import classify_modality, is_habitual, is_recalled
 from linimasa.events.participants import (
     ParticipantResolver,
@@ -53,7 +54,6 @@ from linimasa.events.party_ranker import (
 )
 from linimasa.events.sessions import own_sitting
 from linimasa.kb.topics import TopicHit
-from linimasa.lang.id.morphology import looks_like_verb
 from linimasa.limits import DEFAULT_LIMITS
 from linimasa.model import Article, Location, Mention, Participant
 from linimasa.nlp.sentences import split_sentences
@@ -220,7 +220,10 @@ class CandidateFinder:
             return None
         if rule.pos == "noun" and previous and previous[-1] in self.frame_before:
             return None
-        if rule.type == "CONSULT" and rule.mode == "visit" and self._to_a_place(words, match):
+        if rule.type == "CONSULT" and rule.mode == "visit" and to_a_place(words, match, self.lexicon.words("to_words"),
+                                                                          self.visited_places):
+            return None
+        if rule.type == "CONSULT" and rule.pos == "noun" and list_item(words, match):
             return None
         anaphoric = self._anaphoric_subject(view, match)
         framed = False
@@ -241,7 +244,9 @@ class CandidateFinder:
         if host is not None and all(host.mention is not party.mention for party in parties):
             parties = parties + [host]
         if rule.type == "CONSULT" and rule.mode == "visit":
-            parties = [p for p in parties if not self._destination_of_another_verb(view, match, p.mention)]
+            to_words = self.lexicon.words("to_words")
+            parties = [p for p in parties
+                       if not destination_of_another_verb(words, match, view.token_index(p.mention.start), to_words)]
         own_party = any(view.token_index(party.mention.start) >= match.last for party in parties)
         if (rule.type == "CONSULT" and (own_party or body) and not anaphoric
                 and not any(view.token_index(party.mention.start) < match.first for party in parties)
@@ -318,14 +323,6 @@ class CandidateFinder:
         return next((self.session_body_words[w] for w in words[match.last : match.last + 2]
                      if w in self.session_body_words), None)
 
-    def _destination_of_another_verb(self, view: SentenceView, match: TriggerMatch, m: Mention) -> bool:
-        """ "kunjungan kerja melepas ekspor bawang merah ke Thailand": a place after "ke" that another verb
-        between the visit and it leads to is where that verb goes, not the visit's host."""
-        at = view.token_index(m.start)
-        if at <= match.last or view.words[at - 1] not in self.lexicon.words("to_words"):
-            return False
-        return any(looks_like_verb(w) for w in view.words[match.last : at - 1])
-
     def _own_sitting(self, view: SentenceView, match: TriggerMatch, participants: list, on) -> bool:
         """A session of one body held by its own people (:mod:`linimasa.events.sessions`); a party named after
         "dengan/bersama/antara" is the other side of talks ("rapat bersama Komisi III DPR"), never the host."""
@@ -390,15 +387,6 @@ class CandidateFinder:
         if titled and any(p.kb_id for p, m in participants if id(m) not in titled):
             return [(p, m) for p, m in participants if id(m) not in titled], frozenset()
         return participants, frozenset((m.start, m.end) for _, m in participants if id(m) in titled)
-
-    def _to_a_place(self, words: list[str], match: TriggerMatch) -> bool:
-        """ "mengunjungi museum", "berkunjung ke tempat pengungsian", "kunjungan ke pabrik": a visit to a place
-        no political actor holds (``visited_places``) is a trip, not a visit received by a host; a host met
-        there is told by a trigger of its own ("... dan disambut Bupati")."""
-        i = match.last
-        if i < len(words) and words[i] in self.lexicon.words("to_words"):
-            i += 1
-        return any(tuple(words[i : i + len(place)]) == place for place in self.visited_places)
 
     def _same_clause(self, view: SentenceView, first: TriggerMatch, second: TriggerMatch) -> bool:
         breaks = self.lexicon.words("clause_breaks") | self.lexicon.words("reporting_verbs") | {","}
