@@ -71,6 +71,29 @@ def test_a_meeting_noun_in_a_list_of_skills_is_no_meeting(extract):
     assert consult(extract(text)) == []
 
 
+def test_a_letter_received_is_no_visit(extract):
+    text = ("Surat dari Perdana Menteri Malaysia Najib Razak tersebut diterima Presiden Joko Widodo di Istana Merdeka, "
+            "Jakarta, Senin (6/3).")
+    assert consult(extract(text)) == []
+
+
+def test_a_guest_received_is_a_visit(extract):
+    text = "Perdana Menteri Malaysia Najib Razak diterima Presiden Joko Widodo di Istana Merdeka, Jakarta, Senin (6/3)."
+    found = consult(extract(text))
+    assert len(found) == 1 and {p.name for p in found[0].participants} == {"Najib Razak", "Joko Widodo"}
+
+
+def test_a_visit_told_as_a_holiday_is_a_private_trip(extract):
+    text = "Kedatangan Barack Obama ke Indonesia pada Senin (6/3) untuk berlibur bersama keluarganya."
+    assert consult(extract(text)) == []
+
+
+def test_a_meeting_held_on_holiday_is_a_meeting(extract):
+    text = "Perdana Menteri Malaysia Najib Razak bertemu Presiden Joko Widodo saat berlibur di Bali, Senin (6/3)."
+    found = consult(extract(text))
+    assert len(found) == 1 and {p.name for p in found[0].participants} == {"Najib Razak", "Joko Widodo"}
+
+
 def test_a_visit_to_an_office_is_a_visit():
     found = asserted("Adi Nugroho mengunjungi kantor Kementerian Andalas di Bandung.", [ADI, KA])
     assert len(found) == 1 and found[0].mode == "visit"

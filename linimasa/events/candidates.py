@@ -37,7 +37,7 @@ from linimasa.events.detect import TriggerMatch, find_triggers
 from linimasa.events.initials import initials_mentions
 from linimasa.events.lexicon import Lexicon, normal
 from linimasa.events.named_later import introduced, stand_ins
-from linimasa.events.not_talks import destination_of_another_verb, list_item, to_a_place
+from linimasa.events.not_talks import destination_of_another_verb, holiday, list_item, to_a_place
 from linimasa.events.modality import classify_modality, is_habitual, is_recalled
 from linimasa.events.participants import (
     ParticipantResolver,
@@ -220,8 +220,9 @@ class CandidateFinder:
             return None
         if rule.pos == "noun" and previous and previous[-1] in self.frame_before:
             return None
-        if rule.type == "CONSULT" and rule.mode == "visit" and to_a_place(words, match, self.lexicon.words("to_words"),
-                                                                          self.visited_places):
+        if rule.type == "CONSULT" and rule.mode == "visit" and (
+                to_a_place(words, match, self.lexicon.words("to_words"), self.visited_places)
+                or holiday(words, self.lexicon.words("holiday_words"))):
             return None
         if rule.type == "CONSULT" and rule.pos == "noun" and list_item(words, match):
             return None

@@ -52,6 +52,8 @@ def _match_at(words: list[str], i: int, lexicon: Lexicon) -> tuple[TriggerRule, 
             continue
         if (rule.near or rule.near_before) and not _near(words, i, n, rule):
             continue
+        if rule.not_near_before and _thing_before(words, i, rule.not_near_before):
+            continue
         return rule, n
     return None
 
@@ -78,6 +80,18 @@ def _near(words: list[str], i: int, n: int, rule: TriggerRule) -> bool:
     if any(w in rule.near for w in words[i + n : i + n + NEAR_WINDOW]):
         return True
     return any(w in rule.near_before for w in words[max(0, i - NEAR_WINDOW) : i])
+
+
+def _thing_before(words: list[str], i: int, things: frozenset[str]) -> bool:
+    """One of ``things`` in the NEAR_WINDOW words before the trigger, in its clause (no comma between): the
+    subject of a passive that is a thing, not a guest ("Surat tersebut diterima Gubernur", "uang suap itu
+    diterima Bupati": a letter or money received, no visit)."""
+    for j in range(i - 1, max(-1, i - 1 - NEAR_WINDOW), -1):
+        if words[j] == ",":
+            return False
+        if words[j] in things:
+            return True
+    return False
 
 
 def _same(word: str, rule_word: str) -> bool:

@@ -33,6 +33,7 @@ class TriggerRule:
     next_mention: bool = False  # a name or title must follow the trigger
     near: frozenset[str] = frozenset()  # one of these must follow within NEAR_WINDOW words ("menetapkan ... tersangka")
     near_before: frozenset[str] = frozenset()  # or one of these in the NEAR_WINDOW words before ("pelaku diamankan")
+    not_near_before: frozenset[str] = frozenset()  # none of these in the clause's NEAR_WINDOW words before ("surat itu diterima")
     lemma: str = ""  # the lexeme's root ("temu" for "ditemui"), else the trigger's words
     with_only: bool = False  # the other party comes only after "dengan"/"bersama" ("membicarakan X dengan Y")
 
@@ -126,6 +127,7 @@ def _rules(data: dict) -> dict[str, tuple[TriggerRule, ...]]:
                 next_mention=entry.get("next_mention", False),
                 near=frozenset(entry.get("near", ())),
                 near_before=frozenset(entry.get("near_before", ())),
+                not_near_before=frozenset(entry.get("not_near_before", ())),
                 with_only=entry.get("with_only", False),
                 lemma=entry.get("lemma") or " ".join(w.lower() for w in entry["words"]),
             )

@@ -1,7 +1,7 @@
 """Words of meeting that tell no talks between parties, read from the trigger's sentence.
 
-A visit to a place no political actor holds, a place another verb goes to, a meeting noun that is an item of
-a list: the candidate finder (:mod:`linimasa.events.candidates`) drops the trigger or the party these name.
+A visit to a place no political actor holds or on holiday, a place another verb goes to, a meeting noun that
+is an item of a list: the candidate finder (:mod:`linimasa.events.candidates`) drops the trigger or the party these name.
 """
 
 from __future__ import annotations
@@ -39,3 +39,9 @@ def destination_of_another_verb(words: list[str], match: TriggerMatch, at: int, 
     if at <= match.last or words[at - 1] not in to_words:
         return False
     return any(looks_like_verb(w) for w in words[match.last : at - 1])
+
+
+def holiday(words: list[str], holiday_words: frozenset[str]) -> bool:
+    """ "Kedatangan Barack Obama dan keluarganya ke Indonesia untuk berlibur": a visit whose sentence tells a
+    holiday is a private trip; only visits ask this, so a meeting held on holiday stays one."""
+    return not holiday_words.isdisjoint(words)
