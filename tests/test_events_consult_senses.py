@@ -94,6 +94,23 @@ def test_a_meeting_held_on_holiday_is_a_meeting(extract):
     assert len(found) == 1 and {p.name for p in found[0].participants} == {"Najib Razak", "Joko Widodo"}
 
 
+def test_a_host_receiving_a_guest_on_holiday_is_a_visit():
+    found = asserted("Adi Nugroho disambut Budi Santoso di Bali saat berlibur.", [ADI, BUDI])
+    assert len(found) == 1 and names(found[0]) == {"Adi Nugroho", "Budi Santoso"}
+
+
+def test_talks_told_after_a_sentence_opening_with_later_are_planned():
+    text = '"Kami sudah siap. Nanti di Bandung ada pertemuan Adi Nugroho dengan Budi Santoso," kata Adi Nugroho.'
+    assert asserted(text, [ADI, BUDI, ADI]) == []
+    assert [e.modality for e in meetings(text, [ADI, BUDI, ADI])] == ["future"]
+
+
+def test_talks_in_a_quote_with_no_word_of_later_are_held():
+    text = '"Kami sudah siap. Di Bandung ada pertemuan Adi Nugroho dengan Budi Santoso," kata Adi Nugroho.'
+    found = asserted(text, [ADI, BUDI, ADI])
+    assert len(found) == 1 and names(found[0]) == {"Adi Nugroho", "Budi Santoso"}
+
+
 def test_a_visit_to_an_office_is_a_visit():
     found = asserted("Adi Nugroho mengunjungi kantor Kementerian Andalas di Bandung.", [ADI, KA])
     assert len(found) == 1 and found[0].mode == "visit"

@@ -37,7 +37,13 @@ from linimasa.events.detect import TriggerMatch, find_triggers
 from linimasa.events.initials import initials_mentions
 from linimasa.events.lexicon import Lexicon, normal
 from linimasa.events.named_later import introduced, stand_ins
-from linimasa.events.not_talks import destination_of_another_verb, holiday, list_item, to_a_place
+from linimasa.events.not_talks import (
+    destination_of_another_verb,
+    holiday,
+    list_item,
+    to_a_place,
+    without_abbreviations,
+)
 from linimasa.events.modality import classify_modality, is_habitual, is_recalled
 from linimasa.events.participants import (
     ParticipantResolver,
@@ -155,7 +161,7 @@ class CandidateFinder:
             if len(candidates) >= self.max_candidates:
                 break
             previous = None
-            matches = _without_abbreviations(view.words, find_triggers(view.words, view.starts, view.ends, self.lexicon))
+            matches = without_abbreviations(view.words, find_triggers(view.words, view.starts, view.ends, self.lexicon))
             for before, match, following in zip([None] + matches, matches, matches[1:] + [None]):
                 span = (before.last if before else 0, following.first if following else len(view.words))
                 candidate = self._candidate(article, view, match, anchor, people, span, (prior, names), named_in)
@@ -222,7 +228,7 @@ class CandidateFinder:
             return None
         if rule.type == "CONSULT" and rule.mode == "visit" and (
                 to_a_place(words, match, self.lexicon.words("to_words"), self.visited_places)
-                or holiday(words, self.lexicon.words("holiday_words"))):
+                or holiday(words, match, self.lexicon.words("holiday_words"))):
             return None
         if rule.type == "CONSULT" and rule.pos == "noun" and list_item(words, match):
             return None
@@ -468,22 +474,6 @@ def dated_after(date: DateFinding, anchor) -> bool:
         return False
     span = date_bounds(date.value)
     return span is not None and span[0] > anchor
-
-
-def _without_abbreviations(words: list[str], matches: list[TriggerMatch]) -> list[TriggerMatch]:
-    """Without a trigger in brackets right after one of its type: it is that trigger's short form ("rapat kerja
-    nasional (Rakernas) Golkar", "rapat pimpinan (rapim) TNI"), not a second event, and the parties after it
-    belong to the trigger it abbreviates."""
-    kept: list[TriggerMatch] = []
-    for match in matches:
-        previous = kept[-1] if kept else None
-        if (previous is not None and previous.rule.type == match.rule.type == "CONSULT"
-                and previous.last < match.first <= previous.last + 3 and words[match.first - 1] == "("
-                and "(" not in words[previous.last : match.first - 1]
-                and match.last < len(words) and words[match.last] == ")"):
-            continue
-        kept.append(match)
-    return kept
 
 
 def _date_finding(found) -> DateFinding:

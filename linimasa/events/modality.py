@@ -9,6 +9,10 @@ from linimasa.events.lexicon import Lexicon
 CLAUSE_ENDS = frozenset({".", ";", "!", "?", '"', "“", "”"})
 
 
+QUOTES = frozenset({'"', "“", "”", "'"})
+SENTENCE_ENDS = frozenset({".", "!", "?"})
+
+
 def classify_modality(words: list[str], match: TriggerMatch, lexicon: Lexicon) -> str:
     """The modality of the trigger at ``match`` in a sentence's lower-cased ``words``.
 
@@ -31,6 +35,8 @@ def classify_modality(words: list[str], match: TriggerMatch, lexicon: Lexicon) -
     framing = _framing_predicate(words, match, lexicon)
     if framing:
         return framing
+    if _opens_with_later(words, match.first, lexicon):
+        return "future"
     if not _takes_a_complement(match, lexicon):
         after = _after_clause_modality(words, match.last, lexicon)
         if after:
@@ -38,6 +44,14 @@ def classify_modality(words: list[str], match: TriggerMatch, lexicon: Lexicon) -
     if match.rule.pos == "noun" and match.last < len(words) and words[match.last] in lexicon.modality["another"]:
         return "future"
     return "asserted"
+
+
+def _opens_with_later(words: list[str], first: int, lexicon: Lexicon) -> bool:
+    """ "Nanti di Manado, saya bulan Juli ada pertemuan 6 negara": a sentence (or a quote's sentence the splitter
+    left whole) that opens with a word of later tells what is to come, whatever clause the trigger is in."""
+    start = next((i + 1 for i in range(first - 1, -1, -1) if words[i] in SENTENCE_ENDS), 0)
+    opening = next((w for w in words[start:first] if w not in QUOTES), None)
+    return opening in lexicon.modality.get("opening_future", ())
 
 
 def _hearsay(words: list[str], first: int, lexicon: Lexicon) -> bool:

@@ -1,7 +1,7 @@
 """Words of meeting that tell no talks between parties, read from the trigger's sentence.
 
 A visit to a place no political actor holds or on holiday, a place another verb goes to, a meeting noun that
-is an item of a list: the candidate finder (:mod:`linimasa.events.candidates`) drops the trigger or the party these name.
+is an item of a list, a meeting word in brackets that abbreviates the one before it: the candidate finder (:mod:`linimasa.events.candidates`) drops the trigger or the party these name.
 """
 
 from __future__ import annotations
@@ -41,7 +41,26 @@ def destination_of_another_verb(words: list[str], match: TriggerMatch, at: int, 
     return any(looks_like_verb(w) for w in words[match.last : at - 1])
 
 
-def holiday(words: list[str], holiday_words: frozenset[str]) -> bool:
+def holiday(words: list[str], match: TriggerMatch, holiday_words: frozenset[str]) -> bool:
     """ "Kedatangan Barack Obama dan keluarganya ke Indonesia untuk berlibur": a visit whose sentence tells a
-    holiday is a private trip; only visits ask this, so a meeting held on holiday stays one."""
-    return not holiday_words.isdisjoint(words)
+    holiday is a private trip. Only the visitor's going asks this: a meeting held on holiday stays one, and so
+    does a reception, where a host is named ("disambut Gubernur Bali", "dijamu", "menerima kunjungan")."""
+    rule = match.rule
+    received = rule.subject == "recipient" or rule.voice == "passive" or rule.words[0].startswith("di")
+    return not received and not holiday_words.isdisjoint(words)
+
+
+def without_abbreviations(words: list[str], matches: list[TriggerMatch]) -> list[TriggerMatch]:
+    """Without a trigger in brackets right after one of its type: it is that trigger's short form ("rapat kerja
+    nasional (Rakernas) Golkar", "rapat pimpinan (rapim) TNI"), not a second event, and the parties after it
+    belong to the trigger it abbreviates."""
+    kept: list[TriggerMatch] = []
+    for match in matches:
+        previous = kept[-1] if kept else None
+        if (previous is not None and previous.rule.type == match.rule.type == "CONSULT"
+                and previous.last < match.first <= previous.last + 3 and words[match.first - 1] == "("
+                and "(" not in words[previous.last : match.first - 1]
+                and match.last < len(words) and words[match.last] == ")"):
+            continue
+        kept.append(match)
+    return kept
