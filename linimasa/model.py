@@ -138,6 +138,12 @@ class Mention:
     def from_dict(cls, data: dict) -> "Mention":
         return _from_dict(cls, data)
 
+    @property
+    def names_a_person(self) -> bool:
+        """A person by name: one the knowledge base knows as a person, or an unresolved PER mention (a title
+        phrase such as "Menlu AS" names an office, not a person)."""
+        return self.kind == "person" or (self.kind is None and self.label == "PER")
+
 
 @dataclass(slots=True)
 class TimeExpression:

@@ -3,26 +3,7 @@ developers' own sentences."""
 
 from __future__ import annotations
 
-import pytest
-
-from linimasa.config import Settings
-from linimasa.model import Article
-from linimasa.pipeline import Pipeline
-
-
-@pytest.fixture(scope="module")
-def extract():
-    settings = Settings()
-    pipeline = Pipeline(settings.prepare + settings.extract, settings)
-    return lambda text: pipeline(Article(id="own", text=text, title="Judul", published="2017-03-07"))
-
-
-def consult(article):
-    return [e for e in article.events if e.type == "CONSULT" and e.modality == "asserted"]
-
-
-def names(event):
-    return {p.name for p in event.participants}
+from test_events_frames import consult, extract, names  # noqa: F401 (extract is the module's fixture)
 
 
 def test_a_bracketed_aside_between_a_verb_and_its_with_word_keeps_the_meeting(extract):

@@ -28,10 +28,6 @@ QUOTE_MARKS = frozenset({'"', "“", "”"})
 LINKS = frozenset({"atau", "yang", ",", "(", ")"})  # words between a name and the cue that follows it
 
 
-def _is_person(m: Mention) -> bool:
-    return m.kind == "person" or (m.kind is None and m.label == "PER")
-
-
 def _cue_spans(words: list[str], cues: tuple[tuple[str, ...], ...]) -> list[tuple[int, int]]:
     """(first, last + 1) word indices of each cue in ``words``, longest cue first where cues overlap."""
     spans, i = [], 0
@@ -51,7 +47,7 @@ def introduced_aliases(view, follows: tuple[tuple[str, ...], ...], precedes: tup
     nickname follows ("akrab disapa"); ``precedes``: cues it precedes ("sapaan akrabnya"); ``told_before``:
     the person told in the sentences before (last speaker or subject); ``spoke_before``: the last speaker."""
     words = view.words
-    people = [m for m in view.mentions if _is_person(m)]
+    people = [m for m in view.mentions if m.names_a_person]
     by_start = {view.token_index(m.start): m for m in people}
     by_end = {view.token_index(m.end - 1): m for m in people}
     found = []
@@ -104,5 +100,5 @@ def apply_aliases(view, aliases: dict[str, Mention]) -> None:
     if not aliases:
         return
     view.mentions = [dataclasses.replace(aliases[folded(m.text)], start=m.start, end=m.end, source="coreference")
-                     if _is_person(m) and m.kb_id is None and folded(m.text) in aliases else m
+                     if m.names_a_person and m.kb_id is None and folded(m.text) in aliases else m
                      for m in view.mentions]

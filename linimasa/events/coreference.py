@@ -67,10 +67,6 @@ def _phrases(phrases) -> tuple[tuple[str, ...], ...]:
     return tuple(sorted((tuple(p.lower().split()) for p in phrases or ()), key=len, reverse=True))
 
 
-def is_person(m: Mention) -> bool:
-    return m.kind == "person" or (m.kind is None and m.label == "PER")
-
-
 def resolve_pronouns(views: list, cues: PronounCues) -> None:
     """Adds a mention for every pronoun of ``views`` (an article's sentence views, in order) whose person is
     known, to that view's mentions."""
@@ -92,7 +88,7 @@ def resolve_pronouns(views: list, cues: PronounCues) -> None:
             quoted, inside = _quoted(words, inside)
         else:  # most sentences hold no quote: nothing in them is quoted
             quoted = None
-        people = [m for m in view.mentions if is_person(m)]
+        people = [m for m in view.mentions if m.names_a_person]
         added = []
         pronouns = [i for i, word in enumerate(words) if word in cues.first or word in cues.third] \
             if not (cues.first.isdisjoint(words) and cues.third.isdisjoint(words)) else ()
@@ -134,7 +130,7 @@ def _title_told_again(view, cues: PronounCues) -> int | None:
     words = view.words
     if not cues.description_heads or not words or words[0] not in cues.description_heads:
         return None
-    names = {view.token_index(m.start) for m in view.mentions if is_person(m) or m.label == "TITLE" and m.kind == "person"}
+    names = {view.token_index(m.start) for m in view.mentions if m.names_a_person or m.label == "TITLE" and m.kind == "person"}
     for k in range(1, min(DESCRIPTION_WORDS + 1, len(words))):
         word = words[k]
         if word in cues.determiners:
@@ -190,7 +186,7 @@ def _quote_speaker(views: list, number: int, i: int, cues: PronounCues, last_spe
             if words[k] in cues.speaker_after:
                 if words[k].endswith("nya"):  # "ujarnya": the speaker told before
                     return opened or last_speaker
-                after = [m for m in view.mentions if is_person(m) and 0 < view.token_index(m.start) - k <= 4]
+                after = [m for m in view.mentions if m.names_a_person and 0 < view.token_index(m.start) - k <= 4]
                 return after[0] if after else opened or last_speaker
         return opened or last_speaker
     return opened or last_speaker
@@ -205,5 +201,5 @@ def _opening_speaker(view, i: int, cues: PronounCues) -> Mention | None:
     verb = next((j for j in range(k - 1, max(k - 4, -1), -1) if words[j] in cues.reporting), None)
     if k <= 0 or verb is None:
         return None
-    before = [m for m in view.mentions if is_person(m) and view.token_index(m.end - 1) < verb]
+    before = [m for m in view.mentions if m.names_a_person and view.token_index(m.end - 1) < verb]
     return before[-1] if before else None

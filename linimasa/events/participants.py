@@ -12,6 +12,7 @@ import datetime as dt
 
 from linimasa.events.arguments import Party, is_adjacent
 from linimasa.events.detect import TriggerMatch
+from linimasa.kb.local_bodies import KB_PREFIX as LOCAL_PREFIX
 from linimasa.model import Article, Mention, Participant
 
 
@@ -91,7 +92,7 @@ def vouches(p: Participant) -> bool:
     and coded, but vouches for no event: crime news names one in nearly every sentence, and the events it
     would let through are mostly ones the clause gives too few parties (dev macro F1 0.1661 with them,
     0.1682 without)."""
-    return bool(p.kb_id) and not p.kb_id.startswith("local:")
+    return bool(p.kb_id) and not p.kb_id.startswith(f"{LOCAL_PREFIX}:")
 
 
 def generic(p: Participant) -> bool:

@@ -30,7 +30,7 @@ _NUMBERED = r"(?:[IVXL]+|\d{2,4})\s?/\s?[A-Z][A-Za-z'’-]*"
 
 @dataclass(frozen=True, slots=True)
 class LocalUnit:
-    key: str  # kb_id part: org:<key>:<region>
+    key: str  # kb_id part: local:<key>:<region>
     name: str  # English name with {region}
 
 

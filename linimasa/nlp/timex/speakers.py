@@ -34,10 +34,6 @@ class SpokenDay:
     expression: TimeExpression
 
 
-def is_person(mention: Mention) -> bool:
-    return mention.kind == "person" or (mention.kind is None and mention.label == "PER")
-
-
 def _quoted(text: str, sentence: Sentence, position: int) -> bool:
     before = text[sentence.start:position]
     return before.count('"') % 2 == 1 or before.rfind("“") > before.rfind("”")
@@ -53,7 +49,7 @@ class People:
         """The people whose mention starts in [start, end)."""
         first = bisect_left(self.mentions, start, key=_START)
         last = bisect_left(self.mentions, end, lo=first, key=_START)
-        return [m for m in self.mentions[first:last] if is_person(m)]
+        return [m for m in self.mentions[first:last] if m.names_a_person]
 
 
 def _named_after(text: str, verb_end: int, people: People, limit: int) -> list[Mention]:
