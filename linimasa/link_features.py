@@ -24,8 +24,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from linimasa.link import (STATED_DATE_BASES, _Cluster, _fits, date_bounds, dates_compatible, locations_compatible,
-                           participant_key)
+from linimasa.dates import bounds as date_bounds
+from linimasa.link_keys import STATED_DATE_BASES, participant_key
+from linimasa.link_rule import Cluster, dates_compatible, fits, locations_compatible
 from linimasa.model import Article, Event
 
 LEAD_CHARACTERS = 600  # the lead: where a news article says what happened
@@ -226,5 +227,5 @@ def pair_features(mention: MentionView, member: MentionView, vectors: ArticleVec
         features["recalled_aside_one"] = float(asides[0] != asides[1])
         features["recalled_aside_both"] = float(all(asides))
         features["aside_one"] = float(_aside(mention) != _aside(member))
-    features["rule_would_link"] = float(not same_article and _fits(_Cluster([o]), m) is not None)
+    features["rule_would_link"] = float(not same_article and fits(Cluster([o]), m) is not None)
     return features

@@ -29,7 +29,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from linimasa.link import _BlockIndex, _Cluster, _Judge, _rule_choice, _year, link_order, participant_key
+from linimasa.link import link_order
+from linimasa.link_index import BlockIndex, year_of
+from linimasa.link_judge import Judge
+from linimasa.link_keys import participant_key
+from linimasa.link_rule import Cluster, rule_choice
 from linimasa.link_merge import merged_event
 from linimasa.model import Event
 
@@ -56,16 +60,16 @@ class _Replay:
     def __init__(self, stored: dict[str, str | None], dirty_events: set[str], full: Callable[[Event], Event], model):
         self.stored = stored
         self.full = full
-        self.judge = _Judge(model, full=full) if model is not None else None
-        self.index = _BlockIndex()
-        self.clusters: list[_Cluster] = []
+        self.judge = Judge(model, full=full) if model is not None else None
+        self.index = BlockIndex()
+        self.clusters: list[Cluster] = []
         self.origin: dict[int, str] = {}  # clean cluster -> its stored event
-        self.counterpart: dict[str, _Cluster] = {}  # stored event -> the clean cluster holding its members so far
+        self.counterpart: dict[str, Cluster] = {}  # stored event -> the clean cluster holding its members so far
         self.dirty_events = set(dirty_events)  # stored events no cluster equals any more
         self.dirty_years: dict[tuple[str, str], set[int | None]] = {}  # blocks holding a cluster that is not clean
         self.decided = 0
 
-    def clean(self, cluster: _Cluster) -> bool:
+    def clean(self, cluster: Cluster) -> bool:
         return id(cluster) in self.origin
 
     def link(self, mentions: list[Event]) -> None:
@@ -81,24 +85,24 @@ class _Replay:
                                           if c is before or not self.clean(c)], mention)
             self.place(mention, event, best, link)
 
-    def decide(self, candidates: list[_Cluster], mention: Event) -> tuple[_Cluster | None, dict | None]:
+    def decide(self, candidates: list[Cluster], mention: Event) -> tuple[Cluster | None, dict | None]:
         self.decided += 1
         if self.judge is None:
-            return _rule_choice(candidates, mention)
+            return rule_choice(candidates, mention)
         return self.judge.choose(candidates, self.full(mention))
 
     def meets_dirty(self, mention: Event) -> bool:
         """Whether a cluster that is not clean is among the mention's candidates (by the blocks searched)."""
-        year = _year(mention.date)
+        year = year_of(mention.date)
         for p in mention.participants:
             years = self.dirty_years.get((mention.type, participant_key(p)))
             if years and (year is None or not years.isdisjoint((year - 1, year, year + 1, None))):
                 return True
         return False
 
-    def place(self, mention: Event, event: str | None, best: _Cluster | None, link) -> None:
+    def place(self, mention: Event, event: str | None, best: Cluster | None, link) -> None:
         if best is None:
-            best = _Cluster()
+            best = Cluster()
             self.clusters.append(best)
             if event is not None and event not in self.dirty_events and event not in self.counterpart:
                 self.origin[id(best)] = event
@@ -125,13 +129,13 @@ class _Replay:
         if cluster is not None and self.clean(cluster):
             self.dirty_cluster(cluster)
 
-    def dirty_cluster(self, cluster: _Cluster) -> None:
+    def dirty_cluster(self, cluster: Cluster) -> None:
         event = self.origin.pop(id(cluster), None)
         if event is not None:
             self.dirty_event(event)
         self.file_dirty(cluster)
 
-    def file_dirty(self, cluster: _Cluster) -> None:
+    def file_dirty(self, cluster: Cluster) -> None:
         for kind, party, year in self.index.keys.get(id(cluster), ()):
             self.dirty_years.setdefault((kind, party), set()).add(year)
 

@@ -1,8 +1,8 @@
 """Linking units: the parts of a set of event mentions that linking can never connect to each other.
 
 Linking (linimasa/link.py), by the rule or the learned decision, puts a mention into an event only when it
-shares a party block with one of the event's members (:func:`linimasa.link.blocking_keys`) and fits every member: the same type, modality and
-kind of contact (a call is not a meeting), and dates that can be one day (:func:`linimasa.link._dates_fit`).
+shares a party block with one of the event's members (:func:`linimasa.link_index.blocking_keys`) and fits every member: the same type, modality and
+kind of contact (a call is not a meeting), and dates that can be one day (:func:`linimasa.link_rule.dates_fit`).
 So every event lies inside one connected part of the graph whose edges join two mentions that share a
 block and could fit each other, and a mention is only ever compared with events that are in its own part
 or that it cannot join: linking each part alone gives exactly the events that linking all of them gives
@@ -24,7 +24,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from linimasa.dates import bounds as date_bounds
-from linimasa.link import RULE, blocking_keys, participant_key
+from linimasa.link_index import blocking_keys
+from linimasa.link_keys import participant_key
+from linimasa.link_rule import RULE
 from linimasa.model import Event
 
 Span = tuple[int, int] | None  # first and last day (ordinals); None: any day

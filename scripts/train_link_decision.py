@@ -34,8 +34,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from linimasa.link import (RULE, _dates_fit, dates_compatible, link_events, locations_compatible,  # noqa: E402
-                           precision, shared_parties)
+from linimasa.dates import precision  # noqa: E402
+from linimasa.link import link_events  # noqa: E402
+from linimasa.link_rule import RULE, dates_compatible, dates_fit, locations_compatible, shared_parties  # noqa: E402
 from linimasa.link_decision import MODEL_FILE, LinkDecision  # noqa: E402
 from linimasa.link_features import ArticleVectors, MentionView, pair_features  # noqa: E402
 from linimasa.evaluation.workbench import write_model  # noqa: E402
@@ -130,7 +131,7 @@ def fit(x, y, names, c: float) -> tuple[dict[str, float], float]:
 def refusal(a, b) -> list[str]:
     """Why the rule keeps two mentions of one type apart (empty: it would link them)."""
     why = []
-    if not _dates_fit(a, b):
+    if not dates_fit(a, b):
         why.append(f"date {a.date} vs {b.date}")
     if not locations_compatible(a.location, b.location):
         why.append(f"place {a.location.name} vs {b.location.name}")

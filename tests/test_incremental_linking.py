@@ -14,7 +14,8 @@ import pytest
 
 from linimasa.config import Settings
 from linimasa.engine.corpus import link_changes, reachable, relink
-from linimasa.link import _BlockIndex, _Cluster, blocking_keys
+from linimasa.link_index import BlockIndex, blocking_keys
+from linimasa.link_rule import Cluster
 from linimasa.model import Article, Event, Evidence, Location, Participant, Span, to_dict
 from linimasa.store import Outcome, open_store
 
@@ -184,10 +185,10 @@ def test_the_stored_blocks_reach_every_event_linking_would_compare_a_mention_wit
     members shares a block with it, as the store files them."""
     rng = random.Random(9)
     mentions = [random_event(rng, f"a{n}", k) for n in range(60) for k in range(2)]
-    index = _BlockIndex()
+    index = BlockIndex()
     clusters = []
     for mention in mentions[:60]:
-        cluster = _Cluster([mention])
+        cluster = Cluster([mention])
         clusters.append(cluster)
         index.add(cluster, mention)
     for mention in mentions[60:]:
@@ -197,7 +198,7 @@ def test_the_stored_blocks_reach_every_event_linking_would_compare_a_mention_wit
 
 
 def _meet(a: Event, b: Event) -> bool:
-    from linimasa.link import years_searched
+    from linimasa.link_index import years_searched
 
     for block_a, year_a in blocking_keys(a):
         for block_b, year_b in blocking_keys(b):
@@ -225,9 +226,9 @@ def test_reachable_follows_blocks_across_years_and_undated_mentions(tmp_path: Pa
     store_batch(db, [Outcome("new", a.source, a, a.id) for a in chain])
     store = open_store(db)
     assert reachable(store, {"y2015#e0"}, set()) == {"y2015#e0"}
-    assert reachable(store, set(), {(f"CONSULT\tQ1", 2015)}) == {"y2015#e0", "y2016#e0"}
+    assert reachable(store, set(), {("CONSULT\tQ1", 2015)}) == {"y2015#e0", "y2016#e0"}
     store_batch(db, [Outcome("new", "undated", one("undated", None, jokowi), "undated")])
-    assert reachable(store, {"undated#e0"}, {(f"CONSULT\tQ1", None)}) == {"undated#e0", "y2015#e0", "y2016#e0", "y2018#e0"}
+    assert reachable(store, {"undated#e0"}, {("CONSULT\tQ1", None)}) == {"undated#e0", "y2015#e0", "y2016#e0", "y2018#e0"}
     store.close()
 
 

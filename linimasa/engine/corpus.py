@@ -3,7 +3,7 @@
 
 A run links only what its changes can reach (:meth:`LinkStage.apply`): the mentions its articles added and
 removed, queued in the store with them, and every mention connected to those through the blocks linking
-compares by (type and party within a year, :func:`linimasa.link.blocking_keys`). Those groups are cut into
+compares by (type and party within a year, :func:`linimasa.link_index.blocking_keys`). Those groups are cut into
 linking units (:mod:`linimasa.link_units`: mentions whose dates can meet), which linking never connects, and
 only the units of the queued mentions are relinked from their mentions: exactly the events a relink of every
 stored mention gives (:meth:`LinkStage.rebuild`, `linimasa relink`), whatever the order, chunking, engine
@@ -24,7 +24,8 @@ import json
 from dataclasses import dataclass, field
 
 from ..config import Settings
-from ..link import blocking_keys, decision_name, link_events, load_decision, years_searched
+from ..link import decision_name, link_events, load_decision
+from ..link_index import blocking_keys, years_searched
 from ..link_decision import LinkDecision
 from ..link_replay import relink_unit
 from ..link_units import UnitKey, brief_mention, unit_ids_reached

@@ -2,7 +2,7 @@
 
 - ``event_mentions.event_id``: the event each mention is part of (NULL until linked).
 - ``mention_blocks``: the blocks each linked mention is filed under (type and party, year;
-  :func:`linimasa.link.blocking_keys`), indexed, so the mentions a change can reach are found without
+  :func:`linimasa.link_index.blocking_keys`), indexed, so the mentions a change can reach are found without
   reading the others.
 - ``event_mentions.unit_key`` (migration 8): what cutting mentions into linking units reads of each
   (:class:`linimasa.link_units.UnitKey`), filed with its blocks; NULL in a store linked before, until a
