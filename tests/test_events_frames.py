@@ -65,3 +65,30 @@ def test_a_working_meeting_with_a_dpr_commission_names_the_commission(extract):
     events = consult(article)
     assert len(events) == 1
     assert names(events[0]) == {"Sri Mulyani Indrawati", "Commission XI of the House of Representatives (Indonesia)"}
+
+
+def test_a_statement_told_again_with_no_agent_is_the_speaker_before_it_who_held_the_talks(extract):
+    article = extract('"Bantuan sosial harus tepat sasaran," ujar Retno Marsudi, Senin (6/3/2017). '
+                      "Hal tersebut disampaikan pada audiensi dengan Menteri Luar Negeri Rusia Sergei Lavrov "
+                      "di Jakarta.")
+    events = consult(article)
+    assert len(events) == 1
+    assert {"Retno Marsudi", "Sergey Lavrov"} <= names(events[0])
+
+
+def test_a_statement_told_again_by_olehnya_is_the_speaker_before_it(extract):
+    article = extract("Retno Marsudi mengatakan kerja sama ekonomi akan diperluas. Hal itu diungkapkan olehnya "
+                      "usai beraudiensi dengan Menteri Luar Negeri Rusia Sergei Lavrov di Jakarta, Senin (6/3/2017).")
+    events = consult(article)
+    assert len(events) == 1
+    assert {"Retno Marsudi", "Sergey Lavrov"} <= names(events[0])
+
+
+def test_a_statement_told_again_names_no_speaker_when_its_agent_is_named(extract):
+    article = extract('"Bantuan sosial harus tepat sasaran," ujar Retno Marsudi, Senin (6/3/2017). '
+                      "Hal tersebut disampaikan Joko Widodo pada audiensi dengan Menteri Luar Negeri Rusia "
+                      "Sergei Lavrov di Jakarta.")
+    events = consult(article)
+    assert len(events) == 1
+    assert "Retno Marsudi" not in names(events[0])
+    assert {"Joko Widodo", "Sergey Lavrov"} <= names(events[0])

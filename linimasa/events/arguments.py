@@ -36,6 +36,9 @@ class SentenceView:
     topics: list | None = None  # the sentence's topic hits, once looked up
     not_political: bool | None = None  # whether it is about sport or show business, once looked up
     place_phrases: list | None = None  # its "di" phrases (events/place_phrases.py), once found
+    # the speaker last told in the sentences before (events/coreference.py): whose statement "Hal itu
+    # disampaikan ..." tells again
+    speaker_before: Mention | None = None
 
     def token_index(self, offset: int) -> int:
         """Index of the token that contains (or first follows) a character offset."""

@@ -84,6 +84,7 @@ def resolve_pronouns(views: list, cues: PronounCues) -> None:
                                                  spoke_before):
                 aliases[folded(alias.text)] = who
         apply_aliases(view, aliases)
+        view.speaker_before = last_speaker if number - told_at <= THIRD_REACH else None
         if inside or not QUOTES.isdisjoint(words):
             quoted, inside = _quoted(words, inside)
         else:  # most sentences hold no quote: nothing in them is quoted

@@ -9,6 +9,8 @@ talks the time or setting of the sentence's statement; whoever states it held th
 
 from __future__ import annotations
 
+import dataclasses
+
 from linimasa.events.arguments import Party, SentenceView, is_person, spoken_by
 from linimasa.events.detect import TriggerMatch
 from linimasa.events.lexicon import Lexicon
@@ -67,7 +69,32 @@ def frame_subject(view: SentenceView, match: TriggerMatch, lexicon: Lexicon) -> 
     if agent is not None:  # "Ajakan Prabowo kepada Jokowi ... disinggung Jokowi ketika membuka Kongres ..."
         return Party(agent, "actor")
     opening = [m for m in before if not any(view.words[i] in reporting for i in range(0, view.token_index(m.start)))]
-    return Party(opening[0], "actor") if opening else None
+    if opening:
+        return Party(opening[0], "actor")
+    restated = restated_statement(view, lexicon)
+    if restated is not None and view.speaker_before is not None:
+        # "Hal itu diungkapkan olehnya usai beraudiensi dengan Gubernur ...": whoever made the statement the
+        # sentence tells again, the speaker told before, held the talks
+        return Party(dataclasses.replace(view.speaker_before, start=view.starts[0], end=view.ends[restated],
+                                         source="coreference"), "actor")
+    return None
+
+
+def restated_statement(view: SentenceView, lexicon: Lexicon) -> int | None:
+    """The index of the last word of a statement told again that a sentence opens with, passive and with no
+    agent named ("Hal itu disampaikan pada ...", "Hal tersebut diungkapkan olehnya usai ..."), if it opens with
+    one: a statement noun, a determiner, a verb of the di- passive, and "olehnya" or no agent after it."""
+    words = view.words
+    if len(words) < 4 or words[0] not in lexicon.words("statement_nouns") or words[1] not in lexicon.words("determiners"):
+        return None
+    verb = words[2]
+    if not (verb.startswith("di") and len(verb) > 4 and verb.isalpha()):
+        return None
+    if words[3] == "olehnya":
+        return 3
+    if words[3] in lexicon.words("by_words") or any(view.token_index(m.start) == 3 for m in view.mentions):
+        return None  # "Hal itu disampaikan (oleh) Prabowo": the agent is named
+    return 2
 
 
 def passive_agent_before(view: SentenceView, match: TriggerMatch, before: list[Mention],
