@@ -101,3 +101,20 @@ def test_a_type_with_annotated_events_and_no_prediction_scores_f1_zero_not_undef
     assert unannotated["recall"] is None and unannotated["f1"] is None
     half = _Tally(gold_primary=2, found_primary=1, predicted=1, matched_predictions=1).scores()
     assert half["f1"] == round(2 * 1.0 * 0.5 / 1.5, 4)
+
+
+def test_a_city_written_two_ways_is_the_same_city_but_a_neighbour_is_not():
+    from linimasa.evaluation.matching import same_city
+    from linimasa.kb import load_kb
+    from linimasa.model import Location
+
+    kb = load_kb()
+    new_york = kb.place("New York City", "USA")
+    predicted = Location(new_york.name, new_york.city, "USA", new_york.lat, new_york.lon, new_york.kb_id)
+    assert same_city("New York", "USA", predicted, kb)
+    assert same_city("new york city", "USA", predicted, kb)
+    assert not same_city("Newark", "USA", predicted, kb)
+    assert not same_city("New York", "USA", None, kb)
+    solo = Location("Surakarta", "Surakarta", "IDN")  # no kb_id: the predicted city is looked up by name
+    assert same_city("Solo", "IDN", solo, kb)
+    assert not same_city("Semarang", "IDN", solo, kb)

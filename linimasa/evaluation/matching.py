@@ -110,3 +110,23 @@ def match_article(gold_events: list[GoldEvent], predicted: list) -> tuple[list[M
         else:
             unmatched.append(gold)
     return matches, unmatched, free
+
+
+def same_city(annotated: str, country: str | None, location, kb=None) -> bool:
+    """Whether a predicted location's city is the annotated one: the same name, or, since annotators write
+    one city several ways ("New York" and "New York City", "Naypyidaw" and "Nay Pyi Taw"), a name the
+    knowledge base (``kb``, else the shipped one) resolves, in the annotated country, to the very place
+    predicted. Never a nearby or containing place: only the identity of the two resolutions counts."""
+    if location is None or not location.city:
+        return False
+    if fold(location.city) == fold(annotated):
+        return True
+    if kb is None:
+        from linimasa.kb import load_kb
+
+        kb = load_kb()
+    place = kb.place(annotated, country)
+    if place is None or not place.city or not place.kb_id:
+        return False
+    predicted = location.kb_id or getattr(kb.place(location.city, location.country), "kb_id", None)
+    return predicted == place.kb_id and location.country == place.country

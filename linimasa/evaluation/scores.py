@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from linimasa.evaluation.gold import GoldArticle, GoldEvent
-from linimasa.evaluation.matching import Match, fold, match_article, participants_exact
+from linimasa.evaluation.matching import Match, match_article, participants_exact, same_city
 from linimasa.evaluation.pairs import ArticlePair
 from linimasa.evaluation.predictions import Predictions
 from linimasa.evaluation.spans import Locator, squash
@@ -102,7 +102,8 @@ def field_scores(matches: list[Match], errors: list[dict] | None = None) -> dict
             tally(match, "place_country", place is not None and place.country == gold.location.country,
                   gold.location.country, place.country if place is not None else None)
         if gold.location.city:
-            tally(match, "place_city", place is not None and fold(place.city) == fold(gold.location.city),
+            # one city by either of its names ("New York", "New York City"): docs/evaluation.md
+            tally(match, "place_city", same_city(gold.location.city, gold.location.country, place),
                   gold.location.city, place.city if place is not None else None)
         if gold.duration_minutes is not None or predicted.duration_minutes is not None:
             tally(match, "duration", predicted.duration_minutes == gold.duration_minutes, gold.duration_minutes,
