@@ -14,7 +14,16 @@ from collections import Counter
 
 from linimasa.dates import precision
 from linimasa.link_keys import STATED_DATE_BASES, participant_key
-from linimasa.model import DATED_PLACE, DATELINE_PLACE, INFERRED_PLACE_BASES, Event, Evidence, Location, Participant
+from linimasa.model import (
+    DATED_PLACE,
+    DATELINE_PLACE,
+    INFERRED_PLACE_BASES,
+    SEAT_PLACE,
+    Event,
+    Evidence,
+    Location,
+    Participant,
+)
 
 
 def _most_common(values):
@@ -84,11 +93,12 @@ def merged_event(members: list[Event], event_id: str | None = None, links: list 
 
 def _merge_location(members: list[Event]) -> tuple[Location | None, str | None]:
     """The place most sources state, a city over a country, a stated place over an inferred one (a dateline's
-    city over the parties' country)."""
+    city over a party's seat, a seat over the parties' country)."""
     located = [m for m in members if m.location]
     stated = ([m for m in located if m.location_basis not in INFERRED_PLACE_BASES]
               or [m for m in located if m.location_basis == DATED_PLACE]
-              or [m for m in located if m.location_basis == DATELINE_PLACE] or located)
+              or [m for m in located if m.location_basis == DATELINE_PLACE]
+              or [m for m in located if m.location_basis == SEAT_PLACE] or located)
     if not stated:
         return None, None
     pool = [m for m in stated if m.location.city] or stated

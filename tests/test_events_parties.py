@@ -23,6 +23,9 @@ class NoKB:
     def place(self, name, context_country=None):
         return None
 
+    def seat(self, kb_id):
+        return None
+
     def country(self, name):
         return None
 

@@ -21,7 +21,7 @@ from linimasa.events.candidates import Candidate, DateFinding, dated_after
 from linimasa.events.decision import best_decision
 from linimasa.events.lexicon import Lexicon
 from linimasa.events.participants import contains, generic, key, surname, vouches
-from linimasa.events.places import DatedPlace, dated_place, dateline_place, participants_country
+from linimasa.events.places import DatedPlace, dated_place, dateline_place, participants_country, seat_place
 from linimasa.events.summary import summarise
 from linimasa.kb.topics import TopicHit
 from linimasa.link import dates_compatible, locations_compatible, participants_overlap
@@ -290,8 +290,8 @@ class Assembler:
             for p, m in c.participants:
                 if any(key(q) == key(p) for q in participants):
                     cite("participant", m.start, m.end)
-        located = self._city_of_country(group.located(), everyone, date, dated) or self._unstated_place(
-            article, group, everyone, date, anchor, dated)
+        located = (self._city_of_country(group, group.located(), everyone, participants, date, dated)
+                   or self._unstated_place(article, group, everyone, participants, date, anchor, dated))
         location = located[:2] if located else None
         if located and located[2] in ("trigger_sentence", "reference", DATED_PLACE):  # others have no words to cite
             cite("location", location[1].start, location[1].end)
@@ -349,29 +349,40 @@ class Assembler:
             return _before_anchor(date.value, anchor, self.lexicon)
         return any(c.recalled for c in group.heads)
 
-    def _city_of_country(self, located, participants: list[Participant], date: DateFinding,
-                         dated: list[DatedPlace]) -> tuple[Location, Mention, str] | None:
+    def _city_of_country(self, group: Group, located, participants: list[Participant], parties: list[Participant],
+                         date: DateFinding, dated: list[DatedPlace]) -> tuple[Location, Mention, str] | None:
         """A country stated for the event gives way to a city of it written with the event's own day ("...
-        pendukung khilafah di Indonesia" said "dalam pidato di Kupang, Nusa Tenggara Timur, Selasa (1/8)")."""
+        pendukung khilafah di Indonesia" said "dalam pidato di Kupang, Nusa Tenggara Timur, Selasa (1/8)"),
+        else to the town in it where a party sits ("menemui pimpinan MPR, DPR dan DPD dalam lawatan resminya
+        ke Indonesia": Jakarta)."""
         if located is None or located[0].city is not None:
             return located
         found = dated_place(dated, date.value, 0, participants)
         if found is not None and found[0].city and found[0].country == located[0].country:
             return found
-        return located
+        rule = group.first.match.rule
+        seat = seat_place(self.kb, parties, [], _host_side(rule), country=located[0].country,
+                          national=rule.type not in self.lexicon.words("away_from_seat"))
+        return seat or located
 
-    def _unstated_place(self, article: Article, group: Group, participants: list[Participant], date: DateFinding,
-                        anchor: dt.date | None, dated: list[DatedPlace]) -> tuple[Location, Mention, str] | None:
+    def _unstated_place(self, article: Article, group: Group, participants: list[Participant],
+                        parties: list[Participant], date: DateFinding, anchor: dt.date | None,
+                        dated: list[DatedPlace]) -> tuple[Location, Mention, str] | None:
         """For the article's news told without a place: the place another sentence writes with the event's day,
-        else the dateline's city, else the parties' one country (linimasa.events.places). A call has no one
-        venue; a recalled event is not where the report is."""
+        else the dateline's city, else the town a party sits in, else the parties' one country
+        (linimasa.events.places). ``participants`` include the bodies named only in a person's title, which tell
+        the country; ``parties`` do not: "Anggota Komisi VIII DPR RI Atalia" does not sit where the DPR does.
+        A call has no one venue; a recalled event is not where the report is."""
         if group.first.match.rule.mode == "phone" or self._recalled(group, date, anchor):
             return None
         mentions = [m for c in group.members for m in c.view.mentions]
+        rule = group.first.match.rule
         return (dated_place(dated, date.value, group.first.view.index, participants)
                 or dateline_place(article, self.kb, participants, mentions)
+                or seat_place(self.kb, parties, mentions, _host_side(rule),
+                              national=rule.type not in self.lexicon.words("away_from_seat"))
                 or participants_country(self.kb, participants, mentions,
-                                        self.lexicon.arguments["place_sides"].get(group.first.match.rule.type)))
+                                        self.lexicon.arguments["place_sides"].get(rule.type)))
 
     def _merge_participants(self, group: Group, on) -> list[Participant]:
         merged: dict[str, Participant] = {}
@@ -461,6 +472,11 @@ def _before_anchor(value: str | None, anchor: dt.date | None, lexicon: Lexicon) 
     if bounds is None:
         return False
     return (anchor - bounds[1]).days > lexicon.arguments["background_days"]
+
+
+def _host_side(rule) -> str | None:
+    """The side whose seat is a visit's place: the host's (the recipient); None (every party) otherwise."""
+    return "recipient" if rule.mode == "visit" else None
 
 
 def _confidence(group: Group) -> float:

@@ -1,16 +1,18 @@
 """Where an event happened when no sentence of it names the place.
 
 Reports often leave the place to the dateline ("Jakarta, CNN Indonesia -") or to who took part: a country's
-police arresting its own citizens, its parliament accusing its government. Two fallbacks, each recorded as
+police arresting its own citizens, its parliament accusing its government. Three fallbacks, each recorded as
 the event's ``location_basis`` so a user can keep or drop them:
 
 - ``dateline``: the dateline's city, for an event the article reports as its news (not a recalled one, not a
   call), when the parties fit the city: at least one is of the dateline's country, or none has a country.
   An article datelined Jakarta about Turkey arresting Gülen's supporters does not put the arrests in Jakarta.
+- ``seat``: the town where a party sits (the knowledge base's seats: a ministry in Jakarta, "Polres Jember" in
+  Jember), the host's for a visit, when the parties fit it as for a dateline.
 - ``participants``: the one country every party with a known country belongs to, as a country-level place
   (no city), when there are no foreign parties and the event is not a call.
 
-Both stay silent when the event's sentences name a place or country the parties do not belong to: such a
+All stay silent when the event's sentences name a place or country the parties do not belong to: such a
 sentence may be telling where it happened in a way the rules did not read.
 """
 
@@ -21,7 +23,8 @@ from dataclasses import dataclass
 from linimasa.dates import day_of
 from linimasa.events.arguments import apposed_country, find_location_mentions, location_of, venue_city
 from linimasa.events.place_phrases import phrases_of
-from linimasa.model import DATED_PLACE, DATELINE_PLACE, PARTICIPANTS_PLACE, Location, Mention, Participant
+from linimasa.kb.seats import NATIONAL
+from linimasa.model import DATED_PLACE, DATELINE_PLACE, PARTICIPANTS_PLACE, SEAT_PLACE, Location, Mention, Participant
 
 # The knowledge base's "country" of international organisations: no country an event can happen in.
 INTERNATIONAL = "IGO"
@@ -157,6 +160,41 @@ def dateline_place(article, kb, participants: list[Participant], sentence_mentio
     end = dateline.get("end") or start
     stand_in = Mention(start, end, dateline.get("text") or dateline["place"], "LOC", DATELINE_PLACE)
     return Location(place.name, place.city, place.country, place.lat, place.lon, place.kb_id), stand_in, DATELINE_PLACE
+
+
+def seat_place(kb, participants: list[Participant], sentence_mentions: list[Mention], side: str | None = None,
+               country: str | None = None, national: bool = True) -> tuple[Location, Mention, str] | None:
+    """The town where the event's parties sit (``kb.seat``: a ministry's hearing, a police resort's arrest),
+    for an event told without a place. Only the parties on ``side`` count when given (a visit is where its
+    host sits), and only seats in ``country`` when given (a country the event is stated in); the most local
+    seat wins (a city's or regency's body over a province's, a province's over a national one), and seats
+    of one rank in several towns say nothing. Silent when the sentences name a place or country outside the
+    parties' countries, as for a dateline. ``national``: whether a national body's seat counts (not for what
+    such a body does where it goes: an arrest, a deployment)."""
+    if kb is None:
+        return None
+    ranked: dict[int, dict[str, Location]] = {}
+    for p in participants:
+        if not p.kb_id or (side is not None and p.side != side):
+            continue
+        seat = kb.seat(p.kb_id)
+        if seat is None or (country is not None and seat.country != country):
+            continue
+        rank = kb.seats.rank(p.kb_id)
+        if rank == NATIONAL and not national:
+            continue
+        ranked.setdefault(rank, {})[seat.kb_id or seat.name] = Location(seat.name, seat.city, seat.country, seat.lat,
+                                                                        seat.lon, seat.kb_id)
+    if not ranked:
+        return None
+    towns = ranked[min(ranked)]
+    if len(towns) != 1:
+        return None
+    [location] = towns.values()
+    if _foreign_place_named(sentence_mentions, _countries(participants) | {location.country}):
+        return None
+    stand_in = Mention(0, 0, location.name, "LOC", SEAT_PLACE)
+    return location, stand_in, SEAT_PLACE
 
 
 def participants_country(kb, participants: list[Participant], sentence_mentions: list[Mention],

@@ -33,6 +33,7 @@ from linimasa.kb.records import (
     Title,
 )
 from linimasa.kb.resolve import Resolver
+from linimasa.kb.seats import Seats
 from linimasa.model import Mention
 
 
@@ -59,6 +60,7 @@ class KnowledgeBase:
         linking: dict,
         organisation_kinds: Sequence[OrganisationKind] = (),
         local_bodies: LocalBodies | None = None,
+        seats: Seats | None = None,
     ) -> None:
         self.people = people
         self.countries = countries
@@ -76,6 +78,8 @@ class KnowledgeBase:
         self.place_neighbours = {fold(w) for w in linking.get("place_neighbours", [])}
         self.not_country_after = {fold(w) for w in linking.get("not_country_after", [])}
         self.local_bodies = local_bodies or LocalBodies((), {}, {}, ())
+        self.seats = seats or Seats({}, {}, ())
+        self._seat_places: dict[str, Place | None] = {}
         self.index = build_index(self, country_aliases, titles, organisation_kinds)
         self._finder = MentionFinder(self)
         self._resolver = Resolver(self)
@@ -166,6 +170,18 @@ class KnowledgeBase:
 
     def place(self, name: str, context_country: str | None = None) -> Place | None:
         return self.places.find(name, [context_country] if context_country else [], insist=True)
+
+    def seat(self, kb_id: str) -> Place | None:
+        """The town a body sits in (linimasa/kb/seats.py): a city of the body's country, or None."""
+        if kb_id not in self._seat_places:
+            found = None
+            for name, country in self.seats.names(kb_id):
+                place = self.place(name, country)
+                if place is not None and place.city and place.country == country:
+                    found = place
+                    break
+            self._seat_places[kb_id] = found
+        return self._seat_places[kb_id]
 
     def holder(self, title: str, on: dt.date | None, context: Sequence[Mention] = ()) -> Person | None:
         """The person who held the office a title phrase names ("Menlu AS", "Presiden Rusia") on a day;

@@ -15,6 +15,7 @@ from typing import Any, Iterable, Iterator
 from linimasa import dates, yamldata
 from linimasa.kb.local_bodies import LocalBodies, LocalUnit
 from linimasa.kb.places import PlaceIndex
+from linimasa.kb.seats import Seats
 from linimasa.kb.records import (
     Country,
     Organisation,
@@ -37,6 +38,7 @@ ORGANISATION_KINDS = "organisation_kinds_id.yaml"
 LINKING = "linking.yaml"
 LOCAL_BODIES = "local_bodies_id.yaml"
 ADMIN1 = "admin1.csv"
+SEATS = "seats.csv"
 
 
 def files_named(name: str, folders: Iterable[Path]) -> list[Path]:
@@ -168,6 +170,18 @@ def read_local_bodies(paths: Iterable[Path], admin1: Iterable[Path]) -> LocalBod
     return LocalBodies(units, aliases, names, stops)
 
 
+def read_seats(paths: Iterable[Path], local_bodies: Iterable[Path], admin1: Iterable[Path]) -> Seats:
+    """Listed seats (``seats.csv``), Indonesia's province capitals (``admin1.csv``) and the directions a regional
+    body's region may end with (``region_directions`` of ``local_bodies_id.yaml``)."""
+    listed = {row["kb_id"]: (row["city"], row["country"]) for row in csv_rows(paths)}
+    capitals = {row["name_id"]: row["capital"] for row in csv_rows(admin1)
+                if row["country"] == "IDN" and row.get("name_id") and row.get("capital")}
+    directions = []
+    for path in local_bodies:
+        directions.extend((yamldata.safe_load(path.read_text(encoding="utf-8")) or {}).get("region_directions") or ())
+    return Seats(listed, capitals, directions)
+
+
 def read_folders(folders: Sequence[Path]) -> dict[str, Any]:
     """Every record of the data files in ``folders``, later folders extending (and, for the same key,
     replacing) earlier ones: the arguments of :class:`~linimasa.kb.base.KnowledgeBase`."""
@@ -198,4 +212,5 @@ def read_folders(folders: Sequence[Path]) -> dict[str, Any]:
         linking=read_linking(files_named(LINKING, folders)),
         organisation_kinds=read_organisation_kinds(files_named(ORGANISATION_KINDS, folders)),
         local_bodies=read_local_bodies(files_named(LOCAL_BODIES, folders), files_named(ADMIN1, folders)),
+        seats=read_seats(files_named(SEATS, folders), files_named(LOCAL_BODIES, folders), files_named(ADMIN1, folders)),
     )

@@ -68,7 +68,8 @@ class LocalBodies:
         region = _spaced(match.group("region"))
         region = self.region_aliases.get(region, region)
         english = self.region_names.get(region, region)
-        return Organisation(kb_id=f"{KB_PREFIX}:{unit.key}:{_slug(region)}", name=unit.name.format(region=english),
+        return Organisation(kb_id=f"{KB_PREFIX}:{unit.key}:{region_slug(region)}",
+                            name=unit.name.format(region=english),
                             country=COUNTRY, aliases=[_spaced(name)],
                             source="composed from the regional unit and its region")
 
@@ -77,5 +78,6 @@ def _spaced(text: str) -> str:
     return " ".join(text.split())
 
 
-def _slug(text: str) -> str:
+def region_slug(text: str) -> str:
+    """A region as the last part of a composed kb_id: "Jawa Tengah" -> "jawa-tengah"."""
     return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")

@@ -1,0 +1,44 @@
+"""Where a body sits (linimasa/kb/seats.py): a listed body's headquarters town, a provincial body in its
+province's capital, any other regional body in the town its region is named for."""
+
+from __future__ import annotations
+
+import pytest
+
+from linimasa.kb import load_kb
+from linimasa.kb.seats import LOCAL, NATIONAL, PROVINCIAL, Seats
+
+
+@pytest.mark.parametrize("kb_id, city", [
+    ("org:kpk", "Jakarta"),                              # listed
+    ("org:white-house", "Washington, D.C."),
+    ("local:kejati:jawa-tengah", "Semarang"),            # a province's body: its capital
+    ("local:dprd:jawa-timur", "Surabaya"),
+    ("local:city-government:solo", "Surakarta"),         # a town's body: the town, by any of its names
+    ("local:district-court:jakarta-selatan", "Jakarta"),  # a direction after the town dropped
+    ("local:polda:jakarta-metropolitan", "Jakarta"),     # listed although composed
+])
+def test_a_body_sits_in_its_town(kb_id, city):
+    seat = load_kb().seat(kb_id)
+    assert seat is not None and seat.city == city
+
+
+@pytest.mark.parametrize("kb_id", [
+    "local:polres:sumba-timur",    # a regency not named for its town (Waingapu): the knowledge base cannot say
+    "local:kejari:sikka",          # "Sikka" is a town in India to geonames: never a seat out of the country
+    "local:kodam:iv-diponegoro",   # a numbered command
+    "org:un",                      # no row
+    "person:joko-widodo",
+])
+def test_a_body_of_no_known_town_has_no_seat(kb_id):
+    assert load_kb().seat(kb_id) is None
+
+
+def test_the_more_local_body_ranks_first():
+    seats = Seats({"org:kpk": ("Jakarta", "IDN"), "local:polda:jakarta-metropolitan": ("Jakarta", "IDN")},
+                  {"Jawa Tengah": "Semarang"}, ["Selatan"])
+    assert seats.rank("local:city-government:solo") == LOCAL
+    assert seats.rank("local:provincial-government:jawa-tengah") == PROVINCIAL
+    assert seats.rank("local:polda:jakarta-metropolitan") == PROVINCIAL
+    assert seats.rank("org:kpk") == NATIONAL
+    assert seats.names("local:kejari:jakarta-selatan") == [("jakarta selatan", "IDN"), ("jakarta", "IDN")]
