@@ -133,3 +133,13 @@ def test_the_extractor_says_why_a_group_of_candidates_made_no_event():
     arrest = [(fate, event) for group, fate, event in fates if group.first.match.rule.type == "COERCE"]
     assert arrest == [("known_party", None)]  # its parties, young men and the police, are no known body
     assert extractor.group_fates(article(text, []), views, anchor, candidates) == []  # unexplained: only events
+
+
+def test_a_regional_police_unit_makes_its_own_deployment_known_but_no_other_act():
+    unit = [("Polres Sukamaju", "ORG", "organisation", "local:polres:sukamaju")]
+    deployed = "Polres Sukamaju menerjunkan 80 personel ke lokasi bentrokan pada Minggu malam."
+    mobilized = events(deployed, unit, "MOBILIZE", require_known_party=True)
+    assert [p.name for e in mobilized for p in e.participants] == ["Polres Sukamaju"]
+    shot = "Polres Sukamaju menembak mati seorang perampok pada Minggu malam."
+    assert len(events(shot, unit, "ASSAULT", require_known_party=False)) == 1
+    assert events(shot, unit, "ASSAULT", require_known_party=True) == []

@@ -20,7 +20,7 @@ from linimasa.events.arguments import SentenceView, after_with, as_date
 from linimasa.events.candidates import Candidate, DateFinding, dated_after
 from linimasa.events.decision import best_decision
 from linimasa.events.lexicon import Lexicon
-from linimasa.events.participants import contains, generic, key, surname, vouches
+from linimasa.events.participants import LOCAL_PREFIX, contains, generic, key, surname, vouches
 from linimasa.events.places import DatedPlace, dated_place, dateline_place, participants_country, seat_place
 from linimasa.events.summary import summarise
 from linimasa.kb.topics import TopicHit
@@ -104,6 +104,7 @@ class Assembler:
         args = lexicon.arguments
         self.require_known = bool(args["require_known_party"]) if require_known is None else require_known
         self.single_party_modes = frozenset(args["single_party_modes"])
+        self.local_vouch_types = frozenset(args.get("regional_bodies_vouch_for") or ())
         self.anaphora = [tuple(a) for a in args["plural_anaphora"]]
 
     # ------------------------------------------------------------------ grouping
@@ -414,12 +415,17 @@ class Assembler:
     def _valid(self, rule, participants: list[Participant], require_known: bool, officials: set = frozenset()) -> bool:
         """Enough parties for the type, one of them known to the knowledge base when ``require_known`` (or, for
         talks, a person the text titles with an office of government: ``officials``, keys of participants)."""
-        if require_known and not any(vouches(p) or key(p) in officials for p in participants):
+        if require_known and not any(vouches(p) or key(p) in officials or self._regional_vouches(rule, p)
+                                     for p in participants):
             return False
         if rule.type != "CONSULT":
             return bool(participants)
         return len(participants) >= 2 or (len(participants) == 1 and rule.mode in self.single_party_modes)
 
+    def _regional_vouches(self, rule, p: Participant) -> bool:
+        """A regional body the knowledge base composes ("Polres Sampang") makes an event of the types that are
+        its own acts known (``regional_bodies_vouch_for``: a police unit deploying its personnel)."""
+        return rule.type in self.local_vouch_types and (p.kb_id or "").startswith(f"{LOCAL_PREFIX}:")
 
 
 def _antecedent(earlier: list[Group], c: Candidate) -> Group:
