@@ -131,3 +131,14 @@ def test_a_speakers_day_carries_what_the_context_alone_gives():
     result = date_for_event(article, start, start + 7)
     assert (result["value"], result["basis"]) == ("2025-09-05", "speaker")
     assert result["context"] == {"value": "2025-09-04", "basis": "preceding_context"}
+
+
+def test_a_clock_time_with_no_day_of_its_own_is_at_the_day_the_narrative_is_at():
+    # after a stated day the narrative is at that day, not at the anchor the clock time was counted from
+    article = dated_article("Pada Kamis (20/4/2017) polisi memeriksa sekolah itu. Polisi menangkap pencuri itu "
+                            "sekitar pukul 13:30 WITA.", "2017-04-24")
+    assert date_at(article, "menangkap") == ("2017-04-20", "preceding_context")
+    # before any stated day it is the day of the news, as live reports tell it
+    live = dated_article("Menteri tiba pukul 16:43 WIB dan bertemu Gubernur. Hal lain dibahas Jumat (21/4/2017).",
+                         "2017-04-24")
+    assert date_at(live, "bertemu") == ("2017-04-24", "sentence")

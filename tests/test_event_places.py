@@ -265,3 +265,22 @@ def test_a_visit_to_a_country_is_where_its_host_sits(pipeline):
                                published="2025-10-21"))
     [event] = [e for e in article.events if e.type == "CONSULT"]
     assert (event.location.city, event.location.country) == ("Jakarta", "IDN")
+
+
+@pytest.mark.parametrize("text", [
+    "Presiden Joko Widodo bertemu Prabowo Subianto di Kantor DPP Partai Gerindra, Senin (20/10/2025).",
+    "Ketua DPRD Budi Santoso menyambangi Kantor Kementerian Dalam Negeri, Senin (20/10/2025).",
+])
+def test_a_bodys_building_is_where_the_body_sits(pipeline, text):
+    article = pipeline(Article(id="own", text=text, title="Judul", published="2025-10-21"))
+    [event] = [e for e in article.events if e.type == "CONSULT"]
+    assert (event.location.city, event.location.country, event.location_basis) == ("Jakarta", "IDN",
+                                                                                    "trigger_sentence")
+
+
+def test_the_city_after_a_venue_of_many_words_is_the_place(pipeline):
+    article = pipeline(Article(id="own", text="Presiden Joko Widodo bertemu Prabowo Subianto di Kantor Dewan "
+                                              "Pengurus Pusat Partai Mawar Indah Raya (DPP PMIR), Jalan Raden Saleh, "
+                                              "Bandung, Senin (20/10/2025).", title="Judul", published="2025-10-21"))
+    [event] = [e for e in article.events if e.type == "CONSULT"]
+    assert (event.location.city, event.location_basis) == ("Bandung", "trigger_sentence")

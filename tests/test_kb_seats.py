@@ -17,6 +17,7 @@ from linimasa.kb.seats import LOCAL, NATIONAL, PROVINCIAL, Seats
     ("local:city-government:solo", "Surakarta"),         # a town's body: the town, by any of its names
     ("local:district-court:jakarta-selatan", "Jakarta"),  # a direction after the town dropped
     ("local:polda:jakarta-metropolitan", "Jakarta"),     # listed although composed
+    ("local:polda:metro", "Jakarta"),                    # "Polda Metro", not the town of Metro in Lampung
 ])
 def test_a_body_sits_in_its_town(kb_id, city):
     seat = load_kb().seat(kb_id)

@@ -117,6 +117,8 @@ def test_clock_times_carry_their_zone_and_the_date_beside_them():
         ("09:31 WIB", "TIME", "2022-01-22T09:31+07:00"),
         ("pukul 8 malam", "TIME", "2015-05-13T20:00"),
     ]
+    # where each clock time's day comes from: the date beside it, or only the anchor
+    assert [t.basis for t in times[1:]] == ["clock", "anchor_clock"]
 
 
 @pytest.mark.parametrize("text", [

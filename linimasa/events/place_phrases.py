@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from linimasa.model import TimeExpression
 
 # A phrase's first part (the venue or occasion after "di") is at most this many words ...
-FIRST_PART_WORDS = 8
+FIRST_PART_WORDS = 12
 # ... and each later part (a district, a city, a province) at most this many.
 LATER_PART_WORDS = 6
 CLOSERS = {",", ".", "!", "?", ";", ":", '"', "“", "”", "'"}

@@ -49,7 +49,7 @@ def sentence_place(view, match, lexicon, kb) -> tuple[Location, Mention] | None:
         if found is not None and found.country:  # a region across countries ("Asia Tenggara") is no venue
             resolved.append((found, m))
     if not resolved:
-        return None
+        return body_venue(view, match, lexicon, kb)
     best = resolved[0]
     phrases = phrases_of(view, lexicon)
     phrase = _phrase_of(view, best[1], phrases)
@@ -62,6 +62,28 @@ def sentence_place(view, match, lexicon, kb) -> tuple[Location, Mention] | None:
     if best[0].city is None and same_country:
         return same_country[0]
     return best
+
+
+def body_venue(view, match, lexicon, kb) -> tuple[Location, Mention] | None:
+    """A body's building as the venue, its city unnamed: "di Kantor DPP Partai Gerindra", "di Gedung KPK", a
+    visit's "menyambangi Kantor Kementerian Dalam Negeri" are where the body sits (``kb.seat``). A word of
+    ``body_venue_heads`` opens the venue, and the first body of known seat in it (before a comma) gives the
+    city; the venue nearest after the trigger first."""
+    if kb is None:
+        return None
+    heads = lexicon.words("body_venue_heads")
+    starts = [(p.start, p.first_end) for p in phrases_of(view, lexicon) if view.words[p.start] in heads]
+    if match.rule.mode == "visit" and match.last < len(view.words) and view.words[match.last] in heads:
+        end = next((j for j in range(match.last, len(view.words)) if view.words[j] in (",", ".")), len(view.words))
+        starts.append((match.last, end))
+    trigger = view.token_index(match.start)
+    for start, end in sorted(starts, key=lambda span: (span[0] < trigger, abs(span[0] - trigger))):
+        for m in view.mentions:
+            if m.kind == "organisation" and m.kb_id and start < view.token_index(m.start) < end:
+                seat = kb.seat(m.kb_id)
+                if seat is not None:
+                    return Location(seat.name, seat.city, seat.country, seat.lat, seat.lon, seat.kb_id), m
+    return None
 
 
 @dataclass(frozen=True)

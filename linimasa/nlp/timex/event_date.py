@@ -19,6 +19,7 @@ from linimasa.model import Article, Sentence, TimeExpression
 from linimasa.nlp.timex import dates
 from linimasa.nlp.timex.anchor import resolve_anchor
 from linimasa.nlp.timex.lexicon import load_lexicon
+from linimasa.nlp.timex.norm_dates import ANCHOR_CLOCK
 from linimasa.nlp.timex.recognise import find_times
 from linimasa.nlp.timex.speakers import People, nearest_spoken_day, speakers_of, spoken_days
 
@@ -49,7 +50,8 @@ def date_for_event(article: Article, trigger_start: int, trigger_end: int) -> di
     index = next((i for i, s in enumerate(sentences) if s.start <= trigger_start < max(s.end, s.start + 1)), None)
     stated_day = next((t.start for t in times if t.basis in _STATED and dates.parse_date(t.value)), None)
     dated = [t for t in times if t.type in ("DATE", "TIME") and t.value
-             and not (stated_day is not None and stated_day < t.start and _quoted_deictic(text, t))]
+             and not (stated_day is not None and stated_day < t.start
+                      and (_quoted_deictic(text, t) or t.basis == ANCHOR_CLOCK))]
     if index is not None:
         sentence = sentences[index]
         in_sentence = [t for t in dated if sentence.start <= t.start < sentence.end]

@@ -162,13 +162,19 @@ def norm_year(match, expression, context, weekday):
     expression.basis = "stated"
 
 
-def _clock_date(context: Context, start: int) -> str:
+ANCHOR_CLOCK = "anchor_clock"  # a clock time whose day is only the anchor's
+
+
+def _clock_date(context: Context, start: int) -> tuple[str, str]:
+    """The day of a clock time and where it comes from: the date written right before it ("22/01/2022, 09:31
+    WIB", basis ``clock``), else the anchor (basis ``anchor_clock``: "sekitar pukul 13.30 Wita" says nothing of
+    its day, so event dating does not take it for one: linimasa/nlp/timex/event_date.py)."""
     if context.found:
         earlier = context.found[-1][0]
         gap = context.text[earlier.end:start]
         if len(gap) <= CLOCK_DATE_REACH and not _SENTENCE_END.search(gap) and dates.parse_date(earlier.value):
-            return earlier.value[:10]
-    return dates.day_value(context.anchor) if context.anchor else "XXXX-XX-XX"
+            return earlier.value[:10], "clock"
+    return (dates.day_value(context.anchor) if context.anchor else "XXXX-XX-XX"), ANCHOR_CLOCK
 
 
 def norm_clock(match, expression, context, weekday):
@@ -181,8 +187,8 @@ def norm_clock(match, expression, context, weekday):
         hour += 12
     zone = match.group("zone")
     offset = lexicon.zones[zone] if zone else ""
-    expression.value = f"{_clock_date(context, expression.start)}T{hour:02d}:{minute:02d}{offset}"
-    expression.basis = "clock"
+    day, expression.basis = _clock_date(context, expression.start)
+    expression.value = f"{day}T{hour:02d}:{minute:02d}{offset}"
 
 
 def norm_year_part(match, expression, context, weekday):
