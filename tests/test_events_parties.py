@@ -143,3 +143,18 @@ def test_a_regional_police_unit_makes_its_own_deployment_known_but_no_other_act(
     shot = "Polres Sukamaju menembak mati seorang perampok pada Minggu malam."
     assert len(events(shot, unit, "ASSAULT", require_known_party=False)) == 1
     assert events(shot, unit, "ASSAULT", require_known_party=True) == []
+
+
+def test_who_the_addressee_is_asked_to_act_on_is_no_party_of_the_request():
+    text = "Anggota DPR Adi Nugroho meminta Menteri Budi Santoso mencopot Direktur Candra Wijaya."
+    found = events(text, [("Adi Nugroho", "PER", "person", "p:adi"), ("Budi Santoso", "PER", "person", "p:budi"),
+                          ("Candra Wijaya", "PER", "person", "p:candra")], "REQUEST")
+    assert [p.name for p in found[0].participants] == ["Adi Nugroho", "Budi Santoso"]
+
+
+def test_a_men_word_that_works_as_a_preposition_keeps_the_object_going():
+    text = "Polisi Andalas menangkap Budi Santoso melalui Candra Wijaya di Bandung."
+    found = events(text, [("Polisi Andalas", "ORG", "organisation", "org:pa"),
+                          ("Budi Santoso", "PER", "person", "p:budi"), ("Candra Wijaya", "PER", "person", "p:candra")],
+                   "COERCE")
+    assert [p.name for p in found[0].participants] == ["Polisi Andalas", "Budi Santoso", "Candra Wijaya"]

@@ -15,6 +15,7 @@ from linimasa import dates
 from linimasa.events.detect import TriggerMatch
 from linimasa.events.lexicon import Lexicon
 from linimasa.events.place_phrases import phrases_of
+from linimasa.lang.id.morphology import looks_like_verb
 from linimasa.model import Location, Mention, Sentence, TimeExpression
 
 _ISO_DURATION = re.compile(r"^P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?)?$|^PT?(\d+(?:\.\d+)?)H$")
@@ -121,6 +122,8 @@ def find_parties(view: SentenceView, match: TriggerMatch, lexicon: Lexicon, refe
     before = [m for m in view.mentions if start <= view.token_index(m.start) < match.first]
     object_end = _object_end(view, match, end, lexicon)
     after = [m for m in view.mentions if match.last <= view.token_index(m.start) < object_end]
+    if rule.type != "CONSULT":
+        after = _before_complement(view, after, lexicon)
     after += _with_after_place(view, object_end, end, lexicon)
     before, after = _with_described(view, before, lexicon), _with_described(view, after, lexicon)
     if reference or rule.with_only:  # "pertemuan itu", "membicarakan ISIS dengan Menhan Selandia Baru"
@@ -143,6 +146,25 @@ def find_parties(view: SentenceView, match: TriggerMatch, lexicon: Lexicon, refe
         if party:
             parties.append(party)
     return parties
+
+
+def _before_complement(view: SentenceView, after: list[Mention], lexicon: Lexicon) -> list[Mention]:
+    """The object's mentions up to the verb of what it is asked, urged or backed to do: "meminta Menkumham
+    Yasonna Laoly mencopot Dirjen X", "mendukung langkah Prabowo mewajibkan para menteri ...", "mengusulkan agar
+    Pemprov DKI mengeluarkan Pergub ...". Who the complement's verb acts on is no party of the event. The verb
+    is an active meN- form written in lower case, between two of the object's mentions; the meN- words that
+    work as prepositions ("melawan", "melalui", "merangkap": ``not_complement_verbs``) end nothing."""
+    if len(after) < 2:
+        return after
+    prepositions = lexicon.words("not_complement_verbs")
+    kept = [after[0]]
+    for previous, m in zip(after, after[1:]):
+        gap = range(view.token_index(previous.end - 1) + 1, view.token_index(m.start))
+        if any(view.words[i].startswith("me") and len(view.words[i]) > 4 and view.words[i] not in prepositions
+               and not view.capitalised(i) for i in gap):
+            break
+        kept.append(m)
+    return kept
 
 
 def _with_described(view: SentenceView, mentions: list[Mention], lexicon: Lexicon) -> list[Mention]:
