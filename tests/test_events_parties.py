@@ -158,3 +158,36 @@ def test_a_men_word_that_works_as_a_preposition_keeps_the_object_going():
                           ("Budi Santoso", "PER", "person", "p:budi"), ("Candra Wijaya", "PER", "person", "p:candra")],
                    "COERCE")
     assert [p.name for p in found[0].participants] == ["Polisi Andalas", "Budi Santoso", "Candra Wijaya"]
+
+
+def _with_countries(text: str, countries: list[tuple[str, str]]) -> Article:
+    """An article whose mentions are the given countries (surface, ISO3), each after the previous one."""
+    found, at = [], 0
+    for surface, iso3 in countries:
+        start = text.index(surface, at)
+        found.append(Mention(start, start + len(surface), surface, "LOC", "kb", f"country:{iso3}", "country",
+                             surface, iso3))
+        at = start + len(surface)
+    result = Article(id="a1", text=text, published="2025-10-20", lang="id", mentions=found)
+    result.clean_text = text
+    return result
+
+
+def test_the_country_a_person_is_from_is_no_party_beside_their_name():
+    text = "Budi Santoso (43), warga Malaysia ditangkap polisi di Bandung."
+    unknown = Mention(0, 12, "Budi Santoso", "PER", "ner")  # a name the knowledge base does not know: no country
+    article = _with_countries(text, [("Malaysia", "MYS")])
+    article.mentions.insert(0, unknown)
+    settings = Settings(options={"events": {"decision": False, "require_known_party": False}})
+    done = EventStage(settings, kb=NoKB(), dater=lambda *args: None)(article)
+    coerce = [e for e in done.events if e.type == "COERCE"]
+    assert [p.name for p in coerce[0].participants] == ["Budi Santoso", "police"]
+
+
+def test_a_country_is_not_told_again_beside_the_collective_that_stands_for_it():
+    settings = Settings(options={"events": {"decision": False, "require_known_party": False}})
+    text = "Israel dan tentara Israel menembak warga Palestina pada Senin."
+    done = EventStage(settings, kb=NoKB(), dater=lambda *args: None)(
+        _with_countries(text, [("Israel", "ISR"), ("Israel", "ISR"), ("Palestina", "PSE")]))
+    assault = [e for e in done.events if e.type == "ASSAULT"]
+    assert [p.name for p in assault[0].participants] == ["Israel military", "Palestina"]

@@ -399,7 +399,9 @@ class Assembler:
                 merged[identity] = p
         specific = [p for p in merged.values() if not generic(p)]
         represented = {p.country for p in specific if p.country}
-        return specific + [p for p in merged.values() if generic(p) and p.country not in represented]
+        collectives = {p.country for p in merged.values() if generic(p) and p.kind != "country"}
+        return specific + [p for p in merged.values() if generic(p) and p.country not in represented
+                           and not (p.kind == "country" and p.country in collectives)]  # "tentara Israel", no "Israel"
 
     def _without_titles(self, group: Group, rule, participants: list[Participant]) -> list[Participant]:
         """Without the bodies every member names only in a person's title ("Anggota Komisi VII DPR RI Bambang"):

@@ -18,7 +18,8 @@
 - **Descriptions of a person**: the words that describe someone before the name they are then given
   ("pelaku pencurian motor milik X bernama Y", "pria berinisial AS": the owner and the noun are only how Y is
   described), and a common noun set beside a person's name ("Budi (35), warga Desa Sukamaju", "aktivis
-  mahasiswa asal Bandung, Budi"): the person takes part, the group noun is what they are. Like a body in a
+  mahasiswa asal Bandung, Budi"): the person takes part, the group noun is what they are; so is a country
+  set beside the name ("Budi (43), warga Nigeria", "Budi, imam Indonesia di ..."): where the person is from. Like a body in a
   title, a description stays on the candidate as its known party when nothing else is known.
 """
 
@@ -34,7 +35,11 @@ from linimasa.model import Mention
 _SQUASH = re.compile(r"[\s.\-]+")
 DESCRIPTION_WORDS = 10  # words between a described noun and "bernama"/"berinisial"
 APPOSITION_WORDS = 4  # words between a group noun and the comma before the name it describes
-TITLE_REACH = 8  # words of a title (a body named in it counts as one) between its role word and the name
+TITLE_REACH = 8
+NATIONALITY_WORDS = 2  # lower-case nouns between a person's comma and the country they are from ("warga negara")
+# Words that carry a clause on after a person's comma, not a noun that describes them ("Budi, dan Indonesia").
+NOT_NOUNS = frozenset({"dan", "atau", "serta", "bersama", "dengan", "kepada", "ke", "di", "dari", "oleh", "juga",
+                       "yang", "dalam", "pada", "untuk", "bagi", "sementara", "kini", "saat", "selaku", "sebagai"})  # words of a title (a body named in it counts as one) between its role word and the name
 
 
 @functools.cache
@@ -84,7 +89,29 @@ class NonParties:
         Bandung, Y")."""
         if self._naming_word(view, m) is not None:
             return True
+        if m.kind == "country":
+            return self._nationality(view, m)
         return m.kind == "agent" and (self._beside_name_before(view, m) or self._beside_name_after(view, m))
+
+    def _nationality(self, view, m: Mention) -> bool:
+        """ "Y (43), warga Nigeria", "Y, imam Indonesia di masjid ...": a country set beside a person's name,
+        after a comma and at most NATIONALITY_WORDS lower-case nouns, tells where the person is from; the state
+        takes no part through it."""
+        words = view.words
+        i = view.token_index(m.start) - 1
+        nouns = 0
+        while i >= 0 and nouns < NATIONALITY_WORDS and words[i].isalpha() and not view.capitalised(i) \
+                and words[i] not in self.links and not looks_like_verb(words[i]) and words[i] not in NOT_NOUNS:
+            i, nouns = i - 1, nouns + 1
+        return nouns > 0 and i >= 1 and words[i] == "," and self._person_ends(view, i - 1, m)
+
+    def _person_ends(self, view, i: int, before: Mention) -> bool:
+        """Whether a person's name ends at word ``i``, or before its age in brackets ("Y (43)")."""
+        words = view.words
+        if words[i] == ")" and i >= 2 and words[i - 1].isdigit() and words[i - 2] == "(":
+            i -= 3
+        return any(view.token_index(p.end - 1) == i and _named(p) == "person" and p.label != "TITLE"
+                   for p in view.mentions if p.end <= before.start)
 
     def described_person(self, view, m: Mention) -> Mention | None:
         """The person whose description ``m`` belongs to, named right after "bernama"/"berinisial"."""
