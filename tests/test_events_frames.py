@@ -55,6 +55,22 @@ def test_a_cabinet_session_is_a_meeting_of_its_chair_and_the_cabinet(extract):
     assert events[0].mode == "multilateral"
 
 
+def test_a_minister_speaking_after_a_cabinet_session_met_its_chair(extract):
+    article = extract('"Anggaran cukup," kata Adi Nugroho usai sidang kabinet paripurna di Istana Negara, '
+                      "Jakarta, Senin (6/3/2017).")
+    events = consult(article)
+    assert len(events) == 1
+    assert names(events[0]) == {"Adi Nugroho", "Joko Widodo"}
+
+
+def test_a_session_held_at_the_chairs_home_adds_no_body(extract):
+    article = extract('"Anggaran cukup," kata Sri Mulyani Indrawati usai rapat terbatas di kediaman Joko Widodo, '
+                      "Jakarta, Senin (6/3/2017).")
+    events = consult(article)
+    assert len(events) == 1
+    assert names(events[0]) == {"Sri Mulyani Indrawati", "Joko Widodo"}
+
+
 def test_a_session_named_without_its_chair_gives_no_meeting(extract):
     assert consult(extract("Sidang kabinet paripurna digelar di Istana Negara, Jakarta, Senin (6/3/2017).")) == []
 

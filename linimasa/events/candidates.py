@@ -141,6 +141,8 @@ class CandidateFinder:
         self.anaphora = [tuple(a) for a in args["plural_anaphora"]]
         self.session_bodies = dict(args.get("session_bodies") or {})
         self.session_body_words = dict(args.get("session_body_words") or {})
+        self.session_chair = args.get("session_chair") or ""
+        self.frame_words = frozenset(args.get("frame_words") or ())
         self.own_sessions = frozenset(args.get("own_sessions") or ())
         self.naming = frozenset(args.get("naming_words") or ())
         self.visited_places = [tuple(place.split()) for place in args.get("visited_places") or ()]
@@ -297,9 +299,10 @@ class CandidateFinder:
         if self._own_sitting(view, match, participants, on):
             # the body holding it, with its own people, is no second party ("Rapat Paripurna DPR", "rapim TNI")
             participants = [(p, m) for p, m in participants if p.kind == "organisation" and p.kb_id]
-        if body and framed and participants and participants[0][0].country:
-            participants.append(self.resolver.session_body(body, participants[0][0], match, article))
         location = sentence_place(view, match, self.lexicon, self.kb)
+        if body and framed and participants:
+            place = location[0].country if location else None
+            participants += self._session_parties(body, participants, on, match, article, place)
         durations = []
         if rule.type == "CONSULT":  # the length of talks; elsewhere a span is a sentence, a shift, a war
             durations = [(minutes, t) for t in view.times if (minutes := duration_minutes(t)) is not None]
@@ -379,6 +382,22 @@ class CandidateFinder:
             if all(view.capitalised(i) for i in range(match.last, first)):
                 return True
         return False
+
+    def _session_parties(self, body: str, participants: list, on, match: TriggerMatch, article,
+                         place: str | None) -> list:
+        """Who a session adds to the speaker framed by it: the body, when the speaker chaired it ("ujar Prabowo
+        dalam sidang kabinet paripurna"); the chair, when someone else speaks ("kata Dadan usai sidang kabinet
+        paripurna di Istana Negara"); nothing when the chair already takes part ("usai rapat terbatas di
+        kediaman Prabowo"). The chair is of the speaker's country, else of the country the session was held in
+        (``place``)."""
+        speaker = participants[0][0]
+        chair = self.resolver.session_chair(self.session_chair, speaker.country or place, speaker.side, on, match,
+                                            article)
+        if chair is not None and chair[0].kb_id != speaker.kb_id:
+            return [] if any(p.kb_id == chair[0].kb_id for p, _ in participants) else [chair]
+        if speaker.country:
+            return [self.resolver.session_body(body, speaker, match, article)]
+        return []
 
     def _without_affiliations(self, view: SentenceView, participants: list) -> tuple[list, frozenset[tuple[int, int]]]:
         """Without the bodies named only in a person's title ("anggota Komisi I DPR RI, Elnino Husein Mohi") and the

@@ -151,17 +151,22 @@ class NonParties:
         return any(view.token_index(p.end - 1) == i and _named(p) == "person" for p in view.mentions if p.end <= m.start)
 
     def _beside_name_after(self, view, m: Mention) -> bool:
-        """ "Aktivis mahasiswa asal Bandung, Y ditangkap": a group noun opening a phrase that a comma and a
-        person's name close. Not when a verb or "oleh" comes right before the noun ("ditangkap polisi, Y
-        ..." is who arrested Y)."""
+        """ "Aktivis mahasiswa asal Bandung, Y ditangkap", "pakar hukum pidana Y": a group noun opening a phrase
+        that a person's name closes, right after the phrase's words or after a comma. Not the comma's case when a verb
+        or "oleh" comes right before the noun ("ditangkap polisi, Y ..." is who arrested Y)."""
         words = view.words
         first, last = view.token_index(m.start), view.token_index(m.end - 1)
-        if first > 0 and (looks_like_verb(words[first - 1]) or words[first - 1] == "oleh"):
-            return False
+        after_verb = first > 0 and (looks_like_verb(words[first - 1]) or words[first - 1] == "oleh")
+
+        def named_at(k: int) -> bool:
+            return any(view.token_index(p.start) == k and _named(p) == "person" and p.label != "TITLE"
+                       for p in view.mentions)
+
         for k in range(last + 1, min(last + 1 + APPOSITION_WORDS, len(words) - 1)):
             if words[k] == ",":
-                return any(view.token_index(p.start) == k + 1 and _named(p) == "person" and p.label != "TITLE"
-                           for p in view.mentions)
+                return not after_verb and named_at(k + 1)
+            if named_at(k):  # "(oleh) pakar hukum pidana Romli Atmasasmita": the noun and its words are a title
+                return True
             if not words[k].isalnum() or looks_like_verb(words[k]):
                 return False
         return False

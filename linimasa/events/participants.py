@@ -82,6 +82,20 @@ class ParticipantResolver:
                             kb_id=f"body:{name}", side=chair.side), mention)
 
 
+    def session_chair(self, title: str, country: str | None, side: str, on, match: TriggerMatch, article: Article):
+        """Who chaired a session on the event's date: the holder of ``title`` of ``country``, as a party read
+        from the session's words; None when the knowledge base does not say."""
+        if self.kb is None or not title or not country:
+            return None
+        phrase = f"{title} {country_name(self.kb, country)}"
+        person = self.kb.holder(phrase, on, article.mentions)
+        if person is None:
+            return None
+        mention = Mention(match.start, match.end, article.working_text[match.start:match.end], "PER", source="kb",
+                          kind="person", kb_id=person.kb_id, name=person.name, country=person.country)
+        return self.person(person.kb_id, person.name, person.country, mention.text, side, on), mention
+
+
 def is_person_mention(m: Mention) -> bool:
     return m.kind == "person" or m.label in ("PER", "TITLE")
 
