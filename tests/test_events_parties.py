@@ -191,3 +191,11 @@ def test_a_country_is_not_told_again_beside_the_collective_that_stands_for_it():
         _with_countries(text, [("Israel", "ISR"), ("Israel", "ISR"), ("Palestina", "PSE")]))
     assault = [e for e in done.events if e.type == "ASSAULT"]
     assert [p.name for p in assault[0].participants] == ["Israel military", "Palestina"]
+
+
+def test_the_body_closing_a_units_name_is_how_the_unit_is_written_not_a_party():
+    text = "Budi Santoso telah diperiksa Bareskrim Mabes Polri pada Senin."
+    found = events(text, [("Budi Santoso", "PER", "person", "p:budi"), ("Bareskrim", "ORG", "organisation", "org:bareskrim"),
+                          ("Polri", "ORG", "organisation", "org:polri")], "ACCUSE")
+    assert [(p.name, p.mention) for p in found[0].participants] == [("Budi Santoso", "Budi Santoso"),
+                                                                    ("Bareskrim", "Bareskrim Mabes Polri")]

@@ -290,7 +290,7 @@ class CandidateFinder:
             participant = self.resolver.participant(party, on, article, people, view)
             if participant is not None:
                 participants.append((participant, party.mention))
-        participants, titles = self._without_affiliations(view, participants)
+        participants, titles = self.lexicon.nonparties.without_affiliations(view, participants)
         if rule.type == "CONSULT" and rule.mode in ("visit", "multilateral"):
             # residents, a crowd, a police team going to a market, an office or a crime scene is no visit between
             # political parties ("ratusan warga mendatangi kantor gubernur", "puluhan petugas tiba di rumahnya"),
@@ -399,21 +399,6 @@ class CandidateFinder:
             return [self.resolver.session_body(body, speaker, match, article)]
         return []
 
-    def _without_affiliations(self, view: SentenceView, participants: list) -> tuple[list, frozenset[tuple[int, int]]]:
-        """Without the bodies named only in a person's title ("anggota Komisi I DPR RI, Elnino Husein Mohi") and the
-        words that only describe a person ("pelaku ... bernama Y"),
-        when another party is known to the knowledge base; else the body stays as the known party, and the
-        offsets of its mention are returned with the parties so that the event told leaves it out unless named
-        again (the person takes part)."""
-        nonparties = self.lexicon.nonparties
-        inside = view.sentence.start, view.sentence.end
-        titled = {id(m) for _, m in participants if inside[0] <= m.start < inside[1]
-                  and (nonparties.is_affiliation(view, m) or nonparties.is_name_part(view, m)
-                       or nonparties.is_description(view, m))}
-        if titled and any(p.kb_id for p, m in participants if id(m) not in titled):
-            return [(p, m) for p, m in participants if id(m) not in titled], frozenset()
-        return participants, frozenset((m.start, m.end) for _, m in participants if id(m) in titled)
-
     def _same_clause(self, view: SentenceView, first: TriggerMatch, second: TriggerMatch) -> bool:
         breaks = self.lexicon.words("clause_breaks") | self.lexicon.words("reporting_verbs") | {","}
         return not any(w in breaks for w in view.words[first.last : second.first])
@@ -511,4 +496,3 @@ def _date_finding(found) -> DateFinding:
         start, end, text = expression.start, expression.end, expression.text
     return DateFinding(get("value"), list(get("flags") or []), list(get("alternatives") or []), get("basis"),
                        start, end, text, get("context"))
-

@@ -13,6 +13,8 @@
 - **Countries in a name**: a country that closes an organisation's name, right after the organisation
   ("Kementerian Sosial RI", "Komisi I DPR RI") or before its acronym in brackets ("Perhimpunan Advokat
   Indonesia (Peradi)"): the organisation takes part, not the state.
+- **Parent bodies in a name**: an organisation right after another ("Bareskrim Mabes Polri", "Badan Legislasi
+  DPR") is the body the unit belongs to: the unit takes part, written with its parent.
 - **Aliases**: a name given again for the person just named ("Edward Omar Sharif Hiariej atau Eddy
   Hiariej", "KH Maksum Faqih atau Gus Maksum"): the first carries the party.
 - **Descriptions of a person**: the words that describe someone before the name they are then given
@@ -25,6 +27,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass
@@ -36,6 +39,7 @@ _SQUASH = re.compile(r"[\s.\-]+")
 DESCRIPTION_WORDS = 10  # words between a described noun and "bernama"/"berinisial"
 APPOSITION_WORDS = 4  # words between a group noun and the comma before the name it describes
 TITLE_REACH = 8
+PARENT_GAP = 1  # capitalised words between a unit and the body it belongs to ("Bareskrim Mabes Polri")
 NATIONALITY_WORDS = 2  # lower-case nouns between a person's comma and the country they are from ("warga negara")
 # Words that carry a clause on after a person's comma, not a noun that describes them ("Budi, dan Indonesia").
 NOT_NOUNS = frozenset({"dan", "atau", "serta", "bersama", "dengan", "kepada", "ke", "di", "dari", "oleh", "juga",
@@ -175,6 +179,8 @@ class NonParties:
         """A country closing an organisation's name: right after an organisation's mention ("Kementerian Sosial
         RI"), or after a capitalised word of the name and before the organisation's acronym in brackets
         ("Gerakan Masyarakat Bawah Indonesia (GMBI)")."""
+        if _organisation(m):
+            return self.unit_of(view, m) is not None
         if m.kind != "country":
             return False
         words = view.words
@@ -190,6 +196,45 @@ class NonParties:
         offset = view.sentence.start
         before = view.sentence.text[view.starts[first - 1] - offset : view.ends[first - 1] - offset]
         return acronym and before[:1].isupper() and before.isalpha()
+
+    def unit_of(self, view, m: Mention) -> Mention | None:
+        """The organisation whose name ``m`` closes as the body it belongs to: "Bareskrim Mabes Polri", "Badan
+        Legislasi DPR" (``m`` right after it, through at most PARENT_GAP capitalised words no mention covers)."""
+        if not _organisation(m):
+            return None
+        first = view.token_index(m.start)
+        for p in view.mentions:
+            if p is m or not _organisation(p) or p.end > m.start:
+                continue
+            gap = range(view.token_index(p.end - 1) + 1, first)
+            if len(gap) <= PARENT_GAP and all(view.capitalised(k) for k in gap):
+                return p
+        return None
+
+    def without_affiliations(self, view, participants: list) -> tuple[list, frozenset[tuple[int, int]]]:
+        """A candidate's (participant, mention) pairs without the bodies named only in a person's title
+        ("anggota Komisi I DPR RI, Elnino Husein Mohi"), the countries and parent bodies closing a name and the
+        words that only describe a person ("pelaku ... bernama Y"), when another party is known to the
+        knowledge base; else the body stays as the known party, and the offsets of its mention are returned
+        with the parties so that the event told leaves it out unless named again (the person takes part)."""
+        inside = view.sentence.start, view.sentence.end
+        titled = {id(m) for _, m in participants if inside[0] <= m.start < inside[1]
+                  and (self.is_affiliation(view, m) or self.is_name_part(view, m) or self.is_description(view, m))}
+        bodies = [m for _, m in participants if id(m) in titled]
+        participants = [(self._written_with_parent(view, p, m, bodies), m) for p, m in participants]
+        if titled and any(p.kb_id for p, m in participants if id(m) not in titled):
+            return [(p, m) for p, m in participants if id(m) not in titled], frozenset()
+        return participants, frozenset((m.start, m.end) for _, m in participants if id(m) in titled)
+
+    def _written_with_parent(self, view, participant, mention: Mention, bodies: list[Mention]):
+        """A unit's participant as the article writes it with the body closing its name ("Bareskrim Mabes
+        Polri"): the body is no party of its own, but it is part of how the unit is named."""
+        for body in bodies:
+            if self.unit_of(view, body) is mention:
+                offset = view.sentence.start
+                written = view.sentence.text[mention.start - offset : body.end - offset]
+                return dataclasses.replace(participant, mention=written)
+        return participant
 
     def is_affiliation(self, view, m: Mention) -> bool:
         """An organisation or country inside a title that a person's name closes: a role word before it
