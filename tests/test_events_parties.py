@@ -199,3 +199,22 @@ def test_the_body_closing_a_units_name_is_how_the_unit_is_written_not_a_party():
                           ("Polri", "ORG", "organisation", "org:polri")], "ACCUSE")
     assert [(p.name, p.mention) for p in found[0].participants] == [("Budi Santoso", "Budi Santoso"),
                                                                     ("Bareskrim", "Bareskrim Mabes Polri")]
+
+
+def test_the_name_after_a_rank_is_a_person_the_ner_missed():
+    text = "Kapolda Andalas Irjen Pol Budi Santoso bertemu Menteri Candra Wijaya di Bandung."
+    found = events(text, [("Candra Wijaya", "PER", "person", "p:candra")], "CONSULT")
+    assert {p.name for p in found[0].participants} == {"Budi Santoso", "Candra Wijaya"}
+
+
+def test_a_rank_word_inside_an_office_names_nobody():
+    from linimasa.events.arguments import SentenceView
+    from linimasa.events.ranked_names import RankCues, ranked_mentions
+    from linimasa.model import Sentence
+
+    text = "Sekretaris Jenderal Dewan Andalas hadir."
+    words = text.rstrip(".").split() + ["."]
+    starts = [text.index(w) for w in words]
+    view = SentenceView(0, Sentence(0, len(text), text), [w.lower() for w in words], starts,
+                        [s + len(w) for s, w in zip(starts, words)])
+    assert ranked_mentions(view, text, RankCues.of(load_lexicon())) == []

@@ -35,6 +35,7 @@ from linimasa.events.frames import (
 )
 from linimasa.events.detect import TriggerMatch, find_triggers
 from linimasa.events.initials import initials_mentions
+from linimasa.events.ranked_names import RankCues, ranked_mentions
 from linimasa.events.lexicon import Lexicon, normal
 from linimasa.events.named_later import introduced, stand_ins
 from linimasa.events.not_talks import (
@@ -145,6 +146,7 @@ class CandidateFinder:
         self.frame_words = frozenset(args.get("frame_words") or ())
         self.own_sessions = frozenset(args.get("own_sessions") or ())
         self.naming = frozenset(args.get("naming_words") or ())
+        self.rank_cues = RankCues.of(lexicon)
         self.visited_places = [tuple(place.split()) for place in args.get("visited_places") or ()]
         self.described_later = frozenset(args.get("described_later") or ())
         self.agents = agents
@@ -198,6 +200,8 @@ class CandidateFinder:
             view.mentions = [m for m in mentions if sentence.start <= m.start < sentence.end]
             if self.naming:  # "berinisial AS", "RO (53)": people NER missed or took for something else
                 view.mentions = initials_mentions(view, text, self.naming)
+            if self.rank_cues is not None:  # "Mayor Jenderal TNI Komaruddin Simanjuntak": a name after a rank
+                view.mentions = ranked_mentions(view, text, self.rank_cues)
             if self.agents is not None:
                 view.mentions = sorted(view.mentions + agent_mentions(view.words, view.starts, view.ends, text,
                                                                       view.mentions, self.agents),
