@@ -218,3 +218,10 @@ def test_a_rank_word_inside_an_office_names_nobody():
     view = SentenceView(0, Sentence(0, len(text), text), [w.lower() for w in words], starts,
                         [s + len(w) for s, w in zip(starts, words)])
     assert ranked_mentions(view, text, RankCues.of(load_lexicon())) == []
+
+
+def test_who_reveals_an_arrest_with_mengungkap_is_its_speaker_not_a_party():
+    text = "Pengacara Budi Santoso mengungkap Candra Wijaya ditahan Polisi Andalas pada Senin."
+    found = events(text, [("Budi Santoso", "PER", "person", "p:budi"), ("Candra Wijaya", "PER", "person", "p:candra"),
+                          ("Polisi Andalas", "ORG", "organisation", "org:pa")], "COERCE")
+    assert {p.name for p in found[0].participants} == {"Candra Wijaya", "Polisi Andalas"}

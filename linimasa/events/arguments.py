@@ -307,9 +307,11 @@ def _reporter(view: SentenceView, reported_by: int | None, start: int, side: str
 
 
 def spoken_by(view: SentenceView, m: Mention, lexicon: Lexicon) -> bool:
-    """The speaker right after a reporting verb ("..., kata Erwan, ...") is no party to the event."""
+    """The speaker right after a reporting verb whose speaker follows it ("..., kata Erwan, ...") is no party
+    to the event; after one whose speaker comes before ("Wilton mengungkap Khariq ditahan ...") comes what is
+    reported."""
     i = view.token_index(m.start)
-    return i > 0 and view.words[i - 1] in lexicon.words("reporting_verbs")
+    return i > 0 and view.words[i - 1] in lexicon.words("speaker_after")
 
 
 def is_person(m: Mention) -> bool:
