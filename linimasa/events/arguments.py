@@ -142,7 +142,8 @@ def find_parties(view: SentenceView, match: TriggerMatch, lexicon: Lexicon, refe
             # the reporting verb is the subject of what it reports when that has none of its own
             parties.extend(_reporter(view, reported_by, start, before_side, lexicon, organisations=True))
     for m in after:
-        party = _party(view, m, after_side, lexicon, visit=rule.mode == "visit")
+        party = _party(view, m, after_side, lexicon, visit=rule.mode == "visit",
+                       addressed=rule.type in lexicon.words("addressed_types"))
         if party:
             parties.append(party)
     return parties
@@ -157,11 +158,12 @@ def _before_complement(view: SentenceView, after: list[Mention], lexicon: Lexico
     if len(after) < 2:
         return after
     prepositions = lexicon.words("not_complement_verbs")
+    complementisers = lexicon.words("complementisers")
     kept = [after[0]]
     for previous, m in zip(after, after[1:]):
         gap = range(view.token_index(previous.end - 1) + 1, view.token_index(m.start))
-        if any(view.words[i].startswith("me") and len(view.words[i]) > 4 and view.words[i] not in prepositions
-               and not view.capitalised(i) for i in gap):
+        if any(view.words[i] in complementisers or view.words[i].startswith("me") and len(view.words[i]) > 4
+               and view.words[i] not in prepositions and not view.capitalised(i) for i in gap):
             break
         kept.append(m)
     return kept
@@ -318,7 +320,8 @@ def is_person(m: Mention) -> bool:
     return m.kind == "person" or (m.kind is None and m.label in ("PER", "TITLE"))
 
 
-def _party(view: SentenceView, m: Mention, side: str, lexicon: Lexicon, visit: bool = False) -> Party | None:
+def _party(view: SentenceView, m: Mention, side: str, lexicon: Lexicon, visit: bool = False,
+           addressed: bool = False) -> Party | None:
     if _credit(view, m) or lexicon.nonparties.excluded(view, m):
         return None
     marker = _preposition(view, m, lexicon)
@@ -329,7 +332,10 @@ def _party(view: SentenceView, m: Mention, side: str, lexicon: Lexicon, visit: b
     if m.kind == "country" and marker in lexicon.words("to_words"):
         return Party(m, "recipient") if visit else None
     if marker in lexicon.words("to_words"):
-        return None  # "ke Istana Negara": a building, not a party
+        # "ke Istana Negara": a building, not a party; but a request sent to a body or a person is addressed to
+        # them ("mengirimkan surat permohonan ke Pengadilan Tinggi Jakarta")
+        named = m.kind in ("person", "organisation") or (m.kind is None and m.label in ("PER", "ORG"))
+        return Party(m, side) if addressed and named else None
     if m.kind == "country" or m.label in ("PER", "ORG", "TITLE") or m.kind in ("person", "organisation", "agent"):
         first = view.token_index(m.start)
         collective = lexicon.arguments["collectives"].get(view.words[first - 1]) if first > 0 else None
