@@ -234,3 +234,10 @@ def test_a_request_sent_to_a_body_is_addressed_to_it_and_not_to_whom_it_is_about
     told = [[(p.name, p.side) for p in e.participants] for e in found]
     assert [("Budi Santoso", "actor"), ("Pengadilan Andalas", "recipient")] in told
     assert all(p.name != "Candra Wijaya" for e in found for p in e.participants)
+
+
+def test_who_confirms_an_arrest_is_its_speaker_not_a_party():
+    text = "Wakil Wali Kota Budi Santoso membenarkan Candra Wijaya ditangkap Polisi Andalas."
+    found = events(text, [("Budi Santoso", "PER", "person", "p:budi"), ("Candra Wijaya", "PER", "person", "p:candra"),
+                          ("Polisi Andalas", "ORG", "organisation", "org:pa")], "COERCE")
+    assert {p.name for p in found[0].participants} == {"Candra Wijaya", "Polisi Andalas"}
