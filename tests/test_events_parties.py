@@ -241,3 +241,15 @@ def test_who_confirms_an_arrest_is_its_speaker_not_a_party():
     found = events(text, [("Budi Santoso", "PER", "person", "p:budi"), ("Candra Wijaya", "PER", "person", "p:candra"),
                           ("Polisi Andalas", "ORG", "organisation", "org:pa")], "COERCE")
     assert {p.name for p in found[0].participants} == {"Candra Wijaya", "Polisi Andalas"}
+
+
+def test_the_police_of_a_country_is_its_police_not_the_state():
+    settings = Settings(options={"events": {"decision": False, "require_known_party": False}})
+    text = "Kepolisian Malaysia menangkap Budi Santoso pada Senin."
+    article = _with_countries(text, [("Malaysia", "MYS")])
+    start = text.index("Budi Santoso")
+    article.mentions.append(Mention(start, start + 12, "Budi Santoso", "PER", "ner"))
+    done = EventStage(settings, kb=NoKB(), dater=lambda *args: None)(article)
+    coerce = [e for e in done.events if e.type == "COERCE"]
+    assert {(p.name, p.kind) for p in coerce[0].participants} == {("Malaysia police", "organisation"),
+                                                                   ("Budi Santoso", "person")}
