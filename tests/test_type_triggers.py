@@ -62,3 +62,18 @@ def test_calling_an_act_unacceptable_is_disapproval():
 
 def test_a_court_finding_a_petition_inadmissible_is_no_disapproval():
     assert triggers("Hakim menyatakan permohonan pemohon tidak dapat diterima.", "ACCUSE") == []
+
+
+def test_an_accusation_reaches_past_the_long_title_of_the_accused():
+    judged = "Pengamat itu menilai kinerja Dinas Perhubungan Kota Sukamaju selama tahun lalu sangat buruk."
+    assert triggers(judged, "ACCUSE") == ["menilai"]  # "buruk" is the tenth word after the trigger
+    too_far = ("Pengamat itu menilai kinerja Dinas Perhubungan Kota Sukamaju selama tahun lalu di tengah "
+               "banyaknya keluhan warga sangat buruk.")
+    assert triggers(too_far, "ACCUSE") == []
+
+
+def test_other_types_keep_the_eight_word_reach():
+    shot = "Pemerintah itu mengeksekusi seorang warga asing yang ditangkap di bandara ibu kota dengan regu tembak."
+    assert triggers(shot, "ASSAULT") == []  # "regu" is the eleventh word after the trigger
+    assert triggers("Pemerintah itu mengeksekusi seorang warga asing dengan regu tembak.", "ASSAULT") == [
+        "mengeksekusi"]

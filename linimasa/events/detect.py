@@ -74,10 +74,10 @@ def _after_aside(words: list[str], at: int) -> str:
 
 
 def _near(words: list[str], i: int, n: int, rule: TriggerRule) -> bool:
-    """One of the rule's ``near`` words follows the trigger within NEAR_WINDOW words, or one of its
-    ``near_before`` words precedes it as closely (the subject of a passive, "Pelaku sudah kami amankan"; the
-    statement a refusal is told in, "menegaskan tidak akan ...")."""
-    if any(w in rule.near for w in words[i + n : i + n + NEAR_WINDOW]):
+    """One of the rule's ``near`` words follows the trigger within its ``near_window`` words, or one of its
+    ``near_before`` words precedes it within NEAR_WINDOW words (the subject of a passive, "Pelaku sudah kami
+    amankan"; the statement a refusal is told in, "menegaskan tidak akan ...")."""
+    if any(w in rule.near for w in words[i + n : i + n + rule.near_window]):
         return True
     return any(w in rule.near_before for w in words[max(0, i - NEAR_WINDOW) : i])
 

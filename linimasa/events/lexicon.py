@@ -31,7 +31,8 @@ class TriggerRule:
     head: bool = True  # False: names a setting (a summit), never an event of its own
     not_prev: frozenset[str] = frozenset()
     next_mention: bool = False  # a name or title must follow the trigger
-    near: frozenset[str] = frozenset()  # one of these must follow within NEAR_WINDOW words ("menetapkan ... tersangka")
+    near: frozenset[str] = frozenset()  # one of these must follow within near_window words ("menetapkan ... tersangka")
+    near_window: int = NEAR_WINDOW  # how far after the trigger a ``near`` word may come (per type: near_window_by_type)
     near_before: frozenset[str] = frozenset()  # or one of these in the NEAR_WINDOW words before ("pelaku diamankan")
     not_near_before: frozenset[str] = frozenset()  # none of these in the clause's NEAR_WINDOW words before ("surat itu diterima")
     lemma: str = ""  # the lexeme's root ("temu" for "ditemui"), else the trigger's words
@@ -109,7 +110,8 @@ def lexeme_roots(data: dict) -> dict[tuple[str, tuple[str, ...]], str]:
             for lexeme in lexemes for form in forms(lexeme["root"], lexeme["derivations"])}
 
 
-def _rules(data: dict) -> dict[str, tuple[TriggerRule, ...]]:
+def _rules(data: dict, windows: dict[str, int] | None = None) -> dict[str, tuple[TriggerRule, ...]]:
+    """The trigger rules by first word; ``windows``: a type's own reach for its ``near`` words."""
     table: dict[str, list[TriggerRule]] = {}
     for event_type, entries in data.items():
         for entry in entries:
@@ -126,6 +128,7 @@ def _rules(data: dict) -> dict[str, tuple[TriggerRule, ...]]:
                 not_prev=frozenset(entry.get("not_prev", ())),
                 next_mention=entry.get("next_mention", False),
                 near=frozenset(entry.get("near", ())),
+                near_window=int(entry.get("near_window", (windows or {}).get(event_type, NEAR_WINDOW))),
                 near_before=frozenset(entry.get("near_before", ())),
                 not_near_before=frozenset(entry.get("not_near_before", ())),
                 with_only=entry.get("with_only", False),
@@ -153,10 +156,11 @@ def load_lexicon(folder: str | None = None) -> Lexicon:
                        for entry in entries] for kind, entries in written.items()}
     for kind, entries in lexeme_entries(lexemes, written).items():
         triggers.setdefault(kind, []).extend(entries)
+    arguments = read("arguments_id.yaml")
     return Lexicon(
-        triggers=_rules(triggers),
+        triggers=_rules(triggers, arguments.get("near_window_by_type")),
         modality=modality,
-        arguments=read("arguments_id.yaml"),
+        arguments=arguments,
         before_cues=before,
         stop_words=frozenset(modality["stop"]),
         after_modals=after,
