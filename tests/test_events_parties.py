@@ -253,3 +253,11 @@ def test_the_police_of_a_country_is_its_police_not_the_state():
     coerce = [e for e in done.events if e.type == "COERCE"]
     assert {(p.name, p.kind) for p in coerce[0].participants} == {("Malaysia police", "organisation"),
                                                                    ("Budi Santoso", "person")}
+
+
+def test_a_body_in_the_first_of_two_titles_is_how_the_person_is_introduced():
+    text = "Anggota Komisi Andalas sekaligus Ketua Fraksi Partai Merdeka, Budi Santoso menuding Partai Bersatu."
+    found = events(text, [("Komisi Andalas", "ORG", "organisation", "org:ka"), ("Partai Merdeka", "ORG", "organisation", "org:pm"),
+                          ("Budi Santoso", "PER", "person", "p:budi"), ("Partai Bersatu", "ORG", "organisation", "org:pb")],
+                   "ACCUSE")
+    assert [p.name for p in found[0].participants] == ["Budi Santoso", "Partai Bersatu"]

@@ -40,6 +40,7 @@ DESCRIPTION_WORDS = 10  # words between a described noun and "bernama"/"berinisi
 APPOSITION_WORDS = 4  # words between a group noun and the comma before the name it describes
 TITLE_REACH = 8
 PARENT_GAP = 1  # capitalised words between a unit and the body it belongs to ("Bareskrim Mabes Polri")
+CHAINED_TITLES = frozenset({"sekaligus"})  # a second title follows the first, then the name
 NATIONALITY_WORDS = 2  # lower-case nouns between a person's comma and the country they are from ("warga negara")
 # Words that carry a clause on after a person's comma, not a noun that describes them ("Budi, dan Indonesia").
 NOT_NOUNS = frozenset({"dan", "atau", "serta", "bersama", "dengan", "kepada", "ke", "di", "dari", "oleh", "juga",
@@ -257,13 +258,16 @@ class NonParties:
             return False
         covered = {k for p in view.mentions if p is not m
                    for k in range(view.token_index(p.start), view.token_index(p.end - 1) + 1)}
-        k, steps = last + 1, 0
+        k, steps, chained = last + 1, 0, False
         while k < len(words) and steps < TITLE_REACH:
             person = next((p for p in view.mentions if view.token_index(p.start) == k and _named(p) == "person"
                            and p.label != "TITLE"), None)
             if person is not None:
                 return True
-            if not (words[k] in self.links or words[k] in ",()" or (k in covered and words[k] not in self.roles)):
+            chained = chained or words[k] in CHAINED_TITLES  # "anggota Komisi I DPR sekaligus Ketua Fraksi ..."
+            in_title = chained and (words[k] in self.roles or view.capitalised(k))
+            if not (words[k] in self.links or words[k] in ",()" or in_title
+                    or (k in covered and words[k] not in self.roles)):
                 return False
             if k not in covered or k - 1 not in covered:  # a body named in the title counts as one word
                 steps += 1
