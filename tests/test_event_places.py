@@ -284,3 +284,12 @@ def test_the_city_after_a_venue_of_many_words_is_the_place(pipeline):
                                               "Bandung, Senin (20/10/2025).", title="Judul", published="2025-10-21"))
     [event] = [e for e in article.events if e.type == "CONSULT"]
     assert (event.location.city, event.location_basis) == ("Bandung", "trigger_sentence")
+
+
+def test_an_arrested_foreigners_country_does_not_keep_the_place_of_the_arrest_out(pipeline):
+    article = pipeline(Article(id="own", text="Polisi menangkap warga Malaysia, Ahmad Rahman, pada Rabu "
+                                              "(13/12/2017). Ia diamankan di kediamannya di Matraman, Jakarta Timur, "
+                                              "Rabu (13/12/2017).", title="Judul", published="2017-12-13"))
+    [event] = [e for e in article.events if e.type == "COERCE"][:1]
+    assert "MYS" in {p.country for p in event.participants}
+    assert (event.location.city, event.location.country, event.location_basis) == ("Jakarta", "IDN", "dated_place")

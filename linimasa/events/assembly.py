@@ -378,8 +378,10 @@ class Assembler:
             return None
         mentions = [m for c in group.members for m in c.view.mentions]
         rule = group.first.match.rule
-        return (dated_place(dated, date.value, group.first.view.index, participants)
-                or dateline_place(article, self.kb, participants, mentions)
+        placeless = self.lexicon.arguments["placeless_sides"].get(rule.type)
+        fitting = [p for p in participants if p.side != placeless]  # whose countries a place must fit
+        return (dated_place(dated, date.value, group.first.view.index, fitting)
+                or dateline_place(article, self.kb, participants, mentions, fitting)
                 or seat_place(self.kb, parties, mentions, _host_side(rule),
                               national=rule.type not in self.lexicon.words("away_from_seat"))
                 or participants_country(self.kb, participants, mentions,

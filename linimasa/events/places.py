@@ -164,19 +164,20 @@ def _population(kb, location: Location) -> int:
     return getattr(place, "population", 0) or 0
 
 
-def dateline_place(article, kb, participants: list[Participant], sentence_mentions: list[Mention]
-                   ) -> tuple[Location, Mention, str] | None:
-    """The dateline's city as the place of an event told without one, when the parties fit it."""
+def dateline_place(article, kb, participants: list[Participant], sentence_mentions: list[Mention],
+                   fitting: list[Participant] | None = None) -> tuple[Location, Mention, str] | None:
+    """The dateline's city as the place of an event told without one, when the parties fit it (``fitting``:
+    the parties whose countries must, when not all of them)."""
     dateline = article.dateline or {}
     if not dateline.get("place") or kb is None:
         return None
     place = kb.place(dateline["place"])
     if place is None or not place.city or not place.country:
         return None
-    countries = _countries(participants)
+    countries = _countries(participants if fitting is None else fitting)
     if countries and place.country not in countries:
         return None
-    if _foreign_place_named(sentence_mentions, countries | {place.country}):
+    if _foreign_place_named(sentence_mentions, _countries(participants) | {place.country}):
         return None
     start = dateline.get("start") or 0
     end = dateline.get("end") or start
