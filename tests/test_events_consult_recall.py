@@ -93,3 +93,16 @@ def test_where_another_verb_goes_after_a_visit_is_not_its_host(extract):
 def test_a_visit_to_a_country_still_has_the_country_as_host(extract):
     events = consult(extract("Joko Widodo melakukan kunjungan kerja ke Thailand, Senin (6/3/2017)."))
     assert len(events) == 1 and "Thailand" in names(events[0])
+
+
+def test_going_to_a_person_told_without_a_verb_is_a_visit_to_them(extract):
+    text = ('"Datanya sama dengan data Pak Tito waktu saya ke Pak Tito kemarin," kata Sri Mulyani Indrawati '
+            "di Jakarta, Selasa (7/3/2017).")
+    events = consult(extract(text))
+    assert len(events) == 1 and events[0].mode == "visit"
+    assert {"Sri Mulyani Indrawati", "Tito Karnavian"} <= names(events[0])
+
+
+def test_a_message_to_a_person_is_no_visit(extract):
+    text = '"Pesan saya ke Pak Tito sudah jelas," kata Sri Mulyani Indrawati di Jakarta, Selasa (7/3/2017).'
+    assert consult(extract(text)) == []

@@ -42,6 +42,7 @@ from linimasa.events.not_talks import (
     destination_of_another_verb,
     holiday,
     list_item,
+    possessed_pronoun,
     to_a_place,
     without_abbreviations,
 )
@@ -59,7 +60,7 @@ from linimasa.events.party_ranker import (
     RankerCues,
     ranking_pool,
 )
-from linimasa.events.sessions import own_sitting
+from linimasa.events.sessions import own_sitting, session_body
 from linimasa.kb.topics import TopicHit
 from linimasa.limits import DEFAULT_LIMITS
 from linimasa.model import Article, Location, Mention, Participant
@@ -238,6 +239,8 @@ class CandidateFinder:
             return None
         if rule.type == "CONSULT" and rule.pos == "noun" and list_item(words, match):
             return None
+        if rule.prev and possessed_pronoun(words, match, self.lexicon.words("pronoun_agent_openers")):
+            return None
         anaphoric = self._anaphoric_subject(view, match)
         framed = False
         after_frame = after_reference_word(words, match.first, self.lexicon)
@@ -252,7 +255,7 @@ class CandidateFinder:
         if reference and not anaphoric and rule.type == "CONSULT":  # "Dalam pertemuan itu X didampingi A dan B"
             parties = parties + [c for c in companions(view, match, self.lexicon)
                                  if all(c.mention is not party.mention for party in parties)]
-        body = self._session_body(words, match)
+        body = session_body(words, match, self.session_bodies, self.session_body_words)
         host = venue_host(view, match, self.lexicon) if rule.type == "CONSULT" and not anaphoric else None
         if host is not None and all(host.mention is not party.mention for party in parties):
             parties = parties + [host]
@@ -327,15 +330,6 @@ class CandidateFinder:
             candidate.own_participants = [(p, party.mention) for party in own
                                           if (p := self.resolver.participant(party, on, article, people, view))]
         return candidate
-
-    def _session_body(self, words: list[str], match: TriggerMatch) -> str | None:
-        """The body a session is held with, by the session's words ("sidang kabinet paripurna") or a body word
-        right after a meeting noun, through one qualifier ("pertemuan darurat kabinet", "rapat kabinet")."""
-        body = self.session_bodies.get(" ".join(match.rule.words))
-        if body is not None or match.rule.type != "CONSULT" or match.rule.pos != "noun":
-            return body
-        return next((self.session_body_words[w] for w in words[match.last : match.last + 2]
-                     if w in self.session_body_words), None)
 
     def _own_sitting(self, view: SentenceView, match: TriggerMatch, participants: list, on) -> bool:
         """A session of one body held by its own people (:mod:`linimasa.events.sessions`); a party named after

@@ -50,6 +50,8 @@ def _match_at(words: list[str], i: int, lexicon: Lexicon) -> tuple[TriggerRule, 
             continue
         if i > 0 and words[i - 1] in rule.not_prev:
             continue
+        if rule.prev and (i == 0 or words[i - 1] not in rule.prev):
+            continue
         if (rule.near or rule.near_before) and not _near(words, i, n, rule):
             continue
         if rule.not_near_before and _thing_before(words, i, rule.not_near_before):

@@ -30,6 +30,7 @@ class TriggerRule:
     not_next: frozenset[str] = frozenset()
     head: bool = True  # False: names a setting (a summit), never an event of its own
     not_prev: frozenset[str] = frozenset()
+    prev: frozenset[str] = frozenset()  # one of these must precede it ("saya telepon dia": a pronoun agent)
     next_mention: bool = False  # a name or title must follow the trigger
     near: frozenset[str] = frozenset()  # one of these must follow within near_window words ("menetapkan ... tersangka")
     near_window: int = NEAR_WINDOW  # how far after the trigger a ``near`` word may come (per type: near_window_by_type)
@@ -126,6 +127,7 @@ def _rules(data: dict, windows: dict[str, int] | None = None) -> dict[str, tuple
                 not_next=frozenset(entry.get("not_next", ())),
                 head=entry.get("head", True),
                 not_prev=frozenset(entry.get("not_prev", ())),
+                prev=frozenset(entry.get("prev", ())),
                 next_mention=entry.get("next_mention", False),
                 near=frozenset(entry.get("near", ())),
                 near_window=int(entry.get("near_window", (windows or {}).get(event_type, NEAR_WINDOW))),

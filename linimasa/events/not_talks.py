@@ -11,6 +11,7 @@ from linimasa.lang.id.morphology import looks_like_verb
 
 # What follows a list item: the next item, or the list's last joiner ("investigasi, negosiasi, dan ...").
 LIST_ITEM_ENDS = frozenset({",", "dan", "serta"})
+QUOTE_OR_COMMA = frozenset({",", '"', "“", "”", "(", ";", ":"})
 
 
 def list_item(words: list[str], match: TriggerMatch) -> bool:
@@ -48,6 +49,17 @@ def holiday(words: list[str], match: TriggerMatch, holiday_words: frozenset[str]
     rule = match.rule
     received = rule.subject == "recipient" or rule.voice == "passive" or rule.words[0].startswith("di")
     return not received and not holiday_words.isdisjoint(words)
+
+
+def possessed_pronoun(words: list[str], match: TriggerMatch, openers: frozenset[str]) -> bool:
+    """For a trigger that needs a pronoun agent right before it ("waktu saya ke Pak Tito"): whether that pronoun
+    is a possessor instead ("pesan saya ke Pak Tito", my message to him), i.e. it neither opens the sentence or
+    a clause (a comma, a quote) nor follows a word that opens one (``openers``: "waktu", "tadi", "dan" ...)."""
+    at = match.first - 1
+    if at <= 0:
+        return False
+    before = words[at - 1]
+    return not (before in openers or before in QUOTE_OR_COMMA)
 
 
 def without_abbreviations(words: list[str], matches: list[TriggerMatch]) -> list[TriggerMatch]:

@@ -47,3 +47,13 @@ def _holds_office_of(person: str, body: str, kb, on: dt.date | None) -> bool:
         if (period.organisation or "").casefold() == body.casefold() or plain in period.role.casefold():
             return True
     return False
+
+
+def session_body(words: list[str], match, bodies: dict, body_words: dict) -> str | None:
+    """The body a session is held with (a name template, "Cabinet of {country}"), by the session's words
+    (``bodies``: "sidang kabinet paripurna") or a body word right after a meeting noun, through one qualifier
+    (``body_words``: "pertemuan darurat kabinet", "rapat kabinet")."""
+    body = bodies.get(" ".join(match.rule.words))
+    if body is not None or match.rule.type != "CONSULT" or match.rule.pos != "noun":
+        return body
+    return next((body_words[w] for w in words[match.last : match.last + 2] if w in body_words), None)
