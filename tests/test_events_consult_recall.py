@@ -106,3 +106,10 @@ def test_going_to_a_person_told_without_a_verb_is_a_visit_to_them(extract):
 def test_a_message_to_a_person_is_no_visit(extract):
     text = '"Pesan saya ke Pak Tito sudah jelas," kata Sri Mulyani Indrawati di Jakarta, Selasa (7/3/2017).'
     assert consult(extract(text)) == []
+
+
+def test_what_talks_coincide_with_names_no_party_to_them(extract):
+    text = ("Joko Widodo bertemu Perdana Menteri Belanda Mark Rutte bertepatan dengan ulang tahun Presiden Rusia "
+            "Vladimir Putin, Senin (6/3/2017).")
+    events = consult(extract(text))
+    assert len(events) == 1 and names(events[0]) == {"Joko Widodo", "Mark Rutte"}
