@@ -113,3 +113,14 @@ def test_what_talks_coincide_with_names_no_party_to_them(extract):
             "Vladimir Putin, Senin (6/3/2017).")
     events = consult(extract(text))
     assert len(events) == 1 and names(events[0]) == {"Joko Widodo", "Mark Rutte"}
+
+
+def test_a_meal_with_the_company_told_before_it_is_a_meeting_of_that_company(extract):
+    text = ("Joko Widodo dan Perdana Menteri Belanda Mark Rutte bersama para istri makan malam di Istana Bogor, "
+            "Senin (6/3/2017).")
+    events = consult(extract(text))
+    assert len(events) == 1 and names(events[0]) == {"Joko Widodo", "Mark Rutte"}
+
+
+def test_a_meal_with_no_company_is_no_meeting(extract):
+    assert consult(extract("Joko Widodo makan malam di Istana Bogor, Senin (6/3/2017).")) == []
