@@ -21,6 +21,7 @@ the introduction on, every person mention written like the nickname stands for t
 from __future__ import annotations
 
 import dataclasses
+import functools
 
 from linimasa.model import Mention
 
@@ -28,11 +29,23 @@ QUOTE_MARKS = frozenset({'"', "“", "”"})
 LINKS = frozenset({"atau", "yang", ",", "(", ")"})  # words between a name and the cue that follows it
 
 
+@functools.lru_cache(maxsize=16)
+def _cues_by_first_word(cues: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The cues grouped by their first word, in their given order (so a word that starts no cue costs one
+    look-up: this runs on every sentence of every article)."""
+    grouped: dict[str, list[tuple[str, ...]]] = {}
+    for cue in cues:
+        grouped.setdefault(cue[0], []).append(cue)
+    return {word: tuple(group) for word, group in grouped.items()}
+
+
 def _cue_spans(words: list[str], cues: tuple[tuple[str, ...], ...]) -> list[tuple[int, int]]:
     """(first, last + 1) word indices of each cue in ``words``, longest cue first where cues overlap."""
+    by_first = _cues_by_first_word(cues)
     spans, i = [], 0
     while i < len(words):
-        found = next((len(cue) for cue in cues if tuple(words[i : i + len(cue)]) == cue), 0)
+        starting = by_first.get(words[i], ())
+        found = next((len(cue) for cue in starting if tuple(words[i : i + len(cue)]) == cue), 0)
         if found:
             spans.append((i, i + found))
             i += found
