@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 
+from linimasa.kb.records import INTERNATIONAL
 from linimasa.model import Event, Story
 
 MIN_EVENTS = 2
@@ -66,7 +67,7 @@ def story_keys(event: Event) -> list[str]:
 
 def country_pair(event: Event) -> tuple[str, str] | None:
     """The two countries an event joins, when it joins exactly two (international organisations aside)."""
-    countries = sorted({p.country for p in event.participants if p.country and p.country != "IGO"})
+    countries = sorted({p.country for p in event.participants if p.country and p.country != INTERNATIONAL})
     return (countries[0], countries[1]) if len(countries) == 2 else None
 
 

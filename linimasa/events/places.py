@@ -23,11 +23,9 @@ from dataclasses import dataclass
 from linimasa.dates import day_of
 from linimasa.events.arguments import apposed_country, find_location_mentions, location_of, venue_city
 from linimasa.events.place_phrases import phrases_of
+from linimasa.kb.records import INTERNATIONAL
 from linimasa.kb.seats import NATIONAL
 from linimasa.model import DATED_PLACE, DATELINE_PLACE, PARTICIPANTS_PLACE, SEAT_PLACE, Location, Mention, Participant
-
-# The knowledge base's "country" of international organisations: no country an event can happen in.
-INTERNATIONAL = "IGO"
 
 
 def _countries(participants: list[Participant]) -> set[str]:

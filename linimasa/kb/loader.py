@@ -15,8 +15,8 @@ from typing import Any, Iterable, Iterator
 from linimasa import dates, yamldata
 from linimasa.kb.local_bodies import LocalBodies, LocalUnit
 from linimasa.kb.places import PlaceIndex
-from linimasa.kb.seats import Seats
 from linimasa.kb.records import (
+    INTERNATIONAL,
     Country,
     Organisation,
     OrganisationKind,
@@ -24,6 +24,7 @@ from linimasa.kb.records import (
     RolePeriod,
     Title,
 )
+from linimasa.kb.seats import Seats
 
 DEFAULT_DATA = Path(__file__).resolve().parent / "data"
 
@@ -189,7 +190,7 @@ def read_folders(folders: Sequence[Path]) -> dict[str, Any]:
         row["iso3"]: Country(iso3=row["iso3"], name=row["name"])
         for row in csv_rows(files_named(COUNTRIES, folders))
     }
-    countries.setdefault("IGO", Country(iso3="IGO", name="International organisation"))
+    countries.setdefault(INTERNATIONAL, Country(iso3=INTERNATIONAL, name="International organisation"))
     country_aliases = []
     for row in csv_rows(files_named(COUNTRIES, folders)):
         for alias in [row["name"], row.get("name_id", "")] + split_aliases(row.get("aliases", "")):

@@ -31,6 +31,11 @@ class Person:
     wikidata: str | None = None
 
 
+# The country code the knowledge base files international organisations under (the UN, ISIS): no country an
+# event can happen in, nor one a person belongs to.
+INTERNATIONAL = "IGO"
+
+
 @dataclass(slots=True)
 class Country:
     iso3: str

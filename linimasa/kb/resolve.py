@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from linimasa.kb.matcher import Entry, tokens
 from linimasa.kb.offices import Office, ever_held, is_office, office_holder, parse_title, role_name
+from linimasa.kb.records import INTERNATIONAL
 from linimasa.model import Mention
 
 if TYPE_CHECKING:
@@ -85,7 +86,7 @@ class Resolver:
         named = [
             (abs(m.start - mention.start), m.country)
             for m in near(context, mention)
-            if m is not mention and m.country and m.country != "IGO" and m.kind in ("country", "place", "organisation")
+            if m is not mention and m.country and m.country != INTERNATIONAL and m.kind in ("country", "place", "organisation")
         ]
         ordered: list[str] = []
         for _, country in sorted(named, key=lambda pair: pair[0]):
@@ -173,7 +174,7 @@ class Resolver:
             period = terms[-1] if terms else None
         mention.role = period.role if period else None
         if period and period.country:
-            mention.country = period.country if period.country != "IGO" else person.country
+            mention.country = period.country if period.country != INTERNATIONAL else person.country
 
     # ------------------------------------------------------------------ titles
     def _resolve_title(self, mention: Mention, on: dt.date | None, context: Sequence[Mention]) -> None:
@@ -194,7 +195,7 @@ class Resolver:
         self._fill_person(mention, kb_id, on, office)
         if on is None and not office.not_current:
             mention.role = role_name(self.kb, office, kb_id)
-        if office.country and office.country != "IGO":
+        if office.country and office.country != INTERNATIONAL:
             mention.country = office.country
 
     def _adjacent_person(self, mention: Mention, context: Sequence[Mention]) -> str | None:

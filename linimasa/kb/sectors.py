@@ -25,7 +25,7 @@ from typing import Any
 
 from linimasa import dates
 from linimasa.kb import loader
-from linimasa.kb.records import RolePeriod
+from linimasa.kb.records import INTERNATIONAL, RolePeriod
 
 ROLE_SECTORS = "role_sectors.csv"
 ORGANISATION_SECTORS = "organisation_sectors.csv"
@@ -145,7 +145,7 @@ class SectorTable:
     @staticmethod
     def _code(codes: Codes, country: str | None, basis: str) -> ActorCode:
         transnational = codes.codes.startswith(TRANSNATIONAL)
-        prefix = "" if transnational or not country or country == "IGO" else country
+        prefix = "" if transnational or not country or country == INTERNATIONAL else country
         return ActorCode(codes.codes[:3], prefix + codes.codes, basis)
 
 
