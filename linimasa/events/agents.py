@@ -15,25 +15,23 @@ from pathlib import Path
 
 from linimasa import yamldata
 from linimasa.model import Mention
+from linimasa.nlp.phrases import PhraseIndex
 
 AGENTS_FILE = Path(__file__).resolve().parents[1] / "lang" / "id" / "agents.yaml"
 
 
 @dataclass(frozen=True)
 class AgentLexicon:
-    names: dict[tuple[str, ...], str]  # words -> English name
-    first_words: frozenset[str]
+    names: PhraseIndex[str]  # words -> English name
     quantifiers: frozenset[str]
-    longest: int
     not_after: frozenset[str]
 
 
 @functools.cache
 def load_agents(path: str | None = None) -> AgentLexicon:
     data = yamldata.safe_load(Path(path or AGENTS_FILE).read_text(encoding="utf-8"))
-    names = {tuple(words.split()): name for words, name in data["agents"].items()}
-    return AgentLexicon(names, frozenset(k[0] for k in names), frozenset(data["quantifiers"]),
-                        max(len(k) for k in names), frozenset(data.get("not_after") or ()))
+    names = PhraseIndex.of((words.split(), name) for words, name in data["agents"].items())
+    return AgentLexicon(names, frozenset(data["quantifiers"]), frozenset(data.get("not_after") or ()))
 
 
 def agent_mentions(words: list[str], starts: list[int], ends: list[int], text: str, taken: list[Mention],
@@ -44,22 +42,17 @@ def agent_mentions(words: list[str], starts: list[int], ends: list[int], text: s
     found = []
     i = 0
     while i < len(words):
-        if words[i] not in agents.first_words:
+        n, name = agents.names.longest_at(words, i)
+        if not n:
             i += 1
             continue
-        for n in range(min(agents.longest, len(words) - i), 0, -1):
-            name = agents.names.get(tuple(words[i : i + n]))
-            if name is None:
-                continue
-            first = i
-            while first > 0 and words[first - 1] in agents.quantifiers or (first > 0 and words[first - 1].isdigit()):
-                first -= 1
-            start, end = starts[first], ends[i + n - 1]
-            named_after = any(0 <= m.start - end <= 1 for m in taken)  # "polisi Prancis", "penyidik KPK"
-            role = first > 0 and words[first - 1] in agents.not_after  # "sebagai tersangka"
-            if not named_after and not role and not any(m.start < end and start < m.end for m in taken):
-                found.append(Mention(start, end, text[start:end], "AGENT", source="agents", kind="agent", name=name))
-            i += n - 1
-            break
-        i += 1
+        first = i
+        while first > 0 and words[first - 1] in agents.quantifiers or (first > 0 and words[first - 1].isdigit()):
+            first -= 1
+        start, end = starts[first], ends[i + n - 1]
+        named_after = any(0 <= m.start - end <= 1 for m in taken)  # "polisi Prancis", "penyidik KPK"
+        role = first > 0 and words[first - 1] in agents.not_after  # "sebagai tersangka"
+        if not named_after and not role and not any(m.start < end and start < m.end for m in taken):
+            found.append(Mention(start, end, text[start:end], "AGENT", source="agents", kind="agent", name=name))
+        i += n
     return found

@@ -21,40 +21,15 @@ the introduction on, every person mention written like the nickname stands for t
 from __future__ import annotations
 
 import dataclasses
-import functools
 
 from linimasa.model import Mention
+from linimasa.nlp.phrases import PhraseIndex
 
 QUOTE_MARKS = frozenset({'"', "“", "”"})
 LINKS = frozenset({"atau", "yang", ",", "(", ")"})  # words between a name and the cue that follows it
 
 
-@functools.lru_cache(maxsize=16)
-def _cues_by_first_word(cues: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
-    """The cues grouped by their first word, in their given order (so a word that starts no cue costs one
-    look-up: this runs on every sentence of every article)."""
-    grouped: dict[str, list[tuple[str, ...]]] = {}
-    for cue in cues:
-        grouped.setdefault(cue[0], []).append(cue)
-    return {word: tuple(group) for word, group in grouped.items()}
-
-
-def _cue_spans(words: list[str], cues: tuple[tuple[str, ...], ...]) -> list[tuple[int, int]]:
-    """(first, last + 1) word indices of each cue in ``words``, longest cue first where cues overlap."""
-    by_first = _cues_by_first_word(cues)
-    spans, i = [], 0
-    while i < len(words):
-        starting = by_first.get(words[i], ())
-        found = next((len(cue) for cue in starting if tuple(words[i : i + len(cue)]) == cue), 0)
-        if found:
-            spans.append((i, i + found))
-            i += found
-        else:
-            i += 1
-    return spans
-
-
-def introduced_aliases(view, follows: tuple[tuple[str, ...], ...], precedes: tuple[tuple[str, ...], ...],
+def introduced_aliases(view, follows: PhraseIndex, precedes: PhraseIndex,
                        told_before: Mention | None, spoke_before: Mention | None) -> list[tuple[Mention, Mention]]:
     """(nickname mention, the person it is) for each nickname ``view`` introduces. ``follows``: cues the
     nickname follows ("akrab disapa"); ``precedes``: cues it precedes ("sapaan akrabnya"); ``told_before``:
@@ -64,7 +39,7 @@ def introduced_aliases(view, follows: tuple[tuple[str, ...], ...], precedes: tup
     by_start = {view.token_index(m.start): m for m in people}
     by_end = {view.token_index(m.end - 1): m for m in people}
     found = []
-    for first, last in _cue_spans(words, follows):
+    for first, last, _ in follows.spans(words):
         k = _skip_links(words, first - 1)
         alias, named = by_start.get(last), by_end.get(k)
         if alias is None or alias.kb_id is not None or _paired(words, view.token_index(alias.end - 1) + 1) \
@@ -75,7 +50,7 @@ def introduced_aliases(view, follows: tuple[tuple[str, ...], ...], precedes: tup
         elif named is None and k >= 0 and words[k].isalpha() and spoke_before is not None \
                 and not any(view.token_index(m.start) < first for m in _unquoted(view, people)):
             found.append((alias, spoke_before))  # "kata pria yang akrab disapa Emil", no other person before it
-    for first, last in _cue_spans(words, precedes):
+    for first, last, _ in precedes.spans(words):
         alias = by_end.get(_skip_links(words, first - 1))
         if alias is None or alias.kb_id is not None:
             continue

@@ -64,6 +64,7 @@ from linimasa.events.sessions import own_sitting, session_body
 from linimasa.kb.topics import TopicHit
 from linimasa.limits import DEFAULT_LIMITS
 from linimasa.model import Article, Location, Mention, Participant
+from linimasa.nlp.phrases import PhraseIndex
 from linimasa.nlp.sentences import split_sentences
 from linimasa.nlp.tokens import tokenize
 
@@ -148,7 +149,7 @@ class CandidateFinder:
         self.own_sessions = frozenset(args.get("own_sessions") or ())
         self.naming = frozenset(args.get("naming_words") or ())
         self.rank_cues = RankCues.of(lexicon)
-        self.visited_places = [tuple(place.split()) for place in args.get("visited_places") or ()]
+        self.visited_places = PhraseIndex.of_phrases(args.get("visited_places") or (), lower=False)
         self.described_later = frozenset(args.get("described_later") or ())
         self.agents = agents
         self.ranker = ranker

@@ -23,12 +23,13 @@ pronoun. Only people are antecedents; a pronoun nobody fits stays unresolved.
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from linimasa.events.aliases import apply_aliases, folded, introduced_aliases
 from linimasa.lang.id.morphology import looks_like_verb
 from linimasa.model import Mention
+from linimasa.nlp.phrases import PhraseIndex
 
 OPENING, CLOSING, BOTH = frozenset({"“"}), frozenset({"”"}), frozenset({'"'})
 QUOTES = OPENING | CLOSING | BOTH
@@ -45,13 +46,13 @@ class PronounCues:
     speaker_after: frozenset[str]
     description_heads: frozenset[str] = frozenset()  # role words opening a title told again ("Politikus ... itu")
     determiners: frozenset[str] = frozenset()
-    alias_follows: tuple[tuple[str, ...], ...] = ()  # cues a nickname follows ("akrab disapa")
-    alias_precedes: tuple[tuple[str, ...], ...] = ()  # cues a nickname precedes ("sapaan akrabnya")
+    alias_follows: PhraseIndex = field(default_factory=PhraseIndex.of_phrases)  # cues a nickname follows ("akrab disapa")
+    alias_precedes: PhraseIndex = field(default_factory=PhraseIndex.of_phrases)  # cues a nickname precedes ("sapaan akrabnya")
 
     @cached_property
     def alias_words(self) -> frozenset[str]:
         """The first words of the nickname cues: a sentence with none of them introduces no nickname."""
-        return frozenset(cue[0] for cue in self.alias_follows + self.alias_precedes)
+        return self.alias_follows.first_words | self.alias_precedes.first_words
 
     @classmethod
     def of(cls, lexicon) -> PronounCues:
@@ -59,12 +60,8 @@ class PronounCues:
         return cls(lexicon.words("pronouns"), frozenset(args.get("quote_pronouns") or ()),
                    lexicon.words("reporting_verbs"), lexicon.words("speaker_after"),
                    frozenset(args.get("description_heads") or ()), frozenset(args.get("determiners") or ()),
-                   _phrases(args.get("alias_follows")), _phrases(args.get("alias_precedes")))
-
-
-def _phrases(phrases) -> tuple[tuple[str, ...], ...]:
-    """Cue phrases as word tuples, longest first, so that "sapaan akrabnya" wins over "sapaan akrab"."""
-    return tuple(sorted((tuple(p.lower().split()) for p in phrases or ()), key=len, reverse=True))
+                   PhraseIndex.of_phrases(args.get("alias_follows") or ()),
+                   PhraseIndex.of_phrases(args.get("alias_precedes") or ()))
 
 
 def resolve_pronouns(views: list, cues: PronounCues) -> None:

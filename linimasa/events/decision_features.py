@@ -23,6 +23,7 @@ from linimasa import yamldata
 from linimasa.dates import precision_name
 from linimasa.events.coreference import QUOTES
 from linimasa.events.participants import key, vouches
+from linimasa.nlp.phrases import PhraseIndex
 
 CUES_FILE = Path(__file__).resolve().parents[1] / "lang" / "id" / "decision_cues.yaml"
 _WORD = re.compile(r"^[a-z][a-z\-]*$")
@@ -30,36 +31,12 @@ CONTEXT = 3  # words each side of the trigger
 CUE_WINDOW = 6  # words each side of the trigger where a cue counts as "before" / "after"
 
 
-@dataclass(frozen=True)
-class Cues:
-    """Cue word sequences by group, indexed by their first word for one look-up per word."""
-
-    by_first: dict[str, tuple[tuple[str, tuple[str, ...]], ...]]
-
-    @classmethod
-    def of(cls, groups: dict[str, list[str]]) -> Cues:
-        index: dict[str, list] = defaultdict(list)
-        for group, phrases in groups.items():
-            for phrase in phrases:
-                words = tuple(str(phrase).casefold().split())
-                index[words[0]].append((group, words))
-        return cls({first: tuple(sorted(found, key=lambda item: -len(item[1]))) for first, found in index.items()})
-
-    def find(self, words: list[str]) -> list[tuple[str, int]]:
-        """(group, word index) of every cue in ``words``."""
-        found = []
-        for i, word in enumerate(words):
-            for group, phrase in self.by_first.get(word, ()):
-                if tuple(words[i : i + len(phrase)]) == phrase:
-                    found.append((group, i))
-                    break
-        return found
-
-
 @functools.cache
-def load_cues(path: str | None = None) -> Cues:
+def load_cues(path: str | None = None) -> PhraseIndex[str]:
+    """The cue phrases of ``decision_cues.yaml``, each with the name of its group ("plan", "negation")."""
     data = yamldata.safe_load(Path(path or CUES_FILE).read_text(encoding="utf-8"))
-    return Cues.of(data["cues"])
+    return PhraseIndex.of((str(phrase).casefold().split(), group)
+                          for group, phrases in data["cues"].items() for phrase in phrases)
 
 
 @dataclass
@@ -110,7 +87,7 @@ def _date_feature(c) -> str:
     return f"date={precision_name(value)}:{basis}" if value else "date=none"
 
 
-def candidate_features(c, context: ArticleContext, cues: Cues | None = None) -> dict[str, float]:
+def candidate_features(c, context: ArticleContext, cues: PhraseIndex[str] | None = None) -> dict[str, float]:
     """The explainable features of one candidate (a :class:`linimasa.events.candidates.Candidate`)."""
     rule = c.match.rule
     kind = rule.type
@@ -159,7 +136,7 @@ def candidate_features(c, context: ArticleContext, cues: Cues | None = None) -> 
         if other != kind:
             features[f"with_type={other}"] = 1.0
     if cues is not None:
-        for group, i in cues.find(words):
+        for i, _, group in cues.occurrences(words):
             if first - CUE_WINDOW <= i < first:
                 features[f"cue={group}:before"] = 1.0
             elif last <= i < last + CUE_WINDOW:

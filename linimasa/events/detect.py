@@ -32,17 +32,10 @@ def find_triggers(words: list[str], starts: list[int], ends: list[int], lexicon:
 
 
 def _match_at(words: list[str], i: int, lexicon: Lexicon) -> tuple[TriggerRule, int] | None:
-    candidates = lexicon.triggers.get(words[i])
-    if candidates is None:
-        bare = without_clitic(words[i])
-        candidates = lexicon.triggers.get(bare) if bare else None
-    if not candidates:
+    first = words[i] if words[i] in lexicon.triggers.first_words else without_clitic(words[i])
+    if not first:
         return None
-    for rule in candidates:
-        n = len(rule.words)
-        rest = words[i + 1 : i + n]
-        if len(rest) != n - 1 or not all(_same(w, r) for w, r in zip(rest, rule.words[1:])):
-            continue
+    for n, rule in lexicon.triggers.matches_at(words, i, first=first, same=_same):
         following = words[i + n] if i + n < len(words) else ""
         if rule.next and following not in rule.next and _after_aside(words, i + n) not in rule.next:
             continue

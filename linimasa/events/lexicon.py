@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from linimasa import yamldata
+from linimasa.nlp.phrases import PhraseIndex
 
 DATA_DIR = Path(__file__).parent
 # The Indonesian lexemes: roots with their derivations, expanded into triggers by the morphology.
@@ -42,7 +43,7 @@ class TriggerRule:
 
 @dataclass(frozen=True)
 class Lexicon:
-    triggers: dict[str, tuple[TriggerRule, ...]]  # first word -> rules, longest first
+    triggers: PhraseIndex[TriggerRule]  # the rules by their words, longest first
     modality: dict
     arguments: dict
     before_cues: dict[str, str]  # cue word -> modality
@@ -111,9 +112,9 @@ def lexeme_roots(data: dict) -> dict[tuple[str, tuple[str, ...]], str]:
             for lexeme in lexemes for form in forms(lexeme["root"], lexeme["derivations"])}
 
 
-def _rules(data: dict, windows: dict[str, int] | None = None) -> dict[str, tuple[TriggerRule, ...]]:
-    """The trigger rules by first word; ``windows``: a type's own reach for its ``near`` words."""
-    table: dict[str, list[TriggerRule]] = {}
+def _rules(data: dict, windows: dict[str, int] | None = None) -> PhraseIndex[TriggerRule]:
+    """The trigger rules by their words; ``windows``: a type's own reach for its ``near`` words."""
+    rules: list[TriggerRule] = []
     for event_type, entries in data.items():
         for entry in entries:
             rule = TriggerRule(
@@ -136,8 +137,8 @@ def _rules(data: dict, windows: dict[str, int] | None = None) -> dict[str, tuple
                 with_only=entry.get("with_only", False),
                 lemma=entry.get("lemma") or " ".join(w.lower() for w in entry["words"]),
             )
-            table.setdefault(rule.words[0], []).append(rule)
-    return {k: tuple(sorted(v, key=lambda r: -len(r.words))) for k, v in table.items()}
+            rules.append(rule)
+    return PhraseIndex.of((rule.words, rule) for rule in rules)
 
 
 @functools.cache

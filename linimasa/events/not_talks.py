@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from linimasa.events.detect import TriggerMatch
 from linimasa.lang.id.morphology import looks_like_verb
+from linimasa.nlp.phrases import PhraseIndex
 
 # What follows a list item: the next item, or the list's last joiner ("investigasi, negosiasi, dan ...").
 LIST_ITEM_ENDS = frozenset({",", "dan", "serta"})
@@ -23,14 +24,14 @@ def list_item(words: list[str], match: TriggerMatch) -> bool:
 
 
 def to_a_place(words: list[str], match: TriggerMatch, to_words: frozenset[str],
-               visited_places: list[tuple[str, ...]]) -> bool:
+               visited_places: PhraseIndex) -> bool:
     """ "mengunjungi museum", "berkunjung ke tempat pengungsian", "kunjungan ke pabrik", "berkunjung ke SRMA 33":
     a visit to a place no political actor holds (``visited_places``) is a trip, not a visit received by a
     host; a host met there is told by a trigger of its own ("... dan disambut Bupati")."""
     i = match.last
     if i < len(words) and words[i] in to_words:
         i += 1
-    return any(tuple(words[i : i + len(place)]) == place for place in visited_places)
+    return i < len(words) and visited_places.longest_at(words, i)[0] > 0
 
 
 def destination_of_another_verb(words: list[str], match: TriggerMatch, at: int, to_words: frozenset[str]) -> bool:

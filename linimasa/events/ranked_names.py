@@ -15,16 +15,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from linimasa.model import Mention
+from linimasa.nlp.phrases import PhraseIndex
 
 MAX_NAME_WORDS = 4
 
 
 @dataclass(frozen=True)
 class RankCues:
-    ranks: tuple[tuple[str, ...], ...]  # lower-case word tuples, longest first ("mayor jenderal" before "jenderal")
+    ranks: PhraseIndex  # lower-case words, longest first ("mayor jenderal" before "jenderal")
     corps: frozenset[str]  # lower-case words between a rank and the name ("tni", "pol", "purn")
     not_after: frozenset[str]  # words before "Jenderal" that make it an office ("sekretaris", "direktur")
-    first_words: frozenset[str] = frozenset()  # a sentence with none of them names no rank
 
     @classmethod
     def of(cls, lexicon) -> RankCues | None:
@@ -32,15 +32,14 @@ class RankCues:
         ranks = args.get("ranks") or ()
         if not ranks:
             return None
-        phrases = tuple(sorted((tuple(r.lower().split()) for r in ranks), key=len, reverse=True))
-        return cls(phrases, frozenset(w.lower() for w in args.get("rank_corps") or ()),
-                   frozenset(w.lower() for w in args.get("rank_not_after") or ()), frozenset(r[0] for r in phrases))
+        return cls(PhraseIndex.of_phrases(ranks), frozenset(w.lower() for w in args.get("rank_corps") or ()),
+                   frozenset(w.lower() for w in args.get("rank_not_after") or ()))
 
 
 def ranked_mentions(view, text: str, cues: RankCues) -> list[Mention]:
     """The sentence's mentions (``view``: a SentenceView) with each name after a rank as a person."""
     words = view.words
-    if cues.first_words.isdisjoint(words):
+    if cues.ranks.first_words.isdisjoint(words):
         return view.mentions
     surface = [text[s:e] for s, e in zip(view.starts, view.ends)]
     people = []
@@ -70,10 +69,7 @@ def _rank_at(words: list[str], surface: list[str], i: int, cues: RankCues) -> in
     """The number of words of the rank starting at word ``i``, written with capitals, if one does."""
     if not surface[i][:1].isupper() or (i > 0 and words[i - 1] in cues.not_after):
         return None
-    for rank in cues.ranks:
-        if tuple(words[i : i + len(rank)]) == rank:
-            return len(rank)
-    return None
+    return cues.ranks.longest_at(words, i)[0] or None
 
 
 def _name_word(word: str) -> bool:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from linimasa import yamldata
+from linimasa.nlp.phrases import PhraseIndex
 
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
 _CLAUSE_END = frozenset({".", ";", "!", "?", '"', "“", "”", "(", ")", "[", "]"})
@@ -38,13 +39,13 @@ class TopicLexicon:
     """Compiled topic lexicon: phrase tables keyed by their first word."""
 
     def __init__(self, data: dict):
-        self.cues = _phrase_table((tuple(c.split()), c) for c in data["cues"])
+        self.cues = PhraseIndex.of((tuple(c.split()), c) for c in data["cues"])
         self.cue_stops = frozenset(data["cue_stops"])
         self.di_heads = frozenset(data["di_heads"])
-        self.specific = _phrase_table(_forms(data["specific"]))
-        self.cued = _phrase_table(_forms(data["cued"]) + _forms(data["specific"]))
-        self.countries = _phrase_table(_forms(data["countries"]))
-        self.headed = _phrase_table((tuple(h["head"]), h["label"]) for h in data["headed"])
+        self.specific = PhraseIndex.of(_forms(data["specific"]))
+        self.cued = PhraseIndex.of(_forms(data["cued"]) + _forms(data["specific"]))
+        self.countries = PhraseIndex.of(_forms(data["countries"]))
+        self.headed = PhraseIndex.of((tuple(h["head"]), h["label"]) for h in data["headed"])
 
     def find(self, text: str, offset: int = 0, cued: bool = True) -> list[TopicHit]:
         """Topics named in ``text`` (offsets shifted by ``offset``), in order of appearance, one per label;
@@ -69,7 +70,7 @@ class TopicLexicon:
         regions = []
         i = 0
         while i < len(words):
-            length, _ = _longest(words, i, self.cues)
+            length, _ = self.cues.longest_at(words, i)
             if not length:
                 i += 1
                 continue
@@ -93,7 +94,7 @@ class TopicLexicon:
         hits = []
         i = start
         while i < end:
-            head_length, template = _longest(words, i, self.headed, end)
+            head_length, template = self.headed.longest_at(words, i, end)
             if head_length:
                 countries, stop = self._country_list(words, i + head_length, end)
                 if countries:
@@ -102,7 +103,7 @@ class TopicLexicon:
                     continue
             length, label = 0, None
             for table in tables:
-                length, label = _longest(words, i, table, end)
+                length, label = table.longest_at(words, i, end)
                 if length:
                     break
             if length:
@@ -116,12 +117,13 @@ class TopicLexicon:
         """Countries coordinated from position ``i``: "Iran dan Korea Utara"."""
         found = []
         while i < end:
-            length, label = _longest(words, i, self.countries, end)
+            length, label = self.countries.longest_at(words, i, end)
             if not length:
                 break
             found.append((i, i + length, label))
             i += length
-            if i < end and words[i] in _COORDINATION and i + 1 < end and _longest(words, i + 1, self.countries, end)[0]:
+            if (i < end and words[i] in _COORDINATION and i + 1 < end
+                    and self.countries.longest_at(words, i + 1, end)[0]):
                 i += 1
             else:
                 break
@@ -130,26 +132,6 @@ class TopicLexicon:
 
 def _forms(mapping: dict) -> list[tuple[tuple[str, ...], str]]:
     return [(tuple(_WORD.findall(form.lower())), label) for label, forms in mapping.items() for form in forms]
-
-
-def _phrase_table(entries) -> dict[str, list[tuple[tuple[str, ...], str]]]:
-    table: dict[str, list] = {}
-    for words, value in entries:
-        table.setdefault(words[0], []).append((words, value))
-    for options in table.values():
-        options.sort(key=lambda o: -len(o[0]))
-    return table
-
-
-def _longest(words, i, table, end=None) -> tuple[int, str | None]:
-    """Length and value of the longest phrase of ``table`` starting at ``i``; (0, None) when none."""
-    end = len(words) if end is None else end
-    for phrase, value in table.get(words[i], ()):
-        if i + len(phrase) <= end and tuple(words[i : i + len(phrase)]) == phrase:
-            return len(phrase), value
-    return 0, None
-
-
 
 
 @functools.cache

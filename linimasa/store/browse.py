@@ -15,7 +15,7 @@ from typing import Any
 from .. import dates
 from ..model import Event
 from .base import EventQuery
-from .filters import ArticleFilter, EventFilter, words_of
+from .filters import ArticleFilter, EventFilter
 from .schema import ARTICLE_WORDS, EVENT_WORDS
 
 ZOOMS = {"year": 4, "month": 7, "day": 10}  # characters of a date that name its period
