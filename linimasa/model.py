@@ -144,6 +144,12 @@ class Mention:
         phrase such as "Menlu AS" names an office, not a person)."""
         return self.kind == "person" or (self.kind is None and self.label == "PER")
 
+    @property
+    def names_a_person_or_title(self) -> bool:
+        """A person by name or by office ("Menlu AS"): one the knowledge base knows as a person, or an
+        unresolved PER or TITLE mention (the knowledge base's kind wins over the tagger's label)."""
+        return self.kind == "person" or (self.kind is None and self.label in ("PER", "TITLE"))
+
 
 @dataclass(slots=True)
 class TimeExpression:

@@ -197,7 +197,7 @@ def companions(view: SentenceView, match: TriggerMatch, lexicon: Lexicon) -> lis
         end = next((i for i in range(at + 1, len(words)) if words[i] in stops), len(words))
         listed = [m for m in view.mentions if at < view.token_index(m.start) < end]
         if word in around:
-            before = [m for m in view.mentions if view.token_index(m.end - 1) < at and is_person(m)
+            before = [m for m in view.mentions if view.token_index(m.end - 1) < at and m.names_a_person_or_title
                       and not any(words[i] in stops for i in range(view.token_index(m.end - 1) + 1, at))]
             listed = before[-1:] + listed
         for m in listed:
@@ -301,7 +301,7 @@ def _reporter(view: SentenceView, reported_by: int | None, start: int, side: str
     ..."), else the person the sentence opens with ("Zulkifli tak menyangkal, dirinya bertemu ...")."""
     limit = reported_by if reported_by is not None else start
     people = [m for m in view.mentions if view.token_index(m.start) < limit
-              and (is_person(m) or (organisations and (m.kind == "organisation" or m.label == "ORG")))]
+              and (m.names_a_person_or_title or (organisations and (m.kind == "organisation" or m.label == "ORG")))]
     if reported_by is not None:
         return [Party(m, side) for m in people[-1:]]
     return [Party(m, side) for m in people[:1]]
@@ -313,10 +313,6 @@ def spoken_by(view: SentenceView, m: Mention, lexicon: Lexicon) -> bool:
     reported."""
     i = view.token_index(m.start)
     return i > 0 and view.words[i - 1] in lexicon.words("speaker_after")
-
-
-def is_person(m: Mention) -> bool:
-    return m.kind == "person" or (m.kind is None and m.label in ("PER", "TITLE"))
 
 
 def _party(view: SentenceView, m: Mention, side: str, lexicon: Lexicon, visit: bool = False,

@@ -50,7 +50,6 @@ from linimasa.events.modality import classify_modality, is_habitual, is_recalled
 from linimasa.events.participants import (
     ParticipantResolver,
     contains,
-    is_person_mention,
     outermost,
 )
 from linimasa.events.places import sentence_place
@@ -376,7 +375,7 @@ class CandidateFinder:
         words of a title the knowledge base does not know ("disambut Gubernur Bali Made Mangku Pastika")."""
         for m in view.mentions:
             first = view.token_index(m.start)
-            if first < match.last or first > match.last + TITLE_WORDS or not is_person_mention(m):
+            if first < match.last or first > match.last + TITLE_WORDS or not m.names_a_person_or_title:
                 continue
             if all(view.capitalised(i) for i in range(match.last, first)):
                 return True

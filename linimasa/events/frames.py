@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from linimasa.events.arguments import Party, SentenceView, is_person, spoken_by
+from linimasa.events.arguments import Party, SentenceView, spoken_by
 from linimasa.events.detect import TriggerMatch
 from linimasa.events.lexicon import Lexicon
 from linimasa.model import Mention
@@ -55,7 +55,7 @@ def frame_subject(view: SentenceView, match: TriggerMatch, lexicon: Lexicon) -> 
     Menteri PU" (the speaker before the frame word), "Prabowo menyampaikan pernyataan setelah menggelar
     pertemuan dengan ..." (the person the sentence opens with). None when no person precedes the frame."""
     reporting = lexicon.words("reporting_verbs")
-    before = [m for m in view.mentions if view.token_index(m.end - 1) < match.first and is_person(m)]
+    before = [m for m in view.mentions if view.token_index(m.end - 1) < match.first and m.names_a_person_or_title]
     said = [i for i in range(match.first) if view.words[i] in reporting]
     if said and view.words[said[-1]] in lexicon.words("speaker_after"):
         # "kata Ketua Ikahi, Suhardi, setelah bertemu dengan Presiden": the speaker named after the verb
@@ -134,7 +134,7 @@ def opening_frame_subjects(view: SentenceView, match: TriggerMatch, lexicon: Lex
         return []
     stops = lexicon.words("clause_breaks") | lexicon.words("reporting_verbs")
     end = next((i for i in range(match.last, len(words)) if words[i] in stops), len(words))
-    people = sorted((m for m in view.mentions if match.last < view.token_index(m.start) < end and is_person(m)),
+    people = sorted((m for m in view.mentions if match.last < view.token_index(m.start) < end and m.names_a_person_or_title),
                     key=lambda m: m.start)
     # the frame runs on through its place and date ("di Istana Negara, Jakarta, Senin (20/10)"): the main
     # clause starts at the first comma a person follows, through the few capitalised words of a title

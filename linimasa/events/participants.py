@@ -96,10 +96,6 @@ class ParticipantResolver:
         return self.person(person.kb_id, person.name, person.country, mention.text, side, on), mention
 
 
-def is_person_mention(m: Mention) -> bool:
-    return m.kind == "person" or m.label in ("PER", "TITLE")
-
-
 def vouches(p: Participant) -> bool:
     """Whether a party makes its event known to the knowledge base: a listed person, organisation or country.
     A regional body it only composes from a unit and a region ("Polres Jember", kb_id ``local:...``) is named
