@@ -373,3 +373,20 @@ def test_a_year_after_a_time_word_still_dates_the_event(text, year):
     article = _article(text, "2025-09-16")
     result = date_for_event(article, text.index("bertemu"), text.index("bertemu") + 7)
     assert result["value"] == year and result["basis"] in ("clause", "sentence")
+
+
+def test_a_date_that_is_part_of_a_name_dates_nothing():
+    text = "Sidang digelar di Universitas 17 Agustus 1945 Surabaya dan kantor di Jalan 10 November, Sabtu (22/7)."
+    assert [e.text for e in find_times(text, MAY_13_2015)] == ["Sabtu (22/7)"]
+    assert [e.value for e in find_times("Indonesia merdeka pada 17 Agustus 1945.", None)] == ["1945-08-17"]
+
+
+def test_the_years_a_text_names_pin_a_weekdays_year_that_office_terms_leave_open():
+    article = Article(id="a", text="Ketua itu bertemu Presiden, Senin (27/3). Perekrutan terakhir dilakukan pada "
+                                   "2010, dan laporan tahunan 2016 mencatat tunggakan.")
+    anchor = resolve_anchor(article, [(dt.date(2008, 1, 1), dt.date(2024, 12, 31))])
+    assert (anchor["date"], anchor["basis"], anchor["year_range"]) == ("2017-03-27", "weekday+tenure", [2015, 2017])
+    unnamed = Article(id="b", text="Ketua itu bertemu Presiden, Senin (27/3).")
+    assert resolve_anchor(unnamed, [(dt.date(2008, 1, 1), dt.date(2024, 12, 31))])["date"] is None
+    in_a_name = Article(id="c", text="Ketua itu bertemu Presiden di Universitas 17 Agustus 1945, Senin (27/3).")
+    assert resolve_anchor(in_a_name, [(dt.date(2008, 1, 1), dt.date(2024, 12, 31))])["date"] is None

@@ -15,7 +15,7 @@ from linimasa.model import Article, TimeExpression
 from linimasa.nlp.timex import dates
 from linimasa.nlp.timex.context import CLOCK_DATE_REACH, Candidate
 from linimasa.nlp.timex.dates import WEEKDAY_CONFLICT, YEAR_INFERRED
-from linimasa.nlp.timex.recognise import find_times
+from linimasa.nlp.timex.recognise import find_times, name_date_spans
 
 # A stamp is a dated line near the top of the text.
 STAMP_REACH = 400
@@ -23,6 +23,7 @@ STAMP_REACH = 400
 Tenure = tuple[dt.date, dt.date | None]
 
 _CLOCK_VALUE = re.compile(r"T\d\d:\d\d")
+_YEAR_WORD = re.compile(r"(?<![\d.,/])(?:19|20)\d\d(?![\d.,/]\d)")
 
 
 def tenure_year_range(tenures: list[Tenure] | list[list[Tenure]],
@@ -100,13 +101,38 @@ def resolve_anchor(article: Article, tenures: list[Tenure] | list[list[Tenure]],
         return _anchor(dates.parse_date(stated.value), "stated_date", range_list,
                        f"full date stated in the text: {stated.text!r}")
     inferred = next((e for e in expressions if YEAR_INFERRED in e.flags), None)
+    years_are = "the years the named actors held office together"
+    named = _named_year_range(text, year_range)
+    if named is not None and named != year_range:
+        # the years the text names narrow the office terms: a weekday that fits several years of the terms
+        # mostly fits one near the latest year the report names
+        narrowed = next((e for e in find_times(text, None, named, candidates) if YEAR_INFERRED in e.flags), None)
+        if narrowed is not None:
+            inferred, year_range, range_list = narrowed, named, list(named)
+            years_are = "the years around the latest year the text names, within any office terms of its actors"
     if inferred is not None:
         return _anchor(dates.parse_date(inferred.value), "weekday+tenure", range_list,
                        f"{inferred.text!r} falls on its weekday in only one year of {year_range[0]}-{year_range[1]}, "
-                       "the years the named actors held office together")
+                       + years_are)
     reason = (f"no date in the text; the named actors held office together in {year_range[0]}-{year_range[1]}"
               if year_range else "no publication date, no date in the text and no dated actors")
     return {"date": None, "basis": None, "year_range": range_list, "reason": reason}
+
+
+def _named_year_range(text: str, tenure_range: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The year before to the year after the latest year the text names, within the office terms when they
+    reach it: a report names years of its past and of its near future ("UMP 2018" in November 2017), seldom
+    years after its own but one. None when the text names no year or the terms lie elsewhere."""
+    names = name_date_spans(text)  # "Universitas 17 Agustus 1945" names no year of the report
+    years = [int(y.group()) for y in _YEAR_WORD.finditer(text)
+             if not any(start <= y.start() < end for start, end in names)]
+    if not years:
+        return None
+    latest = max(years)
+    low, high = latest - 1, latest + 1
+    if tenure_range is not None:
+        low, high = max(low, tenure_range[0]), min(high, tenure_range[1])
+    return (low, high) if low <= high else None
 
 
 def _anchor(day: dt.date, basis: str, year_range: list[int] | None, reason: str) -> dict:

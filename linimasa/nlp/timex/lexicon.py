@@ -67,6 +67,7 @@ class Lexicon:
     year_quantity_nouns: set[str]
     year_blockers: set[str]
     weekday_name_prefixes: set[str]
+    date_name_prefixes: frozenset[str]
     citation_cues: list[str]
     future_cues: list[str]
     attribution_opener: re.Pattern | None = None  # "Hal itu disampaikan ...": a sentence dating the one before
@@ -285,6 +286,7 @@ def load_lexicon() -> Lexicon:
         year_quantity_nouns=set(data["year_quantity_nouns"]),
         year_blockers={w.lower() for w in data["year_blockers"]},
         weekday_name_prefixes=set(data["weekday_name_prefixes"]),
+        date_name_prefixes=frozenset(w.lower() for w in data["date_name_prefixes"]),
         citation_cues=list(data["citation_cues"]),
         future_cues=list(data["future_cues"]),
     )

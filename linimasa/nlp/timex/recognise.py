@@ -25,12 +25,21 @@ _YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 _YEAR_AFTER = re.compile(r"\s+(?:19|20)\d\d")
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
 _DAY_VALUE = re.compile(r"(?:\d{4}|XXXX)-\d{2}-\d{2}")
+_CAPITALISED_BEFORE = re.compile(r"([A-Z][\w.]*)[ \t]+$")
+# What a check returns for a date that is part of a name: it wins over the shorter readings inside it
+# ("Agustus 1945", "1945") and is then dropped.
+NAME_PART = "name_part"
 
 
 def time_candidates(text: str) -> list[Candidate]:
     """The expressions :func:`find_times` normalises, found and settled: they depend on the text alone, so a
     caller normalising one text twice (without an anchor, then against the one found) finds them once."""
-    return _select(_candidates(text, load_lexicon()))
+    return [c for c in _select(_candidates(text, load_lexicon())) if c.kind != NAME_PART]
+
+
+def name_date_spans(text: str) -> list[tuple[int, int]]:
+    """Where the text writes a date as part of a name ("Universitas 17 Agustus 1945")."""
+    return [(c.start, c.end) for c in _select(_candidates(text, load_lexicon())) if c.kind == NAME_PART]
 
 
 def find_times(text: str, anchor: dt.date | None,
@@ -67,7 +76,9 @@ def _candidates(text: str, lexicon: Lexicon) -> list[Candidate]:
                 continue
             check = _CHECKS.get(kind)
             span = check(match, text, lexicon) if check else match.span()
-            if span is not None and span[1] > span[0]:
+            if span is NAME_PART:  # kept as a candidate so that no shorter reading inside the name survives
+                candidates.append(Candidate(match.start(), match.end(), NAME_PART, priority, match))
+            elif span is not None and span[1] > span[0]:
                 candidates.append(Candidate(span[0], span[1], kind, priority, match))
     return candidates
 
@@ -120,7 +131,13 @@ def _check_date_paren(match: re.Match, text: str, lexicon: Lexicon):
 
 def _check_day_month(match: re.Match, text: str, lexicon: Lexicon):
     month = int(match.group("m")) if "m" in match.re.groupindex else lexicon.month(match.group("mn"))
-    return match.span() if dates.valid_yearless_day(month, int(match.group("d"))) else None
+    if not dates.valid_yearless_day(month, int(match.group("d"))):
+        return None
+    if "wd" in match.re.groupindex and match.group("wd") is None:
+        before = _CAPITALISED_BEFORE.search(text, max(0, match.start() - 30), match.start())
+        if before and before.group(1).lower() in lexicon.date_name_prefixes:
+            return NAME_PART  # "Universitas 17 Agustus 1945", "Jalan 10 November"
+    return match.span()
 
 
 def _check_year(match: re.Match, text: str, lexicon: Lexicon):
