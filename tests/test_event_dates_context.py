@@ -142,3 +142,18 @@ def test_a_clock_time_with_no_day_of_its_own_is_at_the_day_the_narrative_is_at()
     live = dated_article("Menteri tiba pukul 16:43 WIB dan bertemu Gubernur. Hal lain dibahas Jumat (21/4/2017).",
                          "2017-04-24")
     assert date_at(live, "bertemu") == ("2017-04-24", "sentence")
+
+
+def test_a_meeting_on_the_same_day_takes_the_day_of_the_meeting_told_before_it():
+    from linimasa.config import Settings as _Settings
+    from linimasa.pipeline import Pipeline
+
+    settings = _Settings()
+    text = ("Presiden Joko Widodo pada Senin kemarin bertemu Perdana Menteri Malaysia Najib Razak di Bogor. "
+            '"Pertemuan kami hangat," kata Jokowi seperti dikutip Antara, Selasa (10/1/2017). '
+            "Di hari yang sama, Menteri Luar Negeri Retno Marsudi juga menemui Menteri Luar Negeri Singapura "
+            "Vivian Balakrishnan.")
+    article = Pipeline(settings.prepare + settings.extract, settings)(
+        Article(id="own", text=text, title="Judul", published="2017-01-10"))
+    meetings = sorted((e for e in article.events if e.type == "CONSULT"), key=lambda e: e.trigger.start)
+    assert [(e.date, e.date_basis) for e in meetings] == [("2017-01-09", "clause"), ("2017-01-09", "anaphor")]

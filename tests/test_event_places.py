@@ -293,3 +293,38 @@ def test_an_arrested_foreigners_country_does_not_keep_the_place_of_the_arrest_ou
     [event] = [e for e in article.events if e.type == "COERCE"][:1]
     assert "MYS" in {p.country for p in event.participants}
     assert (event.location.city, event.location.country, event.location_basis) == ("Jakarta", "IDN", "dated_place")
+
+
+def test_a_sentence_that_arrives_at_the_location_is_where_the_sentence_before_placed_things(pipeline):
+    article = pipeline(Article(id="own", text="Ribuan warga berkumpul di Lapangan Merdeka, Medan, sejak pagi. "
+                                              "Pada Senin (20/10/2025), Gubernur Bobby Nasution tiba di lokasi dan "
+                                              "bertemu Presiden Prabowo Subianto.", title="Judul",
+                               published="2025-10-21"))
+    [event] = [e for e in article.events if e.type == "CONSULT"]
+    assert (event.location.city, event.location_basis) == ("Medan", "anaphor")
+    assert [e.text for e in event.evidence if e.field == "location"] == ["Medan"]
+
+
+def test_a_location_word_that_names_a_new_place_refers_back_to_nothing(pipeline):
+    article = pipeline(Article(id="own", text="Ribuan warga berkumpul di Lapangan Merdeka, Medan, sejak pagi. "
+                                              "Pada Senin (20/10/2025), Gubernur Bobby Nasution tiba di lokasi "
+                                              "pengungsian dan bertemu Presiden Prabowo Subianto.", title="Judul",
+                               published="2025-10-21"))
+    [event] = [e for e in article.events if e.type == "CONSULT"]
+    assert event.location_basis != "anaphor"
+
+
+def test_the_same_occasion_is_where_the_sentence_before_placed_it_not_where_a_planned_meeting_is(pipeline):
+    article = pipeline(Article(id="own", text='"Kami siap," kata Retno Marsudi di Bandung, Rabu (22/10/2025). '
+                                              "Dalam kesempatan yang sama, Retno juga bertemu Menteri Luar Negeri "
+                                              "Malaysia Anifah Aman.", title="Judul", published="2025-10-22"))
+    [event] = [e for e in article.events if e.type == "CONSULT"]
+    assert (event.location.city, event.location_basis) == ("Bandung", "anaphor")
+
+
+def test_an_event_placed_in_a_city_state_is_in_its_city(pipeline):
+    article = pipeline(Article(id="own", text="Perdana Menteri Singapura Lee Hsien Loong bertemu Menteri Luar Negeri "
+                                              "Singapura Vivian Balakrishnan membahas anggaran, Senin (20/10/2025).",
+                               title="Judul", published="2025-10-21"))
+    [event] = [e for e in article.events if e.type == "CONSULT"]
+    assert (event.location.city, event.location.country) == ("Singapore", "SGP")

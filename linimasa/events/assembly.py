@@ -21,11 +21,13 @@ from linimasa.events.candidates import Candidate, DateFinding, dated_after
 from linimasa.events.decision import best_decision
 from linimasa.events.lexicon import Lexicon
 from linimasa.events.participants import LOCAL_PREFIX, contains, generic, key, surname, vouches
-from linimasa.events.places import DatedPlace, dated_place, dateline_place, participants_country, seat_place
+from linimasa.events.places import (DatedPlace, anaphor_place, city_of_country, stated_place, dated_place, dateline_place,
+                                    participants_country, seat_place, with_city_of_city_state)
 from linimasa.events.summary import summarise
 from linimasa.kb.topics import TopicHit
 from linimasa.link import dates_compatible, locations_compatible, participants_overlap
 from linimasa.model import (
+    ANAPHOR_PLACE,
     DATED_PLACE,
     Article,
     Event,
@@ -260,11 +262,12 @@ class Assembler:
 
     # ------------------------------------------------------------------ events
     def event(self, article: Article, group: Group, anchor: dt.date | None, known_needed: bool | None = None,
-              dated: list[DatedPlace] = ()) -> Event | None:
+              dated: list[DatedPlace] = (), anaphors: dict | None = None) -> Event | None:
         """The event mention of a group, or None when its participants do not make one. ``known_needed``: whether
         it needs a party the knowledge base knows (None: the lexicon's rule; the learned decision weighs it
         instead for the types it judges). ``dated``: the article's places written with a day
-        (:func:`linimasa.events.places.dated_places`)."""
+        (:func:`linimasa.events.places.dated_places`); ``anaphors``: the places its sentences refer back to
+        (:func:`linimasa.events.places.place_anaphors`)."""
         first = group.first
         rule = first.match.rule
         article_id = article.id or ""
@@ -291,10 +294,14 @@ class Assembler:
             for p, m in c.participants:
                 if any(key(q) == key(p) for q in participants):
                     cite("participant", m.start, m.end)
-        located = (self._city_of_country(group, group.located(), everyone, participants, date, dated)
+        stated = stated_place(group.located(), [c.view.index for c in group.heads], anaphors or {})
+        located = (self._city_of_country(group, stated, everyone, participants, date, dated)
+                   or anaphor_place([c.view.index for c in group.members], anaphors or {})
                    or self._unstated_place(article, group, everyone, participants, date, anchor, dated))
+        located = with_city_of_city_state(located, self.kb, self.lexicon)
         location = located[:2] if located else None
-        if located and located[2] in ("trigger_sentence", "reference", DATED_PLACE):  # others have no words to cite
+        if located and located[2] in ("trigger_sentence", "reference", ANAPHOR_PLACE, DATED_PLACE):  # the others
+            # have no words to cite
             cite("location", location[1].start, location[1].end)
         if date.value and date.start is not None:
             cite("date", date.start, date.end)
@@ -352,19 +359,9 @@ class Assembler:
 
     def _city_of_country(self, group: Group, located, participants: list[Participant], parties: list[Participant],
                          date: DateFinding, dated: list[DatedPlace]) -> tuple[Location, Mention, str] | None:
-        """A country stated for the event gives way to a city of it written with the event's own day ("...
-        pendukung khilafah di Indonesia" said "dalam pidato di Kupang, Nusa Tenggara Timur, Selasa (1/8)"),
-        else to the town in it where a party sits ("menemui pimpinan MPR, DPR dan DPD dalam lawatan resminya
-        ke Indonesia": Jakarta)."""
-        if located is None or located[0].city is not None:
-            return located
-        found = dated_place(dated, date.value, 0, participants)
-        if found is not None and found[0].city and found[0].country == located[0].country:
-            return found
         rule = group.first.match.rule
-        seat = seat_place(self.kb, parties, [], _host_side(rule), country=located[0].country,
-                          national=rule.type not in self.lexicon.words("away_from_seat"))
-        return seat or located
+        return city_of_country(self.kb, located, participants, parties, date.value, dated, _host_side(rule),
+                               national=rule.type not in self.lexicon.words("away_from_seat"))
 
     def _unstated_place(self, article: Article, group: Group, participants: list[Participant],
                         parties: list[Participant], date: DateFinding, anchor: dt.date | None,

@@ -13,7 +13,8 @@ from __future__ import annotations
 from linimasa.events.agents import load_agents
 from linimasa.events.arguments import SentenceView, as_date
 from linimasa.events.assembly import Assembler
-from linimasa.events.places import dated_places
+from linimasa.events.day_anaphora import date_day_anaphors
+from linimasa.events.places import dated_places, place_anaphors
 from linimasa.events.candidates import Candidate, CandidateFinder
 from linimasa.events.decision import ArticleContext, EventDecision
 from linimasa.events.lexicon import Lexicon
@@ -103,15 +104,17 @@ class Extractor:
         self.assembler.attach_anaphora(groups, views)
         self.assembler.attach_participant_topics(groups, views)
         dated = dated_places(views, self.lexicon, self.assembler.kb)
+        anaphors = place_anaphors(views, self.lexicon, self.assembler.kb)
         fates = []
         for group in groups:
             known_needed = self.known_needed(group, decision)
-            event = self.assembler.event(article, group, anchor, known_needed, dated)
+            event = self.assembler.event(article, group, anchor, known_needed, dated, anaphors)
             if event is not None:
                 fates.append((group, "reported", event))
             elif explain:
-                unfiltered = known_needed and self.assembler.event(article, group, anchor, False, dated)
+                unfiltered = known_needed and self.assembler.event(article, group, anchor, False, dated, anaphors)
                 fates.append((group, "known_party" if unfiltered else "merged_parties", None))
+        date_day_anaphors([(group, event) for group, fate, event in fates if event is not None], self.lexicon)
         if explain:
             fates.extend((group, "decision", None) for group in dropped)
         return fates

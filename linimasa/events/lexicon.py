@@ -59,6 +59,18 @@ class Lexicon:
             found = self._sets[name] = frozenset(self.arguments[name])
         return found
 
+    def phrases(self, name: str) -> dict[str, list[tuple[str, ...]]]:
+        """A phrase list of ``arguments_id.yaml`` by the phrases' first words, longest first, built once."""
+        key = ("phrases", name)
+        found = self._sets.get(key)
+        if found is None:
+            found = {}
+            for phrase in sorted(self.arguments[name], key=lambda p: -len(p.split())):
+                words = tuple(phrase.split())
+                found.setdefault(words[0], []).append(words)
+            self._sets[key] = found
+        return found
+
     @functools.cached_property
     def nonparties(self):
         """Who never takes part (sources, aliases, affiliations): :class:`linimasa.events.nonparties.NonParties`

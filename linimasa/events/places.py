@@ -25,7 +25,8 @@ from linimasa.events.arguments import apposed_country, find_location_mentions, l
 from linimasa.events.place_phrases import phrases_of
 from linimasa.kb.records import INTERNATIONAL
 from linimasa.kb.seats import NATIONAL
-from linimasa.model import DATED_PLACE, DATELINE_PLACE, PARTICIPANTS_PLACE, SEAT_PLACE, Location, Mention, Participant
+from linimasa.model import (ANAPHOR_PLACE, DATED_PLACE, DATELINE_PLACE, PARTICIPANTS_PLACE, SEAT_PLACE, Location, Mention,
+                             Participant)
 
 
 def _countries(participants: list[Participant]) -> set[str]:
@@ -140,6 +141,22 @@ def _venue_place(view, phrase, lexicon, kb) -> tuple[Location, Mention] | None:
     return Location(city.name, city.city, city.country, city.lat, city.lon, city.kb_id), stand_in
 
 
+def city_of_country(kb, located, participants: list[Participant], parties: list[Participant], day: str | None,
+                    dated: list[DatedPlace], host_side: str | None, national: bool
+                    ) -> tuple[Location, Mention, str] | None:
+    """A country stated for the event gives way to a city of it written with the event's own day ("...
+    pendukung khilafah di Indonesia" said "dalam pidato di Kupang, Nusa Tenggara Timur, Selasa (1/8)"),
+    else to the town in it where a party sits ("menemui pimpinan MPR, DPR dan DPD dalam lawatan resminya
+    ke Indonesia": Jakarta). ``located``: the place stated, with its basis; None stays None."""
+    if located is None or located[0].city is not None:
+        return located
+    found = dated_place(dated, day, 0, participants)
+    if found is not None and found[0].city and found[0].country == located[0].country:
+        return found
+    seat = seat_place(kb, parties, [], host_side, country=located[0].country, national=national)
+    return seat or located
+
+
 def dated_place(places: list[DatedPlace], day: str | None, sentence: int, participants: list[Participant]
                 ) -> tuple[Location, Mention, str] | None:
     """The place written with the event's own day nearest the event's sentence, when the parties fit it."""
@@ -149,6 +166,105 @@ def dated_place(places: list[DatedPlace], day: str | None, sentence: int, partic
         return None
     nearest = min(fitting, key=lambda d: (abs(d.sentence - sentence), d.sentence))
     return nearest.location, nearest.mention, DATED_PLACE
+
+
+def with_city_of_city_state(located, kb, lexicon):
+    """A country-level place in a country that is one city (``city_countries``: Singapore, Hong Kong ...) is
+    in that city; other places stay as they are."""
+    if located is None or located[0].city is not None or kb is None:
+        return located
+    name = lexicon.arguments["city_countries"].get(located[0].country)
+    city = kb.place(name, located[0].country) if name else None
+    if city is None or not city.city:
+        return located
+    return (Location(located[0].name, city.city, city.country, city.lat, city.lon, city.kb_id), *located[1:])
+
+
+def place_anaphors(views, lexicon, kb) -> dict[int, tuple[Location, Mention]]:
+    """For each sentence that refers back to a place or an occasion told before ("Jenderal Tito tiba di
+    lokasi", "Dalam kesempatan yang sama, ..."), the place the nearest sentence before it names (within
+    ``place_anaphor_reach`` sentences): a city first, else the nearest country. By sentence index."""
+    found = {}
+    for k, view in enumerate(views):
+        if _refers_back(view.words, lexicon):
+            place = _place_before(views, k, lexicon, kb)
+            if place is not None:
+                found[view.index] = place
+    return found
+
+
+def anaphor_place(indices, anaphors: dict[int, tuple[Location, Mention]]) -> tuple[Location, Mention, str] | None:
+    """The place an event's sentences (``indices``, in order) refer back to, if one does."""
+    for index in indices:
+        if index in anaphors:
+            return (*anaphors[index], ANAPHOR_PLACE)
+    return None
+
+
+def stated_place(located, head_indices, anaphors: dict[int, tuple[Location, Mention]]):
+    """The place stated for an event (``located``, with its basis), unless a head's sentence refers back to a
+    place ("Dalam kesempatan yang sama, ..."): that says where it was, before another sentence that only
+    refers to the event does (basis ``reference``)."""
+    referred = anaphor_place(head_indices, anaphors)
+    return referred if referred is not None and (located is None or located[2] == "reference") else located
+
+
+def _refers_back(words: list[str], lexicon) -> bool:
+    index = lexicon.phrases("place_anaphors")
+    followers = lexicon.words("place_anaphor_followers")
+    for i, word in enumerate(words):
+        for phrase in index.get(word, ()):
+            end = i + len(phrase)
+            if tuple(words[i:end]) == phrase:
+                if phrase[-1] != "lokasi" or end == len(words) or words[end] in followers:
+                    return True
+                break  # the longest phrase at this word names a new place ("di lokasi pengungsian")
+    return False
+
+
+def _place_before(views, k: int, lexicon, kb) -> tuple[Location, Mention] | None:
+    """The place the nearest sentence before the k-th names: its last place with a city, else its last one.
+    A venue named there that no rule places ("di gedung Kementerian Pertahanan") ends the search with nothing:
+    that venue is what the sentence refers back to."""
+    for view in reversed(views[max(0, k - lexicon.arguments["place_anaphor_reach"]):k]):
+        places, named = [], False
+        for phrase in phrases_of(view, lexicon):
+            located = _phrase_place(view, phrase, lexicon, kb) or _phrase_seat(view, phrase, lexicon, kb)
+            if located is not None:
+                places.append(located)
+            else:
+                named = named or any(_capitalised(view, j) for j in range(phrase.start, phrase.first_end))
+        if places:
+            return next((p for p in reversed(places) if p[0].city), places[-1])
+        if named:
+            return None
+    return None
+
+
+def _capitalised(view, j: int) -> bool:
+    return view.sentence.text[view.starts[j] - view.sentence.start:][:1].isupper()
+
+
+def _phrase_seat(view, phrase, lexicon, kb) -> tuple[Location, Mention] | None:
+    """A body's building as the phrase's venue ("di depan Gedung Kementerian BUMN", "di gedung Kementerian
+    Pertahanan"): where the body sits, the body named by a mention or by the words after the building's word."""
+    heads = lexicon.words("body_venue_heads")
+    at = next((j for j in range(phrase.start, phrase.first_end) if view.words[j] in heads), None)
+    if kb is None or at is None:
+        return None
+    for m in view.mentions:
+        if m.kind == "organisation" and m.kb_id and at < view.token_index(m.start) < phrase.first_end:
+            seat = kb.seat(m.kb_id)
+            if seat is not None:
+                return Location(seat.name, seat.city, seat.country, seat.lat, seat.lon, seat.kb_id), m
+    offset = view.sentence.start
+    start, end = view.starts[at + 1] if at + 1 < phrase.first_end else None, view.ends[phrase.first_end - 1]
+    body = kb.organisation(view.sentence.text[start - offset:end - offset]) if start is not None else None
+    seat = kb.seat(body.kb_id) if body is not None else None
+    if seat is None:
+        return None
+    return (Location(seat.name, seat.city, seat.country, seat.lat, seat.lon, seat.kb_id),
+            Mention(view.starts[at], end, view.sentence.text[view.starts[at] - offset:end - offset], "LOC", "venue"))
 
 
 def _phrase_of(view, m: Mention, phrases):
