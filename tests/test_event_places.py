@@ -328,3 +328,15 @@ def test_an_event_placed_in_a_city_state_is_in_its_city(pipeline):
                                title="Judul", published="2025-10-21"))
     [event] = [e for e in article.events if e.type == "CONSULT"]
     assert (event.location.city, event.location.country) == ("Singapore", "SGP")
+
+
+def test_a_city_that_closes_a_named_venue_is_the_place_but_not_after_a_lower_case_place_word(pipeline):
+    named = pipeline(Article(id="own", text="Presiden Joko Widodo bertemu Prabowo Subianto di Universitas Mawar "
+                                            "Indah (Unmi) Surabaya, Senin (20/10/2025).", title="Judul",
+                             published="2025-10-21"))
+    [event] = [e for e in named.events if e.type == "CONSULT"]
+    assert (event.location.city, event.location_basis) == ("Surabaya", "trigger_sentence")
+    street = pipeline(Article(id="own", text="Presiden Joko Widodo bertemu Prabowo Subianto yang viral di jalanan "
+                                             "kota Surabaya, Senin (20/10/2025).", title="Judul", published="2025-10-21"))
+    [event] = [e for e in street.events if e.type == "CONSULT"]
+    assert event.location is None or event.location_basis != "trigger_sentence"

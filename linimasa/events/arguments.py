@@ -383,9 +383,15 @@ def find_location_mentions(view: SentenceView, match: TriggerMatch, lexicon: Lex
 
 
 def phrase_continuations(view: SentenceView, lexicon: Lexicon) -> set[int]:
-    """Mentions in the later parts of a "di" phrase: "di kompleks gedung dewan, Jakarta Pusat" -> Jakarta."""
+    """Mentions in the later parts of a "di" phrase ("di kompleks gedung dewan, Jakarta Pusat" -> Jakarta), and
+    a city that closes a venue's name ("di Universitas 17 Agustus 1945 (Untag) Surabaya", "di Pengadilan Tipikor
+    Jakarta"): a country there names the venue's owner ("di Kedutaan Besar Rusia"), not its place, and a
+    lower-case place word is no venue's name ("strobo di jalanan Kota Bandung" may tell where else it was)."""
     phrases = phrases_of(view, lexicon)
-    return {id(m) for m in view.mentions if any(p.continues(view.token_index(m.start)) for p in phrases)}
+    named = [p for p in phrases if view.sentence.text[view.starts[p.start] - view.sentence.start:][:1].isupper()]
+    return {id(m) for m in view.mentions if any(p.continues(view.token_index(m.start)) for p in phrases)
+            or (m.kind == "place" and any(p.start < view.token_index(m.start)
+                                          and view.token_index(m.end - 1) == p.first_end - 1 for p in named))}
 
 
 def _place_chains(view: SentenceView, lexicon: Lexicon) -> set[int]:
