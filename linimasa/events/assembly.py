@@ -21,8 +21,8 @@ from linimasa.events.candidates import Candidate, DateFinding, dated_after
 from linimasa.events.decision import best_decision
 from linimasa.events.lexicon import Lexicon
 from linimasa.events.participants import LOCAL_PREFIX, contains, generic, key, surname, vouches
-from linimasa.events.places import (DatedPlace, anaphor_place, city_of_country, stated_place, dated_place, dateline_place,
-                                    participants_country, seat_place, with_city_of_city_state)
+from linimasa.events.places import (DatedPlace, anaphor_place, city_of_country, dated_place, dateline_place,
+                                    participants_country, seat_place, stated_place, with_city_of_city_state)
 from linimasa.events.summary import summarise
 from linimasa.kb.topics import TopicHit
 from linimasa.link import dates_compatible, locations_compatible, participants_overlap

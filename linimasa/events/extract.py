@@ -13,13 +13,13 @@ from __future__ import annotations
 from linimasa.events.agents import load_agents
 from linimasa.events.arguments import SentenceView, as_date
 from linimasa.events.assembly import Assembler
-from linimasa.events.day_anaphora import date_day_anaphors
-from linimasa.events.places import dated_places, place_anaphors
 from linimasa.events.candidates import Candidate, CandidateFinder
+from linimasa.events.day_anaphora import date_day_anaphors
 from linimasa.events.decision import ArticleContext, EventDecision
 from linimasa.events.lexicon import Lexicon
 from linimasa.events.participants import ParticipantResolver, people_by_surname
 from linimasa.events.party_ranker import PartyRanker
+from linimasa.events.places import dated_places, place_anaphors
 from linimasa.kb.topics import load_topics
 from linimasa.limits import DEFAULT_LIMITS
 from linimasa.model import Article, Event
