@@ -157,3 +157,16 @@ def test_a_meeting_on_the_same_day_takes_the_day_of_the_meeting_told_before_it()
         Article(id="own", text=text, title="Judul", published="2017-01-10"))
     meetings = sorted((e for e in article.events if e.type == "CONSULT"), key=lambda e: e.trigger.start)
     assert [(e.date, e.date_basis) for e in meetings] == [("2017-01-09", "clause"), ("2017-01-09", "anaphor")]
+
+
+def test_a_day_after_publication_in_the_sentence_of_a_done_thing_is_a_term_not_its_day():
+    # the detention was extended on the day of the report; 4 January is when the extension ends
+    text = "Polisi memperpanjang penahanan Budi Santoso hingga 4 Januari 2018."
+    found = staged_events(text, "2017-12-19", [("Budi Santoso", "PER", "person", "p:budi")], "COERCE")
+    assert [(e.date, e.date_basis) for e in found] == [("2017-12-19", "anchor")]
+
+
+def test_a_day_before_publication_in_the_sentence_still_dates_the_event():
+    text = "Polisi menangkap Budi Santoso di Bandung pada 4 Desember 2017."
+    found = staged_events(text, "2017-12-19", [("Budi Santoso", "PER", "person", "p:budi")], "COERCE")
+    assert [(e.date, e.date_basis) for e in found] == [("2017-12-04", "clause")]

@@ -272,6 +272,10 @@ class Assembler:
         rule = first.match.rule
         article_id = article.id or ""
         date = group.date()
+        if rule.type != "CONSULT" and first.modality == "asserted" and dated_after(date, anchor, any_precision=True):
+            # a day after publication in the sentence of a thing reported as done is the end of a term ("ditahan
+            # hingga 4 Januari") or a deadline, not the day it was done: the article's own day is nearer
+            date = DateFinding(anchor.isoformat(), basis="anchor")
         on = as_date(date.value) or anchor
         evidence: list[Evidence] = []
         cited: set[tuple[str, int, int]] = set()

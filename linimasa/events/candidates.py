@@ -469,10 +469,11 @@ class CandidateFinder:
         return _date_finding(self.dater(article, start, end))
 
 
-def dated_after(date: DateFinding, anchor) -> bool:
-    """Whether talks are dated in their own clause or sentence on a day after the article's anchor (its
-    publication): told before they happen, they are planned, however the clause words them."""
-    if anchor is None or not date.strong or precision(date.value) < 3:
+def dated_after(date: DateFinding, anchor, any_precision: bool = False) -> bool:
+    """Whether an event is dated in its own clause or sentence on a day after the article's anchor (its
+    publication): talks told before they happen are planned, however the clause words them. Only a day counts
+    unless ``any_precision`` (a month or year that starts after the anchor)."""
+    if anchor is None or not date.strong or (precision(date.value) < 3 and not any_precision):
         return False
     span = date_bounds(date.value)
     return span is not None and span[0] > anchor
