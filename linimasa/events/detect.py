@@ -33,7 +33,7 @@ def find_triggers(words: list[str], starts: list[int], ends: list[int], lexicon:
 
 def _match_at(words: list[str], i: int, lexicon: Lexicon) -> tuple[TriggerRule, int] | None:
     first = words[i] if words[i] in lexicon.triggers.first_words else without_clitic(words[i])
-    if not first:
+    if first not in lexicon.triggers.first_words:
         return None
     for n, rule in lexicon.triggers.matches_at(words, i, first=first, same=_same):
         following = words[i + n] if i + n < len(words) else ""

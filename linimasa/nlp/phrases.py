@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
 V = TypeVar("V")
+NOTHING = (0, None)  # what a look-up finds at a word that starts no phrase
 
 
 @dataclass(frozen=True, eq=False)
@@ -66,8 +67,17 @@ class PhraseIndex(Generic[V]):
                 yield n, value
 
     def longest_at(self, words: Sequence[str], i: int, end: int | None = None) -> tuple[int, V | None]:
-        """(length, value) of the longest phrase written at word ``i`` and ending by ``end``; (0, None) if none."""
-        return next(self.matches_at(words, i, end), (0, None))
+        """(length, value) of the longest phrase written at word ``i`` and ending by ``end``; (0, None) if none.
+        (The loop of :meth:`matches_at` written out: this is called for every word of every sentence.)"""
+        group = self.by_first.get(words[i])
+        if group is None:
+            return NOTHING
+        end = len(words) if end is None else end
+        for phrase, value in group:
+            n = len(phrase)
+            if i + n <= end and (n == 1 or tuple(words[i + 1 : i + n]) == phrase[1:]):
+                return n, value
+        return NOTHING
 
     def spans(self, words: Sequence[str]) -> list[tuple[int, int, V]]:
         """(first, last + 1, value) of the phrases of ``words`` read left to right, each the longest that starts
