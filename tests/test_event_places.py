@@ -340,3 +340,13 @@ def test_a_city_that_closes_a_named_venue_is_the_place_but_not_after_a_lower_cas
                                              "kota Surabaya, Senin (20/10/2025).", title="Judul", published="2025-10-21"))
     [event] = [e for e in street.events if e.type == "CONSULT"]
     assert event.location is None or event.location_basis != "trigger_sentence"
+
+
+def test_the_venue_as_written_wins_over_the_shorter_venue_the_knowledge_base_took_out_of_it(pipeline):
+    # the knowledge base knows "Istana Kepresidenan" (in Jakarta) and tags only those words
+    article = pipeline(Article(id="own", text="Presiden Joko Widodo bertemu Prabowo Subianto di Istana Kepresidenan "
+                                              "Bogor, Jawa Barat, Senin (20/10/2025).", title="Judul",
+                               published="2025-10-21"))
+    [event] = [e for e in article.events if e.type == "CONSULT"]
+    assert (event.location.city, event.location_basis) == ("Bogor", "trigger_sentence")
+    assert [e.text for e in event.evidence if e.field == "location"] == ["Istana Kepresidenan Bogor"]

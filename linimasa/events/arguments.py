@@ -373,13 +373,26 @@ def find_location_mentions(view: SentenceView, match: TriggerMatch, lexicon: Lex
     if match.rule.mode == "visit" and match.rule.pos == "verb":  # "mengunjungi Sochi"
         visited = next((m for m in view.mentions if view.token_index(m.start) == match.last), None)
     found = [
-        m for m in view.mentions
+        _written_venue(view, m, lexicon) for m in view.mentions
         if (m.kind in ("place", "country") or venue_city(m.text, lexicon) is not None)
         and start <= view.token_index(m.start) < end
         and (_preposition(view, m, lexicon) in wanted or m is visited or id(m) in chained)
         and not _topic_place(view, m, lexicon)
     ]
     return sorted(found, key=lambda m: (m.start < match.start, abs(m.start - match.end)))
+
+
+def _written_venue(view: SentenceView, m: Mention, lexicon: Lexicon) -> Mention:
+    """The venue as written when the text goes on past the mention to a longer venue of ``venue_cities``: the
+    tagger or the knowledge base may take "Istana Kepresidenan" (Jakarta) out of "Istana Kepresidenan Bogor"."""
+    if m.kind in ("place", "country"):
+        return m
+    first, last = view.token_index(m.start), view.token_index(m.end - 1) + 1
+    length, _ = lexicon.phrases("venue_cities").longest_at(view.words, first)
+    if first + length <= last:
+        return m
+    end, offset = view.ends[first + length - 1], view.sentence.start
+    return Mention(m.start, end, view.sentence.text[m.start - offset : end - offset], "LOC", "venue")
 
 
 def phrase_continuations(view: SentenceView, lexicon: Lexicon) -> set[int]:

@@ -10,6 +10,7 @@ meeting like the one told); its date basis is ``anaphor``.
 from __future__ import annotations
 
 from linimasa.model import Evidence
+from linimasa.nlp.phrases import PhraseIndex
 
 ANAPHOR_DATE = "anaphor"
 # Bases of a day the event's own words state: they are never replaced, and they can be referred back to.
@@ -17,10 +18,9 @@ OWN_DAY_BASES = frozenset({"clause", "sentence", "attribution"})
 _REFERABLE = OWN_DAY_BASES | {"lead", ANAPHOR_DATE}
 
 
-def says_same_day(words: list[str], index: dict[str, list[tuple[str, ...]]]) -> bool:
+def says_same_day(words: list[str], index: PhraseIndex) -> bool:
     """Whether the words hold one of the indexed phrases ("hari yang sama", "kesempatan itu")."""
-    return any(tuple(words[i:i + len(phrase)]) == phrase
-               for i, word in enumerate(words) for phrase in index.get(word, ()))
+    return any(index.longest_at(words, i)[0] for i in range(len(words)))
 
 
 def date_day_anaphors(told: list[tuple[object, object]], lexicon) -> None:

@@ -59,16 +59,17 @@ class Lexicon:
             found = self._sets[name] = frozenset(self.arguments[name])
         return found
 
-    def phrases(self, name: str) -> dict[str, list[tuple[str, ...]]]:
-        """A phrase list of ``arguments_id.yaml`` by the phrases' first words, longest first, built once."""
-        key = ("phrases", name)
-        found = self._sets.get(key)
+    def phrases(self, name: str) -> PhraseIndex:
+        """A phrase list of ``arguments_id.yaml`` as a :class:`PhraseIndex` of lower-case words, each phrase its
+        own value (a word tuple); or the phrases a mapping of it keys, with their values. Built once."""
+        found = self._sets.get(("phrases", name))
         if found is None:
-            found = {}
-            for phrase in sorted(self.arguments[name], key=lambda p: -len(p.split())):
-                words = tuple(phrase.split())
-                found.setdefault(words[0], []).append(words)
-            self._sets[key] = found
+            data = self.arguments[name]
+            if isinstance(data, dict):
+                found = PhraseIndex.of((str(phrase).lower().split(), value) for phrase, value in data.items())
+            else:
+                found = PhraseIndex.of_phrases(str(phrase) for phrase in data)
+            self._sets[("phrases", name)] = found
         return found
 
     @functools.cached_property

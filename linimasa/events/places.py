@@ -212,13 +212,11 @@ def stated_place(located, head_indices, anaphors: dict[int, tuple[Location, Ment
 def _refers_back(words: list[str], lexicon) -> bool:
     index = lexicon.phrases("place_anaphors")
     followers = lexicon.words("place_anaphor_followers")
-    for i, word in enumerate(words):
-        for phrase in index.get(word, ()):
-            end = i + len(phrase)
-            if tuple(words[i:end]) == phrase:
-                if phrase[-1] != "lokasi" or end == len(words) or words[end] in followers:
-                    return True
-                break  # the longest phrase at this word names a new place ("di lokasi pengungsian")
+    for i in range(len(words)):
+        length, phrase = index.longest_at(words, i)
+        # the longest phrase at a word ending in "lokasi" and going on names a new place ("di lokasi pengungsian")
+        if length and (phrase[-1] != "lokasi" or i + length == len(words) or words[i + length] in followers):
+            return True
     return False
 
 
