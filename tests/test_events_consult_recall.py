@@ -124,3 +124,19 @@ def test_a_meal_with_the_company_told_before_it_is_a_meeting_of_that_company(ext
 
 def test_a_meal_with_no_company_is_no_meeting(extract):
     assert consult(extract("Joko Widodo makan malam di Istana Bogor, Senin (6/3/2017).")) == []
+
+
+
+def test_a_host_welcoming_a_named_guest_or_the_guests_visit_receives_a_visit(extract):
+    for text in ("Wali Kota Surabaya Eri Cahyadi menyambut Presiden Joko Widodo di Balai Kota Surabaya, "
+                 "Senin (6/3/2017).",
+                 "Wali Kota Surabaya Eri Cahyadi menyambut kunjungan Presiden Joko Widodo di Balai Kota Surabaya, "
+                 "Senin (6/3/2017)."):
+        [event] = consult(extract(text))
+        assert event.mode == "visit"
+        sides = {p.name: p.side for p in event.participants}
+        assert sides == {"Eri Cahyadi": "recipient", "Joko Widodo": "actor"}
+
+
+def test_welcoming_a_feast_is_no_visit(extract):
+    assert not consult(extract("Warga Surabaya menyambut Hari Raya Idul Fitri dengan gembira, Senin (6/3/2017)."))
