@@ -140,3 +140,10 @@ def test_a_host_welcoming_a_named_guest_or_the_guests_visit_receives_a_visit(ext
 
 def test_welcoming_a_feast_is_no_visit(extract):
     assert not consult(extract("Warga Surabaya menyambut Hari Raya Idul Fitri dengan gembira, Senin (6/3/2017)."))
+
+
+def test_an_envoys_title_goes_on_through_where_the_envoy_is_sent(extract):
+    [event] = consult(extract("Presiden Joko Widodo bertemu Duta Besar Jepang untuk Indonesia Kenji Sato di Istana "
+                              "Merdeka, Jakarta, Senin (6/3/2017)."))
+    assert "Kenji Sato" in names(event)
+

@@ -233,15 +233,26 @@ def _is_reference_noun(view: SentenceView, match: TriggerMatch, lexicon: Lexicon
     return match.rule.pos == "noun" and any(w in lexicon.words("determiners") for w in following)
 
 
+# Words between an envoy's office and the "untuk" of where they are sent ("Duta Besar Republik Korea untuk").
+ENVOY_REACH = 4
+
+
 def _object_end(view: SentenceView, match: TriggerMatch, end: int, lexicon: Lexicon, keep=frozenset()) -> int:
     stops = lexicon.words("object_stops") - keep
     lengths = [(t.start, t.end) for t in view.times if t.type == "DURATION"]
     for i in range(match.last, end):
         in_length = any(s <= view.starts[i] < e or s <= view.starts[min(i + 1, len(view.starts) - 1)] < e
                         for s, e in lengths)
-        if view.words[i] in stops and not in_length:  # "pembicaraan selama empat jam dengan Lavrov" goes on
-            return i
+        if view.words[i] in stops and not in_length and not _envoy_to(view, i, lexicon):
+            return i  # "pembicaraan selama empat jam dengan Lavrov" goes on
     return end
+
+
+def _envoy_to(view: SentenceView, i: int, lexicon: Lexicon) -> bool:
+    """Whether word ``i`` is the "untuk" of an envoy's title, which names where the envoy is sent ("Duta Besar
+    Jepang untuk Indonesia Kenji Kanasugi", "Utusan Khusus PBB untuk Myanmar"), not a purpose."""
+    return (view.words[i] == "untuk" and i + 1 < len(view.words) and view.capitalised(i + 1)
+            and not lexicon.words("envoy_heads").isdisjoint(view.words[max(0, i - ENVOY_REACH) : i]))
 
 
 def _with_after_place(view: SentenceView, stop: int, end: int, lexicon: Lexicon) -> list[Mention]:
