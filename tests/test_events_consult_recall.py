@@ -147,3 +147,16 @@ def test_an_envoys_title_goes_on_through_where_the_envoy_is_sent(extract):
                               "Merdeka, Jakarta, Senin (6/3/2017)."))
     assert "Kenji Sato" in names(event)
 
+
+
+def test_an_official_the_knowledge_base_does_not_know_takes_the_country_of_their_title(extract):
+    [event] = consult(extract("Wali Kota Surabaya Eri Cahyadi bertemu Duta Besar Australia untuk Indonesia Penny "
+                              "Williams di Balai Kota Surabaya, Senin (6/3/2017)."))
+    countries = {p.name: p.country for p in event.participants}
+    assert countries == {"Eri Cahyadi": "IDN", "Penny Williams": "AUS"}
+
+
+def test_a_person_titled_with_no_office_gets_no_country_from_the_title(extract):
+    [event] = consult(extract("Presiden Joko Widodo bertemu pengusaha Surabaya Penny Williams di Istana Merdeka, "
+                              "Senin (6/3/2017)."))
+    assert {p.name: p.country for p in event.participants}["Penny Williams"] is None

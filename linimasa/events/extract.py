@@ -33,7 +33,8 @@ class Extractor:
                  ranker: PartyRanker | None = None):
         self.lexicon = lexicon
         topics = load_topics()
-        self.finder = CandidateFinder(lexicon, kb, dater, ParticipantResolver(kb), topics, load_agents(),
+        offices = lexicon.words("government_offices") | lexicon.words("envoy_heads")
+        self.finder = CandidateFinder(lexicon, kb, dater, ParticipantResolver(kb, offices), topics, load_agents(),
                                       max_candidates, ranker)
         self.assembler = Assembler(lexicon, kb, topics, require_known)
         self.known_override = require_known  # the events stage's option, over the lexicon's rule and the model
