@@ -160,3 +160,9 @@ def test_a_person_titled_with_no_office_gets_no_country_from_the_title(extract):
     [event] = consult(extract("Presiden Joko Widodo bertemu pengusaha Surabaya Penny Williams di Istana Merdeka, "
                               "Senin (6/3/2017)."))
     assert {p.name: p.country for p in event.participants}["Penny Williams"] is None
+
+
+def test_the_whole_name_after_a_rank_is_the_person_when_the_tagger_took_only_its_last_words(extract):
+    [event] = consult(extract("Kapolda Metro Jaya Irjen Gatot Eddy Pramono bertemu Gubernur DKI Jakarta Anies "
+                              "Baswedan di Balai Kota, Senin (6/3/2017)."))
+    assert "Gatot Eddy Pramono" in names(event) and "Eddy Pramono" not in names(event)

@@ -46,7 +46,9 @@ class ParticipantResolver:
             return None  # "Menteri Luar Negeri RI Retno Marsudi": the unresolved words only precede the name
         if m.label == "PER" and m.kind is None:
             full = people.get(surname(m.text))
-            if full is not None and full is not m:
+            # the person told elsewhere by the same surname: the knowledge base's, or a fuller name; never the
+            # shorter words the tagger took out of this name ("Eddy Pramono" of "Irjen Gatot Eddy Pramono")
+            if full is not None and full is not m and (full.kb_id or len(full.text) >= len(m.text)):
                 return self.person(full.kb_id, full.name or full.text, full.country, m.text, party.side, on, full.role)
             return Participant(name=m.text, mention=m.text, kind="person", side=party.side,
                                country=self._office_country(view, m))

@@ -55,7 +55,8 @@ def ranked_mentions(view, text: str, cues: RankCues) -> list[Mention]:
         start = k
         while k < len(words) and k - start < MAX_NAME_WORDS and _name_word(surface[k]):
             k += 1
-        if k > start and not _person_covers(view, view.starts[start], view.ends[k - 1]):
+        if k > start and not _person_covers(view, view.starts[start], view.ends[k - 1]) or (
+                k > start and _only_its_tail_tagged(view, view.starts[start], view.ends[k - 1])):
             people.append(Mention(view.starts[start], view.ends[k - 1], text[view.starts[start] : view.ends[k - 1]],
                                   "PER", source="rank"))
         i = max(k, i + 1)
@@ -80,3 +81,10 @@ def _name_word(word: str) -> bool:
 
 def _person_covers(view, start: int, end: int) -> bool:
     return any(m.start < end and start < m.end and m.names_a_person for m in view.mentions)
+
+
+def _only_its_tail_tagged(view, start: int, end: int) -> bool:
+    """Whether the tagger took only the last words of the name after a rank as a person it could not resolve
+    ("Irjen Gatot Eddy Pramono": "Eddy Pramono"): the whole name is the person."""
+    covering = [m for m in view.mentions if m.start < end and start < m.end and m.names_a_person]
+    return bool(covering) and all(m.kb_id is None and start < m.start and m.end <= end for m in covering)
