@@ -261,3 +261,26 @@ def test_a_body_in_the_first_of_two_titles_is_how_the_person_is_introduced():
                           ("Budi Santoso", "PER", "person", "p:budi"), ("Partai Bersatu", "ORG", "organisation", "org:pb")],
                    "ACCUSE")
     assert [p.name for p in found[0].participants] == ["Budi Santoso", "Partai Bersatu"]
+
+
+def test_a_word_of_a_name_the_ner_left_untagged_is_that_person():
+    text = "Politikus Viktor Bungamawar Laiskodat hadir di Jakarta. Selain itu, Viktor mengkritik Bank Sentral Andalas."
+    found = events(text, [("Viktor Bungamawar Laiskodat", "PER", "person", "person:vbl"),
+                          ("Bank Sentral Andalas", "ORG", "organisation", "org:bsa")], "ACCUSE")
+    assert [p.name for p in found[0].participants] == ["Viktor Bungamawar Laiskodat", "Bank Sentral Andalas"]
+
+
+def test_a_meeting_whose_parties_are_only_words_of_names_is_not_made_known_by_them():
+    text = ("Pengusaha Andi Narawangsa dan politikus Setya Novanda bersaksi di sidang. "
+            "Andi kemudian menemui Setya di kafe untuk membicarakan kaos partai.")
+    known = [("Andi Narawangsa", "PER", "person", "person:an"), ("Setya Novanda", "PER", "person", "person:sn")]
+    assert events(text, known, "CONSULT") == []
+    tagged = events(text, known + [("Setya", "PER", "person", "person:sn")], "CONSULT")
+    assert [len(e.participants) for e in tagged] == [2]  # named by the NER, Setya makes the meeting known
+
+
+def test_a_word_of_a_title_is_no_name():
+    text = "Presiden Andalas hadir di Jakarta. Presiden terpilih Budi Santosa mengkritik Bank Sentral Andalas."
+    found = events(text, [("Presiden Andalas", "TITLE", "person", "person:old"), ("Budi Santosa", "PER", "person", "person:bs"),
+                          ("Bank Sentral Andalas", "ORG", "organisation", "org:bsa")], "ACCUSE")
+    assert [p.name for p in found[0].participants] == ["Budi Santosa", "Bank Sentral Andalas"]

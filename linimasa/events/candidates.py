@@ -35,6 +35,7 @@ from linimasa.events.frames import (
 )
 from linimasa.events.detect import TriggerMatch, find_triggers
 from linimasa.events.initials import initials_mentions
+from linimasa.events.name_words import name_word_mentions
 from linimasa.events.ranked_names import RankCues, ranked_mentions
 from linimasa.events.lexicon import Lexicon, normal
 from linimasa.events.named_later import introduced, stand_ins
@@ -51,6 +52,7 @@ from linimasa.events.participants import (
     ParticipantResolver,
     contains,
     outermost,
+    people_by_surname,
 )
 from linimasa.events.places import sentence_place
 from linimasa.events.party_ranker import (
@@ -188,6 +190,7 @@ class CandidateFinder:
         in_text = dateline.get("end") and text[dateline["start"] : dateline["end"]] == dateline.get("text")
         skip = (dateline["start"], dateline["end"]) if in_text else None
         mentions = outermost(article.mentions)
+        named = people_by_surname([m for m in article.mentions if m.label != "TITLE"])  # not "Presiden" of "Presiden AS"
         if skip:
             mentions = [m for m in mentions if not (skip[0] <= m.start < skip[1])]
         views = []
@@ -203,6 +206,7 @@ class CandidateFinder:
                 view.mentions = initials_mentions(view, text, self.naming)
             if self.rank_cues is not None:  # "Mayor Jenderal TNI Komaruddin Simanjuntak": a name after a rank
                 view.mentions = ranked_mentions(view, text, self.rank_cues)
+            view.mentions = name_word_mentions(view, text, named)  # "Viktor juga menuding ...": a name again
             if self.agents is not None:
                 view.mentions = sorted(view.mentions + agent_mentions(view.words, view.starts, view.ends, text,
                                                                       view.mentions, self.agents),
