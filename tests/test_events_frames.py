@@ -100,6 +100,14 @@ def test_a_statement_told_again_by_olehnya_is_the_speaker_before_it(extract):
     assert {"Retno Marsudi", "Sergey Lavrov"} <= names(events[0])
 
 
+def test_a_statement_told_again_without_its_determiner_is_the_speaker_before_it(extract):
+    article = extract("Ketua DPR Bambang Soesatyo menyatakan akan mundur jika revisi itu disahkan. Hal diungkapkan "
+                      "usai bertemu dengan Menteri Luar Negeri Rusia Sergei Lavrov di Jakarta, Senin (6/3/2017).")
+    events = consult(article)
+    assert len(events) == 1
+    assert {"Bambang Soesatyo", "Sergey Lavrov"} <= names(events[0])
+
+
 def test_a_statement_told_again_names_no_speaker_when_its_agent_is_named(extract):
     article = extract('"Bantuan sosial harus tepat sasaran," ujar Retno Marsudi, Senin (6/3/2017). '
                       "Hal tersebut disampaikan Joko Widodo pada audiensi dengan Menteri Luar Negeri Rusia "

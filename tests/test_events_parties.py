@@ -284,3 +284,16 @@ def test_a_word_of_a_title_is_no_name():
     found = events(text, [("Presiden Andalas", "TITLE", "person", "person:old"), ("Budi Santosa", "PER", "person", "person:bs"),
                           ("Bank Sentral Andalas", "ORG", "organisation", "org:bsa")], "ACCUSE")
     assert [p.name for p in found[0].participants] == ["Budi Santosa", "Bank Sentral Andalas"]
+
+
+def test_the_country_a_person_named_after_it_comes_from_is_no_party():
+    text = "Presiden Andalas Budi Santoso bertemu dengan pendiri perusahaan raksasa asal Malaysia, Ahmad Rahim, di Jakarta."
+    article = _with_countries(text, [("Malaysia", "MYS")])
+    people = [Mention(text.index("Budi Santoso"), text.index("Budi Santoso") + 12, "Budi Santoso", "PER", "ner",
+                      "p:budi", "person", "Budi Santoso", "IDN"),
+              Mention(text.index("Ahmad Rahim"), text.index("Ahmad Rahim") + 11, "Ahmad Rahim", "PER", "ner")]
+    article.mentions = sorted(article.mentions + people, key=lambda m: m.start)
+    settings = Settings(options={"events": {"decision": False}})
+    done = EventStage(settings, kb=NoKB(), dater=lambda *args: None)(article)
+    consult = [e for e in done.events if e.type == "CONSULT"]
+    assert sorted(p.name for p in consult[0].participants) == ["Ahmad Rahim", "Budi Santoso"]

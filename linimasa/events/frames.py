@@ -83,18 +83,20 @@ def frame_subject(view: SentenceView, match: TriggerMatch, lexicon: Lexicon) -> 
 def restated_statement(view: SentenceView, lexicon: Lexicon) -> int | None:
     """The index of the last word of a statement told again that a sentence opens with, passive and with no
     agent named ("Hal itu disampaikan pada ...", "Hal tersebut diungkapkan olehnya usai ..."), if it opens with
-    one: a statement noun, a determiner, a verb of the di- passive, and "olehnya" or no agent after it."""
+    one: a statement noun, a determiner (news sometimes drops it: "Hal diungkapkan usai bertemu ..."), a verb of
+    the di- passive, and "olehnya" or no agent after it."""
     words = view.words
-    if len(words) < 4 or words[0] not in lexicon.words("statement_nouns") or words[1] not in lexicon.words("determiners"):
+    if len(words) < 4 or words[0] not in lexicon.words("statement_nouns"):
         return None
-    verb = words[2]
+    k = 2 if words[1] in lexicon.words("determiners") else 1
+    verb = words[k]
     if not (verb.startswith("di") and len(verb) > 4 and verb.isalpha()):
         return None
-    if words[3] == "olehnya":
-        return 3
-    if words[3] in lexicon.words("by_words") or any(view.token_index(m.start) == 3 for m in view.mentions):
+    if words[k + 1] == "olehnya":
+        return k + 1
+    if words[k + 1] in lexicon.words("by_words") or any(view.token_index(m.start) == k + 1 for m in view.mentions):
         return None  # "Hal itu disampaikan (oleh) Prabowo": the agent is named
-    return 2
+    return k
 
 
 def passive_agent_before(view: SentenceView, match: TriggerMatch, before: list[Mention],

@@ -74,6 +74,7 @@ class NonParties:
     links: frozenset[str] = frozenset()  # words a title runs on through ("dari fraksi", "untuk", "RI")
     journalists: str = "journalists"
     naming: frozenset[str] = frozenset()  # "bernama", "berinisial": the name of who was just described follows
+    origins: frozenset[str] = frozenset()  # "asal": the country a person named right after comes from
 
     @classmethod
     def of(cls, lexicon) -> NonParties:
@@ -81,7 +82,7 @@ class NonParties:
         return cls(frozenset(args.get("source_cues") or ()), frozenset(args.get("source_fillers") or ()),
                    frozenset(args.get("alias_words") or ()), frozenset(args.get("outlet_staff") or ()),
                    frozenset(args.get("affiliation_roles") or ()), frozenset(args.get("affiliation_links") or ()),
-                   naming=frozenset(args.get("naming_words") or ()))
+                   naming=frozenset(args.get("naming_words") or ()), origins=frozenset(args.get("origin_words") or ()))
 
     def excluded(self, view, m: Mention) -> bool:
         """Never a party: a source or an alias."""
@@ -95,7 +96,7 @@ class NonParties:
         if self._naming_word(view, m) is not None:
             return True
         if m.kind == "country":
-            return self._nationality(view, m)
+            return self._nationality(view, m) or self._origin_of_name_after(view, m)
         return m.kind == "agent" and (self._beside_name_before(view, m) or self._beside_name_after(view, m))
 
     def _nationality(self, view, m: Mention) -> bool:
@@ -109,6 +110,18 @@ class NonParties:
                 and words[i] not in self.links and not looks_like_verb(words[i]) and words[i] not in NOT_NOUNS:
             i, nouns = i - 1, nouns + 1
         return nouns > 0 and i >= 1 and words[i] == "," and self._person_ends(view, i - 1, m)
+
+    def _origin_of_name_after(self, view, m: Mention) -> bool:
+        """ "pendiri e-commerce raksasa asal China, Jack Ma": a country right after an origin word, with a person's
+        name right after it or its comma, tells where that person is from."""
+        words = view.words
+        first, k = view.token_index(m.start), view.token_index(m.end - 1) + 1
+        if first == 0 or words[first - 1] not in self.origins:
+            return False
+        if k < len(words) and words[k] == ",":
+            k += 1
+        return any(view.token_index(p.start) == k and _named(p) == "person" and p.label != "TITLE"
+                   for p in view.mentions if p.start >= m.end)
 
     def _person_ends(self, view, i: int, before: Mention) -> bool:
         """Whether a person's name ends at word ``i``, or before its age in brackets ("Y (43)")."""
