@@ -116,3 +116,20 @@ def test_a_statement_told_again_names_no_speaker_when_its_agent_is_named(extract
     assert len(events) == 1
     assert "Retno Marsudi" not in names(events[0])
     assert {"Joko Widodo", "Sergey Lavrov"} <= names(events[0])
+
+
+def test_a_speaker_credited_between_commas_takes_no_part_in_the_talks_the_clause_names(extract):
+    article = extract("Pengamat politik Erwan Agus Purwanto berpendapat hubungan kedua negara membaik. Selain membawa "
+                      "pesan, kata Erwan, kunjungan Joko Widodo ke Belanda juga bertujuan mempererat hubungan, Senin "
+                      "(6/3/2017).")
+    events = consult(article)
+    assert len(events) == 1 and "Joko Widodo" in names(events[0])
+    assert not any("Erwan" in name for name in names(events[0]))
+
+
+def test_who_a_judgement_after_the_talks_names_takes_no_part_in_them(extract):
+    article = extract("Kehadiran Joko Widodo ke Istana Kremlin menemui Presiden Rusia Vladimir Putin dinilai dapat "
+                      "meredakan ketegangan antara Mark Rutte dengan Putin, Senin (6/3/2017).")
+    events = consult(article)
+    assert len(events) == 1
+    assert "Mark Rutte" not in names(events[0]) and {"Joko Widodo", "Vladimir Putin"} <= names(events[0])

@@ -40,12 +40,15 @@ def framed_by_time_word(words: list[str], first: int, lexicon: Lexicon) -> bool:
 
 
 def speaker_just_before(view: SentenceView, match: TriggerMatch, lexicon: Lexicon) -> bool:
-    """ "..., kata Atnike rapat bersama Komisi XIII": the speaker named right before the talks held them."""
+    """ "..., kata Atnike rapat bersama Komisi XIII": the speaker named right before the talks held them. Not
+    across a comma: "Selain membawa pesan, kata Erwan, kunjungan AHY juga bertujuan ..." credits to Erwan a
+    clause that names its own parties."""
     reporting = lexicon.words("reporting_verbs")
     for m in view.mentions:
         last = view.token_index(m.end - 1)
         first = view.token_index(m.start)
-        if 0 < match.first - last <= 2 and first > 0 and view.words[first - 1] in reporting:
+        if 0 < match.first - last <= 2 and first > 0 and view.words[first - 1] in reporting \
+                and "," not in view.words[last + 1 : match.first]:
             return True
     return False
 
