@@ -224,6 +224,18 @@ def test_fixtures_fan_meetings_and_press_conferences_are_not_consultations(stage
     assert [e for e in stage(annotate(text)).events if e.type == "CONSULT"] == []
 
 
+def test_tourism_rules_out_talks_but_not_a_tourist_arrested(stage):
+    assert [e for e in stage(annotate("Jokowi bertemu wisatawan China di Bandung.")).events] == []
+    [arrest] = stage(annotate("Seorang turis China ditangkap polisi Indonesia di Bandung.")).events
+    assert arrest.type == "COERCE"
+
+
+def test_a_player_sentenced_is_a_sanction_but_a_player_meeting_is_no_talks(stage):
+    assert stage(annotate("Pemain Persib bertemu Jokowi di Bandung.")).events == []
+    [sentence] = stage(annotate("Pengadilan China menjatuhkan hukuman penjara kepada pemain Persib di Beijing.")).events
+    assert sentence.type == "SANCTION"
+
+
 def test_a_visit_has_the_visitor_as_actor_and_the_host_as_recipient(stage):
     article = stage(annotate("Menlu China Wang Yi berkunjung ke Jakarta dan bertemu Retno Marsudi.",
                              published="2023-07-28"))

@@ -77,3 +77,35 @@ def test_other_types_keep_the_eight_word_reach():
     assert triggers(shot, "ASSAULT") == []  # "regu" is the eleventh word after the trigger
     assert triggers("Pemerintah itu mengeksekusi seorang warga asing dengan regu tembak.", "ASSAULT") == [
         "mengeksekusi"]
+
+
+def test_recognising_a_capital_or_sovereignty_is_support_but_admitting_is_not():
+    assert triggers("Negara itu secara resmi mengakui Yerusalem sebagai ibu kota Israel.", "SUPPORT") == [
+        "mengakui"]
+    assert triggers("Parlemen mengakui kedaulatan negara baru itu.", "SUPPORT") == ["mengakui"]
+    assert triggers("Tersangka mengakui perbuatannya di depan penyidik.", "SUPPORT") == []
+
+
+def test_attacking_a_post_or_troops_is_an_assault_but_attacking_in_words_is_not():
+    assert triggers("Kelompok bersenjata itu menyerang pos polisi di perbatasan.", "ASSAULT") == ["menyerang"]
+    assert triggers("Dia menyerang lawannya dengan kata-kata kasar dalam debat itu.", "ASSAULT") == []
+    assert triggers("Dua anggota polisi terluka dalam kontak tembak dengan kelompok itu.", "ASSAULT") == [
+        "kontak tembak"]
+
+
+def test_jailing_freezing_assets_and_reading_a_verdict():
+    assert triggers("Tersangka dijebloskan ke rutan usai diperiksa.", "COERCE") == ["dijebloskan"]
+    assert triggers("Pemerintah membekukan aset milik dua perusahaan itu.", "SANCTION") == ["membekukan"]
+    assert triggers("Pemerintah membekukan harga bahan bakar tahun ini.", "SANCTION") == []
+    assert triggers("Majelis hakim membacakan putusan pada Selasa siang.", "SANCTION") == ["membacakan putusan"]
+
+
+def test_a_headline_bare_form_names_a_suspect_and_answering_a_summons_is_being_investigated():
+    assert triggers("Bareskrim resmi tetapkan bupati itu sebagai tersangka.", "ACCUSE") == ["tetapkan"]
+    assert triggers("Saksi itu memenuhi panggilan penyidik hari ini.", "ACCUSE") == ["memenuhi panggilan"]
+    assert triggers("Saksi itu tidak memenuhi panggilan penyidik hari ini.", "ACCUSE") == []
+
+
+def test_parole_is_a_release():
+    assert triggers("Terpidana itu mendapatkan kebebasan bersyarat pekan lalu.", "RETREAT") == [
+        "kebebasan bersyarat"]

@@ -35,6 +35,8 @@ class SentenceView:
     times: list[TimeExpression] = field(default_factory=list)
     topics: list | None = None  # the sentence's topic hits, once looked up
     not_political: bool | None = None  # whether it is about sport or show business, once looked up
+    not_talks: bool | None = None  # whether it is about tourism or a fair (no talks told), once looked up
+    show_people: bool | None = None  # whether it names a player, coach or performer as such, once looked up
     place_phrases: list | None = None  # its "di" phrases (events/place_phrases.py), once found
     # the speaker last told in the sentences before (events/coreference.py): whose statement "Hal itu
     # disampaikan ..." tells again

@@ -142,6 +142,9 @@ class CandidateFinder:
         self.frame_before = frozenset(args["frame_before"])
         self.determiners = frozenset(args["determiners"])
         self.not_political = frozenset(args["not_political_context"])
+        self.not_talks = frozenset(args.get("not_talks_context") or ())
+        self.not_political_people = frozenset(args.get("not_political_people") or ())
+        self.law_types = frozenset(args.get("law_types") or ())
         self.anaphora = [tuple(a) for a in args["plural_anaphora"]]
         self.session_bodies = dict(args.get("session_bodies") or {})
         self.session_body_words = dict(args.get("session_body_words") or {})
@@ -231,7 +234,10 @@ class CandidateFinder:
         previous = words[max(0, match.first - 2) : match.first]
         if view.not_political is None:  # once per sentence
             view.not_political = not self.not_political.isdisjoint(words)
-        if view.not_political or is_habitual(words, match, self.lexicon):
+            view.not_talks = not self.not_talks.isdisjoint(words)
+            view.show_people = not self.not_political_people.isdisjoint(words)
+        if (view.not_political or (rule.type == "CONSULT" and view.not_talks)
+                or (view.show_people and rule.type not in self.law_types) or is_habitual(words, match, self.lexicon)):
             return None
         if rule.next_mention and not self._person_follows(view, match):
             return None
