@@ -109,3 +109,11 @@ def test_a_headline_bare_form_names_a_suspect_and_answering_a_summons_is_being_i
 def test_parole_is_a_release():
     assert triggers("Terpidana itu mendapatkan kebebasan bersyarat pekan lalu.", "RETREAT") == [
         "kebebasan bersyarat"]
+
+
+def test_a_court_named_by_the_common_noun_is_a_party_of_what_it_does():
+    from test_events_parties import events
+
+    found = events("Pengadilan mengeluarkan surat penangkapan bagi Joko Susilo karena tidak hadir.",
+                   [("Joko Susilo", "PER", None, None)], "THREATEN", require_known_party=False)
+    assert [{(p.name, p.kind) for p in e.participants} for e in found] == [{("court", "agent"), ("Joko Susilo", "person")}]
