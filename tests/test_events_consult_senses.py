@@ -148,10 +148,18 @@ def test_talks_dated_after_the_article_are_planned(extract):
     # a rumour, a request
     ("Berhembus kabar yang menyebut Adi Nugroho mendatangi kediaman Budi Santoso di Bogor.", "hypothetical"),
     ("Adi Nugroho menanggapi permintaan pertemuan dengan Budi Santoso.", "hypothetical"),
+    # a question asks whether talks were held: a question word before them, a question mark closing them
+    ("Hakim lalu bertanya apakah Adi Nugroho melakukan pertemuan dengan Budi Santoso di hotel itu.", "hypothetical"),
+    ('"Pertemuan Adi Nugroho dengan Budi Santoso itu terjadi saat pelantikan?" tanya hakim.', "hypothetical"),
 ])
 def test_talks_told_as_planned_possible_or_rumoured_are_not_asserted(text, modality):
     found = meetings(text, [ADI, BUDI])
     assert [e.modality for e in found] == [modality]
+
+
+def test_an_answer_after_a_question_reports_the_talks_it_tells():
+    text = '"Apa yang dibahas?" Adi Nugroho mengaku bertemu Budi Santoso di Jakarta.'
+    assert [e.modality for e in meetings(text, [ADI, BUDI])] == ["asserted"]
 
 
 def test_a_purpose_before_the_setting_leaves_the_meeting_held():

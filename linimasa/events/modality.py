@@ -23,7 +23,7 @@ def classify_modality(words: list[str], match: TriggerMatch, lexicon: Lexicon) -
     window = lexicon.modality["window"]
     if _nobody_did(words, match.first, lexicon):
         return "negated"
-    if _hearsay(words, match.first, lexicon):
+    if _hearsay(words, match.first, lexicon) or _asked(words, match, lexicon):
         return "hypothetical"
     for i in range(match.first - 1, max(-1, match.first - 1 - window), -1):
         word = words[i]
@@ -52,6 +52,19 @@ def _opens_with_later(words: list[str], first: int, lexicon: Lexicon) -> bool:
     start = next((i + 1 for i in range(first - 1, -1, -1) if words[i] in SENTENCE_ENDS), 0)
     opening = next((w for w in words[start:first] if w not in QUOTES), None)
     return opening in lexicon.modality.get("opening_future", ())
+
+
+def _asked(words: list[str], match: TriggerMatch, lexicon: Lexicon) -> bool:
+    """ "Hakim bertanya apakah dia melakukan pertemuan di hotel itu", "Pertemuan Anda dengan Diah itu terjadi saat
+    pelantikan?": a question asks whether talks were held, it does not report them. Its sentence (or, in a quote
+    the splitter left whole, the quote's sentence around the trigger) ends with a question mark, or a question
+    word stands before the trigger in it."""
+    start = next((i + 1 for i in range(match.first - 1, -1, -1) if words[i] in SENTENCE_ENDS), 0)
+    end = next((i for i in range(match.last, len(words)) if words[i] in SENTENCE_ENDS), None)
+    if end is not None and words[end] == "?":
+        return True
+    asking = lexicon.modality.get("question_words", ())
+    return any(w in asking for w in words[start : match.first])
 
 
 def _hearsay(words: list[str], first: int, lexicon: Lexicon) -> bool:
