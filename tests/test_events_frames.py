@@ -133,3 +133,14 @@ def test_who_a_judgement_after_the_talks_names_takes_no_part_in_them(extract):
     events = consult(article)
     assert len(events) == 1
     assert "Mark Rutte" not in names(events[0]) and {"Joko Widodo", "Vladimir Putin"} <= names(events[0])
+
+
+@pytest.mark.parametrize("text", [
+    "Kesepakatan itu disampaikan Retno Marsudi bersama Menteri Luar Negeri Rusia Sergei Lavrov, saat bertemu di "
+    "Jakarta, Senin (6/3/2017).",
+    '"Kerja sama ekonomi akan diperluas," tutur Retno Marsudi di hadapan Menteri Luar Negeri Rusia Sergei Lavrov '
+    "usai melakukan pertemuan bilateral di Jakarta, Senin (6/3/2017).",
+])
+def test_the_companion_named_with_the_speaker_of_a_framed_meeting_held_it_with_them(extract, text):
+    events = consult(extract(text))
+    assert len(events) == 1 and {"Retno Marsudi", "Sergey Lavrov"} <= names(events[0])

@@ -28,6 +28,7 @@ from linimasa.events.arguments import (
 from linimasa.events.coreference import PronounCues, resolve_pronouns
 from linimasa.events.frames import (
     after_reference_word,
+    frame_holders,
     frame_subject,
     framed_by_time_word,
     opening_frame_subjects,
@@ -286,6 +287,14 @@ class CandidateFinder:
             if subject is not None and all(subject.mention is not party.mention for party in parties):
                 parties = [subject] + parties
                 framed, reference = True, False
+        if (rule.type == "CONSULT" and not framed and not own_party and not body and not anaphoric
+                and not parties and not self._has_determiner(words, match)
+                and framed_by_time_word(words, match.first, self.lexicon)):
+            # "disampaikan Andre bersama Bupati Agam Benni Warlis, saat bertemu di ...": talks framing a
+            # statement with no party of their own were held by its holder and the companions named with them
+            holders = frame_holders(view, match, self.lexicon)
+            if holders:
+                parties, framed, reference = holders, True, False
         if (rule.type == "CONSULT" and reference and not framed and not anaphoric and rule.pos == "noun"
                 and not self._has_determiner(words, match)):
             # "Pada saat sidang kabinet paripurna ..., Prabowo memberikan arahan": the people the main clause

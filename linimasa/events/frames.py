@@ -83,6 +83,63 @@ def frame_subject(view: SentenceView, match: TriggerMatch, lexicon: Lexicon) -> 
     return None
 
 
+def frame_word_at(words: list[str], match: TriggerMatch, lexicon: Lexicon) -> int | None:
+    """The index of the frame word of talks told as a frame ("usai (melakukan) pertemuan", "saat bertemu"),
+    through one light verb and the modifiers of a meeting noun; None when there is none."""
+    i = match.first - 1
+    if i >= 0 and words[i] in lexicon.words("light_verbs"):
+        i -= 1
+    modifiers = lexicon.words("reference_modifiers")
+    while i >= 0 and words[i] in modifiers:
+        i -= 1
+    if i >= 0 and (words[i] in lexicon.words("reference_before") or words[i] in lexicon.words("frame_words")):
+        return i
+    return None
+
+
+def frame_holders(view: SentenceView, match: TriggerMatch, lexicon: Lexicon) -> list[Party]:
+    """Who held framed talks together, named as the statement's agents right before the frame: "Kesepakatan itu
+    disampaikan Andre Rosiade bersama Bupati Agam Benni Warlis, saat bertemu di rumah dinas bupati", "tutur Retno
+    di hadapan Menlu Malaysia Anifah Aman usai melakukan pertemuan bilateral". The names, their titles, commas and
+    the words that join a companion (``frame_companion_links``) run back from the frame to a reporting verb, a
+    passive verb (and "oleh") or the sentence's start; the first person or body of the run holds the talks, each
+    one after a link is a companion. Empty unless both are named: a name after another word (a verb's object)
+    is another clause's."""
+    words = view.words
+    frame = frame_word_at(words, match, lexicon)
+    if frame is None:
+        return []
+    links = lexicon.words("frame_companion_links")
+    covered: dict[int, Mention] = {}
+    for m in view.mentions:
+        for i in range(view.token_index(m.start), view.token_index(m.end - 1) + 1):
+            covered[i] = m
+    i = frame - 1
+    while i >= 0 and (i in covered or words[i] in links or words[i] == "," or view.capitalised(i)
+                      or (words[i] == "di" and i + 1 < frame and words[i + 1] in links)):
+        i -= 1
+    if i >= 0 and words[i] in lexicon.words("by_words"):
+        i -= 1
+    opener = words[i] if i >= 0 else ""
+    if i >= 0 and opener not in lexicon.words("reporting_verbs") and not (
+            opener.startswith("di") and len(opener) > 4 and opener.isalpha()):
+        return []
+    groups: list[list[Mention]] = [[]]
+    for j in range(i + 1, frame):
+        m = covered.get(j)
+        if words[j] in links and m is None:
+            groups.append([])
+        elif m is not None and (m.names_a_person_or_title or m.kind == "organisation") and m not in groups[-1]:
+            groups[-1].append(m)
+    # each stretch names one party, its title and name: the name where there is one ("Wakil Ketua Komisi VI DPR
+    # Andre Rosiade" is Andre Rosiade)
+    named = [next((m for m in reversed(g) if m.label != "TITLE"), g[-1]) for g in groups if g]
+    if len(named) != len(groups):
+        return []
+    holders = [Party(named[0], "actor")] + [Party(m, "recipient") for m in named[1:]]
+    return holders if len(holders) >= 2 else []
+
+
 def restated_statement(view: SentenceView, lexicon: Lexicon) -> int | None:
     """The index of the last word of a statement told again that a sentence opens with, passive and with no
     agent named ("Hal itu disampaikan pada ...", "Hal tersebut diungkapkan olehnya usai ..."), if it opens with
