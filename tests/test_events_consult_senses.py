@@ -200,3 +200,17 @@ def test_a_dated_meeting_told_again_by_another_of_its_parties_is_one_meeting(ext
 def test_talks_with_another_counterpart_or_on_another_day_are_another_meeting(extract, second):
     events = consult(extract("Najib Razak mengunjungi Joko Widodo di Istana Bogor, Senin (6/3/2017). " + second))
     assert len(events) == 2
+
+
+def test_a_planned_visit_named_again_by_a_bare_noun_is_still_the_plan(extract):
+    article = extract("Perdana Menteri Belanda Mark Rutte dijadwalkan berkunjung ke Indonesia pekan depan. "
+                      "Kunjungan Mark Rutte ke Indonesia beragendakan pembahasan perdagangan.")
+    events = [e for e in article.events if e.type == "CONSULT"]
+    assert events and all(e.modality == "future" for e in events)
+
+
+def test_a_visit_said_to_have_happened_before_is_no_plan(extract):
+    article = extract("Perdana Menteri Belanda Mark Rutte dijadwalkan berkunjung ke Indonesia pekan depan. "
+                      "Mark Rutte sempat berkunjung ke Indonesia pada 2016.")
+    held = consult(article)
+    assert len(held) == 1 and held[0].date == "2016"

@@ -40,6 +40,7 @@ from linimasa.events.name_words import name_word_mentions
 from linimasa.events.ranked_names import RankCues, ranked_mentions
 from linimasa.events.lexicon import Lexicon, normal
 from linimasa.events.named_later import introduced, stand_ins
+from linimasa.events.shared_modality import plans_told_again, share_in_sentence
 from linimasa.events.not_talks import (
     destination_of_another_verb,
     holiday,
@@ -183,7 +184,8 @@ class CandidateFinder:
                     candidate.reference = True  # "Pertemuan itu diawali dengan pembicaraan empat mata"
                 candidates.append(candidate)
                 previous = candidate
-            self._share_modality(candidates, view)
+            share_in_sentence(candidates, view, self.lexicon)
+        plans_told_again(candidates, self.lexicon, anchor)
         return candidates
 
     def views(self, article: Article, text: str) -> list[SentenceView]:
@@ -436,24 +438,6 @@ class CandidateFinder:
         "mereka" of the quote is no subject of the session."""
         start = clause_bounds(view, match, self.lexicon)[0]
         return any(contains(view.words[start : match.first], a) for a in self.anaphora)
-
-    def _share_modality(self, candidates: list[Candidate], view: SentenceView) -> None:
-        """ "Selain bertemu Biden, Prabowo berencana bertemu ...": the first takes the second's modality."""
-        here = [c for c in candidates if c.view is view]
-        like_next = frozenset(self.lexicon.modality["like_next"])
-        for c, following in zip(here, here[1:]):
-            if any(w in like_next for w in view.words[max(0, c.match.first - 2) : c.match.first]):
-                c.modality = following.modality
-        # "ia akan mengunjungi Amerika Serikat dan bertemu dengan Trump": a verb joined by "dan" to the verb
-        # before it, with no new clause between, shares its planned or possible modality
-        joining = frozenset(self.lexicon.modality.get("like_previous") or ())
-        stops = self.lexicon.stop_words
-        for previous, c in zip(here, here[1:]):
-            first = c.match.first
-            if (c.match.rule.pos == "verb" and c.modality == "asserted" and previous.modality in ("future", "hypothetical")
-                    and first > previous.match.last and view.words[first - 1] in joining
-                    and not any(w in stops for w in view.words[previous.match.last : first - 1])):
-                c.modality = previous.modality
 
     def lead_date(self, article: Article, views: list[SentenceView]) -> DateFinding | None:
         """The date the article's opening sentences state for its news, if they state one: a day, not in a
