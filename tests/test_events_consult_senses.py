@@ -151,10 +151,16 @@ def test_talks_dated_after_the_article_are_planned(extract):
     # a question asks whether talks were held: a question word before them, a question mark closing them
     ("Hakim lalu bertanya apakah Adi Nugroho melakukan pertemuan dengan Budi Santoso di hotel itu.", "hypothetical"),
     ('"Pertemuan Adi Nugroho dengan Budi Santoso itu terjadi saat pelantikan?" tanya hakim.', "hypothetical"),
+    # talks foiled did not take place
+    ("Hujan deras menggagalkan pertemuan Adi Nugroho dengan Budi Santoso di Jakarta.", "negated"),
 ])
 def test_talks_told_as_planned_possible_or_rumoured_are_not_asserted(text, modality):
     found = meetings(text, [ADI, BUDI])
     assert [e.modality for e in found] == [modality]
+
+
+def test_negotiations_told_as_stalled_are_no_meeting():
+    assert meetings("Perundingan Adi Nugroho dan Budi Santoso mandek pada 2014.", [ADI, BUDI]) == []
 
 
 def test_an_answer_after_a_question_reports_the_talks_it_tells():

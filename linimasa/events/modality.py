@@ -156,8 +156,8 @@ def is_habitual(words: list[str], match: TriggerMatch, lexicon: Lexicon) -> bool
 
 def _ongoing_process(words: list[str], match: TriggerMatch, lexicon: Lexicon) -> bool:
     """ "tengah melakukan negosiasi dengan ...", "terus menjalin komunikasi yang intens", "negosiasi antara
-    Indonesia dan AS masih terus berlangsung": coordinating, communicating or negotiating told as going on is
-    no single meeting. The words before count up to a new clause; after the trigger, an aspect word right
+    Indonesia dan AS masih terus berlangsung", "perundingan ... mandek pada 2014": coordinating, communicating or
+    negotiating told as going on, or as stalled, is no single meeting. The words before count up to a new clause; after the trigger, an aspect word right
     after it, or one followed by a verb of going on before the clause ends."""
     modality = lexicon.modality
     if " ".join(match.rule.words) not in modality.get("process_triggers", ()):
@@ -171,9 +171,10 @@ def _ongoing_process(words: list[str], match: TriggerMatch, lexicon: Lexicon) ->
     if match.last < len(words) and words[match.last] in ongoing:
         return True
     going_on = modality["ongoing_after"]
+    stalled = modality.get("stalled", ())
     for i in range(match.last, len(words)):
         if words[i] in CLAUSE_ENDS:
             break
-        if words[i] in ongoing and any(w in going_on for w in words[i + 1 : i + 3]):
+        if words[i] in stalled or (words[i] in ongoing and any(w in going_on for w in words[i + 1 : i + 3])):
             return True
     return False
