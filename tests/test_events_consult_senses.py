@@ -159,6 +159,16 @@ def test_talks_told_as_planned_possible_or_rumoured_are_not_asserted(text, modal
     assert [e.modality for e in found] == [modality]
 
 
+@pytest.mark.parametrize("text", ["Adi Nugroho bertemu korban di Jakarta.", "Adi Nugroho bertemu ahli waris di Jakarta."])
+def test_private_people_are_no_side_of_talks(text):
+    assert meetings(text, [ADI]) == []
+
+
+def test_private_people_named_beside_a_political_party_leave_the_meeting_to_it():
+    found = asserted("Adi Nugroho bertemu korban dan Budi Santoso di Jakarta.", [ADI, BUDI])
+    assert len(found) == 1 and names(found[0]) == {"Adi Nugroho", "Budi Santoso"}
+
+
 def test_negotiations_told_as_stalled_are_no_meeting():
     assert meetings("Perundingan Adi Nugroho dan Budi Santoso mandek pada 2014.", [ADI, BUDI]) == []
 

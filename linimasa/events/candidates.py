@@ -158,6 +158,7 @@ class CandidateFinder:
         self.visited_places = PhraseIndex.of_phrases(args.get("visited_places") or (), lower=False)
         self.described_later = frozenset(args.get("described_later") or ())
         self.agents = agents
+        self.private_agents = frozenset(args.get("private_agents") or ())
         self.ranker = ranker
         self.ranker_cues = RankerCues.of(lexicon)
         # who "ia" / "dia" and a quote's "saya" / "kami" are (linimasa/events/coreference.py)
@@ -324,6 +325,10 @@ class CandidateFinder:
             # political parties ("ratusan warga mendatangi kantor gubernur", "puluhan petugas tiba di rumahnya"),
             # nor are students filling a lecture hall: a generic agent is neither a visitor, a host nor an attendee
             participants = [(p, m) for p, m in participants if m.kind != "agent"]
+        if rule.type == "CONSULT" and self.private_agents:
+            # victims, children, heirs, unknown persons are private people, no side of talks between political
+            # actors ("para pelaku ... bertemu korban di Mall Atrium" tells a fraud, not a meeting)
+            participants = [(p, m) for p, m in participants if not (m.kind == "agent" and m.name in self.private_agents)]
         if self._own_sitting(view, match, participants, on):
             # the body holding it, with its own people, is no second party ("Rapat Paripurna DPR", "rapim TNI")
             participants = [(p, m) for p, m in participants if p.kind == "organisation" and p.kb_id]
