@@ -169,6 +169,17 @@ def test_private_people_named_beside_a_political_party_leave_the_meeting_to_it()
     assert len(found) == 1 and names(found[0]) == {"Adi Nugroho", "Budi Santoso"}
 
 
+def test_talks_only_referred_to_take_no_parties_from_an_arrest():
+    text = "Polisi menangkap Adi Nugroho dan Budi Santoso di Jakarta. Dari pertemuan tersebut disepakati harga gas."
+    assert meetings(text, [ADI, BUDI]) == []
+
+
+def test_talks_only_referred_to_are_held_by_the_parties_of_the_agreement_they_explain():
+    text = "Adi Nugroho dan Budi Santoso menyepakati harga gas. Kesepakatan itu dicapai dalam pertemuan di Jakarta."
+    found = asserted(text, [ADI, BUDI])
+    assert len(found) == 1 and names(found[0]) == {"Adi Nugroho", "Budi Santoso"}
+
+
 def test_negotiations_told_as_stalled_are_no_meeting():
     assert meetings("Perundingan Adi Nugroho dan Budi Santoso mandek pada 2014.", [ADI, BUDI]) == []
 

@@ -24,6 +24,7 @@ from linimasa.events.name_words import NAME_WORD
 from linimasa.events.participants import LOCAL_PREFIX, contains, generic, key, surname, vouches
 from linimasa.events.places import (DatedPlace, anaphor_place, city_of_country, dated_place, dateline_place,
                                     participants_country, seat_place, stated_place, with_city_of_city_state)
+from linimasa.events.references import as_head, own_people, with_parties
 from linimasa.events.summary import summarise
 from linimasa.kb.topics import TopicHit
 from linimasa.link import dates_compatible, locations_compatible, participants_overlap
@@ -109,6 +110,7 @@ class Assembler:
         self.single_party_modes = frozenset(args["single_party_modes"])
         self.local_vouch_types = frozenset(args.get("regional_bodies_vouch_for") or ())
         self.anaphora = [tuple(a) for a in args["plural_anaphora"]]
+        self.not_talks_outcomes = frozenset(args.get("not_talks_outcomes") or ())
 
     # ------------------------------------------------------------------ grouping
     def _enough_parties(self, c: Candidate) -> bool:
@@ -145,13 +147,13 @@ class Assembler:
                 groups.append(Group(heads=[c]))
             elif c.anaphoric and (told := self._told_before(groups, c)) is not None:
                 # "Keduanya sebelumnya bertemu di Bali pada November 2022": the same parties, another meeting
-                groups.append(Group(heads=[_with_parties(c, told)]))
-            elif c.match.rule.type == "CONSULT" and c.modality == "asserted" and _own_people(c) >= 2 and (
+                groups.append(Group(heads=[with_parties(c, told)]))
+            elif c.match.rule.type == "CONSULT" and c.modality == "asserted" and own_people(c) >= 2 and (
                     c.match.rule.mode != "visit" or any(p.side == "recipient" for p, _ in c.own_participants)):
                 # "komitmen Presiden Joko Widodo dan PM Mark Rutte dalam pertemuan bilateral hari ini": no talks
                 # were told before, so the frame names its own parties; a visit's need a host among them
                 # ("Turut mendampingi Presiden dalam kunjungan itu A dan B": companions, no one visited)
-                groups.append(Group(heads=[_as_head(c)]))
+                groups.append(Group(heads=[as_head(c)]))
             elif c.match.rule.type == "CONSULT" and c.modality == "asserted" and c.reference and c.match.rule.head:
                 # only a reference ("pertemuan itu") points back to talks; a verb whose clause names no
                 # second party borrows none ("ucap Taufik saat berbincang dengan [an outlet]"), nor does a
@@ -165,17 +167,19 @@ class Assembler:
 
     def _meetings_behind(self, groups: list[Group], orphans: list[Candidate]) -> list[Group]:
         """Talks told only by reference ("Kesepakatan itu dicapai dalam pertemuan di Woodside") are held by
-        the parties of the asserted event of another type they explain, told in an earlier sentence."""
+        the parties of the asserted event of another type they explain, told in an earlier sentence; an arrest,
+        an attack or a deployment (``not_talks_outcomes``) is no outcome of talks between its parties."""
         if not orphans:
             return []
         first = orphans[0]
         told = [g for g in groups if g.first.modality == "asserted" and g.first.view.index <= first.view.index
-                and g.first.match.rule.type != "CONSULT" and not g.first.anaphoric
+                and g.first.match.rule.type != "CONSULT" and g.first.match.rule.type not in self.not_talks_outcomes
+                and not g.first.anaphoric
                 and sum(1 for p in g.participant_list() if not generic(p)) >= 2]
         if not told:
             return []
         source = told[0]
-        meeting = Group(heads=[_with_parties(first, source)])
+        meeting = Group(heads=[with_parties(first, source)])
         meeting.others = [c for c in orphans[1:] if self._joins(meeting, c, need_overlap=False)]
         return [meeting]
 
@@ -455,23 +459,6 @@ def _antecedent(earlier: list[Group], c: Candidate) -> Group:
     if c.view.index - last_head(last_told).view.index <= 1:
         return last_told
     return max(earlier, key=lambda g: (len(g.heads) + len(g.others), -g.first.match.start))
-
-
-def _own_people(c: Candidate) -> int:
-    return len({key(p) for p, _ in c.own_participants if p.kind == "person"})
-
-
-def _as_head(c: Candidate) -> Candidate:
-    """A back-reference made a head with the parties its own clause names."""
-    return Candidate(c.match, c.view, c.modality, False, c.recalled, c.date, list(c.own_participants), c.location,
-                     c.durations, c.topics, c.anaphoric, decision=c.decision)
-
-
-def _with_parties(c: Candidate, source: Group) -> Candidate:
-    """A reference made a head with the parties of the event it refers to."""
-    parties = list({key(p): (p, m) for h in source.heads for p, m in h.participants}.values())
-    return Candidate(c.match, c.view, c.modality, False, c.recalled, c.date, parties, c.location, c.durations,
-                     c.topics, c.anaphoric)
 
 
 def _most_precise(dates) -> DateFinding | None:
