@@ -350,3 +350,11 @@ def test_the_venue_as_written_wins_over_the_shorter_venue_the_knowledge_base_too
     [event] = [e for e in article.events if e.type == "CONSULT"]
     assert (event.location.city, event.location_basis) == ("Bogor", "trigger_sentence")
     assert [e.text for e in event.evidence if e.field == "location"] == ["Istana Kepresidenan Bogor"]
+
+
+def test_a_ministrys_building_named_without_its_country_is_where_the_indonesian_ministry_sits(pipeline):
+    article = pipeline(Article(id="own", text='"Kami siap," kata Retno Marsudi di gedung Kementerian Pertahanan, Rabu '
+                                              "(22/10/2025). Dalam kesempatan yang sama, Retno juga bertemu Menteri "
+                                              "Luar Negeri Malaysia Anifah Aman.", title="Judul", published="2025-10-22"))
+    [event] = [e for e in article.events if e.type == "CONSULT"]
+    assert (event.location.city, event.location.country, event.location_basis) == ("Jakarta", "IDN", "anaphor")

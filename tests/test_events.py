@@ -82,6 +82,9 @@ class FakeKB:
     def seat(self, kb_id):
         return None  # the fake's people and countries sit nowhere: tests/test_kb_seats.py has the real seats
 
+    def organisation(self, name):
+        return None  # the fake knows no organisation by name
+
     def country(self, name):
         for key, (iso3, english) in COUNTRIES.items():
             if name in (key, iso3, english):

@@ -26,6 +26,9 @@ class NoKB:
     def seat(self, kb_id):
         return None
 
+    def organisation(self, name):
+        return None
+
     def country(self, name):
         return None
 

@@ -77,11 +77,9 @@ def body_venue(view, match, lexicon, kb) -> tuple[Location, Mention] | None:
         starts.append((match.last, end))
     trigger = view.token_index(match.start)
     for start, end in sorted(starts, key=lambda span: (span[0] < trigger, abs(span[0] - trigger))):
-        for m in view.mentions:
-            if m.kind == "organisation" and m.kb_id and start < view.token_index(m.start) < end:
-                seat = kb.seat(m.kb_id)
-                if seat is not None:
-                    return Location(seat.name, seat.city, seat.country, seat.lat, seat.lon, seat.kb_id), m
+        found = _body_seat(view, start, end, kb)
+        if found is not None:
+            return found
     return None
 
 
@@ -244,25 +242,35 @@ def _capitalised(view, j: int) -> bool:
 
 
 def _phrase_seat(view, phrase, lexicon, kb) -> tuple[Location, Mention] | None:
-    """A body's building as the phrase's venue ("di depan Gedung Kementerian BUMN", "di gedung Kementerian
-    Pertahanan"): where the body sits, the body named by a mention or by the words after the building's word."""
+    """A body's building as the phrase's venue ("di depan Gedung Kementerian BUMN"): where the body sits."""
     heads = lexicon.words("body_venue_heads")
     at = next((j for j in range(phrase.start, phrase.first_end) if view.words[j] in heads), None)
-    if kb is None or at is None:
-        return None
+    return _body_seat(view, at, phrase.first_end, kb) if kb is not None and at is not None else None
+
+
+def _body_seat(view, at: int, end: int, kb) -> tuple[Location, Mention] | None:
+    """Where the body named after the building's word at ``at`` (up to word ``end``) sits: the first body of
+    known seat a mention there names, else the body the words there name ("di gedung Kementerian
+    Pertahanan", which no mention covers)."""
     for m in view.mentions:
-        if m.kind == "organisation" and m.kb_id and at < view.token_index(m.start) < phrase.first_end:
+        if m.kind == "organisation" and m.kb_id and at < view.token_index(m.start) < end:
             seat = kb.seat(m.kb_id)
             if seat is not None:
                 return Location(seat.name, seat.city, seat.country, seat.lat, seat.lon, seat.kb_id), m
+    if at + 1 >= end:
+        return None
     offset = view.sentence.start
-    start, end = view.starts[at + 1] if at + 1 < phrase.first_end else None, view.ends[phrase.first_end - 1]
-    body = kb.organisation(view.sentence.text[start - offset:end - offset]) if start is not None else None
+    first, last = view.starts[at + 1], view.ends[end - 1]
+    name = view.sentence.text[first - offset:last - offset]
+    # Indonesian news names its own country's bodies without "RI", the form the knowledge base lists for the
+    # names other countries' bodies share ("Kementerian Pertahanan RI", not "Kementerian Pertahanan")
+    body = kb.organisation(name) or kb.organisation(f"{name} RI")
     seat = kb.seat(body.kb_id) if body is not None else None
     if seat is None:
         return None
+    venue = view.sentence.text[view.starts[at] - offset:last - offset]
     return (Location(seat.name, seat.city, seat.country, seat.lat, seat.lon, seat.kb_id),
-            Mention(view.starts[at], end, view.sentence.text[view.starts[at] - offset:end - offset], "LOC", "venue"))
+            Mention(view.starts[at], last, venue, "LOC", "venue"))
 
 
 def _phrase_of(view, m: Mention, phrases):
