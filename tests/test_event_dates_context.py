@@ -112,7 +112,7 @@ def test_a_lead_sentence_that_recalls_the_past_gives_no_lead_date():
 def test_the_learned_decision_sees_a_speakers_day_as_the_context_it_was_trained_on():
     from types import SimpleNamespace
 
-    from linimasa.events.candidates import DateFinding
+    from linimasa.events.date_findings import DateFinding
     from linimasa.events.decision_features import _date_feature
 
     spoken = DateFinding("2025-09-05", basis="speaker", context={"value": "2016", "basis": "preceding_context"})

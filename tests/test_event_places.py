@@ -180,7 +180,7 @@ def test_a_direction_or_outskirts_word_between_di_and_the_city_still_places_it(s
 
 
 def test_a_venue_followed_by_a_short_form_tells_its_city_but_not_one_followed_by_a_name():
-    from linimasa.events.arguments import venue_city
+    from linimasa.events.place_mentions import venue_city
     from linimasa.events.lexicon import load_lexicon
 
     lexicon = load_lexicon()

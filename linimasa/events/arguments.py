@@ -1,4 +1,5 @@
-"""An event's arguments from the words around its trigger: parties, place, length and topics.
+"""An event's arguments from the words around its trigger: parties, length and topics (its place mentions:
+:mod:`linimasa.events.place_mentions`).
 
 Offsets are character offsets into the article's working text. Every argument keeps the mention or
 expression it came from, so the stage can record its evidence.
@@ -14,8 +15,7 @@ from dataclasses import dataclass, field
 from linimasa import dates
 from linimasa.events.detect import TriggerMatch
 from linimasa.events.lexicon import Lexicon
-from linimasa.events.place_phrases import phrases_of
-from linimasa.model import Location, Mention, Sentence, TimeExpression
+from linimasa.model import Mention, Sentence, TimeExpression
 
 _ISO_DURATION = re.compile(r"^P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?)?$|^PT?(\d+(?:\.\d+)?)H$")
 MAX_MEETING_MINUTES = 12 * 60  # longer spans ("sehari", "empat bulan") are not a meeting's length
@@ -100,7 +100,7 @@ def rules_clause(view: SentenceView, match: TriggerMatch, lexicon: Lexicon,
         if floor > start and commas:
             start = commas[-1] + 1
         end = min(end, limit)
-    return start, _object_end(view, match, end, lexicon)
+    return start, end_of_object(view, match, end, lexicon)
 
 
 def find_parties(view: SentenceView, match: TriggerMatch, lexicon: Lexicon, reference: bool,
@@ -121,7 +121,7 @@ def find_parties(view: SentenceView, match: TriggerMatch, lexicon: Lexicon, refe
     before_side, after_side = party_sides(rule)
     parties: list[Party] = []
     before = [m for m in view.mentions if start <= view.token_index(m.start) < match.first]
-    object_end = _object_end(view, match, end, lexicon)
+    object_end = end_of_object(view, match, end, lexicon)
     after = [m for m in view.mentions if match.last <= view.token_index(m.start) < object_end]
     if rule.type != "CONSULT":
         after = _before_complement(view, after, lexicon)
@@ -230,7 +230,7 @@ def venue_host(view: SentenceView, match: TriggerMatch, lexicon: Lexicon) -> Par
     return None
 
 
-def _is_reference_noun(view: SentenceView, match: TriggerMatch, lexicon: Lexicon) -> bool:
+def is_reference_noun(view: SentenceView, match: TriggerMatch, lexicon: Lexicon) -> bool:
     following = view.words[match.last : match.last + lexicon.arguments["determiner_window"]]
     return match.rule.pos == "noun" and any(w in lexicon.words("determiners") for w in following)
 
@@ -239,7 +239,7 @@ def _is_reference_noun(view: SentenceView, match: TriggerMatch, lexicon: Lexicon
 ENVOY_REACH = 4
 
 
-def _object_end(view: SentenceView, match: TriggerMatch, end: int, lexicon: Lexicon, keep=frozenset()) -> int:
+def end_of_object(view: SentenceView, match: TriggerMatch, end: int, lexicon: Lexicon, keep=frozenset()) -> int:
     stops = lexicon.words("object_stops") - keep
     lengths = [(t.start, t.end) for t in view.times if t.type == "DURATION"]
     for i in range(match.last, end):
@@ -332,7 +332,7 @@ def _party(view: SentenceView, m: Mention, side: str, lexicon: Lexicon, visit: b
            addressed: bool = False) -> Party | None:
     if _credit(view, m) or lexicon.nonparties.excluded(view, m):
         return None
-    marker = _preposition(view, m, lexicon)
+    marker = preposition_of(view, m, lexicon)
     if marker in lexicon.words("location_words"):
         return None
     if m.kind == "place" or (m.kind is None and m.label == "LOC" and marker is None):
@@ -361,7 +361,7 @@ def _credit(view: SentenceView, m: Mention) -> bool:
     return closing is not None and closing + 1 < len(view.words) and view.words[closing + 1] in ("-", "–", "—", "--")
 
 
-def _preposition(view: SentenceView, m: Mention, lexicon: Lexicon) -> str | None:
+def preposition_of(view: SentenceView, m: Mention, lexicon: Lexicon) -> str | None:
     """The location or direction word before a mention ("di kota Sochi" -> "di"), if any."""
     fillers = lexicon.words("location_fillers")
     i = view.token_index(m.start) - 1
@@ -370,126 +370,6 @@ def _preposition(view: SentenceView, m: Mention, lexicon: Lexicon) -> str | None
         i, gap = i - 1, gap + 1
     if i >= 0 and view.words[i] in lexicon.words("location_words") | lexicon.words("to_words"):
         return view.words[i]
-    return None
-
-
-def find_location_mentions(view: SentenceView, match: TriggerMatch, lexicon: Lexicon) -> list[Mention]:
-    """Places introduced by "di" (or "ke" for a visit) in the trigger's sentence, nearest after it first."""
-    wanted = lexicon.words("location_words") | (lexicon.words("to_words") if match.rule.mode == "visit" else frozenset())
-    start, end, _ = clause_bounds(view, match, lexicon)
-    if _is_reference_noun(view, match, lexicon):  # "pertemuan itu berlangsung ... setelah X di Kyiv"
-        end = _object_end(view, match, end, lexicon, keep=lexicon.words("location_words"))
-    else:
-        end = len(view.words)
-    chained = _place_chains(view, lexicon) | phrase_continuations(view, lexicon)
-    visited = None
-    if match.rule.mode == "visit" and match.rule.pos == "verb":  # "mengunjungi Sochi"
-        visited = next((m for m in view.mentions if view.token_index(m.start) == match.last), None)
-    found = [
-        _written_venue(view, m, lexicon) for m in view.mentions
-        if (m.kind in ("place", "country") or venue_city(m.text, lexicon) is not None)
-        and start <= view.token_index(m.start) < end
-        and (_preposition(view, m, lexicon) in wanted or m is visited or id(m) in chained)
-        and not _topic_place(view, m, lexicon)
-    ]
-    return sorted(found, key=lambda m: (m.start < match.start, abs(m.start - match.end)))
-
-
-def _written_venue(view: SentenceView, m: Mention, lexicon: Lexicon) -> Mention:
-    """The venue as written when the text goes on past the mention to a longer venue of ``venue_cities``: the
-    tagger or the knowledge base may take "Istana Kepresidenan" (Jakarta) out of "Istana Kepresidenan Bogor"."""
-    if m.kind in ("place", "country"):
-        return m
-    first, last = view.token_index(m.start), view.token_index(m.end - 1) + 1
-    length, _ = lexicon.phrases("venue_cities").longest_at(view.words, first)
-    if first + length <= last:
-        return m
-    end, offset = view.ends[first + length - 1], view.sentence.start
-    return Mention(m.start, end, view.sentence.text[m.start - offset : end - offset], "LOC", "venue")
-
-
-def phrase_continuations(view: SentenceView, lexicon: Lexicon) -> set[int]:
-    """Mentions in the later parts of a "di" phrase ("di kompleks gedung dewan, Jakarta Pusat" -> Jakarta), and
-    a city that closes a venue's name ("di Universitas 17 Agustus 1945 (Untag) Surabaya", "di Pengadilan Tipikor
-    Jakarta"): a country there names the venue's owner ("di Kedutaan Besar Rusia"), not its place, and a
-    lower-case place word is no venue's name ("strobo di jalanan Kota Bandung" may tell where else it was)."""
-    phrases = phrases_of(view, lexicon)
-    named = [p for p in phrases if view.sentence.text[view.starts[p.start] - view.sentence.start:][:1].isupper()]
-    return {id(m) for m in view.mentions if any(p.continues(view.token_index(m.start)) for p in phrases)
-            or (m.kind == "place" and any(p.start < view.token_index(m.start)
-                                          and view.token_index(m.end - 1) == p.first_end - 1 for p in named))}
-
-
-def _place_chains(view: SentenceView, lexicon: Lexicon) -> set[int]:
-    """Places that continue a "di" phrase after a comma: "di Istana Maryinsky, Kyiv" -> Kyiv."""
-    chained: set[int] = set()
-    places = [m for m in view.mentions if m.label in ("LOC", "ORG") or m.kind in ("place", "country")]
-    for before, after in zip(places, places[1:]):
-        gap = view.words[view.token_index(before.end - 1) + 1 : view.token_index(after.start)]
-        linked = id(before) in chained or _preposition(view, before, lexicon) in lexicon.words("location_words")
-        aside = len(gap) >= 3 and gap[0] == "(" and gap[-2:] == [")", ","]  # "Balai Agung (Great Hall), Beijing"
-        if linked and (gap in ([","], []) or aside):
-            chained.add(id(after))
-    return chained
-
-
-def _topic_place(view: SentenceView, m: Mention, lexicon: Lexicon) -> bool:
-    """A place of a topic, not of the event: "perang di Ukraina"."""
-    words = view.words[max(0, view.token_index(m.start) - 4) : view.token_index(m.start)]
-    if "di" not in words:
-        return False
-    at = len(words) - 1 - words[::-1].index("di")
-    return at > 0 and words[at - 1] in lexicon.words("not_location_after")
-
-
-def apposed_country(view: SentenceView, place: Mention) -> str | None:
-    """The country named right after a place ("Paris, Prancis" -> FRA), to resolve the place within it."""
-    after = [m for m in view.mentions if m.start >= place.end and m.kind == "country"]
-    if after and view.token_index(after[0].start) - view.token_index(place.end - 1) <= 2:
-        return after[0].country
-    return None
-
-
-SHORT_FORM_LENGTH = 4  # "RI", "DKI", "MPR": short forms that may follow a venue's name
-
-
-def venue_city(text: str, lexicon: Lexicon) -> str | None:
-    """The city a venue's name tells ("Istana Bogor" -> Bogor, "Balai Kota Makassar" -> Makassar), if any:
-    a venue of ``venue_cities`` (longest first; also followed by short forms only: "Gedung DPR RI"), or a
-    city's office of ``venue_city_heads`` and the city."""
-    folded = " ".join(text.casefold().split())
-    venues = lexicon.arguments["venue_cities"]
-    if folded in venues:
-        return venues[folded]
-    written = text.split()
-    for length in range(len(written) - 1, 0, -1):  # not "Istana Kepresidenan Tampaksiring": a name follows
-        rest = written[length:]
-        if all(w.isupper() and len(w) <= SHORT_FORM_LENGTH for w in rest):
-            prefix = " ".join(written[:length]).casefold()
-            if prefix in venues:
-                return venues[prefix]
-    for head in lexicon.arguments["venue_city_heads"]:
-        if folded.startswith(head + " ") and len(folded) > len(head) + 1:
-            return text.split(None, len(head.split()))[-1]
-    return None
-
-
-def location_of(m: Mention, kb, context_country: str | None = None, lexicon: Lexicon | None = None) -> Location | None:
-    if m.kind == "country":
-        city = kb.place(m.text, m.country) if kb is not None else None
-        if city is not None and city.country == m.country and city.name == (m.name or m.text):
-            # a city-state: "di Singapura" is the city of Singapore
-            return Location(city.name, city.city, city.country, city.lat, city.lon, city.kb_id)
-        return Location(name=m.name or m.text, city=None, country=m.country, lat=m.lat, lon=m.lon, kb_id=m.kb_id)
-    place = kb.place(m.text, context_country) if kb is not None else None
-    if place is not None and (context_country is None or place.country == context_country):
-        return Location(place.name, place.city, place.country, place.lat, place.lon, place.kb_id)
-    city_name = venue_city(m.text, lexicon) if lexicon is not None and kb is not None else None
-    city = kb.place(city_name, context_country) if city_name else None
-    if city is not None and city.city:  # a venue is placed in its city, where events of that city are
-        return Location(city.name, city.city, city.country, city.lat, city.lon, city.kb_id)
-    if m.kb_id:
-        return Location(name=m.name or m.text, city=m.name, country=m.country, lat=m.lat, lon=m.lon, kb_id=m.kb_id)
     return None
 
 

@@ -15,9 +15,9 @@ import hashlib
 from dataclasses import dataclass, field
 
 from linimasa.dates import bounds as date_bounds
-from linimasa.dates import more_precise
 from linimasa.events.arguments import SentenceView, after_with, as_date
-from linimasa.events.candidates import Candidate, DateFinding, dated_after
+from linimasa.events.candidates import Candidate
+from linimasa.events.date_findings import DateFinding, dated_after, most_precise, nearer_than_lead
 from linimasa.events.decision import best_decision
 from linimasa.events.lexicon import Lexicon
 from linimasa.events.name_words import NAME_WORD
@@ -61,17 +61,17 @@ class Group:
     def date(self) -> DateFinding:
         """The most precise date stated with a head; else the article's lead date when the references agree
         with it; else the most precise date stated with a reference; else the first head's borrowed date."""
-        stated = _most_precise(c.date for c in self.heads if c.date.strong)
+        stated = most_precise(c.date for c in self.heads if c.date.strong)
         if stated is not None:
             return stated
         lead = self.lead_date
         borrowed = self.heads[0].date
-        if lead is not None and _nearer_than_lead(borrowed, self.lead_sentence_end):
+        if lead is not None and nearer_than_lead(borrowed, self.lead_sentence_end):
             return borrowed
         referred = [c.date for c in self.others if c.date.strong]
         if lead is not None and all(dates_compatible(lead.value, d.value, lead.alternatives, d.alternatives) for d in referred):
             return lead
-        return _most_precise(referred) or self.heads[0].date
+        return most_precise(referred) or self.heads[0].date
 
     def location(self) -> tuple[Location, Mention] | None:
         found = self.located()
@@ -88,14 +88,6 @@ class Group:
     def participant_list(self) -> list[Participant]:
         return [p for c in self.members for p, _ in c.participants]
 
-
-
-def _nearer_than_lead(borrowed: DateFinding, lead_sentence_end: int | None) -> bool:
-    """A day stated after the lead's sentence and before the event, which the event borrowed as its context:
-    the narrative has moved on from the lead's day ("Sebelumnya per 1 Agustus lalu ... izin ... dicabut. Dalam
-    keputusan pencabutan izin tersebut, Menag ... memerintahkan ..." is 1 August, not the lead's 10 August)."""
-    return (borrowed.basis == "preceding_context" and borrowed.start is not None and lead_sentence_end is not None
-            and borrowed.start >= lead_sentence_end and len(borrowed.value or "") == 10)
 
 
 class Assembler:
@@ -459,14 +451,6 @@ def _antecedent(earlier: list[Group], c: Candidate) -> Group:
     if c.view.index - last_head(last_told).view.index <= 1:
         return last_told
     return max(earlier, key=lambda g: (len(g.heads) + len(g.others), -g.first.match.start))
-
-
-def _most_precise(dates) -> DateFinding | None:
-    best = None
-    for d in dates:
-        if best is None or more_precise(d.value, best.value):
-            best = d
-    return best
 
 
 def _country_code(kb, label: str) -> str | None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from linimasa.dates import bounds as date_bounds
 from linimasa.dates import precision
 from linimasa.events.agents import AgentLexicon, agent_mentions
 from linimasa.events.arguments import (
@@ -26,6 +25,7 @@ from linimasa.events.arguments import (
     venue_host,
 )
 from linimasa.events.coreference import PronounCues, resolve_pronouns
+from linimasa.events.date_findings import DateFinding, dated_after, date_finding
 from linimasa.events.frames import (
     after_reference_word,
     frame_holders,
@@ -70,27 +70,6 @@ from linimasa.model import Article, Location, Mention, Participant
 from linimasa.nlp.phrases import PhraseIndex
 from linimasa.nlp.sentences import split_sentences
 from linimasa.nlp.tokens import tokenize
-
-STRONG_DATE_BASES = frozenset({"clause", "sentence", "attribution", "lead"})
-
-
-@dataclass
-class DateFinding:
-    value: str | None = None
-    flags: list[str] = field(default_factory=list)
-    alternatives: list[str] = field(default_factory=list)
-    basis: str | None = None
-    start: int | None = None
-    end: int | None = None
-    text: str | None = None
-    # for a speaker's day: {"value", "basis"} the context alone gives (what the learned decision was trained on)
-    context: dict | None = None
-
-    @property
-    def strong(self) -> bool:
-        """Stated in the trigger's own clause or sentence (not borrowed from context or the anchor)."""
-        return bool(self.value) and self.basis in STRONG_DATE_BASES
-
 
 @dataclass
 class Candidate:
@@ -474,32 +453,4 @@ class CandidateFinder:
     def _date_at(self, article: Article, start: int, end: int) -> DateFinding:
         if self.dater is None:
             return DateFinding()
-        return _date_finding(self.dater(article, start, end))
-
-
-def dated_after(date: DateFinding, anchor, any_precision: bool = False) -> bool:
-    """Whether an event is dated in its own clause or sentence on a day after the article's anchor (its
-    publication): talks told before they happen are planned, however the clause words them. Only a day counts
-    unless ``any_precision`` (a month or year that starts after the anchor)."""
-    if anchor is None or not date.strong or (precision(date.value) < 3 and not any_precision):
-        return False
-    span = date_bounds(date.value)
-    return span is not None and span[0] > anchor
-
-
-def _date_finding(found) -> DateFinding:
-    """The time engineer's ``date_for_event`` answer, whatever its shape (mapping, object or tuple)."""
-    if found is None:
-        return DateFinding()
-    if isinstance(found, DateFinding):
-        return found
-    if isinstance(found, (tuple, list)):
-        value, flags, alternatives, basis = (list(found) + [None] * 4)[:4]
-        return DateFinding(value, list(flags or []), list(alternatives or []), basis)
-    get = found.get if isinstance(found, dict) else (lambda k, d=None: getattr(found, k, d))
-    expression = get("expression") or get("time")
-    start, end, text = get("start"), get("end"), get("text")
-    if expression is not None:
-        start, end, text = expression.start, expression.end, expression.text
-    return DateFinding(get("value"), list(get("flags") or []), list(get("alternatives") or []), get("basis"),
-                       start, end, text, get("context"))
+        return date_finding(self.dater(article, start, end))

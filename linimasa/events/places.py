@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from linimasa.dates import day_of
-from linimasa.events.arguments import apposed_country, find_location_mentions, location_of, venue_city
+from linimasa.events.place_mentions import apposed_country, find_location_mentions, location_of, venue_city
 from linimasa.events.place_phrases import phrases_of
 from linimasa.kb.records import INTERNATIONAL
 from linimasa.kb.seats import NATIONAL
