@@ -24,6 +24,11 @@ def pipeline():
     return Pipeline(settings.prepare + settings.extract, settings)
 
 
+def told_by(pipeline, published: str, text: str) -> Article:
+    """An article of the developers' own sentences through the real stages."""
+    return pipeline(Article(id="own", text=text, title="Judul", published=published))
+
+
 def told(stage, text, dateline=None, times=()):
     article = annotate(text, times)
     article.dateline = dateline
@@ -121,9 +126,8 @@ def test_an_unknown_venue_gives_no_place_of_its_own(stage):
 
 
 def test_a_body_named_only_in_a_title_takes_no_part_but_still_places_the_event_in_its_country(pipeline):
-    article = pipeline(Article(id="own", text="Anggota Komisi VII DPR RI Adi Nugroho mendesak pemerintah "
-                                              "mengevaluasi rencana pemindahan kantor itu.",
-                               title="Judul", published="2017-03-07"))
+    article = told_by(pipeline, "2017-03-07", "Anggota Komisi VII DPR RI Adi Nugroho mendesak pemerintah "
+                      "mengevaluasi rencana pemindahan kantor itu.")
     [event] = [e for e in article.events if e.type == "REQUEST"]
     assert all("Commission" not in p.name for p in event.participants)
     assert (event.location.country, event.location_basis) == ("IDN", "participants")
@@ -167,9 +171,8 @@ def test_a_place_written_with_another_day_does_not_place_the_event(stage):
 
 
 def test_a_district_named_before_its_city_gives_the_city(pipeline):
-    article = pipeline(Article(id="own", text="Presiden Joko Widodo bertemu Perdana Menteri Malaysia Najib Razak di "
-                                              "sebuah hotel di Ciampea, Bogor, Jawa Barat, Jumat (13/1/2017).",
-                               title="Judul", published="2017-01-13"))
+    article = told_by(pipeline, "2017-01-13", "Presiden Joko Widodo bertemu Perdana Menteri Malaysia Najib Razak di "
+                      "sebuah hotel di Ciampea, Bogor, Jawa Barat, Jumat (13/1/2017).")
     [event] = [e for e in article.events if e.type == "CONSULT"]
     assert (event.location.city, event.location.country) == ("Bogor", "IDN")
 
@@ -205,64 +208,60 @@ def test_a_country_stated_with_the_event_gives_way_to_a_city_of_it_written_with_
 
 
 def test_an_attack_on_the_people_of_another_country_is_placed_in_theirs(pipeline):
-    article = pipeline(Article(id="own", text="Pasukan Israel menembak mati lima warga Palestina pada Senin (20/10/2025).",
-                               title="Judul", published="2025-10-21"))
+    article = told_by(pipeline, "2025-10-21", "Pasukan Israel menembak mati lima warga Palestina pada Senin "
+                      "(20/10/2025).")
     [event] = [e for e in article.events if e.type == "ASSAULT"]
     assert {p.country for p in event.participants} == {"ISR", "PSE"}
     assert (event.location.country, event.location_basis) == ("PSE", "participants")
 
 
 def test_an_arrest_of_a_foreigner_is_placed_in_the_country_of_the_police(pipeline):
-    article = pipeline(Article(id="own", text="Kepolisian Jerman menangkap Menteri Luar Negeri Brasil pada Senin (20/10/2025).",
-                               title="Judul", published="2025-10-21"))
+    article = told_by(pipeline, "2025-10-21", "Kepolisian Jerman menangkap Menteri Luar Negeri Brasil pada Senin "
+                      "(20/10/2025).")
     [event] = [e for e in article.events if e.type == "COERCE"]
     assert {p.country for p in event.participants} >= {"DEU", "BRA"}
     assert (event.location.country, event.location_basis) == ("DEU", "participants")
 
 
 def test_an_international_organisation_does_not_keep_the_parties_country_out(pipeline):
-    article = pipeline(Article(id="own", text="Tentara Suriah bertempur melawan ISIS pada Senin (20/10/2025).",
-                               title="Judul", published="2025-10-21"))
+    article = told_by(pipeline, "2025-10-21", "Tentara Suriah bertempur melawan ISIS pada Senin (20/10/2025).")
     [event] = [e for e in article.events if e.type == "ASSAULT"]
     assert "IGO" in {p.country for p in event.participants}
     assert (event.location.country, event.location_basis) == ("SYR", "participants")
 
 
 def test_the_congo_named_with_its_abbreviation_is_the_democratic_republic(pipeline):
-    article = pipeline(Article(id="own", text="Bentrokan terjadi di Republik Demokratik (RD) Kongo bagian timur. "
-                                              "Bantuan dikirim ke Kongo.", title="Judul", published="2025-10-21"))
+    article = told_by(pipeline, "2025-10-21", "Bentrokan terjadi di Republik Demokratik (RD) Kongo bagian timur. "
+                      "Bantuan dikirim ke Kongo.")
     assert [(m.text, m.country) for m in article.mentions if m.kind == "country"] == [
         ("Republik Demokratik (RD) Kongo", "COD"), ("Kongo", "COD")]
 
 
 def test_a_national_bodys_hearing_told_without_a_place_is_where_the_body_sits(pipeline):
-    article = pipeline(Article(id="own", text="Komisi Pemberantasan Korupsi (KPK) menuduh Bupati Ahmad Zainal "
-                                              "menerima suap pada Senin (20/10/2025).",
-                               title="Judul", published="2025-10-21"))
+    article = told_by(pipeline, "2025-10-21", "Komisi Pemberantasan Korupsi (KPK) menuduh Bupati Ahmad Zainal "
+                      "menerima suap pada Senin (20/10/2025).")
     [event] = [e for e in article.events if e.type == "ACCUSE"]
     assert (event.location.city, event.location.country, event.location_basis) == ("Jakarta", "IDN", "seat")
     assert not [e for e in event.evidence if e.field == "location"]  # a seat is inferred: no words to cite
 
 
 def test_a_national_bodys_arrest_is_not_placed_where_it_sits_but_a_regional_bodys_is(pipeline):
-    article = pipeline(Article(id="own", text="KPK menangkap Bupati Ahmad Zainal pada Senin (20/10/2025). "
-                                              "Polres Jember menangkap Budi Santoso pada Selasa (21/10/2025).",
-                               title="Judul", published="2025-10-22"))
+    article = told_by(pipeline, "2025-10-22", "KPK menangkap Bupati Ahmad Zainal pada Senin (20/10/2025). Polres "
+                      "Jember menangkap Budi Santoso pada Selasa (21/10/2025).")
     places = [(e.location.city if e.location else None, e.location_basis) for e in article.events if e.type == "COERCE"]
     assert places == [(None, "participants"), ("Jember", "seat")]
 
 
 def test_a_place_the_sentence_states_beats_a_seat(pipeline):
-    article = pipeline(Article(id="own", text="KPK menuduh Bupati Ahmad Zainal menerima suap di Surabaya pada "
-                                              "Senin (20/10/2025).", title="Judul", published="2025-10-21"))
+    article = told_by(pipeline, "2025-10-21", "KPK menuduh Bupati Ahmad Zainal menerima suap di Surabaya pada Senin "
+                      "(20/10/2025).")
     [event] = [e for e in article.events if e.type == "ACCUSE"]
     assert (event.location.city, event.location_basis) == ("Surabaya", "trigger_sentence")
 
 
 def test_a_visit_to_a_country_is_where_its_host_sits(pipeline):
-    article = pipeline(Article(id="own", text="Presiden Vietnam menemui pimpinan DPR dalam kunjungan resminya "
-                                              "ke Indonesia, Selasa (21/10/2025).", title="Judul",
-                               published="2025-10-21"))
+    article = told_by(pipeline, "2025-10-21", "Presiden Vietnam menemui pimpinan DPR dalam kunjungan resminya ke "
+                      "Indonesia, Selasa (21/10/2025).")
     [event] = [e for e in article.events if e.type == "CONSULT"]
     assert (event.location.city, event.location.country) == ("Jakarta", "IDN")
 
@@ -272,89 +271,82 @@ def test_a_visit_to_a_country_is_where_its_host_sits(pipeline):
     "Ketua DPRD Budi Santoso menyambangi Kantor Kementerian Dalam Negeri, Senin (20/10/2025).",
 ])
 def test_a_bodys_building_is_where_the_body_sits(pipeline, text):
-    article = pipeline(Article(id="own", text=text, title="Judul", published="2025-10-21"))
+    article = told_by(pipeline, "2025-10-21", text)
     [event] = [e for e in article.events if e.type == "CONSULT"]
     assert (event.location.city, event.location.country, event.location_basis) == ("Jakarta", "IDN",
                                                                                     "trigger_sentence")
 
 
 def test_the_city_after_a_venue_of_many_words_is_the_place(pipeline):
-    article = pipeline(Article(id="own", text="Presiden Joko Widodo bertemu Prabowo Subianto di Kantor Dewan "
-                                              "Pengurus Pusat Partai Mawar Indah Raya (DPP PMIR), Jalan Raden Saleh, "
-                                              "Bandung, Senin (20/10/2025).", title="Judul", published="2025-10-21"))
+    article = told_by(pipeline, "2025-10-21", "Presiden Joko Widodo bertemu Prabowo Subianto di Kantor Dewan "
+                      "Pengurus Pusat Partai Mawar Indah Raya (DPP PMIR), Jalan Raden Saleh, Bandung, Senin "
+                      "(20/10/2025).")
     [event] = [e for e in article.events if e.type == "CONSULT"]
     assert (event.location.city, event.location_basis) == ("Bandung", "trigger_sentence")
 
 
 def test_an_arrested_foreigners_country_does_not_keep_the_place_of_the_arrest_out(pipeline):
-    article = pipeline(Article(id="own", text="Polisi menangkap warga Malaysia, Ahmad Rahman, pada Rabu "
-                                              "(13/12/2017). Ia diamankan di kediamannya di Matraman, Jakarta Timur, "
-                                              "Rabu (13/12/2017).", title="Judul", published="2017-12-13"))
+    article = told_by(pipeline, "2017-12-13", "Polisi menangkap warga Malaysia, Ahmad Rahman, pada Rabu "
+                      "(13/12/2017). Ia diamankan di kediamannya di Matraman, Jakarta Timur, Rabu (13/12/2017).")
     [event] = [e for e in article.events if e.type == "COERCE"][:1]
     assert "MYS" in {p.country for p in event.participants}
     assert (event.location.city, event.location.country, event.location_basis) == ("Jakarta", "IDN", "dated_place")
 
 
 def test_a_sentence_that_arrives_at_the_location_is_where_the_sentence_before_placed_things(pipeline):
-    article = pipeline(Article(id="own", text="Ribuan warga berkumpul di Lapangan Merdeka, Medan, sejak pagi. "
-                                              "Pada Senin (20/10/2025), Gubernur Bobby Nasution tiba di lokasi dan "
-                                              "bertemu Presiden Prabowo Subianto.", title="Judul",
-                               published="2025-10-21"))
+    article = told_by(pipeline, "2025-10-21", "Ribuan warga berkumpul di Lapangan Merdeka, Medan, sejak pagi. Pada "
+                      "Senin (20/10/2025), Gubernur Bobby Nasution tiba di lokasi dan bertemu Presiden Prabowo "
+                      "Subianto.")
     [event] = [e for e in article.events if e.type == "CONSULT"]
     assert (event.location.city, event.location_basis) == ("Medan", "anaphor")
     assert [e.text for e in event.evidence if e.field == "location"] == ["Medan"]
 
 
 def test_a_location_word_that_names_a_new_place_refers_back_to_nothing(pipeline):
-    article = pipeline(Article(id="own", text="Ribuan warga berkumpul di Lapangan Merdeka, Medan, sejak pagi. "
-                                              "Pada Senin (20/10/2025), Gubernur Bobby Nasution tiba di lokasi "
-                                              "pengungsian dan bertemu Presiden Prabowo Subianto.", title="Judul",
-                               published="2025-10-21"))
+    article = told_by(pipeline, "2025-10-21", "Ribuan warga berkumpul di Lapangan Merdeka, Medan, sejak pagi. Pada "
+                      "Senin (20/10/2025), Gubernur Bobby Nasution tiba di lokasi pengungsian dan bertemu Presiden "
+                      "Prabowo Subianto.")
     [event] = [e for e in article.events if e.type == "CONSULT"]
     assert event.location_basis != "anaphor"
 
 
 def test_the_same_occasion_is_where_the_sentence_before_placed_it_not_where_a_planned_meeting_is(pipeline):
-    article = pipeline(Article(id="own", text='"Kami siap," kata Retno Marsudi di Bandung, Rabu (22/10/2025). '
-                                              "Dalam kesempatan yang sama, Retno juga bertemu Menteri Luar Negeri "
-                                              "Malaysia Anifah Aman.", title="Judul", published="2025-10-22"))
+    article = told_by(pipeline, "2025-10-22", '"Kami siap," kata Retno Marsudi di Bandung, Rabu (22/10/2025). Dalam '
+                      "kesempatan yang sama, Retno juga bertemu Menteri Luar Negeri Malaysia Anifah Aman.")
     [event] = [e for e in article.events if e.type == "CONSULT"]
     assert (event.location.city, event.location_basis) == ("Bandung", "anaphor")
 
 
 def test_an_event_placed_in_a_city_state_is_in_its_city(pipeline):
-    article = pipeline(Article(id="own", text="Perdana Menteri Singapura Lee Hsien Loong bertemu Menteri Luar Negeri "
-                                              "Singapura Vivian Balakrishnan membahas anggaran, Senin (20/10/2025).",
-                               title="Judul", published="2025-10-21"))
+    article = told_by(pipeline, "2025-10-21", "Perdana Menteri Singapura Lee Hsien Loong bertemu Menteri Luar Negeri "
+                      "Singapura Vivian Balakrishnan membahas anggaran, Senin (20/10/2025).")
     [event] = [e for e in article.events if e.type == "CONSULT"]
     assert (event.location.city, event.location.country) == ("Singapore", "SGP")
 
 
 def test_a_city_that_closes_a_named_venue_is_the_place_but_not_after_a_lower_case_place_word(pipeline):
-    named = pipeline(Article(id="own", text="Presiden Joko Widodo bertemu Prabowo Subianto di Universitas Mawar "
-                                            "Indah (Unmi) Surabaya, Senin (20/10/2025).", title="Judul",
-                             published="2025-10-21"))
+    named = told_by(pipeline, "2025-10-21", "Presiden Joko Widodo bertemu Prabowo Subianto di Universitas Mawar "
+                    "Indah (Unmi) Surabaya, Senin (20/10/2025).")
     [event] = [e for e in named.events if e.type == "CONSULT"]
     assert (event.location.city, event.location_basis) == ("Surabaya", "trigger_sentence")
-    street = pipeline(Article(id="own", text="Presiden Joko Widodo bertemu Prabowo Subianto yang viral di jalanan "
-                                             "kota Surabaya, Senin (20/10/2025).", title="Judul", published="2025-10-21"))
+    street = told_by(pipeline, "2025-10-21", "Presiden Joko Widodo bertemu Prabowo Subianto yang viral di jalanan "
+                     "kota Surabaya, Senin (20/10/2025).")
     [event] = [e for e in street.events if e.type == "CONSULT"]
     assert event.location is None or event.location_basis != "trigger_sentence"
 
 
 def test_the_venue_as_written_wins_over_the_shorter_venue_the_knowledge_base_took_out_of_it(pipeline):
     # the knowledge base knows "Istana Kepresidenan" (in Jakarta) and tags only those words
-    article = pipeline(Article(id="own", text="Presiden Joko Widodo bertemu Prabowo Subianto di Istana Kepresidenan "
-                                              "Bogor, Jawa Barat, Senin (20/10/2025).", title="Judul",
-                               published="2025-10-21"))
+    article = told_by(pipeline, "2025-10-21", "Presiden Joko Widodo bertemu Prabowo Subianto di Istana Kepresidenan "
+                      "Bogor, Jawa Barat, Senin (20/10/2025).")
     [event] = [e for e in article.events if e.type == "CONSULT"]
     assert (event.location.city, event.location_basis) == ("Bogor", "trigger_sentence")
     assert [e.text for e in event.evidence if e.field == "location"] == ["Istana Kepresidenan Bogor"]
 
 
 def test_a_ministrys_building_named_without_its_country_is_where_the_indonesian_ministry_sits(pipeline):
-    article = pipeline(Article(id="own", text='"Kami siap," kata Retno Marsudi di gedung Kementerian Pertahanan, Rabu '
-                                              "(22/10/2025). Dalam kesempatan yang sama, Retno juga bertemu Menteri "
-                                              "Luar Negeri Malaysia Anifah Aman.", title="Judul", published="2025-10-22"))
+    article = told_by(pipeline, "2025-10-22", '"Kami siap," kata Retno Marsudi di gedung Kementerian Pertahanan, '
+                      "Rabu (22/10/2025). Dalam kesempatan yang sama, Retno juga bertemu Menteri Luar Negeri "
+                      "Malaysia Anifah Aman.")
     [event] = [e for e in article.events if e.type == "CONSULT"]
     assert (event.location.city, event.location.country, event.location_basis) == ("Jakarta", "IDN", "anaphor")

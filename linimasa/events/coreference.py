@@ -46,8 +46,9 @@ class PronounCues:
     speaker_after: frozenset[str]
     description_heads: frozenset[str] = frozenset()  # role words opening a title told again ("Politikus ... itu")
     determiners: frozenset[str] = frozenset()
-    alias_follows: PhraseIndex = field(default_factory=PhraseIndex.of_phrases)  # cues a nickname follows ("akrab disapa")
-    alias_precedes: PhraseIndex = field(default_factory=PhraseIndex.of_phrases)  # cues a nickname precedes ("sapaan akrabnya")
+    # cues a nickname follows ("akrab disapa") and cues it precedes ("sapaan akrabnya")
+    alias_follows: PhraseIndex = field(default_factory=PhraseIndex.of_phrases)
+    alias_precedes: PhraseIndex = field(default_factory=PhraseIndex.of_phrases)
 
     @cached_property
     def alias_words(self) -> frozenset[str]:

@@ -55,10 +55,10 @@ def ranked_mentions(view, text: str, cues: RankCues) -> list[Mention]:
         start = k
         while k < len(words) and k - start < MAX_NAME_WORDS and _name_word(surface[k]):
             k += 1
-        if k > start and not _person_covers(view, view.starts[start], view.ends[k - 1]) or (
-                k > start and _only_its_tail_tagged(view, view.starts[start], view.ends[k - 1])):
-            people.append(Mention(view.starts[start], view.ends[k - 1], text[view.starts[start] : view.ends[k - 1]],
-                                  "PER", source="rank"))
+        if k > start:
+            name_start, name_end = view.starts[start], view.ends[k - 1]
+            if not _person_covers(view, name_start, name_end) or _only_its_tail_tagged(view, name_start, name_end):
+                people.append(Mention(name_start, name_end, text[name_start:name_end], "PER", source="rank"))
         i = max(k, i + 1)
     if not people:
         return view.mentions
