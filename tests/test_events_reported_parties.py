@@ -1,0 +1,55 @@
+"""Who reports, judges or condemns an event takes no part in it: the subject of a reporting verb ("Kremlin
+menyebut ...", "Polisi menduga ...") or of a verb of condemning ("Prabowo mengutuk serangan ...") is not a party
+of the event its clause tells, through the real stages (NER, knowledge base, dates)."""
+
+from __future__ import annotations
+
+import pytest
+
+from linimasa.config import Settings
+from linimasa.model import Article
+from linimasa.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    settings = Settings()
+    return Pipeline(settings.prepare + settings.extract, settings)
+
+
+def parties(pipeline, text: str, kind: str) -> list[list[str]]:
+    article = pipeline(Article(id="own", text=text, title="Judul", published="2025-10-20"))
+    return [sorted(p.name for p in e.participants) for e in article.events
+            if e.type == kind and e.modality == "asserted"]
+
+
+@pytest.mark.parametrize("text", [
+    "Kremlin menyebut Putin dan Trump telah berbicara melalui telepon selama dua jam, Senin (20/10).",
+    "Istana Kepresidenan Rusia mengaku Putin dan Trump berbicara melalui telepon, Senin (20/10).",
+])
+def test_the_subject_of_a_reporting_verb_does_not_take_part_in_the_talks_it_reports(pipeline, text):
+    assert parties(pipeline, text, "CONSULT") == [["Donald Trump", "Vladimir Putin"]]
+
+
+def test_the_police_suspecting_an_attack_are_not_its_attackers(pipeline):
+    found = parties(pipeline, "Polisi menduga massa FPI membakar kantor GMBI di Bogor, Jumat (13/1).", "ASSAULT")
+    assert found == [["Gerakan Masyarakat Bawah Indonesia", "Islamic Defenders Front"]]
+
+
+def test_a_reporter_with_no_subject_after_it_is_still_the_subject_of_what_it_reports(pipeline):
+    found = parties(pipeline, "Menlu Retno Marsudi mengaku telah bertemu Menlu Belanda Bert Koenders di Den Haag, "
+                              "Senin (20/10).", "CONSULT")
+    assert found == [["Bert Koenders", "Retno Marsudi"]]
+
+
+@pytest.mark.parametrize("text", [
+    "Presiden Prabowo Subianto mengutuk serangan udara Israel ke Qatar, Selasa (9/9/2025).",
+    "Presiden Joko Widodo mengecam serangan militer Israel ke Gaza, Senin (20/10).",
+])
+def test_who_condemns_an_attack_is_not_its_attacker(pipeline, text):
+    assert all("Prabowo Subianto" not in p and "Joko Widodo" not in p for p in parties(pipeline, text, "ASSAULT"))
+
+
+def test_an_attack_told_without_a_condemnation_keeps_its_subject(pipeline):
+    found = parties(pipeline, "Militer Israel melancarkan serangan udara ke Qatar, Selasa (9/9/2025).", "ASSAULT")
+    assert found and all(any("Israel" in name for name in p) for p in found)
