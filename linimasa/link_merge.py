@@ -1,6 +1,7 @@
 """How the mentions of one real event become its one record.
 
-The merged event takes the union of parties (each with the name and role most sources give), the most
+The merged event takes the union of parties (each with the name and role most sources give; of an event
+many reports tell, not what a small minority of them name), the most
 precise date the sources agree on (a date the text states over one lent from context), the most specific
 place (a stated place over an inferred one), the length most sources give, the union of topics and every
 source's evidence; it is asserted if any source asserts it, and background only if every source recalls it
@@ -13,7 +14,7 @@ import hashlib
 from collections import Counter
 
 from linimasa.dates import precision
-from linimasa.link_keys import STATED_DATE_BASES, participant_key
+from linimasa.link_keys import STATED_DATE_BASES
 from linimasa.model import (
     DATED_PLACE,
     DATELINE_PLACE,
@@ -107,11 +108,27 @@ def _merge_location(members: list[Event]) -> tuple[Location | None, str | None]:
     return chosen.location, chosen.location_basis
 
 
+# A party fewer than one in this many of an event's reports name, when five or more report it, is left out.
+MINORITY_SHARE = 4
+MINORITY_REPORTS = 5
+
+
 def _merge_participants(members: list[Event]) -> list[Participant]:
+    """The parties of every report, each once. A party the knowledge base does not know is one by its name,
+    whatever kind each report took it for ("Lisa Mariana" as a person in one report, an organisation in
+    another). Of an event five or more reports tell, a party fewer than a quarter of them name is left out: a
+    widely reported event names its parties in many reports, and what only one names is mostly what that one
+    also tells ("sidang kabinet paripurna" with the countries of the President's speech in one report)."""
     grouped: dict[str, list[Participant]] = {}
+    support: dict[str, set[str]] = {}
     for m in members:
         for p in m.participants:
-            grouped.setdefault(participant_key(p), []).append(p)
+            key = p.kb_id or f"name:{p.name.casefold()}"
+            grouped.setdefault(key, []).append(p)
+            support.setdefault(key, set()).add(m.article_id or m.id)
+    reports = len({m.article_id or m.id for m in members})
+    if reports >= MINORITY_REPORTS:
+        grouped = {k: v for k, v in grouped.items() if len(support[k]) * MINORITY_SHARE >= reports}
     merged = []
     for versions in grouped.values():
         base = versions[0]
@@ -121,7 +138,7 @@ def _merge_participants(members: list[Event]) -> list[Participant]:
                 mention=_most_common([p.mention for p in versions]),
                 country=_most_common([p.country for p in versions]),
                 role=_most_common([p.role for p in versions]),
-                kind=base.kind,
+                kind=_most_common([p.kind for p in versions]) or base.kind,
                 kb_id=base.kb_id,
                 side=_most_common([p.side for p in versions]),
             )
