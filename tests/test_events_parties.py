@@ -300,3 +300,20 @@ def test_the_country_a_person_named_after_it_comes_from_is_no_party():
     done = EventStage(settings, kb=NoKB(), dater=lambda *args: None)(article)
     consult = [e for e in done.events if e.type == "CONSULT"]
     assert sorted(p.name for p in consult[0].participants) == ["Ahmad Rahim", "Budi Santoso"]
+
+
+def test_a_name_written_later_in_its_other_spelling_is_the_same_person():
+    text = ("Ketua DPRD Prasetio Edi Marsudi hadir di Jakarta. Prasetyo bertemu Menteri Dalam Negeri Tjahjo Kumolo. "
+            "Cahyo menemui Prasetyo lagi.")
+    found = events(text, [("Prasetio Edi Marsudi", "PER", None, None), ("Prasetyo", "PER", None, None),
+                          ("Tjahjo Kumolo", "PER", None, None), ("Cahyo", "PER", None, None),
+                          ("Prasetyo", "PER", None, None)], "CONSULT")
+    assert [sorted(p.name for p in e.participants) for e in found] == [["Prasetio Edi Marsudi", "Tjahjo Kumolo"]] * len(found)
+    assert found
+
+
+def test_two_people_whose_names_fold_alike_are_not_taken_for_each_other():
+    text = "Hadi Suryo hadir. Hady Pratama hadir. Hadi bertemu Gubernur Rahmat Santoso di Bandung."
+    found = events(text, [("Hadi Suryo", "PER", None, None), ("Hady Pratama", "PER", None, None),
+                          ("Hadi", "PER", None, None), ("Rahmat Santoso", "PER", None, None)], "CONSULT")
+    assert [sorted(p.name for p in e.participants) for e in found] == [["Hadi Suryo", "Rahmat Santoso"]]

@@ -45,7 +45,7 @@ class ParticipantResolver:
         if m.kind is None and any(p.kind == "person" and is_adjacent(text, m, p) for p in view.mentions):
             return None  # "Menteri Luar Negeri RI Retno Marsudi": the unresolved words only precede the name
         if m.label == "PER" and m.kind is None:
-            full = people.get(surname(m.text))
+            full = people.get(surname(m.text)) or people.get(spelling_variant(surname(m.text)))
             # the person told elsewhere by the same surname: the knowledge base's, or a fuller name; never the
             # shorter words the tagger took out of this name ("Eddy Pramono" of "Irjen Gatot Eddy Pramono")
             if full is not None and full is not m and (full.kb_id or len(full.text) >= len(m.text)):
@@ -178,7 +178,26 @@ def people_by_surname(mentions: list[Mention]) -> dict[str, Mention]:
     for word, m in given.items():
         if m is not None:
             people.setdefault(word, m)
+    spelled: dict[str, Mention | None] = {}
+    for word, m in people.items():
+        variant = spelling_variant(word)
+        if variant != word and variant not in people:
+            known = spelled.get(variant, m)
+            spelled[variant] = m if known is m or _same_person(known, m) else None
+    people.update((variant, m) for variant, m in spelled.items() if m is not None)
     return people
+
+
+# Indonesian names are written in the old spelling and the new ("Soeharto" / "Suharto", "Djarot" / "Jarot",
+# "Tjahjo" / "Cahyo") and with "i" or "y" ("Prasetio" / "Prasetyo"): one person, by the same folded form.
+_SPELLINGS = (("oe", "u"), ("dj", "j"), ("tj", "c"), ("sj", "sy"), ("y", "i"))
+
+
+def spelling_variant(word: str) -> str:
+    """A word of a name folded to one spelling of its old and new forms."""
+    for old, new in _SPELLINGS:
+        word = word.replace(old, new)
+    return word
 
 
 def _same_person(a: Mention | None, b: Mention) -> bool:
