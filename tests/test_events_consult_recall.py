@@ -166,3 +166,15 @@ def test_the_whole_name_after_a_rank_is_the_person_when_the_tagger_took_only_its
     [event] = consult(extract("Kapolda Metro Jaya Irjen Gatot Eddy Pramono bertemu Gubernur DKI Jakarta Anies "
                               "Baswedan di Balai Kota, Senin (6/3/2017)."))
     assert "Gatot Eddy Pramono" in names(event) and "Eddy Pramono" not in names(event)
+
+
+def test_a_host_receives_an_envoy_whose_title_names_where_the_envoy_is_sent(extract):
+    text = ("Wali Kota Surabaya Tri Rismaharini menerima Duta Besar Jepang untuk Indonesia Kenji Sugiyama di "
+            "Balai Kota Surabaya, Senin (6/3/2017).")
+    events = consult(extract(text))
+    assert len(events) == 1 and {"Tri Rismaharini", "Kenji Sugiyama"} <= names(events[0])
+
+
+def test_receiving_something_for_a_purpose_is_no_visit(extract):
+    text = "Wali Kota Surabaya Tri Rismaharini menerima bantuan untuk Indonesia Timur dari Jepang, Senin (6/3/2017)."
+    assert consult(extract(text)) == []

@@ -245,12 +245,12 @@ def end_of_object(view: SentenceView, match: TriggerMatch, end: int, lexicon: Le
     for i in range(match.last, end):
         in_length = any(s <= view.starts[i] < e or s <= view.starts[min(i + 1, len(view.starts) - 1)] < e
                         for s, e in lengths)
-        if view.words[i] in stops and not in_length and not _envoy_to(view, i, lexicon):
+        if view.words[i] in stops and not in_length and not envoy_to(view, i, lexicon):
             return i  # "pembicaraan selama empat jam dengan Lavrov" goes on
     return end
 
 
-def _envoy_to(view: SentenceView, i: int, lexicon: Lexicon) -> bool:
+def envoy_to(view: SentenceView, i: int, lexicon: Lexicon) -> bool:
     """Whether word ``i`` is the "untuk" of an envoy's title, which names where the envoy is sent ("Duta Besar
     Jepang untuk Indonesia Kenji Kanasugi", "Utusan Khusus PBB untuk Myanmar"), not a purpose."""
     return (view.words[i] == "untuk" and i + 1 < len(view.words) and view.capitalised(i + 1)

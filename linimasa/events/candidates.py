@@ -20,6 +20,7 @@ from linimasa.events.arguments import (
     clause_bounds,
     companions,
     duration_minutes,
+    envoy_to,
     find_parties,
     rules_clause,
     venue_host,
@@ -377,12 +378,18 @@ class CandidateFinder:
 
     def _person_follows(self, view: SentenceView, match: TriggerMatch) -> bool:
         """Whether a person's name or title follows the trigger, right after it or through the capitalised
-        words of a title the knowledge base does not know ("disambut Gubernur Bali Made Mangku Pastika")."""
+        words of a title the knowledge base does not know ("disambut Gubernur Bali Made Mangku Pastika"), an
+        envoy's "untuk" and where the envoy is sent included ("menerima Duta Besar Australia untuk Indonesia
+        Gary Quinlan")."""
         for m in view.mentions:
             first = view.token_index(m.start)
-            if first < match.last or first > match.last + TITLE_WORDS or not m.names_a_person_or_title:
+            if first < match.last or not m.names_a_person_or_title:
                 continue
-            if all(view.capitalised(i) for i in range(match.last, first)):
+            sent_to = [i for i in range(match.last, first) if envoy_to(view, i, self.lexicon)]
+            # the envoy's "untuk" and the one-word place after it lengthen the title by two words
+            if first > match.last + TITLE_WORDS + 2 * len(sent_to[:1]):
+                continue
+            if all(view.capitalised(i) or i in sent_to for i in range(match.last, first)):
                 return True
         return False
 
