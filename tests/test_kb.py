@@ -114,6 +114,14 @@ def test_former_holder_is_not_read_as_the_current_one():
     assert title.name == "Hillary Clinton" and title.role is None
 
 
+def test_someone_attached_to_an_office_is_not_its_holder():
+    adviser = linked("Penasihat Presiden Rusia Yuri Ushakov tiba di Jakarta.", published="2019-03-01")
+    assert not [m for m in adviser if m.label == "TITLE"]
+    assert "person:vladimir-putin" not in {m.kb_id for m in adviser}
+    holder = linked("Presiden Rusia tiba di Jakarta.", published="2019-03-01")
+    assert by_text(holder, "Presiden Rusia").name == "Vladimir Putin"
+
+
 def test_ner_mentions_are_merged_not_duplicated():
     text = "Presiden Joko Widodo menerima PM Jepang di Istana."
     ner = [Mention(9, 20, "Joko Widodo", "PER"), Mention(42, 48, "Istana", "LOC")]

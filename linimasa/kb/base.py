@@ -61,6 +61,7 @@ class KnowledgeBase:
         organisation_kinds: Sequence[OrganisationKind] = (),
         local_bodies: LocalBodies | None = None,
         seats: Seats | None = None,
+        attached_to_office: Sequence[str] = (),
     ) -> None:
         self.people = people
         self.countries = countries
@@ -68,6 +69,7 @@ class KnowledgeBase:
         self.places = places
         self.linking = linking
         self.not_current = {fold(w) for w in not_current}
+        self.attached_to_office = {fold(w) for w in attached_to_office}
         self.roles_by_person: dict[str, list[RolePeriod]] = {}
         for period in sorted(roles, key=lambda r: r.start):
             if period.kb_id not in people:

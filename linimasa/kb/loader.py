@@ -117,9 +117,12 @@ def read_organisations(paths: Iterable[Path]) -> dict[str, Organisation]:
     return organisations
 
 
-def read_titles(paths: Iterable[Path]) -> tuple[list[Title], list[str]]:
+def read_titles(paths: Iterable[Path]) -> tuple[list[Title], list[str], list[str]]:
+    """The titles, the words before a title that say its office is not held now, and the words before a title
+    that name someone attached to the office (an adviser, a spouse) rather than its holder."""
     titles: list[Title] = []
     not_current: list[str] = []
+    attached_to_office: list[str] = []
     for path in paths:
         data = yamldata.safe_load(path.read_text(encoding="utf-8")) or {}
         for item in data.get("titles", []):
@@ -135,7 +138,8 @@ def read_titles(paths: Iterable[Path]) -> tuple[list[Title], list[str]]:
                     )
                 )
         not_current.extend(data.get("not_current", []))
-    return titles, not_current
+        attached_to_office.extend(data.get("attached_to_office", []))
+    return titles, not_current, attached_to_office
 
 
 def read_linking(paths: Iterable[Path]) -> dict:
@@ -200,7 +204,7 @@ def read_folders(folders: Sequence[Path]) -> dict[str, Any]:
         country_aliases.append((row["alias"], row["iso3"]))
     places = PlaceIndex.from_geonames()
     places.add_aliases(csv_rows(files_named(PLACE_ALIASES, folders)))
-    titles, not_current = read_titles(files_named(TITLES, folders))
+    titles, not_current, attached_to_office = read_titles(files_named(TITLES, folders))
     return dict(
         people=read_people(files_named(PEOPLE, folders)),
         roles=read_roles(files_named(ROLES, folders)),
@@ -209,6 +213,7 @@ def read_folders(folders: Sequence[Path]) -> dict[str, Any]:
         organisations=read_organisations(files_named(ORGANISATIONS, folders)),
         titles=titles,
         not_current=not_current,
+        attached_to_office=attached_to_office,
         places=places,
         linking=read_linking(files_named(LINKING, folders)),
         organisation_kinds=read_organisation_kinds(files_named(ORGANISATION_KINDS, folders)),
