@@ -25,6 +25,7 @@ from linimasa.events.arguments import (
     rules_clause,
     venue_host,
 )
+from linimasa.events.channels import calls_told_as_talks
 from linimasa.events.coreference import PronounCues, resolve_pronouns
 from linimasa.events.date_findings import DateFinding, dated_after, date_finding
 from linimasa.events.frames import (
@@ -155,6 +156,7 @@ class CandidateFinder:
                 break
             previous = None
             matches = without_abbreviations(view.words, find_triggers(view.words, view.starts, view.ends, self.lexicon))
+            matches = calls_told_as_talks(view.words, matches, self.lexicon)
             for before, match, following in zip([None] + matches, matches, matches[1:] + [None]):
                 span = (before.last if before else 0, following.first if following else len(view.words))
                 candidate = self._candidate(article, view, match, anchor, people, span, (prior, names), named_in)
