@@ -178,3 +178,15 @@ def test_a_host_receives_an_envoy_whose_title_names_where_the_envoy_is_sent(extr
 def test_receiving_something_for_a_purpose_is_no_visit(extract):
     text = "Wali Kota Surabaya Tri Rismaharini menerima bantuan untuk Indonesia Timur dari Jepang, Senin (6/3/2017)."
     assert consult(extract(text)) == []
+
+
+def test_a_guest_welcomed_by_the_host_through_the_agent_s_oleh_is_a_visit(extract):
+    text = ("Menteri Luar Negeri Rusia Sergei Lavrov tiba di Jakarta, Senin (6/3/2017). Kedatangan Lavrov "
+            "disambut langsung oleh Menteri Luar Negeri Retno Marsudi.")
+    events = consult(extract(text))
+    assert len(events) == 1 and {"Retno Marsudi", "Sergey Lavrov"} <= names(events[0])
+
+
+def test_an_idea_welcomed_by_an_official_is_no_visit(extract):
+    text = "Usulan itu disambut baik oleh Menteri Luar Negeri Retno Marsudi, Senin (6/3/2017)."
+    assert consult(extract(text)) == []

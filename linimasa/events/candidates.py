@@ -381,17 +381,21 @@ class CandidateFinder:
     def _person_follows(self, view: SentenceView, match: TriggerMatch) -> bool:
         """Whether a person's name or title follows the trigger, right after it or through the capitalised
         words of a title the knowledge base does not know ("disambut Gubernur Bali Made Mangku Pastika"), an
-        envoy's "untuk" and where the envoy is sent included ("menerima Duta Besar Australia untuk Indonesia
+        envoy's "untuk" and where the envoy is sent included, and after the agent's "oleh" and a word of manner
+        ("disambut langsung oleh Presiden") ("menerima Duta Besar Australia untuk Indonesia
         Gary Quinlan")."""
         for m in view.mentions:
             first = view.token_index(m.start)
             if first < match.last or not m.names_a_person_or_title:
                 continue
-            sent_to = [i for i in range(match.last, first) if envoy_to(view, i, self.lexicon)]
+            start = match.last  # past "oleh" and a manner word: "disambut langsung oleh Presiden ..."
+            while start < first and view.words[start] in self.lexicon.words("before_the_person_met"):
+                start += 1
+            sent_to = [i for i in range(start, first) if envoy_to(view, i, self.lexicon)]
             # the envoy's "untuk" and the one-word place after it lengthen the title by two words
-            if first > match.last + TITLE_WORDS + 2 * len(sent_to[:1]):
+            if first > start + TITLE_WORDS + 2 * len(sent_to[:1]):
                 continue
-            if all(view.capitalised(i) or i in sent_to for i in range(match.last, first)):
+            if all(view.capitalised(i) or i in sent_to for i in range(start, first)):
                 return True
         return False
 
