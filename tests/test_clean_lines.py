@@ -206,6 +206,15 @@ def test_html_to_text_keeps_the_article_and_finds_metadata():
     assert found["title"] == "Bendungan Baru"
 
 
+def test_an_indonesian_report_about_malaysia_is_indonesian_and_malay_news_stays_malay():
+    report = ("Mantan Perdana Menteri Malaysia Mahathir Mohamad bertemu Anwar Ibrahim di kediamannya di Kuala Lumpur, "
+              "Kamis (10/5/2018). Pertemuan itu berlangsung tertutup.")
+    assert identify(report)[0] == "id"
+    news = ("Perdana Menteri Datuk Seri Anwar Ibrahim berkata kerajaan akan menaikkan gaji penjawat awam mulai "
+            "Disember. Beliau berkata demikian ketika berucap di Putrajaya semalam.")
+    assert identify(news)[0] == "ms"
+
+
 def test_language_identification_tells_indonesian_from_malay_and_english():
     assert identify(" ".join(BODY))[0] == "id"
     malay = "Polis Diraja Malaysia menahan tiga lelaki bagi membantu siasatan berhubung kejadian samun semalam."

@@ -3,16 +3,25 @@
 Indonesian and Malay share most of their vocabulary, and short Indonesian news texts often score as
 Malay: on IndoSum's first 200 characters py3langid says "ms" for 54 of 3,463 articles, while genuine Malay
 news gives Indonesian a probability under 0.07. So when Malay wins but Indonesian keeps a fair share of
-the probability, the article is Indonesian (see docs/cleaning.md for the measurements).
+the probability, the article is Indonesian (see docs/cleaning.md for the measurements). Reports about Malaysia
+("Perdana Menteri Malaysia Anwar Ibrahim ...") can leave Indonesian less than that share; then the words only
+one of the two languages writes decide (``linimasa/lang/id/malay_markers.yaml``: "Kamis" / "Khamis",
+"pemerintah" / "kerajaan").
 """
 
 from __future__ import annotations
 
 import functools
+import re
+from pathlib import Path
 
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
+from linimasa import yamldata
 from linimasa.model import Article
+
+MALAY_MARKERS = Path(__file__).resolve().parents[1] / "lang" / "id" / "malay_markers.yaml"
+WORD = re.compile(r"[a-z]+")
 
 UNDETERMINED = "und"
 MIN_LETTERS = 30  # below this, a language guess is noise
@@ -23,6 +32,19 @@ INDONESIAN_SHARE_OVER_MALAY = 0.2
 @functools.cache
 def _identifier() -> LanguageIdentifier:
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+@functools.cache
+def _markers() -> tuple[frozenset[str], frozenset[str]]:
+    data = yamldata.safe_load(MALAY_MARKERS.read_text(encoding="utf-8"))
+    return frozenset(data["indonesian_only"]), frozenset(data["malay_only"])
+
+
+def _more_indonesian_than_malay(sample: str) -> bool:
+    """Whether the sample writes more words only Indonesian writes than words only Malay writes."""
+    indonesian, malay = _markers()
+    words = WORD.findall(sample.lower())
+    return sum(w in indonesian for w in words) > sum(w in malay for w in words)
 
 
 def identify(text: str) -> tuple[str, float]:
@@ -37,7 +59,7 @@ def identify(text: str) -> tuple[str, float]:
     lang, score = ranked[0]
     if lang == "ms":
         indonesian = next((p for code, p in ranked[:5] if code == "id"), 0.0)
-        if indonesian >= INDONESIAN_SHARE_OVER_MALAY:
+        if indonesian >= INDONESIAN_SHARE_OVER_MALAY or _more_indonesian_than_malay(sample):
             return "id", float(indonesian)
     return lang, float(score)
 
