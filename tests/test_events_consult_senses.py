@@ -241,3 +241,10 @@ def test_a_visit_said_to_have_happened_before_is_no_plan(extract):
                       "Mark Rutte sempat berkunjung ke Indonesia pada 2016.")
     held = consult(article)
     assert len(held) == 1 and held[0].date == "2016"
+
+
+def test_someone_unknown_and_untitled_visiting_a_country_is_no_visit_between_political_actors(extract):
+    tour = consult(extract("Pesepeda gunung asal Skotlandia Danny Holloway menyambangi Indonesia, Senin (6/3/2017)."))
+    assert tour == []
+    minister = consult(extract("Menteri Luar Negeri Retno Marsudi berkunjung ke Jepang, Senin (6/3/2017)."))
+    assert len(minister) == 1

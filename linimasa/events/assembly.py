@@ -422,6 +422,9 @@ class Assembler:
         if require_known and not any((vouches(p) and key(p) not in unsure) or key(p) in officials
                                      or self._regional_vouches(rule, p) for p in participants):
             return False
+        if (require_known and rule.type == "CONSULT" and rule.mode == "visit"
+                and _private_visitor_of_a_country(participants, officials)):
+            return False
         if rule.type != "CONSULT":
             return bool(participants)
         return len(participants) >= 2 or (len(participants) == 1 and rule.mode in self.single_party_modes)
@@ -430,6 +433,18 @@ class Assembler:
         """A regional body the knowledge base composes ("Polres Sampang") makes an event of the types that are
         its own acts known (``regional_bodies_vouch_for``: a police unit deploying its personnel)."""
         return rule.type in self.local_vouch_types and (p.kb_id or "").startswith(f"{LOCAL_PREFIX}:")
+
+
+def _private_visitor_of_a_country(participants: list[Participant], officials: set) -> bool:
+    """Whether the only party the knowledge base knows is a country and someone it does not know, titled with
+    no office, is the other side: of a visit, a singer touring Indonesia, a film star visiting refugees in
+    Kenya ("Danny MacAskill menyambangi Jakarta"). A visit between political actors names a known or titled
+    person, a body, or two countries. (Not for talks: there the country is often the unknown leader's own,
+    "Pemimpin terpilih Hong Kong, Carrie Lam, bertemu dengan pendahulunya".)"""
+    known = [p for p in participants if vouches(p) or key(p) in officials]
+    others = [p for p in participants if p not in known]
+    return (len(known) == 1 and known[0].kind == "country" and bool(others)
+            and all(p.kind == "person" for p in others))
 
 
 def _named_by_a_word_only(group: Group) -> set:
