@@ -248,3 +248,10 @@ def test_someone_unknown_and_untitled_visiting_a_country_is_no_visit_between_pol
     assert tour == []
     minister = consult(extract("Menteri Luar Negeri Retno Marsudi berkunjung ke Jepang, Senin (6/3/2017)."))
     assert len(minister) == 1
+
+
+def test_a_meeting_room_is_no_meeting(extract):
+    room = '"Seleksi ini terbuka," kata Gubernur DKI Jakarta Anies Baswedan di ruang rapat Polda Metro Jaya, Senin (6/3/2017).'
+    assert consult(extract(room)) == []
+    held = "Gubernur DKI Jakarta Anies Baswedan menggelar rapat dengan Polda Metro Jaya, Senin (6/3/2017)."
+    assert len(consult(extract(held))) == 1

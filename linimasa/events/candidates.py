@@ -123,6 +123,7 @@ class CandidateFinder:
         self.topics = topics
         args = lexicon.arguments
         self.frame_before = frozenset(args["frame_before"])
+        self.room_before = frozenset(args["room_before"])
         self.determiners = frozenset(args["determiners"])
         self.not_political = frozenset(args["not_political_context"])
         self.not_talks = frozenset(args.get("not_talks_context") or ())
@@ -227,7 +228,7 @@ class CandidateFinder:
             return None
         if rule.next_mention and not self._person_follows(view, match):
             return None
-        if rule.pos == "noun" and previous and previous[-1] in self.frame_before:
+        if rule.pos == "noun" and previous and (previous[-1] in self.frame_before or previous[-1] in self.room_before):
             return None
         if rule.type == "CONSULT" and rule.mode == "visit" and (
                 to_a_place(words, match, self.lexicon.words("to_words"), self.visited_places)
