@@ -122,6 +122,15 @@ def test_someone_attached_to_an_office_is_not_its_holder():
     assert by_text(holder, "Presiden Rusia").name == "Vladimir Putin"
 
 
+def test_an_indonesian_officer_by_one_name_is_not_a_foreign_leader_of_that_name():
+    text = '"Seleksi ini terbuka," kata Irjen Anwar di Jakarta. Anwar menambahkan ...'
+    ner = [Mention(i, i + 5, "Anwar", "PER") for i in (text.index("Anwar"), text.rindex("Anwar"))]
+    officer = linked(text, published="2025-10-22", mentions=ner)
+    assert [m.kb_id for m in officer if m.text == "Anwar"] == [None, None]
+    leader = linked("Anwar tiba di Jakarta untuk bertemu Prabowo.", published="2025-10-22")
+    assert by_text(leader, "Anwar").name == "Anwar Ibrahim"
+
+
 def test_ner_mentions_are_merged_not_duplicated():
     text = "Presiden Joko Widodo menerima PM Jepang di Istana."
     ner = [Mention(9, 20, "Joko Widodo", "PER"), Mention(42, 48, "Istana", "LOC")]

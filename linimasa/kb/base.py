@@ -62,6 +62,7 @@ class KnowledgeBase:
         local_bodies: LocalBodies | None = None,
         seats: Seats | None = None,
         attached_to_office: Sequence[str] = (),
+        indonesian_force_ranks: Sequence[str] = (),
     ) -> None:
         self.people = people
         self.countries = countries
@@ -70,6 +71,7 @@ class KnowledgeBase:
         self.linking = linking
         self.not_current = {fold(w) for w in not_current}
         self.attached_to_office = {fold(w) for w in attached_to_office}
+        self.indonesian_force_ranks = {fold(w) for w in indonesian_force_ranks}
         self.roles_by_person: dict[str, list[RolePeriod]] = {}
         for period in sorted(roles, key=lambda r: r.start):
             if period.kb_id not in people:

@@ -11,6 +11,7 @@ from linimasa import dates
 from linimasa.config import Settings
 from linimasa.kb import KnowledgeBase, load_kb
 from linimasa.kb.acronyms import local_acronyms
+from linimasa.kb.ranks import unlink_foreigners_after_indonesian_ranks
 from linimasa.model import Article, Mention
 
 ENTITY_LABELS = ("PER", "ORG", "LOC")
@@ -115,6 +116,7 @@ class EntityLinkStage:
         for mention in (m for m in mentions if m.label == "TITLE"):
             kb.resolve(mention, on, mentions)
         local_acronyms(mentions, article.working_text, kb)  # "Bupati OKI" is a regency, not the OIC
+        unlink_foreigners_after_indonesian_ranks(mentions, article.working_text, kb)  # "Irjen Anwar"
         article.mentions = mentions
         return article
 

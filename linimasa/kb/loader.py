@@ -117,12 +117,16 @@ def read_organisations(paths: Iterable[Path]) -> dict[str, Organisation]:
     return organisations
 
 
-def read_titles(paths: Iterable[Path]) -> tuple[list[Title], list[str], list[str]]:
-    """The titles, the words before a title that say its office is not held now, and the words before a title
-    that name someone attached to the office (an adviser, a spouse) rather than its holder."""
+# Word lists of titles_id.yaml beside the titles: what a word before a title or a name says of it.
+TITLE_WORD_LISTS = ("not_current", "attached_to_office", "indonesian_force_ranks")
+
+
+def read_titles(paths: Iterable[Path]) -> tuple[list[Title], dict[str, list[str]]]:
+    """The titles, and the word lists of ``TITLE_WORD_LISTS``: the words before a title that say its office
+    is not held now, that name someone attached to the office (an adviser, a spouse) rather than its holder,
+    and the ranks only Indonesia's police and armed forces write before a name."""
     titles: list[Title] = []
-    not_current: list[str] = []
-    attached_to_office: list[str] = []
+    words: dict[str, list[str]] = {name: [] for name in TITLE_WORD_LISTS}
     for path in paths:
         data = yamldata.safe_load(path.read_text(encoding="utf-8")) or {}
         for item in data.get("titles", []):
@@ -137,9 +141,9 @@ def read_titles(paths: Iterable[Path]) -> tuple[list[Title], list[str], list[str
                         default_country=item.get("default_country"),
                     )
                 )
-        not_current.extend(data.get("not_current", []))
-        attached_to_office.extend(data.get("attached_to_office", []))
-    return titles, not_current, attached_to_office
+        for name in TITLE_WORD_LISTS:
+            words[name].extend(data.get(name, []))
+    return titles, words
 
 
 def read_linking(paths: Iterable[Path]) -> dict:
@@ -204,7 +208,7 @@ def read_folders(folders: Sequence[Path]) -> dict[str, Any]:
         country_aliases.append((row["alias"], row["iso3"]))
     places = PlaceIndex.from_geonames()
     places.add_aliases(csv_rows(files_named(PLACE_ALIASES, folders)))
-    titles, not_current, attached_to_office = read_titles(files_named(TITLES, folders))
+    titles, title_words = read_titles(files_named(TITLES, folders))
     return dict(
         people=read_people(files_named(PEOPLE, folders)),
         roles=read_roles(files_named(ROLES, folders)),
@@ -212,8 +216,7 @@ def read_folders(folders: Sequence[Path]) -> dict[str, Any]:
         country_aliases=country_aliases,
         organisations=read_organisations(files_named(ORGANISATIONS, folders)),
         titles=titles,
-        not_current=not_current,
-        attached_to_office=attached_to_office,
+        **title_words,
         places=places,
         linking=read_linking(files_named(LINKING, folders)),
         organisation_kinds=read_organisation_kinds(files_named(ORGANISATION_KINDS, folders)),
