@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from test_events_consult_senses import ADI, BUDI, asserted
+from test_events_frames import consult, extract  # noqa: F401 (extract is the module's fixture)
 
 
 def test_talks_over_a_telephone_line_are_a_call():
@@ -24,3 +25,10 @@ def test_a_channel_in_another_clause_is_not_the_meeting_s():
     text = ("Adi Nugroho bertemu dengan Budi Santoso, Senin (6/3/2017), sebelum berpidato melalui siaran "
             "video di depan mahasiswa.")
     assert [e.mode for e in asserted(text, [ADI, BUDI])] == ["meet"]
+
+
+def test_a_call_received_from_a_leader_is_a_call_with_the_caller(extract):
+    found = consult(extract("Presiden Joko Widodo menerima telepon dari Presiden Prancis Emmanuel Macron, "
+                            "Senin (6/3/2017)."))
+    assert [e.mode for e in found] == ["phone"]
+    assert {p.name for p in found[0].participants} == {"Joko Widodo", "Emmanuel Macron"}
