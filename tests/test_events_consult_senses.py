@@ -255,3 +255,12 @@ def test_a_meeting_room_is_no_meeting(extract):
     assert consult(extract(room)) == []
     held = "Gubernur DKI Jakarta Anies Baswedan menggelar rapat dengan Polda Metro Jaya, Senin (6/3/2017)."
     assert len(consult(extract(held))) == 1
+
+
+def test_meeting_the_press_is_no_talks(extract):
+    assert consult(extract("Presiden Joko Widodo menemui wartawan di Istana Merdeka, Senin (6/3/2017).")) == []
+
+
+def test_an_opening_for_talks_is_no_meeting_held(extract):
+    text = "Ketua DPR Puan Maharani menyebut PDIP membuka peluang bertemu dengan Partai Gerindra, Senin (6/3/2017)."
+    assert consult(extract(text)) == []
