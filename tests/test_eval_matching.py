@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from linimasa.evaluation.gold import GoldEvent, GoldLocation, GoldParticipant
-from linimasa.evaluation.matching import match_article, participant_matches, participants_exact
+from linimasa.evaluation.matching import match_article, participant_matches, participants_exact, sides_of_found
 
 
 @dataclass
@@ -14,6 +14,7 @@ class P:
     mention: str | None = None
     country: str | None = None
     kind: str | None = "person"
+    side: str = "actor"
 
 
 @dataclass
@@ -90,6 +91,18 @@ def test_participants_exact_wants_the_same_set_and_nothing_extra():
     assert participants_exact(g, E([P("Mark Rutte"), P("Joko Widodo")]))
     assert not participants_exact(g, E([P("Mark Rutte"), P("Joko Widodo"), P("Ma'ruf Amin")]))
     assert not participants_exact(g, E([P("Mark Rutte")]))
+
+
+def test_sides_are_scored_for_the_annotated_parties_that_were_found_and_never_for_talks():
+    arrest = GoldEvent("COERCE", "arrest", [GoldParticipant("Komisi Pemberantasan Korupsi", "KPK", "IDN", side="actor"),
+                                            GoldParticipant("Setya Novanto", "Setnov", "IDN", side="recipient"),
+                                            GoldParticipant("Fredrich Yunadi", None, "IDN", side="recipient")],
+                       GoldLocation(), None)
+    given = E([P("KPK", kind="organisation", side="recipient"), P("Setya Novanto", side="recipient")], type="COERCE")
+    assert [(g.name, side) for g, side in sides_of_found(arrest, given)] == [
+        ("Komisi Pemberantasan Korupsi", "recipient"), ("Setya Novanto", "recipient")]
+    talks = gold(("Joko Widodo", "Jokowi", "IDN"), ("Mark Rutte", "Rutte", "NLD"))
+    assert sides_of_found(talks, E([P("Mark Rutte"), P("Joko Widodo")])) == []
 
 
 def test_a_type_with_annotated_events_and_no_prediction_scores_f1_zero_not_undefined():

@@ -85,6 +85,22 @@ def participants_exact(gold: GoldEvent, predicted) -> bool:
     return assign(0)
 
 
+def sides_of_found(gold: GoldEvent, predicted) -> list[tuple[GoldParticipant, str | None]]:
+    """(gold participant, side linimasa gives it) for each gold participant annotated as actor or recipient
+    that one predicted participant matches: who did what to whom, scored only where the party was found.
+    CONSULT's sides are left out (the guide codes everyone at talks an actor, sides only for a visit)."""
+    if gold.type == "CONSULT":
+        return []
+    found = []
+    for g in gold.participants:
+        if g.side not in ("actor", "recipient"):
+            continue
+        matching = [p for p in predicted.participants if participant_matches(g, p)]
+        if matching:
+            found.append((g, getattr(matching[0], "side", None)))
+    return found
+
+
 @dataclass(slots=True)
 class Match:
     gold: GoldEvent

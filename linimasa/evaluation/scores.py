@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from linimasa.evaluation.gold import GoldArticle, GoldEvent
-from linimasa.evaluation.matching import Match, match_article, participants_exact, same_city
+from linimasa.evaluation.matching import Match, match_article, participants_exact, same_city, sides_of_found
 from linimasa.evaluation.pairs import ArticlePair
 from linimasa.evaluation.predictions import Predictions
 from linimasa.evaluation.spans import Locator, squash
@@ -78,8 +78,8 @@ def _describe_gold(gold: GoldEvent, article_id: str) -> dict:
 def field_scores(matches: list[Match], errors: list[dict] | None = None) -> dict:
     """Per-field accuracy over matched primary events; each field only where gold states it. Each wrong
     field is appended to ``errors`` (when given) with what was annotated and what linimasa gave."""
-    counts = {name: [0, 0] for name in ("participants_exact", "date", "place_country", "place_city", "duration",
-                                        "mode")}
+    counts = {name: [0, 0] for name in ("participants_exact", "sides", "date", "place_country", "place_city",
+                                        "duration", "mode")}
 
     def tally(match: Match, name: str, right: bool, annotated, given) -> None:
         counts[name][1] += 1
@@ -95,6 +95,9 @@ def field_scores(matches: list[Match], errors: list[dict] | None = None) -> dict
             continue
         tally(match, "participants_exact", participants_exact(gold, predicted),
               sorted(p.name for p in gold.participants), sorted(p.name for p in predicted.participants))
+        for participant, side in sides_of_found(gold, predicted):
+            tally(match, "sides", side == participant.side, f"{participant.name}: {participant.side}",
+                  f"{participant.name}: {side}")
         if gold.date and len(gold.date) == 10:
             tally(match, "date", predicted.date == gold.date, gold.date, predicted.date)
         place = predicted.location
