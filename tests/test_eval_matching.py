@@ -101,6 +101,11 @@ def test_sides_are_scored_for_the_annotated_parties_that_were_found_and_never_fo
     given = E([P("KPK", kind="organisation", side="recipient"), P("Setya Novanto", side="recipient")], type="COERCE")
     assert [(g.name, side) for g, side in sides_of_found(arrest, given)] == [
         ("Komisi Pemberantasan Korupsi", "recipient"), ("Setya Novanto", "recipient")]
+    police = GoldEvent("COERCE", "arrest", [GoldParticipant("Tasikmalaya City Police", None, "IDN", side="actor")],
+                       GoldLocation(), None)
+    two_police = E([P("Indonesian National Police", kind="organisation", side="recipient"),
+                    P("Tasikmalaya Police", kind="organisation", side="actor")], type="COERCE")
+    assert [side for _, side in sides_of_found(police, two_police)] == ["actor"]
     talks = gold(("Joko Widodo", "Jokowi", "IDN"), ("Mark Rutte", "Rutte", "NLD"))
     assert sides_of_found(talks, E([P("Mark Rutte"), P("Joko Widodo")])) == []
 

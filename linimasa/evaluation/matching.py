@@ -96,8 +96,10 @@ def sides_of_found(gold: GoldEvent, predicted) -> list[tuple[GoldParticipant, st
         if g.side not in ("actor", "recipient"):
             continue
         matching = [p for p in predicted.participants if participant_matches(g, p)]
-        if matching:
-            found.append((g, getattr(matching[0], "side", None)))
+        if matching:  # the closest by name: "Tasikmalaya City Police" is "Tasikmalaya Police", not "Polri"
+            named = set(tokens(g.name))
+            closest = max(matching, key=lambda p: len(named & (set(tokens(p.name)) | set(tokens(p.mention)))))
+            found.append((g, getattr(closest, "side", None)))
     return found
 
 
