@@ -317,3 +317,9 @@ def test_two_people_whose_names_fold_alike_are_not_taken_for_each_other():
     found = events(text, [("Hadi Suryo", "PER", None, None), ("Hady Pratama", "PER", None, None),
                           ("Hadi", "PER", None, None), ("Rahmat Santoso", "PER", None, None)], "CONSULT")
     assert [sorted(p.name for p in e.participants) for e in found] == [["Hadi Suryo", "Rahmat Santoso"]]
+
+
+def test_forces_deployed_in_the_passive_are_the_mobilising_actor():
+    text = "Personel Polda Andalas telah dikerahkan ke lokasi bentrokan pada Senin."
+    found = events(text, [("Polda Andalas", "ORG", "organisation", "org:polda-andalas")], "MOBILIZE")
+    assert [(p.name, p.side) for p in found[0].participants] == [("Polda Andalas", "actor")]

@@ -289,11 +289,19 @@ def _apposed_country(view: SentenceView, m: Mention) -> bool:
     return bool(earlier) and view.token_index(m.start) - view.token_index(earlier[-1].end - 1) <= 2
 
 
+# Types whose passive names the actor's own forces as its subject: "personel TNI dan Polri telah dikerahkan",
+# "15 polisi disiagakan di markas": PLOVER's MOBILIZE actor is the force mobilised (and whoever deploys it,
+# after "oleh"); its recipient is whom it is sent against.
+OWN_FORCES_TYPES = frozenset({"MOBILIZE"})
+
+
 def party_sides(rule) -> tuple[str, str]:
     """(the side of parties before the trigger, of parties after it)."""
     if rule.type == "CONSULT" and (rule.mode != "visit" or (rule.pos == "noun" and rule.subject == "actor")):
         # PLOVER: with no host/visitor distinction everyone is an actor; after "kunjungan" comes the
         # visitor ("kunjungan Presiden X ke Y"), and the host is only the place or party after "ke"
+        return "actor", "actor"
+    if rule.type in OWN_FORCES_TYPES and rule.voice == "passive":
         return "actor", "actor"
     before, after = "actor", "recipient"
     if rule.subject == "recipient":
