@@ -323,3 +323,17 @@ def test_forces_deployed_in_the_passive_are_the_mobilising_actor():
     text = "Personel Polda Andalas telah dikerahkan ke lokasi bentrokan pada Senin."
     found = events(text, [("Polda Andalas", "ORG", "organisation", "org:polda-andalas")], "MOBILIZE")
     assert [(p.name, p.side) for p in found[0].participants] == [("Polda Andalas", "actor")]
+
+
+def test_a_body_or_country_named_right_after_an_action_noun_is_its_actor():
+    attack = events("Serangan udara Negara Andalas menghantam gedung konsulat Negara Bahari pada Senin.",
+                    [("Negara Andalas", "LOC", "country", "country:AND"), ("Negara Bahari", "LOC", "country", "country:BAH")],
+                    "ASSAULT")
+    assert ("Negara Andalas", "actor") in [(p.name, p.side) for p in attack[0].participants]
+
+
+def test_a_person_named_right_after_an_action_noun_stays_the_one_it_is_done_to():
+    arrest = events("Polda Andalas melakukan penangkapan Budi Santoso di Bandung pada Senin.",
+                    [("Polda Andalas", "ORG", "organisation", "org:polda-andalas"),
+                     ("Budi Santoso", "PER", "person", "p:budi")], "COERCE")
+    assert ("Budi Santoso", "recipient") in [(p.name, p.side) for p in arrest[0].participants]

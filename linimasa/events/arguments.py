@@ -142,12 +142,52 @@ def find_parties(view: SentenceView, match: TriggerMatch, lexicon: Lexicon, refe
             # "Adian menegaskan dukungannya terhadap ...", "KPK menyatakan telah menahan ...": the subject of
             # the reporting verb is the subject of what it reports when that has none of its own
             parties.extend(_reporter(view, reported_by, start, before_side, lexicon, organisations=True))
-    for m in after:
-        party = _party(view, m, after_side, lexicon, visit=rule.mode == "visit",
+    for k, m in enumerate(after):
+        side = "actor" if k == 0 and _genitive_agent(view, match, m, lexicon) else after_side
+        party = _party(view, m, side, lexicon, visit=rule.mode == "visit",
                        addressed=rule.type in lexicon.words("addressed_types"))
         if party:
             parties.append(party)
     return parties
+
+
+# At most this many words (the noun's own modifiers: "serangan udara", "ancaman terbaru") stand between an
+# action noun and the name whose act it is.
+GENITIVE_REACH = 2
+# Kinds of mention that act after an action noun ("serangan Israel", "tembakan tentara Israel", "OTT KPK",
+# "aksi buruh"); a person there is as often the one acted on.
+GENITIVE_AGENT_KINDS = frozenset({"organisation", "country", "agent"})
+# ... not for talks (everyone is an actor) nor protests, whose nouns after a name read as its place or target
+# too ("demo santri di kediaman X", "blokade Israel"): measured, train PROTEST precision 0.32 -> 0.31 with them.
+NO_GENITIVE_AGENT_TYPES = frozenset({"CONSULT", "PROTEST"})
+
+
+def _without_bracketed(words: list[str]) -> list[str]:
+    """The words outside one short bracketed aside that opens them ("( ott )")."""
+    if len(words) >= 3 and words[0] == "(" and ")" in words[1:4]:
+        return words[words.index(")", 1) + 1 :]
+    return words
+
+
+def _genitive_agent(view: SentenceView, match: TriggerMatch, m: Mention, lexicon: Lexicon) -> bool:
+    """Whether ``m`` is the one whose act an action noun names, written right after it with no preposition:
+    "serangan udara Israel" is Israel's attack, "ancaman Korea Utara" North Korea's threat, "tuduhan jaksa"
+    the prosecutor's. The noun of an act done to someone (peN-an of COERCE, ASSAULT: "penangkapan Setnov",
+    "pembunuhan Munir") takes its patient there instead."""
+    rule = match.rule
+    if rule.pos != "noun" or rule.type in NO_GENITIVE_AGENT_TYPES:
+        return False
+    first = view.token_index(m.start)
+    between = _without_bracketed(view.words[match.last : first])  # "operasi tangkap tangan (OTT) KPK"
+    if len(between) > GENITIVE_REACH or any(not w.isalpha() or w in lexicon.words("genitive_breaks") for w in between):
+        return False
+    if any(view.capitalised(i) and view.words[i] in between for i in range(match.last, first)):
+        return False
+    if m.kind not in GENITIVE_AGENT_KINDS:
+        return False  # a person there is as often the one it is done to: "dakwaan Setnov", "OTT Siti Mashita"
+    noun = rule.words[0]
+    done_to = noun.startswith("pe") and rule.type in lexicon.words("patient_genitive_types")
+    return not done_to
 
 
 def _before_complement(view: SentenceView, after: list[Mention], lexicon: Lexicon) -> list[Mention]:
