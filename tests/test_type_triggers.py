@@ -117,3 +117,37 @@ def test_a_court_named_by_the_common_noun_is_a_party_of_what_it_does():
     found = events("Pengadilan mengeluarkan surat penangkapan bagi Joko Susilo karena tidak hadir.",
                    [("Joko Susilo", "PER", None, None)], "THREATEN", require_known_party=False)
     assert [{(p.name, p.kind) for p in e.participants} for e in found] == [{("court", "agent"), ("Joko Susilo", "person")}]
+
+
+def test_requests_are_told_by_their_verbs_not_by_the_nouns_that_name_them():
+    # the verbs of asking, urging and proposing, as news of several outlets writes them
+    assert triggers("Komisi IX DPR mendesak Kementerian Kesehatan menarik obat sirop itu dari pasaran.",
+                    "REQUEST") == ["mendesak"]
+    assert triggers("Sekjen PBB menyerukan gencatan senjata segera di Gaza.", "REQUEST") == ["menyerukan"]
+    assert triggers("Fraksi itu mengusulkan agar pemilihan kepala daerah digelar serentak.", "REQUEST") == [
+        "mengusulkan"]
+    assert triggers("Presiden menginstruksikan para menteri memangkas perjalanan dinas.", "REQUEST") == [
+        "menginstruksikan"]
+    assert triggers("Wali kota menyampaikan permintaan agar proyek itu dihentikan.", "REQUEST") == ["permintaan"]
+    # the nouns alone name a request told elsewhere, a petition or a thing
+    assert triggers("Rencana itu sebelumnya merupakan usulan Ketua Dewan Pertimbangan.", "REQUEST") == []
+    assert triggers("Para kepala dinas bekerja sesuai instruksi gubernur.", "REQUEST") == []
+    assert triggers("Desakan agar menteri itu mundur terus menguat di media sosial.", "REQUEST") == []
+    assert triggers("Warga mematuhi imbauan petugas untuk tidak mendekati kawah.", "REQUEST") == []
+    assert triggers("Dalam permohonannya, pemohon meminta pasal itu dibatalkan.", "REQUEST") == ["meminta"]
+
+
+def test_accusations_are_told_by_their_verbs_and_a_charge_read_in_court():
+    assert triggers("Oposisi menuduh pemerintah memanipulasi data inflasi.", "ACCUSE") == ["menuduh"]
+    assert triggers("Kementerian Luar Negeri mengecam serangan terhadap kapal bantuan itu.", "ACCUSE") == [
+        "mengecam"]
+    assert triggers("Seorang pengusaha menggugat wali kota ke pengadilan tata usaha negara.", "ACCUSE") == [
+        "menggugat"]
+    assert triggers("Jaksa membacakan dakwaan terhadap mantan bupati itu di pengadilan tipikor.", "ACCUSE") == [
+        "dakwaan"]
+    # the nouns name a charge, a case or a document, not an accusation made
+    assert triggers("Politikus itu membantah tudingan menerima suap dari kontraktor.", "ACCUSE") == []
+    assert triggers("Ia ditahan atas tuduhan penipuan investasi.", "ACCUSE") == []
+    assert triggers("Kebijakan itu memicu kecaman dari banyak negara.", "ACCUSE") == []
+    assert triggers("Hakim mengabulkan sebagian gugatan warga terhadap pabrik itu.", "ACCUSE") == []
+    assert triggers("Nama menteri itu muncul dalam surat dakwaan kedua terdakwa.", "ACCUSE") == ["terdakwa"]
