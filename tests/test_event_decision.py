@@ -82,8 +82,8 @@ def test_the_shipped_model_weighs_what_the_knowledge_base_knows_for_the_types_it
 
 
 def unknown_parties(tmp_path, types=None, require_known_party=False) -> list[Event]:
-    """ "Adi Nugroho mendukung Bank Sentral Andalas": two parties, neither known to the knowledge base."""
-    text = "Anggota DPR Adi Nugroho mendukung Bank Sentral Andalas di Jakarta."
+    """ "Partai Andalas mendukung Bank Sentral Andalas": two parties, neither known to the knowledge base."""
+    text = "Partai Andalas mendukung Bank Sentral Andalas di Jakarta."
     path = tmp_path / "unknown.json"
     data = {"weights": {"known=SUPPORT:0": 2.0}, "bias": 0.0, "threshold": 0.5,
             "require_known_party": require_known_party}
@@ -91,7 +91,7 @@ def unknown_parties(tmp_path, types=None, require_known_party=False) -> list[Eve
         data["types"] = types
     path.write_text(json.dumps(data))
     stage = EventStage(Settings(options={"events": {"decision": str(path)}}), kb=NoKB(), dater=lambda *args: None)
-    done = stage(article(text, [("Adi Nugroho", "PER", "person", None),
+    done = stage(article(text, [("Partai Andalas", "ORG", "organisation", None),
                                 ("Bank Sentral Andalas", "ORG", "organisation", None)]))
     return [e for e in done.events if e.type == "SUPPORT" and e.modality == "asserted"]
 
@@ -135,10 +135,10 @@ def test_boosted_trees_are_applied_from_plain_lists_with_the_splits_that_weighed
 def test_assembly_tells_which_candidates_headed_each_event(tmp_path):
     # training labels a candidate by whether the event it heads matches an annotated one
     # (scripts/train_event_decision.py --label event), so assembly says which group made which event
-    text = "Anggota DPR Adi Nugroho mendukung Bank Sentral Andalas di Jakarta."
+    text = "Partai Andalas mendukung Bank Sentral Andalas di Jakarta."
     stage = EventStage(Settings(options={"events": {"decision": False, "require_known_party": False}}), kb=NoKB(),
                        dater=lambda *args: None)
-    done = article(text, [("Adi Nugroho", "PER", "person", None),
+    done = article(text, [("Partai Andalas", "ORG", "organisation", None),
                           ("Bank Sentral Andalas", "ORG", "organisation", None)])
     extractor = stage.extractor
     views, anchor, candidates = extractor.propose(done)

@@ -143,7 +143,7 @@ def test_a_regional_police_unit_makes_its_own_deployment_known_but_no_other_act(
     deployed = "Polres Sukamaju menerjunkan 80 personel ke lokasi bentrokan pada Minggu malam."
     mobilized = events(deployed, unit, "MOBILIZE", require_known_party=True)
     assert [p.name for e in mobilized for p in e.participants] == ["Polres Sukamaju"]
-    shot = "Polres Sukamaju menembak mati seorang perampok pada Minggu malam."
+    shot = "Polres Sukamaju menembak mati seorang pelaku perampokan pada Minggu malam."
     assert len(events(shot, unit, "ASSAULT", require_known_party=False)) == 1
     assert events(shot, unit, "ASSAULT", require_known_party=True) == []
 
@@ -337,3 +337,18 @@ def test_a_person_named_right_after_an_action_noun_stays_the_one_it_is_done_to()
                     [("Polda Andalas", "ORG", "organisation", "org:polda-andalas"),
                      ("Budi Santoso", "PER", "person", "p:budi")], "COERCE")
     assert ("Budi Santoso", "recipient") in [(p.name, p.side) for p in arrest[0].participants]
+
+
+def test_an_act_addressed_to_another_needs_the_one_it_is_addressed_to():
+    # accusing, asking, supporting, agreeing with or aiding someone is told with that someone; a statement that
+    # names only its speaker is an attitude, not an event between two parties
+    bodies = [("Partai Andalas", "ORG", "organisation", "org:pa"), ("Bank Sentral Andalas", "ORG", "organisation",
+                                                                      "org:bsa")]
+    assert len(events("Partai Andalas mengecam Bank Sentral Andalas atas kenaikan suku bunga.", bodies,
+                      "ACCUSE")) == 1
+    alone = [("Partai Andalas", "ORG", "organisation", "org:pa")]
+    assert events("Partai Andalas mengecam keras kenaikan suku bunga itu.", alone, "ACCUSE") == []
+    assert events("Partai Andalas mendesak agar kenaikan suku bunga itu dibatalkan.", alone, "REQUEST") == []
+    assert events("Partai Andalas berjanji menurunkan harga beras tahun depan.", alone, "AGREE") == []
+    # an act done, not addressed, may have one party: a strike, a deployment, an annulment of one's own decision
+    assert len(events("Partai Andalas membatalkan keputusan kongres soal ketua umum.", alone, "CONCEDE")) == 1

@@ -100,6 +100,7 @@ class Assembler:
         args = lexicon.arguments
         self.require_known = bool(args["require_known_party"]) if require_known is None else require_known
         self.single_party_modes = frozenset(args["single_party_modes"])
+        self.two_party_types = frozenset(args.get("two_party_types") or ())
         self.local_vouch_types = frozenset(args.get("regional_bodies_vouch_for") or ())
         self.anaphora = [tuple(a) for a in args["plural_anaphora"]]
         self.not_talks_outcomes = frozenset(args.get("not_talks_outcomes") or ())
@@ -416,9 +417,10 @@ class Assembler:
 
     def _valid(self, rule, participants: list[Participant], require_known: bool, officials: set = frozenset(),
                unsure: set = frozenset()) -> bool:
-        """Enough parties for the type, one of them known to the knowledge base when ``require_known`` (or, for
-        talks, a person the text titles with an office of government: ``officials``, keys of participants); a
-        party named only by one word of a name (``unsure``, keys) is no such known party."""
+        """Enough parties for the type (two for talks and for ``two_party_types``, acts addressed to another), one
+        of them known to the knowledge base when ``require_known`` (or, for talks, a person the text titles with an
+        office of government: ``officials``, keys of participants); a party named only by one word of a name
+        (``unsure``, keys) is no such known party."""
         if require_known and not any((vouches(p) and key(p) not in unsure) or key(p) in officials
                                      or self._regional_vouches(rule, p) for p in participants):
             return False
@@ -426,7 +428,7 @@ class Assembler:
                 and _private_visitor_of_a_country(participants, officials)):
             return False
         if rule.type != "CONSULT":
-            return bool(participants)
+            return len(participants) >= (2 if rule.type in self.two_party_types else 1)
         return len(participants) >= 2 or (len(participants) == 1 and rule.mode in self.single_party_modes)
 
     def _regional_vouches(self, rule, p: Participant) -> bool:
