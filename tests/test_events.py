@@ -195,6 +195,12 @@ def test_the_role_is_the_one_held_on_the_event_date(stage):
     ("Jokowi dilarang bertemu Xi di Beijing.", "negated"),
     ("Jokowi berhalangan menemui Xi di Beijing.", "negated"),
     ("Kali ini Jokowi bertemu Xi di Beijing.", "asserted"),
+    # a condition opens the clause however long its subject
+    ("Pasar bisa bergejolak apabila Presiden Republik Indonesia Jokowi betul-betul bertemu Xi di Beijing.",
+     "hypothetical"),
+    ("Situasi akan berubah jika Jokowi pada akhirnya bertemu Xi di Beijing.", "hypothetical"),
+    # but not past the clause it opens
+    ("Jika dihitung sejak Mei, Jokowi sudah bertemu Xi di Beijing.", "asserted"),
 ])
 def test_modality_follows_the_words_before_and_after_the_trigger(stage, sentence, modality):
     article = stage(annotate(sentence))

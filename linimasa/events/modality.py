@@ -25,6 +25,8 @@ def classify_modality(words: list[str], match: TriggerMatch, lexicon: Lexicon) -
         return "negated"
     if _hearsay(words, match.first, lexicon) or _asked(words, match, lexicon):
         return "hypothetical"
+    if _conditional_clause(words, match.first, lexicon):
+        return "hypothetical"
     for i in range(match.first - 1, max(-1, match.first - 1 - window), -1):
         word = words[i]
         if word in lexicon.stop_words:
@@ -44,6 +46,19 @@ def classify_modality(words: list[str], match: TriggerMatch, lexicon: Lexicon) -
     if match.rule.pos == "noun" and match.last < len(words) and words[match.last] in lexicon.modality["another"]:
         return "future"
     return "asserted"
+
+
+def _conditional_clause(words: list[str], first: int, lexicon: Lexicon) -> bool:
+    """ "apabila Menteri Keuangan Sri Mulyani Indrawati betul-betul mundur": a clause opened by a condition is
+    hypothetical however long its subject (a title and a name), so the condition is looked for back to the
+    clause's start, past the few words the nearest-cue scan reads."""
+    conditions = lexicon.modality.get("conditions", ())
+    for i in range(first - 1, max(-1, first - 1 - lexicon.modality.get("condition_window", 0)), -1):
+        if words[i] in lexicon.stop_words:
+            return False
+        if words[i] in conditions:
+            return True
+    return False
 
 
 def _opens_with_later(words: list[str], first: int, lexicon: Lexicon) -> bool:
