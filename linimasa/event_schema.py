@@ -111,7 +111,7 @@ RECORD_FIELDS: tuple[Field, ...] = (
     Field("date_alternatives", "contract", "other dates the text allows"),
     Field("date_basis", "extension", "how the date was read: clause, sentence, lead, context, anchor ..."),
     Field("location", "contract", "where it happened, or null"),
-    Field("location_basis", "extension", "where the place was read: trigger_sentence, reference, anaphor, dated_place, dateline, seat, participants (the last five inferred)", 2),
+    Field("location_basis", "extension", "where the place was read: trigger_sentence, reference, anaphor, occasion, dated_place, dateline, seat, participants (the last six inferred)", 2),
     Field("participants", "contract", "who took part, each on a side"),
     Field("duration_minutes", "contract", "the length of talks, when a report states it"),
     Field("topics", "contract", "what the talks were about, in English"),

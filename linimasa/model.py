@@ -206,7 +206,10 @@ PARTICIPANTS_PLACE = "participants"
 DATED_PLACE = "dated_place"  # the place another sentence writes with the event's own day
 SEAT_PLACE = "seat"  # the town where a party sits (the knowledge base's seats), no place being stated
 ANAPHOR_PLACE = "anaphor"  # the place told before that the event's sentence refers back to ("tiba di lokasi")
-INFERRED_PLACE_BASES = frozenset({DATELINE_PLACE, PARTICIPANTS_PLACE, DATED_PLACE, SEAT_PLACE, ANAPHOR_PLACE})
+# the place of the meeting the event's sentence names as its occasion ("Dalam pertemuan itu, keduanya sepakat ...")
+OCCASION_PLACE = "occasion"
+INFERRED_PLACE_BASES = frozenset({DATELINE_PLACE, PARTICIPANTS_PLACE, DATED_PLACE, SEAT_PLACE, ANAPHOR_PLACE,
+                                  OCCASION_PLACE})
 
 
 @dataclass(slots=True)
@@ -236,7 +239,7 @@ class Event:
     date_alternatives: list[str] = field(default_factory=list)
     date_basis: str | None = None
     location: Location | None = None
-    location_basis: str | None = None  # trigger_sentence | reference | anaphor | dated_place | dateline | seat | participants
+    location_basis: str | None = None  # trigger_sentence | reference | anaphor | occasion | dated_place | dateline | seat | participants
     participants: list[Participant] = field(default_factory=list)
     duration_minutes: int | None = None
     topics: list[str] = field(default_factory=list)

@@ -350,3 +350,49 @@ def test_a_ministrys_building_named_without_its_country_is_where_the_indonesian_
                       "Malaysia Anifah Aman.")
     [event] = [e for e in article.events if e.type == "CONSULT"]
     assert (event.location.city, event.location.country, event.location_basis) == ("Jakarta", "IDN", "anaphor")
+
+
+@pytest.mark.parametrize("venue, city, country", [
+    ("Gedung Putih", "Washington, D.C.", "USA"),
+    ("Kremlin", "Moscow", "RUS"),
+    ("Istana Elysee", "Paris", "FRA"),
+    ("Balai Agung Rakyat", "Beijing", "CHN"),
+])
+def test_a_seat_of_government_abroad_named_without_its_city_is_in_that_city(pipeline, venue, city, country):
+    article = told_by(pipeline, "2024-03-06", "Menteri Luar Negeri Retno Marsudi bertemu Menteri Luar Negeri Jepang "
+                      f"Yoko Kamikawa di {venue}, Selasa (5/3/2024).")
+    [event] = [e for e in article.events if e.type == "CONSULT"]
+    assert (event.location.city, event.location.country, event.location_basis) == (city, country, "trigger_sentence")
+
+
+def test_an_airport_that_carries_no_citys_name_is_in_the_city_it_serves(pipeline):
+    article = told_by(pipeline, "2024-03-06", "Seorang warga Indonesia ditangkap polisi di Bandara Changi, Selasa "
+                      "(5/3/2024).")
+    [event] = [e for e in article.events if e.type == "COERCE"]
+    assert (event.location.city, event.location.country) == ("Singapore", "SGP")
+
+
+def test_what_is_agreed_in_a_meeting_told_before_is_where_the_meeting_was(pipeline):
+    article = told_by(pipeline, "2024-03-06", "Presiden Joko Widodo bertemu Perdana Menteri Australia Anthony "
+                      "Albanese di Canberra, Selasa (5/3/2024). Dalam pertemuan itu, kedua pemimpin sepakat memperkuat "
+                      "kerja sama perdagangan.")
+    [agreement] = [e for e in article.events if e.type == "AGREE"]
+    assert (agreement.location.city, agreement.location.country, agreement.location_basis) == (
+        "Canberra", "AUS", "occasion")
+    assert any(e.field == "location" and e.text == "Canberra" for e in agreement.evidence)
+
+
+def test_a_request_made_at_a_visit_told_before_is_where_the_visit_was(pipeline):
+    article = told_by(pipeline, "2024-03-06", "Presiden Prabowo Subianto menerima kunjungan Presiden Prancis Emmanuel "
+                      "Macron di Istana Merdeka, Jakarta, Selasa (5/3/2024). Pada pertemuan tersebut, Prabowo meminta "
+                      "Prancis mendukung keanggotaan Indonesia di OECD.")
+    [request] = [e for e in article.events if e.type == "REQUEST"]
+    assert (request.location.city, request.location_basis) == ("Jakarta", "occasion")
+
+
+def test_what_follows_a_meeting_is_not_placed_at_the_meeting(pipeline):
+    article = told_by(pipeline, "2024-03-06", "Menlu Retno Marsudi bertemu Menlu Jepang Yoko Kamikawa di Tokyo, "
+                      "Selasa (5/3/2024). Setelah pertemuan itu, Retno meminta Jepang membuka akses pasar bagi produk "
+                      "Indonesia.")
+    [request] = [e for e in article.events if e.type == "REQUEST"]
+    assert request.location_basis != "occasion"

@@ -79,8 +79,8 @@ def test_the_provenance_the_pipeline_knows_is_in_the_record(records):
         assert 0 < record["confidence"] <= 1
     located = [r for r in records if r["location"]]
     assert located and all(r["location"]["kb_id"] and r["location_basis"] for r in located)
-    assert {r["location_basis"] for r in located} <= {"trigger_sentence", "reference", "anaphor", "dated_place",
-                                                      "dateline", "seat", "participants"}
+    assert {r["location_basis"] for r in located} <= {"trigger_sentence", "reference", "anaphor", "occasion",
+                                                      "dated_place", "dateline", "seat", "participants"}
     assert any(r["story_id"] for r in records)
 
 

@@ -17,6 +17,7 @@ from linimasa.events.candidates import Candidate, CandidateFinder
 from linimasa.events.day_anaphora import date_day_anaphors
 from linimasa.events.decision import ArticleContext, EventDecision
 from linimasa.events.lexicon import Lexicon
+from linimasa.events.occasions import place_at_occasions
 from linimasa.events.participants import ParticipantResolver, people_by_surname
 from linimasa.events.party_ranker import PartyRanker
 from linimasa.events.places import dated_places, place_anaphors
@@ -116,6 +117,7 @@ class Extractor:
                 unfiltered = known_needed and self.assembler.event(article, group, anchor, False, dated, anaphors)
                 fates.append((group, "known_party" if unfiltered else "merged_parties", None))
         date_day_anaphors([(group, event) for group, fate, event in fates if event is not None], self.lexicon)
+        place_at_occasions(fates, self.lexicon)
         if explain:
             fates.extend((group, "decision", None) for group in dropped)
         return fates
