@@ -170,3 +170,33 @@ def test_a_day_before_publication_in_the_sentence_still_dates_the_event():
     text = "Polisi menangkap Budi Santoso di Bandung pada 4 Desember 2017."
     found = staged_events(text, "2017-12-19", [("Budi Santoso", "PER", "person", "p:budi")], "COERCE")
     assert [(e.date, e.date_basis) for e in found] == [("2017-12-04", "clause")]
+
+
+def test_a_quoted_yesterday_counts_from_the_day_its_speaker_spoke():
+    text = ('"Kami sudah jelaskan semua," kata Sri Mulyani di Jakarta, Selasa (21/10/2025). '
+            '"Saya sudah bertemu Pak Luthfi kemarin dan semuanya sudah jelas," beber Sri Mulyani.')
+    article = dated_article(text, "2025-10-23", ["Sri Mulyani", "Luthfi", "Sri Mulyani"])
+    assert date_at(article, "bertemu") == ("2025-10-20", "sentence")
+
+
+def test_a_quoted_yesterday_of_a_speaker_never_dated_dates_nothing_of_its_own():
+    text = ('Presiden meresmikan bendungan itu, Selasa (21/10/2025). '
+            '"Saya sudah bertemu Pak Luthfi kemarin," kata Budi Santoso.')
+    article = dated_article(text, "2025-10-23", ["Luthfi", "Budi Santoso"])
+    assert date_at(article, "bertemu") == ("2025-10-21", "preceding_context")
+
+
+def test_a_sources_day_right_after_the_day_told_does_not_date_what_follows():
+    text = ("Ribuan warga berunjuk rasa di berbagai kota pada Sabtu (18/10/2025). "
+            '"Kami menolak," teriak para demonstran di Washington, dilansir AFP, Minggu (19/10/2025). '
+            "Di Los Angeles, para pengunjuk rasa mengibarkan balon raksasa.")
+    article = dated_article(text, "2025-10-20")
+    assert date_at(article, "pengunjuk rasa") == ("2025-10-18", "preceding_context")
+
+
+def test_a_sources_day_far_from_the_day_told_still_dates_what_follows():
+    text = ("Gencatan senjata berlaku sejak Jumat (10/10/2025). "
+            '"Situasi masih tegang," kata seorang warga, dilansir AFP, Minggu (19/10/2025). '
+            "Di Khan Younis, para pengunjuk rasa membakar ban.")
+    article = dated_article(text, "2025-10-20")
+    assert date_at(article, "pengunjuk rasa") == ("2025-10-19", "preceding_context")

@@ -54,9 +54,10 @@ def sentence_place(view, match, lexicon, kb) -> tuple[Location, Mention] | None:
     phrase = _phrase_of(view, best[1], phrases)
     same_country = [(loc, m) for loc, m in resolved if loc.city and loc.country == best[0].country]
     if phrase is not None:
-        # a city named as such; a venue's city is only a guess ("Istana Bogor, Kompleks Istana Kepresidenan")
+        # a city named as such; a venue's city is only a guess ("Istana Bogor, Kompleks Istana Kepresidenan"),
+        # which the city written after it names as the text does ("di Kremlin, Moskow")
         named = [(loc, m) for loc, m in same_country if m.kind == "place" and _phrase_of(view, m, phrases) == phrase]
-        if named and (best[1].kind == "place" or best[0].city is None):
+        if named and (best[1].kind != "country" or best[0].city is None):
             return max(named, key=lambda pair: _population(kb, pair[0]))
     if best[0].city is None and same_country:
         return same_country[0]

@@ -62,6 +62,9 @@ def date_for_event(article: Article, trigger_start: int, trigger_end: int) -> di
             result = _nearest_usable(pool, trigger_start, sentence.start, times, anchor, basis)
             if result:
                 return result
+        result = _quoted_day(article, sentences, index, trigger_start, dated, times, anchor)
+        if result:
+            return result
         result = _attributed(text, sentences, index, dated, times, anchor)
         if result:
             return result
@@ -83,6 +86,7 @@ def _context(text: str, sentences: list[Sentence], index: int, dated: list[TimeE
     context = [t for t in dated if not _after(t, anchor) and not _year_of_a_thing(text, t)]
     before = [t for t in context if t.end <= sentence.start]
     days_first = sorted(reversed(before), key=lambda t: dates.parse_date(t.value) is None)
+    days_first = _told_day_before_report(text, sentences, days_first)
     result = _nearest_usable(days_first, None, None, times, anchor, "preceding_context")
     if result:
         return result
@@ -92,6 +96,25 @@ def _context(text: str, sentences: list[Sentence], index: int, dated: list[TimeE
              and not recalling.match(text, _sentence_at(sentences, t.start).start)]
     result = _nearest_usable(after, None, None, times, anchor, "following_context")
     return result or _result(anchor, "DATE", [], [], "anchor", None)
+
+
+def _told_day_before_report(text: str, sentences: list[Sentence], days_first: list[TimeExpression]):
+    """The context nearest first, but a day that only dates a cited source ("dilansir AFP, Minggu (19/10/2025)")
+    after a day the article states for what happened, on that day or the one before ("pada Sabtu
+    (18/10/2025)"), comes after that day: the source reported the next day what happened on the told one."""
+    if not days_first or not _cites_source(text, _sentence_at(sentences, days_first[0].start), days_first[0]):
+        return days_first
+    reported = dates.parse_date(days_first[0].value)
+    if reported is None:
+        return days_first
+    for told in days_first[1:]:
+        day = dates.parse_date(told.value)
+        if day is None:
+            break
+        if (0 <= (reported - day).days <= 1 and told.basis in _STATED
+                and not _cites_source(text, _sentence_at(sentences, told.start), told)):
+            return [told] + [t for t in days_first if t is not told]
+    return days_first
 
 
 def _attributed(text: str, sentences: list[Sentence], index: int, dated: list[TimeExpression],
@@ -125,6 +148,31 @@ def _spoken(article: Article, sentences: list[Sentence], index: int, trigger_sta
     if found is None:
         return None
     return _nearest_usable([found.expression], None, None, times, anchor, "speaker")
+
+
+def _quoted_day(article: Article, sentences: list[Sentence], index: int, trigger_start: int,
+                dated: list[TimeExpression], times: list[TimeExpression], anchor: str | None) -> dict | None:
+    """A deictic quoted in the trigger's clause ("waktu saya ke Pak Tito kemarin tuh," beber Purbaya) counts from
+    the day its speaker is said to have spoken (speakers.py), not from the publication: "kemarin" is the day
+    before that day. Only a day ("kemarin", "hari ini"), for a speaker whose day the article states; the one in
+    the trigger's clause first, else the sentence's nearest."""
+    text = article.working_text
+    sentence = sentences[index]
+    quoted = [t for t in times if sentence.start <= t.start < sentence.end and t.basis == "anchor"
+              and t.type == "DATE" and dates.parse_date(t.value) is not None and _quoted_deictic(text, t)]
+    quoted = _clause_of(text, sentence, trigger_start, quoted) or quoted
+    anchor_day = dates.parse_date(anchor)
+    if not quoted or anchor_day is None:
+        return None
+    people = People(article.mentions)
+    speakers = speakers_of(text, sentence, people, trigger_start)
+    found = nearest_spoken_day(spoken_days(text, sentences, people, dated), speakers, index) if speakers else None
+    spoken_on = dates.parse_date(found.expression.value) if found is not None else None
+    if spoken_on is None:
+        return None
+    expression = min(quoted, key=lambda t: abs(t.start - trigger_start))
+    day = spoken_on + (dates.parse_date(expression.value) - anchor_day)
+    return _result(day.isoformat(), "DATE", [], [], "sentence", expression)
 
 
 def _sentence_at(sentences: list[Sentence], position: int) -> Sentence:
