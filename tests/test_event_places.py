@@ -396,3 +396,45 @@ def test_what_follows_a_meeting_is_not_placed_at_the_meeting(pipeline):
                       "Indonesia.")
     [request] = [e for e in article.events if e.type == "REQUEST"]
     assert request.location_basis != "occasion"
+
+
+def test_on_this_occasion_is_where_and_when_the_sentence_before_placed_and_dated_things(pipeline):
+    article = told_by(pipeline, "2025-10-19", "Menteri Sosial Saifullah Yusuf menggelar doa bersama di Pendopo "
+                      "Kabupaten Bangkalan, Sabtu (18/10/2025). Pada kesempatan ini, Saifullah bertemu Bupati Bangkalan "
+                      "Lukman Hakim.")
+    [event] = [e for e in article.events if e.type == "CONSULT"]
+    assert (event.location.city, event.location_basis, event.date) == ("Bangkalan", "anaphor", "2025-10-18")
+
+
+def test_a_later_trigger_with_parties_too_few_of_its_own_does_not_overrule_the_leads_day(pipeline):
+    article = told_by(pipeline, "2024-08-23", "Ketua DPRD Jawa Barat Buky Wibawa menyambangi Kantor Kementerian Dalam "
+                      'Negeri. "Kami minta kejelasan," kata Buky di Kemendagri, Jakarta Pusat, Rabu (23/8/2024). Dia '
+                      "meminta Kemendagri meninjau ulang aturan itu. Menurutnya, aturan itu merugikan daerah. Anggota "
+                      'DPRD lainnya juga mengeluhkan hal serupa. "Saat musim rapat kami tidak bisa bertemu warga," kata '
+                      "Buky di gedung DPRD, Senin (24/7/2024).")
+    [visit] = [e for e in article.events if e.type == "CONSULT"]
+    assert (visit.date, visit.background) == ("2024-08-23", False)
+
+
+def test_a_reference_with_its_own_day_still_dates_the_visit_it_refers_to(pipeline):
+    article = told_by(pipeline, "2024-08-23", "Ketua DPRD Jawa Barat Buky Wibawa menyambangi Kantor Kementerian Dalam "
+                      'Negeri. "Kami minta kejelasan," kata Buky di Kemendagri, Jakarta Pusat, Rabu (23/8/2024). Dia '
+                      "meminta Kemendagri meninjau ulang aturan itu. Pertemuan itu berlangsung pada Selasa (22/8/2024).")
+    [visit] = [e for e in article.events if e.type == "CONSULT"]
+    assert visit.date == "2024-08-22"
+
+
+@pytest.mark.parametrize("topic", ["krisis kemanusiaan yang terjadi di Gaza", "perang berkepanjangan di Ukraina",
+                                   "ketegangan yang meningkat di Laut China Selatan"])
+def test_a_place_of_a_topic_qualified_before_it_is_not_where_the_talks_were(pipeline, topic):
+    article = told_by(pipeline, "2023-11-14", "Presiden Joko Widodo bertemu Presiden AS Joe Biden untuk membahas "
+                      f"{topic}, Senin (13/11/2023).")
+    [event] = [e for e in article.events if e.type == "CONSULT"]
+    assert event.location is None
+
+
+def test_a_place_after_the_talks_topic_and_a_word_that_ends_it_is_where_the_talks_were(pipeline):
+    article = told_by(pipeline, "2023-11-14", "Presiden Joko Widodo bertemu Presiden AS Joe Biden membahas krisis "
+                      "dan kerja sama di Gedung Putih, Senin (13/11/2023).")
+    [event] = [e for e in article.events if e.type == "CONSULT"]
+    assert event.location.city == "Washington, D.C."

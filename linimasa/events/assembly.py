@@ -60,7 +60,10 @@ class Group:
 
     def date(self) -> DateFinding:
         """The most precise date stated with a head; else the article's lead date when the references agree
-        with it; else the most precise date stated with a reference; else the first head's borrowed date."""
+        with it; else the most precise date stated with a reference; else the first head's borrowed date. A
+        trigger that joined for want of parties of its own, told after the lead's sentence, does not gainsay
+        the lead: it may tell another occasion on another day ('"... kami tidak dapat bertemu tamu," katanya di
+        gedung DPRD, Senin (24/7)')."""
         stated = most_precise(c.date for c in self.heads if c.date.strong)
         if stated is not None:
             return stated
@@ -69,9 +72,15 @@ class Group:
         if lead is not None and nearer_than_lead(borrowed, self.lead_sentence_end):
             return borrowed
         referred = [c.date for c in self.others if c.date.strong]
-        if lead is not None and all(dates_compatible(lead.value, d.value, lead.alternatives, d.alternatives) for d in referred):
+        if lead is not None and all(dates_compatible(lead.value, c.date.value, lead.alternatives, c.date.alternatives)
+                                    for c in self.others if c.date.strong and self._gainsays_lead(c)):
             return lead
         return most_precise(referred) or self.heads[0].date
+
+    def _gainsays_lead(self, c: Candidate) -> bool:
+        """Whether a member's stated date may overrule the lead's: a reference to the event, or any trigger
+        told in the lead's sentences."""
+        return c.reference or self.lead_sentence_end is None or c.view.sentence.start < self.lead_sentence_end
 
     def location(self) -> tuple[Location, Mention] | None:
         found = self.located()

@@ -30,7 +30,7 @@ def find_location_mentions(view: SentenceView, match: TriggerMatch, lexicon: Lex
         if (m.kind in ("place", "country") or venue_city(m.text, lexicon) is not None)
         and start <= view.token_index(m.start) < end
         and (preposition_of(view, m, lexicon) in wanted or m is visited or id(m) in chained)
-        and not _topic_place(view, m, lexicon)
+        and not _topic_place(view, m, lexicon, match)
     ]
     return sorted(found, key=lambda m: (m.start < match.start, abs(m.start - match.end)))
 
@@ -73,13 +73,27 @@ def _place_chains(view: SentenceView, lexicon: Lexicon) -> set[int]:
     return chained
 
 
-def _topic_place(view: SentenceView, m: Mention, lexicon: Lexicon) -> bool:
-    """A place of a topic, not of the event: "perang di Ukraina"."""
-    words = view.words[max(0, view.token_index(m.start) - 4) : view.token_index(m.start)]
+def _topic_place(view: SentenceView, m: Mention, lexicon: Lexicon, match: TriggerMatch) -> bool:
+    """A place of a topic, not of the event: "perang di Ukraina", also past the words that qualify the topic
+    ("krisis kemanusiaan yang terjadi di Gaza", "ketegangan yang meningkat di Laut China Selatan"): up to
+    ``topic_place_reach`` lower-case words, none of which ends the topic (``not_topic_qualifiers``: "dan",
+    "untuk", "pada" ...). The event's own trigger is no topic ("pertempuran di Aleppo" when it is the event)."""
+    first = view.token_index(m.start)
+    words = view.words[max(0, first - 4) : first]
     if "di" not in words:
         return False
-    at = len(words) - 1 - words[::-1].index("di")
-    return at > 0 and words[at - 1] in lexicon.words("not_location_after")
+    at = max(0, first - 4) + len(words) - 1 - words[::-1].index("di")
+    topics = lexicon.words("not_location_after")
+    stops = lexicon.words("not_topic_qualifiers")
+    for j in range(at - 1, max(-1, at - 1 - lexicon.arguments["topic_place_reach"]), -1):
+        word = view.words[j]
+        if match.first <= j < match.last:
+            return False
+        if word in topics:
+            return True
+        if word in stops or not word.isalpha() or view.capitalised(j):
+            return False
+    return False
 
 
 def apposed_country(view: SentenceView, place: Mention) -> str | None:
