@@ -438,3 +438,17 @@ def test_a_place_after_the_talks_topic_and_a_word_that_ends_it_is_where_the_talk
                       "dan kerja sama di Gedung Putih, Senin (13/11/2023).")
     [event] = [e for e in article.events if e.type == "CONSULT"]
     assert event.location.city == "Washington, D.C."
+
+
+def test_a_provinces_office_is_in_the_provinces_capital(pipeline):
+    article = told_by(pipeline, "2024-03-06", "Gubernur Jawa Barat Dedi Mulyadi bertemu Wali Kota Bogor Dedie Rachim "
+                      "di Kantor Gubernur Jawa Tengah, Selasa (5/3/2024).")
+    [event] = [e for e in article.events if e.type == "CONSULT"]
+    assert (event.location.city, event.location_basis) == ("Semarang", "trigger_sentence")
+
+
+def test_the_presidents_office_of_another_country_is_not_the_indonesian_one(pipeline):
+    article = told_by(pipeline, "2024-03-06", "Menteri Luar Negeri Retno Marsudi bertemu Presiden Filipina Ferdinand "
+                      "Marcos Jr di Kantor Presiden Filipina, Selasa (5/3/2024).")
+    [event] = [e for e in article.events if e.type == "CONSULT"]
+    assert event.location is None or event.location.city != "Jakarta"

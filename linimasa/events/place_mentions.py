@@ -10,6 +10,7 @@ from linimasa.events.arguments import SentenceView, clause_bounds, end_of_object
 from linimasa.events.detect import TriggerMatch
 from linimasa.events.lexicon import Lexicon
 from linimasa.events.place_phrases import phrases_of
+from linimasa.kb.local_bodies import region_slug
 from linimasa.model import Location, Mention
 
 
@@ -128,6 +129,12 @@ def venue_city(text: str, lexicon: Lexicon) -> str | None:
     return None
 
 
+def province_capital(kb, name: str) -> str | None:
+    """The capital of the Indonesian province ``name`` names ("Jawa Tengah" -> Semarang), if it names one."""
+    seats = getattr(kb, "seats", None)
+    return seats.capitals.get(region_slug(name)) if seats is not None else None
+
+
 def location_of(m: Mention, kb, context_country: str | None = None, lexicon: Lexicon | None = None) -> Location | None:
     if m.kind == "country":
         city = kb.place(m.text, m.country) if kb is not None else None
@@ -140,6 +147,9 @@ def location_of(m: Mention, kb, context_country: str | None = None, lexicon: Lex
         return Location(place.name, place.city, place.country, place.lat, place.lon, place.kb_id)
     city_name = venue_city(m.text, lexicon) if lexicon is not None and kb is not None else None
     city = kb.place(city_name, context_country) if city_name else None
+    if city_name and (city is None or not city.city):  # a province's office: "Kantor Gubernur Jawa Tengah"
+        capital = province_capital(kb, city_name)
+        city = kb.place(capital, "IDN") if capital else city
     if city is not None and city.city:  # a venue is placed in its city, where events of that city are
         return Location(city.name, city.city, city.country, city.lat, city.lon, city.kb_id)
     if m.kb_id:
