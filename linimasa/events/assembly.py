@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from linimasa.dates import bounds as date_bounds
 from linimasa.events.arguments import SentenceView, after_with, as_date
 from linimasa.events.candidates import Candidate
-from linimasa.events.date_findings import DateFinding, dated_after, most_precise, nearer_than_lead
+from linimasa.events.date_findings import DateFinding, dated_after, group_date
 from linimasa.events.decision import best_decision
 from linimasa.events.lexicon import Lexicon
 from linimasa.events.name_words import NAME_WORD
@@ -59,28 +59,8 @@ class Group:
         return sorted(self.heads + self.others, key=lambda c: c.match.start)
 
     def date(self) -> DateFinding:
-        """The most precise date stated with a head; else the article's lead date when the references agree
-        with it; else the most precise date stated with a reference; else the first head's borrowed date. A
-        trigger that joined for want of parties of its own, told after the lead's sentence, does not gainsay
-        the lead: it may tell another occasion on another day ('"... kami tidak dapat bertemu tamu," katanya di
-        gedung DPRD, Senin (24/7)')."""
-        stated = most_precise(c.date for c in self.heads if c.date.strong)
-        if stated is not None:
-            return stated
-        lead = self.lead_date
-        borrowed = self.heads[0].date
-        if lead is not None and nearer_than_lead(borrowed, self.lead_sentence_end):
-            return borrowed
-        referred = [c.date for c in self.others if c.date.strong]
-        if lead is not None and all(dates_compatible(lead.value, c.date.value, lead.alternatives, c.date.alternatives)
-                                    for c in self.others if c.date.strong and self._gainsays_lead(c)):
-            return lead
-        return most_precise(referred) or self.heads[0].date
-
-    def _gainsays_lead(self, c: Candidate) -> bool:
-        """Whether a member's stated date may overrule the lead's: a reference to the event, or any trigger
-        told in the lead's sentences."""
-        return c.reference or self.lead_sentence_end is None or c.view.sentence.start < self.lead_sentence_end
+        """The group's date (:func:`linimasa.events.date_findings.group_date`)."""
+        return group_date(self.heads, self.others, self.lead_date, self.lead_sentence_end)
 
     def location(self) -> tuple[Location, Mention] | None:
         found = self.located()

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from linimasa.dates import bounds as date_bounds
 from linimasa.dates import more_precise, precision
+from linimasa.link_rule import dates_compatible
 
 STRONG_DATE_BASES = frozenset({"clause", "sentence", "attribution", "lead"})
 
@@ -73,3 +74,24 @@ def nearer_than_lead(borrowed: DateFinding, lead_sentence_end: int | None) -> bo
     keputusan pencabutan izin tersebut, Menag ... memerintahkan ..." is 1 August, not the lead's 10 August)."""
     return (borrowed.basis == "preceding_context" and borrowed.start is not None and lead_sentence_end is not None
             and borrowed.start >= lead_sentence_end and len(borrowed.value or "") == 10)
+
+
+def group_date(heads, others, lead: DateFinding | None, lead_sentence_end: int | None) -> DateFinding:
+    """The date of an event's candidates (``heads`` that name its parties, ``others`` that join it): the most
+    precise date stated with a head; else the article's lead date when the references agree with it; else the
+    most precise date stated with a reference; else the first head's borrowed date. A trigger that joined for
+    want of parties of its own, told after the lead's sentence, does not gainsay the lead: it may tell another
+    occasion on another day ('"... kami tidak dapat bertemu tamu," katanya di gedung DPRD, Senin (24/7)')."""
+    stated = most_precise(c.date for c in heads if c.date.strong)
+    if stated is not None:
+        return stated
+    borrowed = heads[0].date
+    if lead is not None and nearer_than_lead(borrowed, lead_sentence_end):
+        return borrowed
+    referred = [c.date for c in others if c.date.strong]
+    gainsaying = [c.date for c in others if c.date.strong and (
+        c.reference or lead_sentence_end is None or c.view.sentence.start < lead_sentence_end)]
+    if lead is not None and all(dates_compatible(lead.value, d.value, lead.alternatives, d.alternatives)
+                                for d in gainsaying):
+        return lead
+    return most_precise(referred) or heads[0].date
