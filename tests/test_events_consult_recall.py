@@ -3,6 +3,8 @@ developers' own sentences."""
 
 from __future__ import annotations
 
+import pytest
+
 from test_events_frames import consult, extract, names  # noqa: F401 (extract is the module's fixture)
 
 
@@ -189,4 +191,46 @@ def test_a_guest_welcomed_by_the_host_through_the_agent_s_oleh_is_a_visit(extrac
 
 def test_an_idea_welcomed_by_an_official_is_no_visit(extract):
     text = "Usulan itu disambut baik oleh Menteri Luar Negeri Retno Marsudi, Senin (6/3/2017)."
+
+
+def test_a_body_opening_a_long_sentence_held_the_talks_its_frame_tells(extract):
+    text = ("Komisi Pemilihan Umum telah menyampaikan sejumlah persoalan anggaran yang dihadapi menjelang dimulainya "
+            "tahapan Pilkada serentak tahun depan kala bertemu Menteri Dalam Negeri Tjahjo Kumolo, Senin (6/3/2017).")
+    events = consult(extract(text))
+    assert len(events) == 1 and names(events[0]) == {"General Elections Commission", "Tjahjo Kumolo"}
+
+
+def test_a_body_frames_no_talks_with_someone_unnamed(extract):
+    text = ("Kepolisian Daerah Metro Jaya menangkap seorang pengedar narkoba di Jakarta Selatan saat bertemu "
+            "pembelinya di sebuah hotel, Senin (6/3/2017).")
+    assert consult(extract(text)) == []
+
+
+@pytest.mark.parametrize("verb", ["beber", "papar", "pungkas", "urai"])
+def test_a_quote_credited_after_it_by_a_less_common_verb_is_its_speakers(extract, verb):
+    text = f'"Kami sudah bertemu Menteri Luar Negeri Rusia Sergei Lavrov di Moskow," {verb} Retno Marsudi, Senin (6/3/2017).'
+    events = consult(extract(text))
+    assert len(events) == 1 and names(events[0]) == {"Retno Marsudi", "Sergey Lavrov"}
+
+
+def test_being_contacted_by_a_named_leader_is_a_phone_call(extract):
+    events = consult(extract("Presiden Joko Widodo dihubungi Perdana Menteri Jepang Shinzo Abe pada Senin (6/3/2017) "
+                             "malam untuk membahas kerja sama maritim."))
+    assert len(events) == 1 and events[0].mode == "phone"
+    assert names(events[0]) == {"Joko Widodo", "Shinzo Abe"}
+
+
+@pytest.mark.parametrize("text", [
+    "Saat dihubungi, Senin (6/3/2017), Juru Bicara KPK Febri Diansyah membenarkan penangkapan itu.",
+    "Ketika dihubungi Kompas.com, Senin (6/3/2017), Kapolri Tito Karnavian enggan berkomentar.",
+    "Dihubungi terpisah, Ketua DPRD Banten Asep Rahmatullah mengatakan rapat digelar pekan depan.",
+    "Ketua DPR Setya Novanto tidak bisa dihubungi hingga Senin (6/3/2017) malam.",
+])
+def test_a_speaker_reached_by_reporters_is_no_phone_call(extract, text):
+    assert consult(extract(text)) == []
+
+
+def test_discussions_told_as_going_on_are_no_meeting(extract):
+    text = ("Kementerian Keuangan tengah melakukan diskusi dengan Bank Indonesia soal penerbitan surat utang, "
+            "Senin (6/3/2017).")
     assert consult(extract(text)) == []

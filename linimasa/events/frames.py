@@ -74,6 +74,10 @@ def frame_subject(view: SentenceView, match: TriggerMatch, lexicon: Lexicon) -> 
     opening = [m for m in before if not any(view.words[i] in reporting for i in range(0, view.token_index(m.start)))]
     if opening:
         return Party(opening[0], "actor")
+    body = next((m for m in view.mentions if view.token_index(m.start) == 0 and m.kind == "organisation"
+                 and view.token_index(m.end - 1) < match.first), None)
+    if body is not None:  # "Badan Pengawas Pemilu telah menyampaikan ... kala bertemu Menko Polhukam": the body
+        return Party(body, "actor")
     restated = restated_statement(view, lexicon)
     if restated is not None and view.speaker_before is not None:
         # "Hal itu diungkapkan olehnya usai beraudiensi dengan Gubernur ...": whoever made the statement the
