@@ -26,6 +26,7 @@ from linimasa.events.places import (DatedPlace, anaphor_place, city_of_country, 
                                     participants_country, seat_place, stated_place, with_city_of_city_state)
 from linimasa.events.references import as_head, own_people, with_parties
 from linimasa.events.summary import summarise
+from linimasa.kb.sectors import load_sectors
 from linimasa.kb.topics import TopicHit
 from linimasa.link import dates_compatible, locations_compatible, participants_overlap
 from linimasa.model import (
@@ -93,6 +94,7 @@ class Assembler:
         self.local_vouch_types = frozenset(args.get("regional_bodies_vouch_for") or ())
         self.anaphora = [tuple(a) for a in args["plural_anaphora"]]
         self.not_talks_outcomes = frozenset(args.get("not_talks_outcomes") or ())
+        self.commercial_sectors = frozenset(args.get("commercial_sectors") or ())
 
     # ------------------------------------------------------------------ grouping
     def _enough_parties(self, c: Candidate) -> bool:
@@ -410,7 +412,7 @@ class Assembler:
         of them known to the knowledge base when ``require_known`` (or, for talks, a person the text titles with an
         office of government: ``officials``, keys of participants); a party named only by one word of a name
         (``unsure``, keys) is no such known party."""
-        if require_known and not any((vouches(p) and key(p) not in unsure) or key(p) in officials
+        if require_known and not any((self._vouches(rule, p) and key(p) not in unsure) or key(p) in officials
                                      or self._regional_vouches(rule, p) for p in participants):
             return False
         if (require_known and rule.type == "CONSULT" and rule.mode == "visit"
@@ -419,6 +421,15 @@ class Assembler:
         if rule.type != "CONSULT":
             return len(participants) >= (2 if rule.type in self.two_party_types else 1)
         return len(participants) >= 2 or (len(participants) == 1 and rule.mode in self.single_party_modes)
+
+    def _vouches(self, rule, p: Participant) -> bool:
+        """A known party makes talks public life unless it is a company or one of its officers
+        (``commercial_sectors``): "PT X menerima kunjungan kerja Direktur Utama Pertamina" is commerce."""
+        if not vouches(p) or rule.type != "CONSULT" or not self.commercial_sectors:
+            return vouches(p)
+        code = load_sectors().of({"kind": p.kind, "kb_id": p.kb_id, "role": p.role, "country": p.country,
+                                  "name": p.name}, None)
+        return code is None or code.sector not in self.commercial_sectors
 
     def _regional_vouches(self, rule, p: Participant) -> bool:
         """A regional body the knowledge base composes ("Polres Sampang") makes an event of the types that are

@@ -37,6 +37,7 @@ from linimasa.events.frames import (
     speaker_just_before,
 )
 from linimasa.events.detect import TriggerMatch, find_triggers
+from linimasa.events.company_names import company_mentions
 from linimasa.events.initials import initials_mentions
 from linimasa.events.name_words import name_word_mentions
 from linimasa.events.ranked_names import RankCues, ranked_mentions
@@ -136,6 +137,7 @@ class CandidateFinder:
         self.frame_words = frozenset(args.get("frame_words") or ())
         self.own_sessions = frozenset(args.get("own_sessions") or ())
         self.naming = frozenset(args.get("naming_words") or ())
+        self.companies = frozenset(args.get("company_prefixes") or ())
         self.rank_cues = RankCues.of(lexicon)
         self.visited_places = PhraseIndex.of_phrases(args.get("visited_places") or (), lower=False)
         self.described_later = frozenset(args.get("described_later") or ())
@@ -197,6 +199,7 @@ class CandidateFinder:
             if self.rank_cues is not None:  # "Mayor Jenderal TNI Komaruddin Simanjuntak": a name after a rank
                 view.mentions = ranked_mentions(view, text, self.rank_cues)
             view.mentions = name_word_mentions(view, text, named)  # "Viktor juga menuding ...": a name again
+            view.mentions = company_mentions(view, text, self.companies)  # "PT Freeport Indonesia": no country
             if self.agents is not None:
                 view.mentions = sorted(view.mentions + agent_mentions(view.words, view.starts, view.ends, text,
                                                                       view.mentions, self.agents),
