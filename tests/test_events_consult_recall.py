@@ -234,3 +234,19 @@ def test_discussions_told_as_going_on_are_no_meeting(extract):
     text = ("Kementerian Keuangan tengah melakukan diskusi dengan Bank Indonesia soal penerbitan surat utang, "
             "Senin (6/3/2017).")
     assert consult(extract(text)) == []
+
+
+@pytest.mark.parametrize("text, host", [
+    ("Menteri Luar Negeri Rusia Sergei Lavrov tiba di Beijing, Senin (6/3/2017), untuk membahas krisis "
+     "Semenanjung Korea.", "China"),
+    ('"Kerja sama kita makin erat," kata Menteri Luar Negeri Retno Marsudi saat tiba di Canberra, Senin '
+     "(6/3/2017).", "Australia"),
+])
+def test_a_visitor_arriving_in_a_foreign_city_is_received_by_its_country(extract, text, host):
+    events = consult(extract(text))
+    assert len(events) == 1 and events[0].mode == "visit" and host in names(events[0])
+
+
+def test_arriving_in_a_city_of_ones_own_country_is_no_visit(extract):
+    text = "Presiden Joko Widodo tiba di Pekanbaru, Senin (6/3/2017), untuk meninjau lokasi kebakaran lahan."
+    assert consult(extract(text)) == []

@@ -39,6 +39,7 @@ from linimasa.events.frames import (
 from linimasa.events.detect import TriggerMatch, find_triggers
 from linimasa.events.company_names import company_mentions
 from linimasa.events.initials import initials_mentions
+from linimasa.events.visit_hosts import foreign_host
 from linimasa.events.name_words import name_word_mentions
 from linimasa.events.ranked_names import RankCues, ranked_mentions
 from linimasa.events.lexicon import Lexicon, normal
@@ -298,6 +299,10 @@ class CandidateFinder:
             pool = ranking_pool(view, prior, match, rules_clause(view, match, self.lexicon),
                                 self.lexicon.nonparties)
             parties = parties + self.ranker.parties(match, parties, pool, names, self.ranker_cues)
+        if rule.type == "CONSULT" and rule.mode == "visit" and not reference and not anaphoric:
+            abroad = foreign_host(view, match, parties, self.kb,
+                                  self.lexicon.words("to_words") | self.lexicon.words("location_words"))
+            parties = parties + [abroad] if abroad is not None else parties  # "saat tiba di Doha": Qatar
         if named_in and rule.type != "CONSULT" and not reference:  # "menahan dua tersangka. ... berinisial S"
             parties = stand_ins(parties, view, named_in, self.described_later)
         participants = []
