@@ -263,4 +263,24 @@ def test_meeting_the_press_is_no_talks(extract):
 
 def test_an_opening_for_talks_is_no_meeting_held(extract):
     text = "Ketua DPR Puan Maharani menyebut PDIP membuka peluang bertemu dengan Partai Gerindra, Senin (6/3/2017)."
+
+
+@pytest.mark.parametrize("text", [
+    "Presiden Donald Trump mendorong Partai Republik di Kongres untuk mengesahkan rancangan anggaran, Senin "
+    "(6/3/2017).",
+    "Undang-undang itu disahkan Kongres dan ditandatangani Presiden Donald Trump, Senin (6/3/2017).",
+    "Anggota Kongres AS John McCain bertanya kepada Menteri Pertahanan James Mattis soal anggaran, Senin (6/3/2017).",
+])
+def test_the_us_congress_is_a_legislature_not_a_congress_held(extract, text):
+    assert not [e for e in consult(extract(text)) if e.mode == "multilateral"]
+
+
+def test_a_congress_held_by_an_organisation_is_still_one(extract):
+    events = consult(extract("Joko Widodo membuka Kongres Pemuda Muhammadiyah di Yogyakarta, Senin (6/3/2017)."))
+    assert len(events) == 1 and events[0].mode == "multilateral"
+
+
+def test_show_business_people_visiting_someone_is_no_political_visit(extract):
+    text = ("Aktor Reza Rahadian dan musisi Glenn Fredly menyambangi Markas Komando Brimob, Depok, untuk menjenguk "
+            "Basuki Tjahaja Purnama, Senin (6/3/2017).")
     assert consult(extract(text)) == []
