@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from linimasa.dates import bounds as date_bounds
 from linimasa.events.arguments import SentenceView, after_with, as_date
 from linimasa.events.candidates import Candidate
+from linimasa.events.company_names import commercial
 from linimasa.events.date_findings import DateFinding, dated_after, group_date
 from linimasa.events.decision import best_decision
 from linimasa.events.lexicon import Lexicon
@@ -26,7 +27,6 @@ from linimasa.events.places import (DatedPlace, anaphor_place, city_of_country, 
                                     participants_country, seat_place, stated_place, with_city_of_city_state)
 from linimasa.events.references import as_head, own_people, with_parties
 from linimasa.events.summary import summarise
-from linimasa.kb.sectors import load_sectors
 from linimasa.kb.topics import TopicHit
 from linimasa.link import dates_compatible, locations_compatible, participants_overlap
 from linimasa.model import (
@@ -412,7 +412,7 @@ class Assembler:
         of them known to the knowledge base when ``require_known`` (or, for talks, a person the text titles with an
         office of government: ``officials``, keys of participants); a party named only by one word of a name
         (``unsure``, keys) is no such known party."""
-        if require_known and not any((self._vouches(rule, p) and key(p) not in unsure) or key(p) in officials
+        if require_known and not any((vouches(p) and key(p) not in unsure and not self._commerce(rule, p)) or key(p) in officials
                                      or self._regional_vouches(rule, p) for p in participants):
             return False
         if (require_known and rule.type == "CONSULT" and rule.mode == "visit"
@@ -422,14 +422,8 @@ class Assembler:
             return len(participants) >= (2 if rule.type in self.two_party_types else 1)
         return len(participants) >= 2 or (len(participants) == 1 and rule.mode in self.single_party_modes)
 
-    def _vouches(self, rule, p: Participant) -> bool:
-        """A known party makes talks public life unless it is a company or one of its officers
-        (``commercial_sectors``): "PT X menerima kunjungan kerja Direktur Utama Pertamina" is commerce."""
-        if not vouches(p) or rule.type != "CONSULT" or not self.commercial_sectors:
-            return vouches(p)
-        code = load_sectors().of({"kind": p.kind, "kb_id": p.kb_id, "role": p.role, "country": p.country,
-                                  "name": p.name}, None)
-        return code is None or code.sector not in self.commercial_sectors
+    def _commerce(self, rule, p: Participant) -> bool:  # talks of companies alone are commerce
+        return rule.type == "CONSULT" and commercial(p, self.commercial_sectors)
 
     def _regional_vouches(self, rule, p: Participant) -> bool:
         """A regional body the knowledge base composes ("Polres Sampang") makes an event of the types that are

@@ -11,7 +11,8 @@ inside it ("PT Bank Rakyat Indonesia"), which then stands for the company alone.
 
 from __future__ import annotations
 
-from linimasa.model import Mention
+from linimasa.kb.sectors import load_sectors
+from linimasa.model import Mention, Participant
 
 COMPANY_WORDS = 4
 
@@ -50,3 +51,14 @@ def _company_start(view, m: Mention, prefixes: frozenset[str]) -> int | None:
             return view.starts[k]
         k -= 1
     return None
+
+
+def commercial(p: Participant, sectors: frozenset[str]) -> bool:
+    """Whether a party is a company or one of its officers (``commercial_sectors``, agent codes such as "BUS"):
+    such a party does not make talks public life on its own ("PT X menerima kunjungan kerja Direktur Utama
+    Pertamina" is commerce)."""
+    if not sectors:
+        return False
+    code = load_sectors().of({"kind": p.kind, "kb_id": p.kb_id, "role": p.role, "country": p.country,
+                              "name": p.name}, None)
+    return code is not None and code.sector in sectors
