@@ -412,8 +412,8 @@ class Assembler:
         of them known to the knowledge base when ``require_known`` (or, for talks, a person the text titles with an
         office of government: ``officials``, keys of participants); a party named only by one word of a name
         (``unsure``, keys) is no such known party."""
-        if require_known and not any((vouches(p) and key(p) not in unsure and not self._commerce(rule, p)) or key(p) in officials
-                                     or self._regional_vouches(rule, p) for p in participants):
+        if require_known and not any((vouches(p) and key(p) not in unsure and not self._commerce(rule, p))
+                                     or key(p) in officials or self._regional_vouches(rule, p) for p in participants):
             return False
         if (require_known and rule.type == "CONSULT" and rule.mode == "visit"
                 and _private_visitor_of_a_country(participants, officials)):
