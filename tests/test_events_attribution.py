@@ -225,3 +225,10 @@ def test_a_reception_whose_next_words_are_no_title_is_no_meeting():
     found = events(text, [("Adi Nugroho", "PER", "person", "p:adi"), ("Budi Santoso", "PER", "person", "p:budi")],
                    "CONSULT")
     assert found == []
+
+
+def test_the_university_or_employer_a_person_is_introduced_by_is_no_party():
+    text = "Dosen Universitas Garuda Muda, Adi Nugroho, meminta Bank Sentral Andalas membuka data."
+    found = events(text, [("Universitas Garuda Muda", "ORG", "organisation", "org:ugm"), ("Adi Nugroho", "PER", None, None),
+                          ("Bank Sentral Andalas", "ORG", "organisation", "org:bsa")], "REQUEST")
+    assert names(found) == [["Adi Nugroho", "Bank Sentral Andalas"]]
