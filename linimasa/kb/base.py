@@ -175,6 +175,11 @@ class KnowledgeBase:
     def place(self, name: str, context_country: str | None = None) -> Place | None:
         return self.places.find(name, [context_country] if context_country else [], insist=True)
 
+    @property
+    def regional_offices(self) -> frozenset[str]:
+        """The folded words of the offices that title a regional official before the region ("bupati")."""
+        return self.local_bodies.offices
+
     def seat(self, kb_id: str) -> Place | None:
         """The town a body sits in (linimasa/kb/seats.py): a city of the body's country, or None."""
         if kb_id not in self._seat_places:

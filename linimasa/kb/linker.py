@@ -12,6 +12,7 @@ from linimasa.config import Settings
 from linimasa.kb import KnowledgeBase, load_kb
 from linimasa.kb.acronyms import local_acronyms
 from linimasa.kb.ranks import unlink_foreigners_after_indonesian_ranks
+from linimasa.kb.region_names import without_regions
 from linimasa.model import Article, Mention
 
 ENTITY_LABELS = ("PER", "ORG", "LOC")
@@ -106,6 +107,7 @@ class EntityLinkStage:
     def __call__(self, article: Article) -> Article:
         kb = self.knowledge_base()
         mentions, swallowed = merge(article.mentions, kb.find_mentions(article.working_text))
+        mentions = without_regions(mentions, article.working_text, kb)  # "Bupati Pemalang Mukti Agung Wibowo"
         on = reference_date(article)
         entities = [m for m in mentions if m.label != "TITLE"]
         for mention in entities:

@@ -168,15 +168,16 @@ def read_organisation_kinds(paths: Iterable[Path]) -> list[OrganisationKind]:
 def read_local_bodies(paths: Iterable[Path], admin1: Iterable[Path]) -> LocalBodies:
     """The regional units, region short forms and stop words of every ``local_bodies_id.yaml``; Indonesia's
     provinces are named in English from ``admin1.csv``."""
-    units, aliases, stops = [], {}, []
+    units, aliases, stops, offices = [], {}, [], []
     for path in paths:
         data = yamldata.safe_load(path.read_text(encoding="utf-8")) or {}
         for item in data.get("units", []):
             units.extend((phrase, LocalUnit(item["key"], item["name"])) for phrase in item["phrases"])
         aliases.update(data.get("region_aliases") or {})
         stops.extend(data.get("region_stops") or ())
+        offices.extend(data.get("regional_offices") or ())
     names = {row["name_id"]: row["name"] for row in csv_rows(admin1) if row["country"] == "IDN" and row["name_id"]}
-    return LocalBodies(units, aliases, names, stops)
+    return LocalBodies(units, aliases, names, stops, offices)
 
 
 def read_seats(paths: Iterable[Path], local_bodies: Iterable[Path], admin1: Iterable[Path]) -> Seats:

@@ -38,8 +38,11 @@ class LocalBodies:
     """Finds and names the regional bodies of a text."""
 
     def __init__(self, units: Iterable[tuple[str, LocalUnit]], region_aliases: Mapping[str, str],
-                 region_names: Mapping[str, str], region_stops: Iterable[str]) -> None:
+                 region_names: Mapping[str, str], region_stops: Iterable[str], offices: Iterable[str] = ()) -> None:
         self.units = {_spaced(phrase): unit for phrase, unit in units}
+        # the words of the offices that title a regional official before the region ("Bupati", "Wali Kota"),
+        # folded: linimasa/kb/region_names.py
+        self.offices = frozenset(w.casefold() for phrase in offices for w in phrase.split())
         self.region_aliases = {_spaced(k): v for k, v in region_aliases.items()}
         self.region_names = dict(region_names)  # Indonesian province name -> English
         phrases = sorted(self.units, key=len, reverse=True)
