@@ -53,3 +53,19 @@ def test_who_condemns_an_attack_is_not_its_attacker(pipeline, text):
 def test_an_attack_told_without_a_condemnation_keeps_its_subject(pipeline):
     found = parties(pipeline, "Militer Israel melancarkan serangan udara ke Qatar, Selasa (9/9/2025).", "ASSAULT")
     assert found and all(any("Israel" in name for name in p) for p in found)
+
+
+def sides(pipeline, text: str, kind: str) -> list[dict[str, str]]:
+    article = pipeline(Article(id="own", text=text, title="Judul", published="2025-10-20"))
+    return [{p.name: p.side for p in e.participants} for e in article.events if e.type == kind]
+
+
+def test_who_did_what_a_noun_names_after_oleh_is_its_actor(pipeline):
+    found = sides(pipeline, "Menteri Luar Negeri Sugiono menyesalkan penangkapan warga Indonesia oleh polisi "
+                            "Malaysia, Senin (20/10).", "COERCE")
+    assert found and all(parties.get("Malaysia police") == "actor" for parties in found)
+
+
+def test_a_passive_verb_keeps_its_agent_after_oleh_as_the_actor(pipeline):
+    found = sides(pipeline, "Aktivis Budi Santoso ditangkap oleh Polda Metro Jaya di Jakarta, Senin (20/10).", "COERCE")
+    assert found and all(side == "actor" for parties in found for name, side in parties.items() if "Police" in name)

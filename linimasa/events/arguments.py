@@ -143,7 +143,8 @@ def find_parties(view: SentenceView, match: TriggerMatch, lexicon: Lexicon, refe
             # the reporting verb is the subject of what it reports when that has none of its own
             parties.extend(_reporter(view, reported_by, start, before_side, lexicon, organisations=True))
     for k, m in enumerate(after):
-        side = "actor" if k == 0 and _genitive_agent(view, match, m, lexicon) else after_side
+        by_agent = rule.type != "CONSULT" and _by_agent(view, match, m, lexicon)
+        side = "actor" if by_agent or (k == 0 and _genitive_agent(view, match, m, lexicon)) else after_side
         party = _party(view, m, side, lexicon, visit=rule.mode == "visit",
                        addressed=rule.type in lexicon.words("addressed_types"))
         if party:
@@ -188,6 +189,11 @@ def _genitive_agent(view: SentenceView, match: TriggerMatch, m: Mention, lexicon
     noun = rule.words[0]
     done_to = noun.startswith("pe") and rule.type in lexicon.words("patient_genitive_types")
     return not done_to
+def _by_agent(view: SentenceView, match: TriggerMatch, m: Mention, lexicon: Lexicon) -> bool:
+    """Whether the object names ``m`` after "oleh": who did it ("penangkapan mantan wartawan oleh polisi",
+    "penembakan demonstran oleh polisi Kenya"), whatever side the words after the trigger take otherwise."""
+    markers = lexicon.words("agent_markers")
+    return any(w in markers for w in view.words[match.last : view.token_index(m.start)])
 
 
 def _before_complement(view: SentenceView, after: list[Mention], lexicon: Lexicon) -> list[Mention]:
