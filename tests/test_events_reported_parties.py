@@ -69,3 +69,14 @@ def test_who_did_what_a_noun_names_after_oleh_is_its_actor(pipeline):
 def test_a_passive_verb_keeps_its_agent_after_oleh_as_the_actor(pipeline):
     found = sides(pipeline, "Aktivis Budi Santoso ditangkap oleh Polda Metro Jaya di Jakarta, Senin (20/10).", "COERCE")
     assert found and all(side == "actor" for parties in found for name, side in parties.items() if "Police" in name)
+
+
+def test_who_judges_an_event_takes_no_part_in_it(pipeline):
+    found = parties(pipeline, "Pengamat hukum Universitas Andalas, Feri Amsari, menilai KPK menangkap Bupati Kolaka "
+                              "Timur Abdul Azis secara sah, Senin (20/10).", "COERCE")
+    assert found and all("Feri Amsari" not in p for p in found)
+
+
+def test_a_judgement_that_is_itself_the_accusation_keeps_the_judge(pipeline):
+    found = parties(pipeline, "Formappi menilai kinerja DPR tahun ini sangat buruk, Senin (20/10).", "ACCUSE")
+    assert found and all("Formappi" in " ".join(p) for p in found)
