@@ -57,13 +57,15 @@ def to_dict(obj: Any) -> Any:
 def _from_dict(cls, data: dict | None):
     if data is None:
         return None
-    names = _field_names(cls)
+    names = _field_set(cls)
     return cls(**{k: v for k, v in data.items() if k in names})
 
 
 @functools.cache
-def _field_names(cls) -> frozenset[str]:
-    """A dataclass's field names, asked once per class (reading thousands of stored events asks often)."""
+def _field_set(cls) -> frozenset[str]:
+    """A dataclass's field names as a set, asked once per class (reading thousands of stored events asks
+    often). Not to be confused with :func:`_field_names`, whose order ``to_dict`` keeps: a set's order changes
+    with each process's string hashing, and stored JSON written in it differed from run to run."""
     return frozenset(f.name for f in dataclasses.fields(cls))
 
 
