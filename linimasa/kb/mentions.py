@@ -139,25 +139,22 @@ class MentionFinder:
             title.needs_complement or not (title.country or title.organisation or title.default_country or named_next)
         ):
             return None, 1
-        if self._words_before_are(text, start, self.kb.attached_to_office):
+        if _phrase_before(text, start, self.kb.attached_to_office) is not None:
             return None, 1  # "Penasihat Presiden Ukraina ...": the adviser, not the president
-        start = self._modifier_start(text, start)
+        # extend the title leftwards over a word like "mantan" that says the office is not held now
+        modifier = _phrase_before(text, start, self.kb.not_current)
+        start = modifier if modifier is not None else start
         return Mention(start, end, text[start:end], "TITLE", source="title"), used
 
-    @staticmethod
-    def _words_before_are(text: str, start: int, phrases: set[str]) -> bool:
-        """Whether the one or two words right before ``start`` are one of ``phrases`` (folded)."""
-        before = text[max(0, start - 40) : start]
-        if not before.endswith((" ", "\u00a0")):
-            return False
-        words = before.split()
-        return any(len(words) >= n and fold(" ".join(words[-n:])) in phrases for n in (2, 1))
 
-    def _modifier_start(self, text: str, start: int) -> int:
-        """Extend a title leftwards over a word like "mantan" that says the office is not held now."""
-        before = text[max(0, start - 40) : start]
-        words = before.split()
-        for n in (2, 1):
-            if len(words) >= n and fold(" ".join(words[-n:])) in self.kb.not_current and before.endswith((" ", "\u00a0")):
-                return start - len(before) + before.rfind(words[-n])
-        return start
+def _phrase_before(text: str, start: int, phrases: set[str]) -> int | None:
+    """Where the one or two words right before ``start`` begin when they are one of ``phrases`` (folded),
+    the two-word phrase first ("pelaksana tugas", "juru bicara"); None when they are not."""
+    before = text[max(0, start - 40) : start]
+    if not before.endswith((" ", "\u00a0")):
+        return None
+    words = before.split()
+    for n in (2, 1):
+        if len(words) >= n and fold(" ".join(words[-n:])) in phrases:
+            return start - len(before) + before.rfind(words[-n])
+    return None
