@@ -61,7 +61,8 @@ PARTICIPANT_FIELDS: tuple[Field, ...] = (
     Field("mention", "contract", "as the report writes it"),
     Field("country", "contract", "ISO 3166-1 alpha-3, IGO for international organisations"),
     Field("role", "contract", "the office held on the event's date"),
-    Field("kind", "extension", "person, organisation, country or agent (a group named by a common noun)"),
+    Field("kind", "extension", "person, organisation, country, agent (a group named by a common noun) or role "
+                               "(an office whose holder is not known)"),
     Field("side", "extension", "actor or recipient (PLOVER's source and target)"),
     Field("kb_id", "extension", "the knowledge base's id"),
     Field("sector", "extension", "the CAMEO/Phoenix agent code (GOV, MIL, ...), from the knowledge base", 2),

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from linimasa.config import Settings
+from linimasa.model import Article
+from linimasa.pipeline import Pipeline
 from test_events_frames import consult, extract, names  # noqa: F401 (extract is the module's fixture)
 
 
@@ -250,3 +253,25 @@ def test_a_visitor_arriving_in_a_foreign_city_is_received_by_its_country(extract
 def test_arriving_in_a_city_of_ones_own_country_is_no_visit(extract):
     text = "Presiden Joko Widodo tiba di Pekanbaru, Senin (6/3/2017), untuk meninjau lokasi kebakaran lahan."
     assert consult(extract(text)) == []
+
+
+def test_an_office_whose_holder_the_knowledge_base_does_not_know_takes_part_as_the_office(extract):
+    [event] = consult(extract("Menteri Luar Negeri Retno Marsudi bertemu Menteri Luar Negeri Tonga di sela Sidang "
+                              "Majelis Umum PBB di New York, Senin (6/3/2017)."))
+    office = next(p for p in event.participants if p.country == "TON")
+    assert office.kind == "role" and office.kb_id is None and "Tonga" in office.name and office.role
+
+
+def test_a_title_in_an_undated_report_is_the_office_not_a_guessed_holder(extract):
+    settings = Settings()
+    pipeline = Pipeline(settings.prepare + settings.extract, settings)
+    text = ("Dalam perjalanan ke Dhaka, Menteri Luar Negeri Retno Marsudi dihubungi Menlu Belanda. Belanda "
+            "menyatakan dukungan penuh.")
+    [event] = consult(pipeline(Article(id="own", text=text, title="Judul", published=None)))
+    assert {(p.kind, p.country) for p in event.participants} == {("person", "IDN"), ("role", "NLD")}
+
+
+def test_a_title_written_on_past_the_office_the_knowledge_base_read_is_no_office_holder(extract):
+    article = extract("Ketua DPD Partai Golkar Jawa Barat bertemu Presiden Joko Widodo di Istana Bogor, Senin "
+                      "(6/3/2017).")
+    assert not any(p.kind == "role" for e in article.events for p in e.participants)

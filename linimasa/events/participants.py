@@ -34,7 +34,7 @@ class ParticipantResolver:
                 return None  # the name that follows carries the person; the title only confirms the role
             person = self.kb.holder(m.text, on, mentions) if self.kb is not None else None
             if person is None:
-                return None
+                return self.office_only(m, party.side, view)
             return self.person(person.kb_id, person.name, person.country, m.text, party.side, on)
         if party.collective and m.country:  # "pemerintahan Biden": the administration, not the person
             return Participant(name=party.collective.format(country=country_name(self.kb, m.country)),
@@ -68,6 +68,21 @@ class ParticipantResolver:
             return Participant(name=m.name or m.text, mention=m.text, country=m.country, kind="organisation",
                                kb_id=m.kb_id, side=party.side)
         return None
+
+    def office_only(self, m: Mention, side: str, view) -> Participant | None:
+        """A title whose holder the knowledge base cannot name on the event's day ("Menlu Iran" in an undated
+        report; an envoy of a small country): the office itself, with its country and no name, never a
+        guessed person (the annotation guide's role-only participant). Not a title the sentence writes on
+        in capitals past the words the knowledge base read ("Ketua DPD Golkar Purwakarta" heads a party's
+        regional board, not the Regional Representative Council)."""
+        if not m.role or not m.country:
+            return None
+        if view is not None:
+            after = view.token_index(m.end - 1) + 1
+            if after < len(view.words) and view.starts[after] >= m.end and view.capitalised(after):
+                return None
+        name = f"{m.role} of {country_name(self.kb, m.country)}" if m.country != "IGO" else m.role
+        return Participant(name=name, mention=m.text, country=m.country, role=m.role, kind="role", side=side)
 
     def _office_country(self, view, m) -> str | None:
         """The country of a person the knowledge base does not know, from the office that titles them right

@@ -83,6 +83,8 @@ def party_id(party: Mapping[str, Any]) -> str:
                 country = country_id(party.get("country"), match.group("country")) or match.group("country")
                 return indonesian.format(country=country)
         return party.get("mention") or name
+    if party.get("kind") == "role":  # an office whose holder is not known, as the report titles it ("Menlu Iran")
+        return party.get("mention") or name
     if party.get("kind") == "agent":  # a group named by a common noun, as the report names it ("warga sipil")
         return (party.get("mention") or name).lower()
     return name
