@@ -275,3 +275,39 @@ def test_a_title_written_on_past_the_office_the_knowledge_base_read_is_no_office
     article = extract("Ketua DPD Partai Golkar Jawa Barat bertemu Presiden Joko Widodo di Istana Bogor, Senin "
                       "(6/3/2017).")
     assert not any(p.kind == "role" for e in article.events for p in e.participants)
+
+
+def test_the_people_a_sentence_says_attended_the_talks_told_before_take_part(extract):
+    [event] = consult(extract("Presiden Joko Widodo bertemu pengurus Partai Solidaritas Indonesia di Denpasar, Bali, "
+                              "Rabu (1/3/2017). Jokowi memberikan arahan soal kerja politik. Hadir dalam pertemuan "
+                              "tersebut sejumlah elite PSI, di antaranya Ketua Umum PSI Grace Natalie dan Sekjen PSI "
+                              "Raja Juli Antoni."))
+    assert {"Joko Widodo", "Grace Natalie", "Raja Juli Antoni"} <= names(event)
+
+
+def test_an_attendee_told_after_a_lead_in_takes_part(extract):
+    [event] = consult(extract("Gubernur Jawa Barat Ridwan Kamil bertemu Wali Kota Bandung Oded M Danial di Gedung "
+                              "Sate, Bandung, Senin (6/3/2017). Keduanya membahas banjir. Selain itu, hadir pula "
+                              "Kapolda Jawa Barat Irjen Agung Budi Maryoto."))
+    assert "Agung Budi Maryoto" in names(event)
+
+
+def test_attendees_told_far_after_the_talks_are_at_another_occasion(extract):
+    [event] = consult(extract("Presiden Joko Widodo bertemu Perdana Menteri Malaysia Najib Razak di Istana Bogor, "
+                              "Senin (6/3/2017). Keduanya membahas perbatasan. Cuaca di Bogor cerah sepanjang hari. "
+                              "Warga berkumpul di depan istana. Banyak pedagang berjualan. Turut hadir dalam acara "
+                              "pasar murah itu Wali Kota Bogor Bima Arya."))
+    assert "Bima Arya" not in names(event)
+
+
+def test_planned_talks_take_no_attendees(extract):
+    article = extract("Presiden Joko Widodo akan bertemu Perdana Menteri Malaysia Najib Razak di Istana Bogor pekan "
+                      "depan. Turut hadir Wali Kota Bogor Bima Arya dalam rapat persiapan di Balai Kota, Senin "
+                      "(6/3/2017).")
+    assert not any(p.name == "Bima Arya" for e in article.events for p in e.participants)
+
+
+def test_a_crowd_present_is_no_attendee_of_the_talks(extract):
+    [event] = consult(extract("Ketua DPR Setya Novanto menerima kunjungan Ketua Parlemen Vietnam di Kompleks "
+                              "Parlemen, Senayan, Jakarta, Senin (6/3/2017). Hadir di acara itu ratusan warga."))
+    assert all(p.kind != "agent" for p in event.participants)

@@ -50,6 +50,7 @@ class Group:
     extra_topics: list[TopicHit] = field(default_factory=list)
     lead_date: DateFinding | None = None
     lead_sentence_end: int | None = None  # where the sentence stating the lead date ends
+    attendees: list[tuple[Participant, Mention]] = field(default_factory=list)  # events/attendance.py
 
     @property
     def first(self) -> Candidate:
@@ -76,7 +77,10 @@ class Group:
         return best
 
     def participant_list(self) -> list[Participant]:
-        return [p for c in self.members for p, _ in c.participants]
+        return [p for p, _ in self.parties()]
+
+    def parties(self) -> list[tuple[Participant, Mention]]:
+        return [pair for c in self.members for pair in c.participants] + self.attendees
 
 
 
@@ -283,10 +287,9 @@ class Assembler:
             return None
         everyone = participants  # a title's body still tells the event's country when no place is stated
         participants = self._without_titles(group, rule, participants)
-        for c in group.members:
-            for p, m in c.participants:
-                if any(key(q) == key(p) for q in participants):
-                    cite("participant", m.start, m.end)
+        for p, m in group.parties():
+            if any(key(q) == key(p) for q in participants):
+                cite("participant", m.start, m.end)
         stated = stated_place(group.located(), [c.view.index for c in group.heads], anaphors or {})
         located = (self._city_of_country(group, stated, everyone, participants, date, dated)
                    or anaphor_place([c.view.index for c in group.members], anaphors or {})
@@ -379,16 +382,15 @@ class Assembler:
 
     def _merge_participants(self, group: Group, on) -> list[Participant]:
         merged: dict[str, Participant] = {}
-        for c in group.members:
-            for p, _ in c.participants:
-                identity = key(p)
-                if identity in merged:
-                    continue
-                if p.kind == "person" and p.kb_id and self.kb is not None and on is not None:
-                    period = self.kb.role_at(p.kb_id, on)
-                    p = Participant(p.name, p.mention, p.country or (period.country if period else None),
-                                    period.role if period else None, p.kind, p.kb_id, p.side)
-                merged[identity] = p
+        for p, _ in group.parties():
+            identity = key(p)
+            if identity in merged:
+                continue
+            if p.kind == "person" and p.kb_id and self.kb is not None and on is not None:
+                period = self.kb.role_at(p.kb_id, on)
+                p = Participant(p.name, p.mention, p.country or (period.country if period else None),
+                                period.role if period else None, p.kind, p.kb_id, p.side)
+            merged[identity] = p
         specific = [p for p in merged.values() if not generic(p)]
         represented = {p.country for p in specific if p.country}
         collectives = {p.country for p in merged.values() if generic(p) and p.kind != "country"}

@@ -13,6 +13,7 @@ from __future__ import annotations
 from linimasa.events.agents import load_agents
 from linimasa.events.arguments import SentenceView, as_date
 from linimasa.events.assembly import Assembler
+from linimasa.events.attendance import AttendanceCues, attach_attendees
 from linimasa.events.candidates import Candidate, CandidateFinder
 from linimasa.events.day_anaphora import date_day_anaphors
 from linimasa.events.decision import ArticleContext, EventDecision
@@ -38,6 +39,7 @@ class Extractor:
         self.finder = CandidateFinder(lexicon, kb, dater, ParticipantResolver(kb, offices), topics, load_agents(),
                                       max_candidates, ranker)
         self.assembler = Assembler(lexicon, kb, topics, require_known)
+        self.attendance = AttendanceCues(lexicon)
         self.known_override = require_known  # the events stage's option, over the lexicon's rule and the model
         self.decision = decision
 
@@ -52,6 +54,17 @@ class Extractor:
         views = self.finder.views(article, article.working_text)
         anchor = as_date((article.anchor or {}).get("date")) or as_date((article.published or "")[:10])
         return views, anchor, self.finder.candidates(article, views, anchor, people_by_surname(article.mentions))
+
+    def _resolver(self, article: Article, anchor):
+        """Who an attendee (events/attendance.py) is, at the date of the talks attended."""
+        people = []
+
+        def resolve(party, group, view):
+            if not people:
+                people.append(people_by_surname(article.mentions))
+            on = as_date(group.date().value) or anchor
+            return self.finder.resolver.participant(party, on, article, people[0], view)
+        return resolve
 
     def context(self, article: Article, candidates: list[Candidate]) -> ArticleContext:
         return ArticleContext.of(article.title, candidates, self.lexicon.words("reporting_verbs"))
@@ -104,6 +117,7 @@ class Extractor:
                 group.lead_date = lead
                 group.lead_sentence_end = lead_end
         self.assembler.attach_anaphora(groups, views)
+        attach_attendees(groups, views, self.attendance, self.lexicon, self._resolver(article, anchor))
         self.assembler.attach_participant_topics(groups, views)
         dated = dated_places(views, self.lexicon, self.assembler.kb)
         anaphors = place_anaphors(views, self.lexicon, self.assembler.kb)
