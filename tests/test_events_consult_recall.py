@@ -311,3 +311,11 @@ def test_a_crowd_present_is_no_attendee_of_the_talks(extract):
     [event] = consult(extract("Ketua DPR Setya Novanto menerima kunjungan Ketua Parlemen Vietnam di Kompleks "
                               "Parlemen, Senayan, Jakarta, Senin (6/3/2017). Hadir di acara itu ratusan warga."))
     assert all(p.kind != "agent" for p in event.participants)
+
+
+def test_the_two_who_meet_are_the_two_whose_talks_the_sentence_before_told_not_an_earlier_events(extract):
+    article = extract("Amerika Serikat menjatuhkan sanksi kepada China, Rabu (1/3/2017). Langkah itu diumumkan saat "
+                      "Presiden Joko Widodo dijadwalkan bertemu Perdana Menteri Jepang Shinzo Abe di Istana Bogor "
+                      "pada Kamis (2/3/2017). Keduanya bertemu guna membahas kerja sama maritim.")
+    [event] = consult(article)
+    assert {"Joko Widodo", "Shinzo Abe"} <= names(event) and not {"United States", "China"} & names(event)

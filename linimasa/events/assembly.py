@@ -83,7 +83,6 @@ class Group:
         return [pair for c in self.members for pair in c.participants] + self.attendees
 
 
-
 class Assembler:
     """Groups candidates into events and builds each event mention, with one lexicon and knowledge base."""
 
@@ -150,7 +149,9 @@ class Assembler:
         return groups + self._meetings_behind(groups, orphans)
 
     def _told_before(self, groups: list[Group], c: Candidate) -> Group | None:
-        earlier = [g for g in groups if g.first.view.index < c.view.index and g.first.modality == "asserted"]
+        """Talks told the sentence before, planned too ("X dijadwalkan bertemu Y. Keduanya ..."), else a past event."""
+        talks = [g for g in groups if g.first.match.rule.type == "CONSULT" and g.first.view.index == c.view.index - 1]
+        earlier = talks or [g for g in groups if g.first.view.index < c.view.index and g.first.modality == "asserted"]
         return _antecedent(earlier, c) if earlier else None
 
     def _meetings_behind(self, groups: list[Group], orphans: list[Candidate]) -> list[Group]:
