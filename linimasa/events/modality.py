@@ -32,7 +32,7 @@ def classify_modality(words: list[str], match: TriggerMatch, lexicon: Lexicon) -
         if word in lexicon.stop_words:
             break
         cue = lexicon.before_cues.get(word)
-        if cue:
+        if cue and not _envoy_for(words, i, match.first, lexicon):
             return cue
     framing = _framing_predicate(words, match, lexicon)
     if framing:
@@ -46,6 +46,15 @@ def classify_modality(words: list[str], match: TriggerMatch, lexicon: Lexicon) -
     if match.rule.pos == "noun" and match.last < len(words) and words[match.last] in lexicon.modality["another"]:
         return "future"
     return "asserted"
+
+
+def _envoy_for(words: list[str], at: int, first: int, lexicon: Lexicon) -> bool:
+    """Whether ``words[at]`` is the "untuk" of an envoy's title ("Duta Besar Korea Utara untuk PBB Ja Song-nam
+    menuding ...", "Utusan Khusus PBB untuk Suriah"): the body or country the envoy is sent to, no purpose. A
+    purpose stands right before its verb ("mengirim utusan untuk bertemu Presiden"), a title's body does not."""
+    envoys = lexicon.modality.get("envoy_titles", ())
+    return (words[at] == "untuk" and at + 1 < first
+            and any(w in envoys for w in words[max(0, at - 4) : at]))
 
 
 def _conditional_clause(words: list[str], first: int, lexicon: Lexicon) -> bool:
