@@ -34,3 +34,11 @@ def test_a_demand_voiced_by_a_protest_or_a_prosecutor_is_no_request():
     assert triggers("Jaksa penuntut umum menuntut terdakwa hukuman lima tahun penjara.", "REQUEST") == []
     assert triggers("Uni Afrika menuntut Presiden AS meminta maaf atas ucapannya.", "REQUEST") == ["menuntut"]
     assert triggers("Fraksi oposisi menuntut pemerintah membuka data penerima bansos.", "REQUEST") == ["menuntut"]
+
+
+def test_endangering_is_no_threat():
+    assert triggers("Kebijakan bea masuk itu mengancam keberlangsungan industri baja nasional.", "THREATEN") == []
+    assert triggers("Banjir bandang mengancam keselamatan ribuan warga di bantaran sungai.", "THREATEN") == []
+    assert triggers("Kemarau panjang mengancam pasokan beras di tiga provinsi.", "THREATEN") == []
+    assert triggers("Korea Utara mengancam akan menembakkan rudal ke Guam.", "THREATEN") == ["mengancam"]
+    assert triggers("Presiden mengancam mencopot menteri yang tidak bekerja.", "THREATEN") == ["mengancam"]
