@@ -352,3 +352,42 @@ def test_an_act_addressed_to_another_needs_the_one_it_is_addressed_to():
     assert events("Partai Andalas berjanji menurunkan harga beras tahun depan.", alone, "AGREE") == []
     # an act done, not addressed, may have one party: a strike, a deployment, an annulment of one's own decision
     assert len(events("Partai Andalas membatalkan keputusan kongres soal ketua umum.", alone, "CONCEDE")) == 1
+
+
+def _agents_of(text: str) -> list[tuple[str, str]]:
+    from linimasa.events.agents import agent_mentions, load_agents
+    from linimasa.events.lexicon import normal
+    from linimasa.nlp.tokens import tokenize
+    tokens = tokenize(text, 0)
+    found = agent_mentions([normal(t.text) for t in tokens], [t.start for t in tokens], [t.end for t in tokens],
+                           text, [], load_agents())
+    return [(m.text, m.name) for m in found]
+
+
+def test_who_crime_news_arrests_is_a_group_named_by_what_they_did():
+    found = events("Dua pengedar sabu dibekuk polisi di Purwokerto pada Sabtu.", [], "COERCE", require_known_party=False)
+    assert {(p.name, p.side) for p in found[0].participants} == {("dealers", "recipient"), ("police", "actor")}
+
+
+def test_an_armed_group_named_by_a_common_noun_is_the_attacker():
+    found = events("Kelompok kriminal bersenjata menyerang pos Brimob di Nduga pada Senin.", [], "ASSAULT",
+                   require_known_party=False)
+    assert ("armed criminal group", "actor") in {(p.name, p.side) for p in found[0].participants}
+
+
+def test_a_counted_noun_is_a_group_only_after_its_count():
+    assert _agents_of("Polisi menahan tiga pria di Bogor.") == [("Polisi", "police"), ("tiga pria", "men")]
+    assert _agents_of("Banyak pria datang ke pasar itu.") == []
+    assert _agents_of("Pria itu datang ke pasar.") == []
+
+
+def test_people_counted_before_a_group_noun_are_that_group_and_alone_no_party():
+    assert _agents_of("Jaksa memeriksa tiga orang tersangka.") == [("Jaksa", "prosecutors"),
+                                                                   ("tiga orang tersangka", "suspects")]
+    assert _agents_of("Ledakan itu menewaskan 20 orang.") == []
+
+
+def test_the_country_a_counted_group_comes_from_is_no_party():
+    text = "Petugas imigrasi mendeportasi dua WNA asal Nigeria pada Senin."
+    found = events(text, [("Nigeria", "LOC", "country", "country:NGA")], "COERCE", require_known_party=False)
+    assert {p.name for p in found[0].participants} == {"officers", "foreign nationals"}

@@ -10,6 +10,7 @@ parties. They carry no country and no knowledge-base id.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from linimasa.model import Mention
 from linimasa.nlp.phrases import PhraseIndex
 
 AGENTS_FILE = Path(__file__).resolve().parents[1] / "lang" / "id" / "agents.yaml"
+_NUMBER = re.compile(r"^\d[\d.,]*$")  # "257", "1.300"
 
 
 @dataclass(frozen=True)
@@ -25,29 +27,42 @@ class AgentLexicon:
     names: PhraseIndex[str]  # words -> English name
     quantifiers: frozenset[str]
     not_after: frozenset[str]
+    # nouns that are a group only after a count ("tiga pria") -> English name; None: the noun only joins the count
+    # of an agent noun after it ("tiga orang tersangka")
+    counted: dict[str, str | None]
+    counts: frozenset[str]  # the words that count them ("tiga", "ratusan"; a number too)
+
+    def is_count(self, word: str) -> bool:
+        return word in self.counts or bool(_NUMBER.match(word))
 
 
 @functools.cache
 def load_agents(path: str | None = None) -> AgentLexicon:
     data = yamldata.safe_load(Path(path or AGENTS_FILE).read_text(encoding="utf-8"))
     names = PhraseIndex.of((words.split(), name) for words, name in data["agents"].items())
-    return AgentLexicon(names, frozenset(data["quantifiers"]), frozenset(data.get("not_after") or ()))
+    return AgentLexicon(names, frozenset(data["quantifiers"]), frozenset(data.get("not_after") or ()),
+                        dict(data.get("counted") or {}), frozenset(data.get("counts") or ()))
 
 
 def agent_mentions(words: list[str], starts: list[int], ends: list[int], text: str, taken: list[Mention],
                    agents: AgentLexicon) -> list[Mention]:
     """Agent mentions of one sentence (lower-cased ``words`` with their offsets) that overlap no mention in
     ``taken`` and are not followed by one (a name after the noun carries the party: "penyidik KPK"), nor
-    stand as a role ("sebagai tersangka")."""
+    stand as a role ("sebagai tersangka"). A counted noun makes a group only after its count ("dua pria
+    ditangkap"), and joins the count of an agent noun after it ("tiga orang tersangka": the suspects)."""
     found = []
     i = 0
     while i < len(words):
         n, name = agents.names.longest_at(words, i)
+        if not n and agents.counted.get(words[i]) and i > 0 and agents.is_count(words[i - 1]) and not (
+                i + 1 < len(words) and agents.names.longest_at(words, i + 1)[0]):
+            n, name = 1, agents.counted[words[i]]
         if not n:
             i += 1
             continue
         first = i
-        while first > 0 and words[first - 1] in agents.quantifiers or (first > 0 and words[first - 1].isdigit()):
+        while first > 0 and (words[first - 1] in agents.quantifiers or _NUMBER.match(words[first - 1]) or (
+                words[first - 1] in agents.counted and first > 1 and agents.is_count(words[first - 2]))):
             first -= 1
         start, end = starts[first], ends[i + n - 1]
         named_after = any(0 <= m.start - end <= 1 for m in taken)  # "polisi Prancis", "penyidik KPK"

@@ -96,7 +96,7 @@ class NonParties:
         if self._naming_word(view, m) is not None:
             return True
         if m.kind == "country":
-            return self._nationality(view, m) or self._origin_of_name_after(view, m)
+            return self._nationality(view, m) or self._origin_of_name_after(view, m) or self._origin_of_group(view, m)
         return m.kind == "agent" and (self._beside_name_before(view, m) or self._beside_name_after(view, m))
 
     def _nationality(self, view, m: Mention) -> bool:
@@ -122,6 +122,15 @@ class NonParties:
             k += 1
         return any(view.token_index(p.start) == k and _named(p) == "person" and p.label != "TITLE"
                    for p in view.mentions if p.start >= m.end)
+
+    def _origin_of_group(self, view, m: Mention) -> bool:
+        """ "mendeportasi dua WNA asal Nigeria", "menangkap imigran gelap asal Somalia": a country right after an
+        origin word that follows a group noun tells where the group is from; the state takes no part."""
+        first = view.token_index(m.start)
+        if first < 2 or view.words[first - 1] not in self.origins:
+            return False
+        return any(p.kind == "agent" and view.token_index(p.end - 1) == first - 2 for p in view.mentions
+                   if p.end <= m.start)
 
     def _person_ends(self, view, i: int, before: Mention) -> bool:
         """Whether a person's name ends at word ``i``, or before its age in brackets ("Y (43)")."""
