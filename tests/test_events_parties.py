@@ -381,10 +381,18 @@ def test_a_counted_noun_is_a_group_only_after_its_count():
     assert _agents_of("Pria itu datang ke pasar.") == []
 
 
-def test_people_counted_before_a_group_noun_are_that_group_and_alone_no_party():
+def test_people_counted_before_a_group_noun_are_that_group():
     assert _agents_of("Jaksa memeriksa tiga orang tersangka.") == [("Jaksa", "prosecutors"),
                                                                    ("tiga orang tersangka", "suspects")]
-    assert _agents_of("Ledakan itu menewaskan 20 orang.") == []
+    assert _agents_of("Banyak orang datang ke pasar itu.") == []
+
+
+def test_a_counted_crowd_is_who_was_arrested_but_not_who_an_attack_killed():
+    arrest = events("Polisi menangkap 257 orang dalam razia di Jakarta.", [], "COERCE", require_known_party=False)
+    assert {(p.name, p.side) for p in arrest[0].participants} == {("police", "actor"), ("people", "recipient")}
+    attack = events("Kelompok bersenjata menembak polisi dan menewaskan 20 orang di Nduga.", [], "ASSAULT",
+                    require_known_party=False)
+    assert "people" not in {p.name for e in attack for p in e.participants}
 
 
 def test_the_country_a_counted_group_comes_from_is_no_party():

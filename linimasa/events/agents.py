@@ -20,6 +20,7 @@ from linimasa.nlp.phrases import PhraseIndex
 
 AGENTS_FILE = Path(__file__).resolve().parents[1] / "lang" / "id" / "agents.yaml"
 _NUMBER = re.compile(r"^\d[\d.,]*$")  # "257", "1.300"
+COUNTED_PEOPLE = "counted_people"  # the source of "N orang" mentions, parties of `counted_people_types` only
 
 
 @dataclass(frozen=True)
@@ -27,10 +28,9 @@ class AgentLexicon:
     names: PhraseIndex[str]  # words -> English name
     quantifiers: frozenset[str]
     not_after: frozenset[str]
-    # nouns that are a group only after a count ("tiga pria") -> English name; None: the noun only joins the count
-    # of an agent noun after it ("tiga orang tersangka")
-    counted: dict[str, str | None]
+    counted: dict[str, str]  # nouns that are a group only after a count ("tiga pria") -> English name
     counts: frozenset[str]  # the words that count them ("tiga", "ratusan"; a number too)
+    counted_people: dict[str, str]  # "N orang": a group only for some types (mentions of source COUNTED_PEOPLE)
 
     def is_count(self, word: str) -> bool:
         return word in self.counts or bool(_NUMBER.match(word))
@@ -41,7 +41,8 @@ def load_agents(path: str | None = None) -> AgentLexicon:
     data = yamldata.safe_load(Path(path or AGENTS_FILE).read_text(encoding="utf-8"))
     names = PhraseIndex.of((words.split(), name) for words, name in data["agents"].items())
     return AgentLexicon(names, frozenset(data["quantifiers"]), frozenset(data.get("not_after") or ()),
-                        dict(data.get("counted") or {}), frozenset(data.get("counts") or ()))
+                        dict(data.get("counted") or {}), frozenset(data.get("counts") or ()),
+                        dict(data.get("counted_people") or {}))
 
 
 def agent_mentions(words: list[str], starts: list[int], ends: list[int], text: str, taken: list[Mention],
@@ -54,20 +55,25 @@ def agent_mentions(words: list[str], starts: list[int], ends: list[int], text: s
     i = 0
     while i < len(words):
         n, name = agents.names.longest_at(words, i)
-        if not n and agents.counted.get(words[i]) and i > 0 and agents.is_count(words[i - 1]) and not (
+        source = "agents"
+        if not n and i > 0 and agents.is_count(words[i - 1]) and not (
                 i + 1 < len(words) and agents.names.longest_at(words, i + 1)[0]):
-            n, name = 1, agents.counted[words[i]]
+            if agents.counted.get(words[i]):
+                n, name = 1, agents.counted[words[i]]
+            elif words[i] in agents.counted_people:
+                n, name, source = 1, agents.counted_people[words[i]], COUNTED_PEOPLE
         if not n:
             i += 1
             continue
         first = i
         while first > 0 and (words[first - 1] in agents.quantifiers or _NUMBER.match(words[first - 1]) or (
-                words[first - 1] in agents.counted and first > 1 and agents.is_count(words[first - 2]))):
+                (words[first - 1] in agents.counted or words[first - 1] in agents.counted_people)
+                and first > 1 and agents.is_count(words[first - 2]))):
             first -= 1
         start, end = starts[first], ends[i + n - 1]
         named_after = any(0 <= m.start - end <= 1 for m in taken)  # "polisi Prancis", "penyidik KPK"
         role = first > 0 and words[first - 1] in agents.not_after  # "sebagai tersangka"
         if not named_after and not role and not any(m.start < end and start < m.end for m in taken):
-            found.append(Mention(start, end, text[start:end], "AGENT", source="agents", kind="agent", name=name))
+            found.append(Mention(start, end, text[start:end], "AGENT", source=source, kind="agent", name=name))
         i += n
     return found

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from linimasa.dates import precision
-from linimasa.events.agents import AgentLexicon, agent_mentions
+from linimasa.events.agents import COUNTED_PEOPLE, AgentLexicon, agent_mentions
 from linimasa.events.arguments import (
     SentenceView,
     after_with,
@@ -144,6 +144,7 @@ class CandidateFinder:
         self.described_later = frozenset(args.get("described_later") or ())
         self.agents = agents
         self.private_agents = frozenset(args.get("private_agents") or ())
+        self.counted_people_types = frozenset(args.get("counted_people_types") or ())
         self.ranker = ranker
         self.ranker_cues = RankerCues.of(lexicon)
         # who "ia" / "dia" and a quote's "saya" / "kami" are (linimasa/events/coreference.py)
@@ -303,6 +304,8 @@ class CandidateFinder:
             abroad = foreign_host(view, match, parties, self.kb,
                                   self.lexicon.words("to_words") | self.lexicon.words("location_words"))
             parties = parties + [abroad] if abroad is not None else parties  # "saat tiba di Doha": Qatar
+        if rule.type not in self.counted_people_types:  # "menewaskan 202 orang": the dead, not a party
+            parties = [p for p in parties if p.mention.source != COUNTED_PEOPLE]
         if named_in and rule.type != "CONSULT" and not reference:  # "menahan dua tersangka. ... berinisial S"
             parties = stand_ins(parties, view, named_in, self.described_later)
         participants = []
