@@ -399,3 +399,13 @@ def test_the_country_a_counted_group_comes_from_is_no_party():
     text = "Petugas imigrasi mendeportasi dua WNA asal Nigeria pada Senin."
     found = events(text, [("Nigeria", "LOC", "country", "country:NGA")], "COERCE", require_known_party=False)
     assert {p.name for p in found[0].participants} == {"officers", "foreign nationals"}
+
+
+def test_an_arrest_naming_who_arrested_and_who_is_reported_whatever_the_decision_scores():
+    settings = Settings(options={"events": {}})  # the shipped decision judges COERCE
+    stage = EventStage(settings, kb=NoKB(), dater=lambda *args: None)
+    told = stage(article("Lima penagih ditangkap polisi usai bentrokan di Kampung Cisomang.", []))
+    assert [{(p.name, p.side) for p in e.participants} for e in told.events if e.type == "COERCE"] == [
+        {("debt collectors", "recipient"), ("police", "actor")}]
+    alone = stage(article("Lima penagih ditangkap usai bentrokan di Kampung Cisomang.", []))
+    assert [e for e in alone.events if e.type == "COERCE"] == []

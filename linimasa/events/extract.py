@@ -42,6 +42,10 @@ class Extractor:
         self.attendance = AttendanceCues(lexicon)
         self.known_override = require_known  # the events stage's option, over the lexicon's rule and the model
         self.decision = decision
+        # type -> modes (None: a trigger with no mode) of acts reported whatever the decision scores when their
+        # clause names both sides (arguments_id.yaml both_sides_report: arrests)
+        self.both_sides_report = {kind: frozenset(modes) for kind, modes in
+                                  (lexicon.arguments.get("both_sides_report") or {}).items()}
 
     def events(self, article: Article) -> list[Event]:
         views, anchor, candidates = self.propose(article)
@@ -78,6 +82,20 @@ class Extractor:
         judged_type = decision.types is None or group.first.match.rule.type in decision.types
         return not judged_type or decision.require_known_party
 
+    def _both_sides_told(self, heads: list[Candidate]) -> bool:
+        """Whether one head is an act of ``both_sides_report`` (an arrest) whose clause names who did it and to
+        whom ("Lima penagih ditangkap polisi", "kepolisian sudah membekuk 15 orang"). The decision learned
+        whether a candidate's own parties match an annotated event, and the annotations name the police unit
+        or the people where the sentence has a generic noun, so it drops such arrests (known=0)."""
+        for c in heads:
+            rule = c.match.rule
+            modes = self.both_sides_report.get(rule.type)
+            if modes is None or rule.mode not in modes or c.modality != "asserted" or c.reference:
+                continue
+            if {"actor", "recipient"} <= {p.side for p, _ in c.participants}:
+                return True
+        return False
+
     def assemble(self, article: Article, views: list[SentenceView], anchor, candidates: list[Candidate],
                  decision: EventDecision | None = None) -> list[Event]:
         """The event mentions of the candidates (judged, when a decision is given, by ``decision`` or else the
@@ -103,7 +121,7 @@ class Extractor:
         if decision is not None:
             kept = []
             for group in groups:
-                (kept if decision.keeps(group.heads) else dropped).append(group)
+                (kept if decision.keeps(group.heads) or self._both_sides_told(group.heads) else dropped).append(group)
             groups = kept
         lead = self.finder.lead_date(article, views)
         lead_end = next((v.sentence.end for v in views if lead is not None and lead.start is not None
