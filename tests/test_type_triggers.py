@@ -41,6 +41,12 @@ def test_securing_things_or_places_is_no_arrest():
     assert coerce_triggers("Untuk pelat nomor kami amankan supaya tidak dipakai lagi.") == []
 
 
+def test_who_secures_named_after_the_active_is_no_person_secured():
+    assert coerce_triggers("Polisi mengamankan lokasi kejadian dan memasang garis polisi.") == []
+    assert coerce_triggers("Tim gabungan mengamankan gudang itu bersama petugas dinas.") == []
+    assert coerce_triggers("Budi langsung diamankan polisi di rumahnya.") == ["diamankan"]
+
+
 def test_a_resolve_not_to_act_stated_as_a_stance_is_a_refusal():
     assert triggers("Gubernur Sulastri menegaskan tidak akan memakai dana daerah untuk menalangi utang itu.",
                     "REJECT") == ["tidak akan"]
