@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -18,6 +19,10 @@ PRECISIONS: tuple[str, ...] = ("none", "year", "month", "day")
 
 _VALUE = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?")
 _DAY_PREFIX = re.compile(r"\d{4}-\d{2}-\d{2}(?![\d-])")
+# The extractors ask for the same few values over and over (an article's dates, for every event of it):
+# ``parse`` and ``day_of`` are pure functions of a string that return immutable values, so their answers are
+# kept, for the most recent values only.
+READ_CACHE = 4096
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +35,7 @@ class Period:
     last: dt.date
 
 
+@functools.lru_cache(maxsize=READ_CACHE)
 def parse(value: str | None) -> Period | None:
     """The period of a day, month or year value (``2015-05-12``, ``2015-05``, ``2015``); None for no value or
     one that is not a real calendar day, month or year ("2015-02-30", "2015-13", "2015-W19", "XXXX-05-12").
@@ -154,6 +160,7 @@ def parse_day(value: str) -> dt.date:
     return period.first
 
 
+@functools.lru_cache(maxsize=READ_CACHE)
 def day_of(value: str | None) -> dt.date | None:
     """The calendar day an ISO date or datetime starts with (``2015-05-12T09:30:00+07:00`` -> 2015-05-12), as
     written: no time zone is applied. None when it does not start with a real ``YYYY-MM-DD`` day: a week

@@ -20,7 +20,7 @@ _REFERABLE = OWN_DAY_BASES | {"lead", ANAPHOR_DATE}
 
 def says_same_day(words: list[str], index: PhraseIndex) -> bool:
     """Whether the words hold one of the indexed phrases ("hari yang sama", "kesempatan itu")."""
-    return any(index.longest_at(words, i)[0] for i in range(len(words)))
+    return any(index.longest_at(words, i)[0] for i, word in enumerate(words) if word in index.first_words)
 
 
 def date_day_anaphors(told: list[tuple[object, object]], lexicon) -> None:

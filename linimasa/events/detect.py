@@ -19,8 +19,13 @@ class TriggerMatch:
 def find_triggers(words: list[str], starts: list[int], ends: list[int], lexicon: Lexicon) -> list[TriggerMatch]:
     """Non-overlapping trigger matches in a sentence given as lower-cased ``words`` with their offsets."""
     matches = []
+    first_words = lexicon.triggers.first_words
     i = 0
     while i < len(words):
+        word = words[i]
+        if word not in first_words and without_clitic(word) not in first_words:
+            i += 1  # most words start no trigger: skipped without a call (_match_at asks this first)
+            continue
         match = _match_at(words, i, lexicon)
         if match is None:
             i += 1

@@ -211,7 +211,9 @@ def stated_place(located, head_indices, anaphors: dict[int, tuple[Location, Ment
 def _refers_back(words: list[str], lexicon) -> bool:
     index = lexicon.phrases("place_anaphors")
     followers = lexicon.words("place_anaphor_followers")
-    for i in range(len(words)):
+    for i, word in enumerate(words):
+        if word not in index.first_words:  # the usual case, without a call
+            continue
         length, phrase = index.longest_at(words, i)
         # the longest phrase at a word ending in "lokasi" and going on names a new place ("di lokasi pengungsian")
         if length and (phrase[-1] != "lokasi" or i + length == len(words) or words[i + length] in followers):

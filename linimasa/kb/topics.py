@@ -46,6 +46,9 @@ class TopicLexicon:
         self.cued = PhraseIndex.of(_forms(data["cued"]) + _forms(data["specific"]))
         self.countries = PhraseIndex.of(_forms(data["countries"]))
         self.headed = PhraseIndex.of((tuple(h["head"]), h["label"]) for h in data["headed"])
+        # the words that can start a match of a region's tables: the rest are passed without a look-up
+        self._starts = {tables: self.headed.first_words.union(*(table.first_words for table in tables))
+                        for tables in ((self.cued, self.countries), (self.specific,))}
 
     def find(self, text: str, offset: int = 0, cued: bool = True) -> list[TopicHit]:
         """Topics named in ``text`` (offsets shifted by ``offset``), in order of appearance, one per label;
@@ -69,8 +72,9 @@ class TopicLexicon:
     def _cued_regions(self, words: list[str]) -> list[tuple[int, int]]:
         regions = []
         i = 0
+        cue_words = self.cues.first_words
         while i < len(words):
-            length, _ = self.cues.longest_at(words, i)
+            length, _ = self.cues.longest_at(words, i) if words[i] in cue_words else (0, None)
             if not length:
                 i += 1
                 continue
@@ -92,8 +96,12 @@ class TopicLexicon:
     def _match_region(self, words: list[str], start: int, end: int, tables) -> list[tuple[int, int, str]]:
         """Headed forms ("program nuklir Iran dan Korea Utara") first, then the longest form of ``tables``."""
         hits = []
+        starts = self._starts[tables]
         i = start
         while i < end:
+            if words[i] not in starts:
+                i += 1
+                continue
             head_length, template = self.headed.longest_at(words, i, end)
             if head_length:
                 countries, stop = self._country_list(words, i + head_length, end)

@@ -83,7 +83,11 @@ class PhraseIndex(Generic[V]):
         """(first, last + 1, value) of the phrases of ``words`` read left to right, each the longest that starts
         there; phrases do not overlap (the words of one phrase start no other)."""
         found, i = [], 0
+        first_words = self.first_words
         while i < len(words):
+            if words[i] not in first_words:  # the usual case, without a call
+                i += 1
+                continue
             n, value = self.longest_at(words, i)
             if n:
                 found.append((i, i + n, value))

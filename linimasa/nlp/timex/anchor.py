@@ -80,9 +80,11 @@ def _deepest_overlap(spans: list[tuple[dt.date, dt.date]]) -> tuple[int, int]:
 
 
 def resolve_anchor(article: Article, tenures: list[Tenure] | list[list[Tenure]],
-                   candidates: list[Candidate] | None = None) -> dict:
+                   candidates: list[Candidate] | None = None,
+                   name_spans: list[tuple[int, int]] | None = None) -> dict:
     """{"date", "basis", "year_range", "reason"}: the article's reference date and how it was reached
-    (``candidates``: :func:`time_candidates` of the article's working text, if the caller has them)."""
+    (``candidates``, ``name_spans``: :func:`time_candidates` and :func:`name_date_spans` of the article's
+    working text, if the caller has them)."""
     year_range = tenure_year_range(tenures)
     range_list = list(year_range) if year_range else None
     published = dates.local_date(article.published)
@@ -102,7 +104,7 @@ def resolve_anchor(article: Article, tenures: list[Tenure] | list[list[Tenure]],
                        f"full date stated in the text: {stated.text!r}")
     inferred = next((e for e in expressions if YEAR_INFERRED in e.flags), None)
     years_are = "the years the named actors held office together"
-    named = _named_year_range(text, year_range)
+    named = _named_year_range(text, year_range, name_spans)
     if named is not None and named != year_range:
         # the years the text names narrow the office terms: a weekday that fits several years of the terms
         # mostly fits one near the latest year the report names
@@ -119,11 +121,13 @@ def resolve_anchor(article: Article, tenures: list[Tenure] | list[list[Tenure]],
     return {"date": None, "basis": None, "year_range": range_list, "reason": reason}
 
 
-def _named_year_range(text: str, tenure_range: tuple[int, int] | None) -> tuple[int, int] | None:
+def _named_year_range(text: str, tenure_range: tuple[int, int] | None,
+                      names: list[tuple[int, int]] | None = None) -> tuple[int, int] | None:
     """The year before to the year after the latest year the text names, within the office terms when they
     reach it: a report names years of its past and of its near future ("UMP 2018" in November 2017), seldom
     years after its own but one. None when the text names no year or the terms lie elsewhere."""
-    names = name_date_spans(text)  # "Universitas 17 Agustus 1945" names no year of the report
+    if names is None:
+        names = name_date_spans(text)  # "Universitas 17 Agustus 1945" names no year of the report
     years = [int(y.group()) for y in _YEAR_WORD.finditer(text)
              if not any(start <= y.start() < end for start, end in names)]
     if not years:

@@ -11,6 +11,7 @@ read against, a year-less day gives no date.
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
 from operator import attrgetter
@@ -234,6 +235,7 @@ def _after(expression: TimeExpression, anchor: str | None) -> bool:
     return anchor_day is not None and start is not None and start > anchor_day
 
 
+@functools.lru_cache(maxsize=4096)  # a pure function of a string, asked for each expression at every event
 def _first_day(value: str):
     if _WEEK_VALUE.match(value):
         return dates.week_span(value[:8])[0]

@@ -34,12 +34,20 @@ NAME_PART = "name_part"
 def time_candidates(text: str) -> list[Candidate]:
     """The expressions :func:`find_times` normalises, found and settled: they depend on the text alone, so a
     caller normalising one text twice (without an anchor, then against the one found) finds them once."""
-    return [c for c in _select(_candidates(text, load_lexicon())) if c.kind != NAME_PART]
+    return candidates_and_name_spans(text)[0]
 
 
 def name_date_spans(text: str) -> list[tuple[int, int]]:
     """Where the text writes a date as part of a name ("Universitas 17 Agustus 1945")."""
-    return [(c.start, c.end) for c in _select(_candidates(text, load_lexicon())) if c.kind == NAME_PART]
+    return candidates_and_name_spans(text)[1]
+
+
+def candidates_and_name_spans(text: str) -> tuple[list[Candidate], list[tuple[int, int]]]:
+    """:func:`time_candidates` and :func:`name_date_spans` of a text from one reading of it (the times stage
+    needs both, and reading a text is most of what either costs)."""
+    settled = _select(_candidates(text, load_lexicon()))
+    return ([c for c in settled if c.kind != NAME_PART],
+            [(c.start, c.end) for c in settled if c.kind == NAME_PART])
 
 
 def find_times(text: str, anchor: dt.date | None,

@@ -9,7 +9,7 @@ from linimasa.config import Settings
 from linimasa.model import Article
 from linimasa.nlp.timex import dates
 from linimasa.nlp.timex.anchor import Tenure, resolve_anchor
-from linimasa.nlp.timex.recognise import find_times, time_candidates
+from linimasa.nlp.timex.recognise import candidates_and_name_spans, find_times
 
 
 def _kb_tenures(article: Article) -> list[list[Tenure]]:
@@ -44,8 +44,9 @@ class TimeStage:
         pass  # takes no options; the pipeline runs it only on articles in the languages it serves
 
     def __call__(self, article: Article) -> Article:
-        candidates = time_candidates(article.working_text)  # read once: the anchor's search and the times share them
-        article.anchor = resolve_anchor(article, _kb_tenures(article), candidates)
+        # read once: the anchor's search and the times share them
+        candidates, name_spans = candidates_and_name_spans(article.working_text)
+        article.anchor = resolve_anchor(article, _kb_tenures(article), candidates, name_spans)
         year_range = tuple(article.anchor["year_range"]) if article.anchor["year_range"] else None
         article.times = find_times(article.working_text, dates.parse_date(article.anchor["date"]), year_range,
                                    candidates)
