@@ -92,34 +92,37 @@ class PhraseIndex:
 
     def lookup(self, text: str) -> list[Entry]:
         """Entries whose alias is exactly ``text`` (case rules applied)."""
-        surface = [t for _, _, t in tokens(text)]
+        surface = TOKEN.findall(text)
         return [e for e in self.entries.get(tuple(fold(t) for t in surface), []) if e.accepts(surface)]
 
     def scan(self, text: str) -> Iterator[Match]:
         """Leftmost-longest matches, non-overlapping, in text order."""
-        toks = tokens(text)
-        folded = [fold(t) for _, _, t in toks]
-        i = 0
+        toks = list(TOKEN.finditer(text))  # spans and words are read only where an alias starts
+        if text.isascii():
+            # an ASCII word folds to its lower case, and lower-casing ASCII moves no token boundary: the
+            # text's words folded at once, without a call per word (most sentences are ASCII)
+            folded = TOKEN.findall(text.lower())
+        else:
+            folded = [fold(t[0]) for t in toks]
         longest = self.longest
-        while i < len(toks):
-            if folded[i] not in longest:  # most words start no alias: skip them without a call
-                i += 1
+        after = 0  # the first token past the last match
+        for i in [i for i, word in enumerate(folded) if word in longest]:  # most words start no alias
+            if i < after:
                 continue
             match = self._longest_at(text, toks, folded, i)
-            if match is None:
-                i += 1
-                continue
-            yield match
-            i = match.last_token + 1
+            if match is not None:
+                yield match
+                after = match.last_token + 1
 
     def _longest_at(self, text, toks, folded, i) -> Match | None:
+        """``toks``: the text's TOKEN matches; ``folded``: their words folded."""
         for n in range(min(self.longest.get(folded[i], 0), len(toks) - i), 0, -1):
             bucket = self.entries.get(tuple(folded[i : i + n]))
             if not bucket:
                 continue
-            surface = [t for _, _, t in toks[i : i + n]]
+            surface = [t[0] for t in toks[i : i + n]]
             accepted = [e for e in bucket if e.accepts(surface)]
             if accepted:
-                start, end = toks[i][0], toks[i + n - 1][1]
+                start, end = toks[i].start(), toks[i + n - 1].end()
                 return Match(start, end, text[start:end], accepted, i, i + n - 1)
         return None
