@@ -319,3 +319,16 @@ def test_the_two_who_meet_are_the_two_whose_talks_the_sentence_before_told_not_a
                       "pada Kamis (2/3/2017). Keduanya bertemu guna membahas kerja sama maritim.")
     [event] = consult(article)
     assert {"Joko Widodo", "Shinzo Abe"} <= names(event) and not {"United States", "China"} & names(event)
+
+
+def test_the_source_titled_after_menurut_takes_no_part_in_the_talks_they_tell(extract):
+    article = extract("Menurut Kepala Staf Kepresidenan Teten Masduki, Presiden Joko Widodo bertemu Perdana Menteri "
+                      "Malaysia Najib Razak di Istana Bogor, Senin (6/3/2017).")
+    [event] = consult(article)
+    assert "Teten Masduki" not in names(event) and {"Joko Widodo", "Najib Razak"} <= names(event)
+
+
+def test_the_subject_after_a_source_titled_without_a_name_still_holds_the_talks(extract):
+    [event] = consult(extract("Menurut Kepala Staf Kepresidenan, Presiden Joko Widodo bertemu Perdana Menteri Malaysia "
+                              "Najib Razak di Istana Bogor, Senin (6/3/2017)."))
+    assert {"Joko Widodo", "Najib Razak"} <= names(event)

@@ -379,7 +379,14 @@ def spoken_by(view: SentenceView, m: Mention, lexicon: Lexicon) -> bool:
     to the event; after one whose speaker comes before ("Wilton mengungkap Khariq ditahan ...") comes what is
     reported."""
     i = view.token_index(m.start)
-    return i > 0 and view.words[i - 1] in lexicon.words("speaker_after")
+    if i > 0 and view.words[i - 1] in lexicon.words("speaker_after"):
+        return True
+    # the name right after the speaker's title: "Menurut Juru Bicara Kemlu Arrmanatha Nasir, ..." (not a subject
+    # after a title with no name: "Menurut Kepala Staf Kepresidenan, Presiden ... bertemu ...")
+    return m.names_a_person and any(
+        t.label == "TITLE" and t.end <= m.start and view.token_index(t.end - 1) + 1 == i
+        and 0 < (k := view.token_index(t.start)) and view.words[k - 1] in lexicon.words("speaker_after")
+        for t in view.mentions)
 
 
 def _party(view: SentenceView, m: Mention, side: str, lexicon: Lexicon, visit: bool = False,
