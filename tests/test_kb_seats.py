@@ -25,14 +25,20 @@ def test_a_body_sits_in_its_town(kb_id, city):
 
 
 @pytest.mark.parametrize("kb_id", [
-    "local:polres:sumba-timur",    # a regency not named for its town (Waingapu): the knowledge base cannot say
-    "local:kejari:sikka",          # "Sikka" is a town in India to geonames: never a seat out of the country
     "local:kodam:iv-diponegoro",   # a numbered command
     "org:un",                      # no row
     "person:joko-widodo",
 ])
 def test_a_body_of_no_known_town_has_no_seat(kb_id):
     assert load_kb().seat(kb_id) is None
+
+
+@pytest.mark.parametrize("kb_id, town", [
+    ("local:polres:sumba-timur", "Waingapu"),  # a regency not named for its town sits in its seat
+    ("local:kejari:sikka", "Maumere"),         # not "Sikka", a town in India to geonames
+])
+def test_a_regencys_body_sits_in_the_regencys_seat(kb_id, town):
+    assert load_kb().seat(kb_id).city == town
 
 
 def test_the_more_local_body_ranks_first():

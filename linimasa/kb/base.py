@@ -181,13 +181,14 @@ class KnowledgeBase:
         return self.local_bodies.offices
 
     def seat(self, kb_id: str) -> Place | None:
-        """The town a body sits in (linimasa/kb/seats.py): a city of the body's country, or None."""
+        """The town a body sits in (linimasa/kb/seats.py): a city of the body's country, or None; a
+        regency's bodies sit in its seat ("Polres Sumba Timur" in Waingapu)."""
         if kb_id not in self._seat_places:
             found = None
             for name, country in self.seats.names(kb_id):
                 place = self.place(name, country)
                 if place is not None and place.city and place.country == country:
-                    found = place
+                    found = self.places.town(place)
                     break
             self._seat_places[kb_id] = found
         return self._seat_places[kb_id]

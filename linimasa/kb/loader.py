@@ -34,6 +34,7 @@ COUNTRIES = "countries.csv"
 COUNTRY_ALIASES = "countries_aliases_id.csv"
 ORGANISATIONS = "organisations.csv"
 PLACE_ALIASES = "places_aliases_id.csv"
+REGIONS = "regions_id.csv"  # Indonesia's regencies and cities (scripts/build_regions.py)
 TITLES = "titles_id.yaml"
 ORGANISATION_KINDS = "organisation_kinds_id.yaml"
 LINKING = "linking.yaml"
@@ -209,6 +210,7 @@ def read_folders(folders: Sequence[Path]) -> dict[str, Any]:
         country_aliases.append((row["alias"], row["iso3"]))
     places = PlaceIndex.from_geonames()
     places.add_aliases(csv_rows(files_named(PLACE_ALIASES, folders)))
+    places.add_regions(csv_rows(files_named(REGIONS, folders)), country="IDN")
     titles, title_words = read_titles(files_named(TITLES, folders))
     return dict(
         people=read_people(files_named(PEOPLE, folders)),

