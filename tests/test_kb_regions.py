@@ -87,3 +87,55 @@ def test_a_regency_and_its_seat_are_in_their_province():
         place = kb.place(written, "IDN")
         codes = place_codes({"kb_id": place.kb_id, "name": place.name, "city": place.city})
         assert (codes["admin1"], codes["admin1_code"]) == ("West Sumatra", "ID-SB")
+
+
+@pytest.mark.parametrize("title, role", [
+    ("Bupati Agam", "Regent of Agam"),
+    ("Wakil Bupati Rokan Hilir", "Deputy Regent of Rokan Hilir"),
+    ("Pj Bupati Sleman", "Acting Regent of Sleman"),
+    ("Wali Kota Tegal", "Mayor of Tegal"),
+    ("Gubernur Sumbar", "Governor of West Sumatra"),
+    ("Gubernur Jawa Barat", "Governor of West Java"),  # listed with its own roles: kept
+])
+def test_a_regional_office_and_its_region_is_a_title_of_indonesia(kb, title, role):
+    [found] = [e.ref for e in kb.index.lookup(title) if e.kind == "title"]
+    assert found.roles == (role,) and found.country == "IDN"
+
+
+def test_a_regency_office_is_not_composed_with_a_city_nor_a_province(kb):
+    assert not [e for e in kb.index.lookup("Bupati Sumbar") if e.kind == "title"]
+    assert not [e for e in kb.index.lookup("Wali Kota Agam") if e.kind == "title"]
+
+
+def people_of(pipeline, text: str) -> list[tuple[str, str | None, str | None]]:
+    article = pipeline(Article(id="own", title="Rapat", published="2023-11-07", text=text))
+    return sorted((p.name, p.country, p.role) for e in article.events for p in e.participants if p.kind == "person")
+
+
+def test_a_name_the_tagger_ran_into_a_titles_region_is_the_titles_holder(pipeline):
+    people = people_of(pipeline, "Menteri Dalam Negeri Tito Karnavian bertemu Gubernur Sumatera Barat Mahyeldi di "
+                                 "Padang, Senin (6/11).")
+    assert ("Mahyeldi", "IDN", "Governor of West Sumatra") in people
+
+
+def test_regional_officials_meeting_are_both_named_with_their_offices(pipeline):
+    people = people_of(pipeline, "Bupati Agam Andri Warman bertemu Gubernur Sumatera Barat Mahyeldi di Lubuk Basung, "
+                                 "Senin (6/11). Keduanya membahas penanganan banjir.")
+    assert people == [("Andri Warman", "IDN", "Regent of Agam"), ("Mahyeldi", "IDN", "Governor of West Sumatra")]
+
+
+def test_a_bodys_name_running_past_a_title_is_no_persons_name():
+    from linimasa.kb.titled_names import names_after_titles
+    from linimasa.model import Mention
+    text = "Ketua Dewan Perwakilan Rakyat Daerah Jakarta hadir."
+    title, body = Mention(0, 29, text[0:29], "TITLE"), Mention(6, 36, text[6:36], "ORG")
+    assert names_after_titles([title, body], text) == [title, body]
+
+
+def test_a_place_span_running_past_a_title_ends_in_the_holders_name():
+    from linimasa.kb.titled_names import names_after_titles
+    from linimasa.model import Mention
+    text = "Gubernur Sumatera Barat Mahyeldi hadir."
+    title, place = Mention(0, 23, text[0:23], "TITLE"), Mention(9, 32, text[9:32], "LOC")
+    assert [(m.text, m.label) for m in names_after_titles([title, place], text)] == [
+        ("Gubernur Sumatera Barat", "TITLE"), ("Mahyeldi", "PER")]

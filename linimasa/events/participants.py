@@ -50,8 +50,11 @@ class ParticipantResolver:
             # shorter words the tagger took out of this name ("Eddy Pramono" of "Irjen Gatot Eddy Pramono")
             if full is not None and full is not m and (full.kb_id or len(full.text) >= len(m.text)):
                 return self.person(full.kb_id, full.name or full.text, full.country, m.text, party.side, on, full.role)
+            # the title right before an unknown name says whose office it holds ("Bupati Agam Andri Warman")
+            title = next((t for t in view.mentions if t.label == "TITLE" and is_adjacent(text, t, m)), None)
             return Participant(name=m.text, mention=m.text, kind="person", side=party.side,
-                               country=self._office_country(view, m))
+                               country=self._office_country(view, m) or (title.country if title else None),
+                               role=title.role if title else None)
         if m.kind == "country" or (party.side == "recipient" and m.kind == "place"):
             iso3 = m.country
             if not iso3:

@@ -13,6 +13,7 @@ from linimasa.kb import KnowledgeBase, load_kb
 from linimasa.kb.acronyms import local_acronyms
 from linimasa.kb.ranks import unlink_foreigners_after_indonesian_ranks
 from linimasa.kb.region_names import without_regions
+from linimasa.kb.titled_names import names_after_titles
 from linimasa.model import Article, Mention
 
 ENTITY_LABELS = ("PER", "ORG", "LOC")
@@ -107,6 +108,7 @@ class EntityLinkStage:
     def __call__(self, article: Article) -> Article:
         kb = self.knowledge_base()
         mentions, swallowed = merge(article.mentions, kb.find_mentions(article.working_text))
+        mentions = names_after_titles(mentions, article.working_text)  # "Gubernur Sumatera Barat Mahyeldi"
         mentions = without_regions(mentions, article.working_text, kb)  # "Bupati Pemalang Mukti Agung Wibowo"
         on = reference_date(article)
         entities = [m for m in mentions if m.label != "TITLE"]

@@ -15,6 +15,7 @@ from typing import Any, Iterable, Iterator
 from linimasa import dates, yamldata
 from linimasa.kb.local_bodies import LocalBodies, LocalUnit
 from linimasa.kb.places import PlaceIndex
+from linimasa.kb.regional_titles import province_names, regional_titles
 from linimasa.kb.records import (
     INTERNATIONAL,
     Country,
@@ -147,6 +148,14 @@ def read_titles(paths: Iterable[Path]) -> tuple[list[Title], dict[str, list[str]
     return titles, words
 
 
+def read_regional_title_specs(paths: Iterable[Path]) -> list[dict]:
+    """The offices of Indonesia's regions (``regional_titles`` of titles_id.yaml)."""
+    specs: list[dict] = []
+    for path in paths:
+        specs.extend((yamldata.safe_load(path.read_text(encoding="utf-8")) or {}).get("regional_titles", []))
+    return specs
+
+
 def read_linking(paths: Iterable[Path]) -> dict:
     settings: dict = {}
     for path in paths:
@@ -212,6 +221,9 @@ def read_folders(folders: Sequence[Path]) -> dict[str, Any]:
     places.add_aliases(csv_rows(files_named(PLACE_ALIASES, folders)))
     places.add_regions(csv_rows(files_named(REGIONS, folders)), country="IDN")
     titles, title_words = read_titles(files_named(TITLES, folders))
+    provinces = [row["name"] for row in csv_rows(files_named(ADMIN1, folders)) if row["country"] == "IDN"]
+    titles += regional_titles(read_regional_title_specs(files_named(TITLES, folders)),
+                              csv_rows(files_named(REGIONS, folders)), province_names(places, provinces), titles)
     return dict(
         people=read_people(files_named(PEOPLE, folders)),
         roles=read_roles(files_named(ROLES, folders)),

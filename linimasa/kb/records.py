@@ -76,6 +76,7 @@ class Title:
     organisation: str | None = None  # implied organisation, e.g. "Sekjen PBB"
     needs_complement: bool = False  # "Ketua" alone names no office
     default_country: str | None = None  # the country meant when none is named ("Mendagri" alone is Indonesia's)
+    listed_holders: bool = True  # the KB lists who held it; not for the composed regional offices ("Bupati Agam")
 
 
 @dataclass(frozen=True, slots=True)
