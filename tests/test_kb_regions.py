@@ -139,3 +139,18 @@ def test_a_place_span_running_past_a_title_ends_in_the_holders_name():
     title, place = Mention(0, 23, text[0:23], "TITLE"), Mention(9, 32, text[9:32], "LOC")
     assert [(m.text, m.label) for m in names_after_titles([title, place], text)] == [
         ("Gubernur Sumatera Barat", "TITLE"), ("Mahyeldi", "PER")]
+
+
+def test_a_regional_office_without_a_name_takes_part_as_the_office(pipeline):
+    article = pipeline(Article(id="own", title="Rapat", published="2023-11-07", text=(
+        "Menteri Dalam Negeri Tito Karnavian bertemu Pj Bupati Sleman di Jakarta, Jumat (10/11).")))
+    [event] = [e for e in article.events if e.type == "CONSULT"]
+    offices = [(p.name, p.country) for p in event.participants if p.kind == "role"]
+    assert offices == [("Acting Regent of Sleman", "IDN")]
+
+
+def test_an_office_said_of_someone_named_is_no_party_of_its_own(pipeline):
+    article = pipeline(Article(id="own", title="OTT", published="2018-02-04", text=(
+        "Nyono Suharli, yang juga menjabat Bupati Jombang, Jawa Timur, terjaring operasi tangkap tangan KPK atas "
+        "dugaan suap, Sabtu (3/2).")))
+    assert not [p for e in article.events for p in e.participants if p.kind == "role"]

@@ -36,7 +36,7 @@ class Extractor:
         self.lexicon = lexicon
         topics = load_topics()
         offices = lexicon.words("government_offices") | lexicon.words("envoy_heads")
-        self.finder = CandidateFinder(lexicon, kb, dater, ParticipantResolver(kb, offices), topics, load_agents(),
+        self.finder = CandidateFinder(lexicon, kb, dater, ParticipantResolver(kb, offices, lexicon.words("predicative_office_words")), topics, load_agents(),
                                       max_candidates, ranker)
         self.assembler = Assembler(lexicon, kb, topics, require_known)
         self.attendance = AttendanceCues(lexicon)

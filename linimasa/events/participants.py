@@ -21,9 +21,10 @@ OFFICE_REACH = 6
 
 
 class ParticipantResolver:
-    def __init__(self, kb, offices: frozenset[str] = frozenset()):
+    def __init__(self, kb, offices: frozenset[str] = frozenset(), predicative: frozenset[str] = frozenset()):
         self.kb = kb
         self.offices = offices  # office words whose title names the holder's country or city after them
+        self.predicative = predicative  # words after which an office says what someone named is ("menjabat")
 
     def participant(self, party: Party, on: dt.date | None, article: Article, people, view) -> Participant | None:
         text, mentions = article.working_text, article.mentions
@@ -80,11 +81,16 @@ class ParticipantResolver:
         regional board, not the Regional Representative Council)."""
         if not m.role or not m.country:
             return None
+        if view is not None and self.predicative:
+            first = view.token_index(m.start)
+            if first > 0 and view.words[first - 1] in self.predicative:
+                return None  # "Nyono, yang juga menjabat Bupati Jombang": Nyono's office, not a party
         if view is not None:
             after = view.token_index(m.end - 1) + 1
             if after < len(view.words) and view.starts[after] >= m.end and view.capitalised(after):
                 return None
-        name = f"{m.role} of {country_name(self.kb, m.country)}" if m.country != "IGO" else m.role
+        # a role that says what it is of ("Regent of Agam") is named as it is
+        name = m.role if m.country == "IGO" or " of " in m.role else f"{m.role} of {country_name(self.kb, m.country)}"
         return Participant(name=name, mention=m.text, country=m.country, role=m.role, kind="role", side=side)
 
     def _office_country(self, view, m) -> str | None:
