@@ -154,3 +154,11 @@ def test_an_office_said_of_someone_named_is_no_party_of_its_own(pipeline):
         "Nyono Suharli, yang juga menjabat Bupati Jombang, Jawa Timur, terjaring operasi tangkap tangan KPK atas "
         "dugaan suap, Sabtu (3/2).")))
     assert not [p for e in article.events for p in e.participants if p.kind == "role"]
+
+
+def test_an_event_in_a_town_of_a_regency_is_placed_in_the_town(pipeline):
+    article = pipeline(Article(id="own", title="Banjir", published="2023-11-07", text=(
+        "Bupati Agam Andri Warman bertemu Gubernur Sumatera Barat Mahyeldi di Lubuk Basung, Kabupaten Agam, "
+        "Senin (6/11).")))
+    [event] = [e for e in article.events if e.type == "CONSULT"]
+    assert (event.location.city, event.location.country) == ("Lubuk Basung", "IDN")

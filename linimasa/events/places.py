@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from linimasa.dates import day_of
 from linimasa.events.place_mentions import apposed_country, find_location_mentions, location_of, venue_city
 from linimasa.events.place_phrases import phrases_of
+from linimasa.kb.places import REGION_PREFIX, SEAT_SUFFIX
 from linimasa.kb.records import INTERNATIONAL
 from linimasa.kb.seats import NATIONAL
 from linimasa.model import (ANAPHOR_PLACE, DATED_PLACE, DATELINE_PLACE, PARTICIPANTS_PLACE, SEAT_PLACE, Location, Mention,
@@ -282,8 +283,13 @@ def _phrase_of(view, m: Mention, phrases):
 
 
 def _population(kb, location: Location) -> int:
-    """How many people live in a city, as the knowledge base knows it (0 when it does not say)."""
+    """How many people live in a city, as the knowledge base knows it (0 when it does not say). An Indonesian
+    regency is the frame of the towns a phrase names, not a bigger town: "di Kecamatan Kuta, Kabupaten Badung"
+    happened in Kuta, "di Lubuk Basung, Kabupaten Agam" in Lubuk Basung (a regency counts 0, so the town the
+    phrase names first wins)."""
     place = kb.place(location.name, location.country) if kb is not None else None
+    if place is not None and place.kb_id.startswith(REGION_PREFIX) and not place.kb_id.endswith(SEAT_SUFFIX):
+        return 0
     return getattr(place, "population", 0) or 0
 
 

@@ -24,6 +24,7 @@ CONTEXT_POPULATION_RATIO = 10
 # kb_id prefix of Indonesia's regencies and cities that the gazetteer does not know (regions_id.csv): the
 # Ministry of Home Affairs' region code.
 REGION_PREFIX = "kemendagri:"
+SEAT_SUFFIX = ":seat"  # a regency's seat town the gazetteer lacks: kemendagri:CODE:seat
 # A town known by an alternate name that matches a region's is that region's town within this distance.
 REGION_TOWN_KM = 40
 # The words news puts before a region's name, by the region's kind ("Kabupaten Agam", "Kab. Agam").
@@ -178,7 +179,7 @@ class PlaceIndex:
         if known is not None:
             self.seat_of_region[REGION_PREFIX + row["code"]] = known
             return
-        kb_id = f"{REGION_PREFIX}{row['code']}:seat"
+        kb_id = f"{REGION_PREFIX}{row['code']}{SEAT_SUFFIX}"
         self.seat_of_region[REGION_PREFIX + row["code"]] = kb_id
         city = row["city"] if row["city"] and row["city"] != row["name"] else seat  # Menteng is in Jakarta
         self.places[kb_id] = Place(name=seat, city=city, country=country, lat=lat, lon=lon, kb_id=kb_id)
