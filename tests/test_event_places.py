@@ -29,6 +29,12 @@ def told_by(pipeline, published: str, text: str) -> Article:
     return pipeline(Article(id="own", text=text, title="Judul", published=published))
 
 
+def the_event(pipeline, published: str, text: str, kind: str = "CONSULT"):
+    """The one event of ``kind`` an article of the developers' own sentences tells, through the real stages."""
+    [event] = [e for e in told_by(pipeline, published, text).events if e.type == kind]
+    return event
+
+
 def told(stage, text, dateline=None, times=()):
     article = annotate(text, times)
     article.dateline = dateline
@@ -126,9 +132,8 @@ def test_an_unknown_venue_gives_no_place_of_its_own(stage):
 
 
 def test_a_body_named_only_in_a_title_takes_no_part_but_still_places_the_event_in_its_country(pipeline):
-    article = told_by(pipeline, "2017-03-07", "Anggota Komisi VII DPR RI Adi Nugroho mendesak pemerintah "
-                      "mengevaluasi rencana pemindahan kantor itu.")
-    [event] = [e for e in article.events if e.type == "REQUEST"]
+    event = the_event(pipeline, "2017-03-07", "Anggota Komisi VII DPR RI Adi Nugroho mendesak pemerintah "
+                    "mengevaluasi rencana pemindahan kantor itu.", "REQUEST")
     assert all("Commission" not in p.name for p in event.participants)
     assert (event.location.country, event.location_basis) == ("IDN", "participants")
 
@@ -171,9 +176,8 @@ def test_a_place_written_with_another_day_does_not_place_the_event(stage):
 
 
 def test_a_district_named_before_its_city_gives_the_city(pipeline):
-    article = told_by(pipeline, "2017-01-13", "Presiden Joko Widodo bertemu Perdana Menteri Malaysia Najib Razak di "
-                      "sebuah hotel di Ciampea, Bogor, Jawa Barat, Jumat (13/1/2017).")
-    [event] = [e for e in article.events if e.type == "CONSULT"]
+    event = the_event(pipeline, "2017-01-13", "Presiden Joko Widodo bertemu Perdana Menteri Malaysia Najib Razak di "
+                    "sebuah hotel di Ciampea, Bogor, Jawa Barat, Jumat (13/1/2017).")
     assert (event.location.city, event.location.country) == ("Bogor", "IDN")
 
 
@@ -208,24 +212,22 @@ def test_a_country_stated_with_the_event_gives_way_to_a_city_of_it_written_with_
 
 
 def test_an_attack_on_the_people_of_another_country_is_placed_in_theirs(pipeline):
-    article = told_by(pipeline, "2025-10-21", "Pasukan Israel menembak mati lima warga Palestina pada Senin "
-                      "(20/10/2025).")
-    [event] = [e for e in article.events if e.type == "ASSAULT"]
+    event = the_event(pipeline, "2025-10-21", "Pasukan Israel menembak mati lima warga Palestina pada Senin "
+                    "(20/10/2025).", "ASSAULT")
     assert {p.country for p in event.participants} == {"ISR", "PSE"}
     assert (event.location.country, event.location_basis) == ("PSE", "participants")
 
 
 def test_an_arrest_of_a_foreigner_is_placed_in_the_country_of_the_police(pipeline):
-    article = told_by(pipeline, "2025-10-21", "Kepolisian Jerman menangkap Menteri Luar Negeri Brasil pada Senin "
-                      "(20/10/2025).")
-    [event] = [e for e in article.events if e.type == "COERCE"]
+    event = the_event(pipeline, "2025-10-21", "Kepolisian Jerman menangkap Menteri Luar Negeri Brasil pada Senin "
+                    "(20/10/2025).", "COERCE")
     assert {p.country for p in event.participants} >= {"DEU", "BRA"}
     assert (event.location.country, event.location_basis) == ("DEU", "participants")
 
 
 def test_an_international_organisation_does_not_keep_the_parties_country_out(pipeline):
-    article = told_by(pipeline, "2025-10-21", "Tentara Suriah bertempur melawan ISIS pada Senin (20/10/2025).")
-    [event] = [e for e in article.events if e.type == "ASSAULT"]
+    event = the_event(pipeline, "2025-10-21", "Tentara Suriah bertempur melawan ISIS pada Senin (20/10/2025).",
+                      "ASSAULT")
     assert "IGO" in {p.country for p in event.participants}
     assert (event.location.country, event.location_basis) == ("SYR", "participants")
 
@@ -238,9 +240,8 @@ def test_the_congo_named_with_its_abbreviation_is_the_democratic_republic(pipeli
 
 
 def test_a_national_bodys_hearing_told_without_a_place_is_where_the_body_sits(pipeline):
-    article = told_by(pipeline, "2025-10-21", "Komisi Pemberantasan Korupsi (KPK) menuduh Bupati Ahmad Zainal "
-                      "menerima suap pada Senin (20/10/2025).")
-    [event] = [e for e in article.events if e.type == "ACCUSE"]
+    event = the_event(pipeline, "2025-10-21", "Komisi Pemberantasan Korupsi (KPK) menuduh Bupati Ahmad Zainal "
+                    "menerima suap pada Senin (20/10/2025).", "ACCUSE")
     assert (event.location.city, event.location.country, event.location_basis) == ("Jakarta", "IDN", "seat")
     assert not [e for e in event.evidence if e.field == "location"]  # a seat is inferred: no words to cite
 
@@ -253,16 +254,14 @@ def test_a_national_bodys_arrest_is_not_placed_where_it_sits_but_a_regional_body
 
 
 def test_a_place_the_sentence_states_beats_a_seat(pipeline):
-    article = told_by(pipeline, "2025-10-21", "KPK menuduh Bupati Ahmad Zainal menerima suap di Surabaya pada Senin "
-                      "(20/10/2025).")
-    [event] = [e for e in article.events if e.type == "ACCUSE"]
+    event = the_event(pipeline, "2025-10-21", "KPK menuduh Bupati Ahmad Zainal menerima suap di Surabaya pada Senin "
+                    "(20/10/2025).", "ACCUSE")
     assert (event.location.city, event.location_basis) == ("Surabaya", "trigger_sentence")
 
 
 def test_a_visit_to_a_country_is_where_its_host_sits(pipeline):
-    article = told_by(pipeline, "2025-10-21", "Presiden Vietnam menemui pimpinan DPR dalam kunjungan resminya ke "
-                      "Indonesia, Selasa (21/10/2025).")
-    [event] = [e for e in article.events if e.type == "CONSULT"]
+    event = the_event(pipeline, "2025-10-21", "Presiden Vietnam menemui pimpinan DPR dalam kunjungan resminya ke "
+                    "Indonesia, Selasa (21/10/2025).")
     assert (event.location.city, event.location.country) == ("Jakarta", "IDN")
 
 
@@ -271,17 +270,15 @@ def test_a_visit_to_a_country_is_where_its_host_sits(pipeline):
     "Ketua DPRD Budi Santoso menyambangi Kantor Kementerian Dalam Negeri, Senin (20/10/2025).",
 ])
 def test_a_bodys_building_is_where_the_body_sits(pipeline, text):
-    article = told_by(pipeline, "2025-10-21", text)
-    [event] = [e for e in article.events if e.type == "CONSULT"]
+    event = the_event(pipeline, "2025-10-21", text)
     assert (event.location.city, event.location.country, event.location_basis) == ("Jakarta", "IDN",
                                                                                     "trigger_sentence")
 
 
 def test_the_city_after_a_venue_of_many_words_is_the_place(pipeline):
-    article = told_by(pipeline, "2025-10-21", "Presiden Joko Widodo bertemu Prabowo Subianto di Kantor Dewan "
-                      "Pengurus Pusat Partai Mawar Indah Raya (DPP PMIR), Jalan Raden Saleh, Bandung, Senin "
-                      "(20/10/2025).")
-    [event] = [e for e in article.events if e.type == "CONSULT"]
+    event = the_event(pipeline, "2025-10-21", "Presiden Joko Widodo bertemu Prabowo Subianto di Kantor Dewan "
+                    "Pengurus Pusat Partai Mawar Indah Raya (DPP PMIR), Jalan Raden Saleh, Bandung, Senin "
+                    "(20/10/2025).")
     assert (event.location.city, event.location_basis) == ("Bandung", "trigger_sentence")
 
 
@@ -294,33 +291,29 @@ def test_an_arrested_foreigners_country_does_not_keep_the_place_of_the_arrest_ou
 
 
 def test_a_sentence_that_arrives_at_the_location_is_where_the_sentence_before_placed_things(pipeline):
-    article = told_by(pipeline, "2025-10-21", "Ribuan warga berkumpul di Lapangan Merdeka, Medan, sejak pagi. Pada "
-                      "Senin (20/10/2025), Gubernur Bobby Nasution tiba di lokasi dan bertemu Presiden Prabowo "
-                      "Subianto.")
-    [event] = [e for e in article.events if e.type == "CONSULT"]
+    event = the_event(pipeline, "2025-10-21", "Ribuan warga berkumpul di Lapangan Merdeka, Medan, sejak pagi. Pada "
+                    "Senin (20/10/2025), Gubernur Bobby Nasution tiba di lokasi dan bertemu Presiden Prabowo "
+                    "Subianto.")
     assert (event.location.city, event.location_basis) == ("Medan", "anaphor")
     assert [e.text for e in event.evidence if e.field == "location"] == ["Medan"]
 
 
 def test_a_location_word_that_names_a_new_place_refers_back_to_nothing(pipeline):
-    article = told_by(pipeline, "2025-10-21", "Ribuan warga berkumpul di Lapangan Merdeka, Medan, sejak pagi. Pada "
-                      "Senin (20/10/2025), Gubernur Bobby Nasution tiba di lokasi pengungsian dan bertemu Presiden "
-                      "Prabowo Subianto.")
-    [event] = [e for e in article.events if e.type == "CONSULT"]
+    event = the_event(pipeline, "2025-10-21", "Ribuan warga berkumpul di Lapangan Merdeka, Medan, sejak pagi. Pada "
+                    "Senin (20/10/2025), Gubernur Bobby Nasution tiba di lokasi pengungsian dan bertemu Presiden "
+                    "Prabowo Subianto.")
     assert event.location_basis != "anaphor"
 
 
 def test_the_same_occasion_is_where_the_sentence_before_placed_it_not_where_a_planned_meeting_is(pipeline):
-    article = told_by(pipeline, "2025-10-22", '"Kami siap," kata Retno Marsudi di Bandung, Rabu (22/10/2025). Dalam '
-                      "kesempatan yang sama, Retno juga bertemu Menteri Luar Negeri Malaysia Anifah Aman.")
-    [event] = [e for e in article.events if e.type == "CONSULT"]
+    event = the_event(pipeline, "2025-10-22", '"Kami siap," kata Retno Marsudi di Bandung, Rabu (22/10/2025). Dalam '
+                    "kesempatan yang sama, Retno juga bertemu Menteri Luar Negeri Malaysia Anifah Aman.")
     assert (event.location.city, event.location_basis) == ("Bandung", "anaphor")
 
 
 def test_an_event_placed_in_a_city_state_is_in_its_city(pipeline):
-    article = told_by(pipeline, "2025-10-21", "Perdana Menteri Singapura Lee Hsien Loong bertemu Menteri Luar Negeri "
-                      "Singapura Vivian Balakrishnan membahas anggaran, Senin (20/10/2025).")
-    [event] = [e for e in article.events if e.type == "CONSULT"]
+    event = the_event(pipeline, "2025-10-21", "Perdana Menteri Singapura Lee Hsien Loong bertemu Menteri Luar Negeri "
+                    "Singapura Vivian Balakrishnan membahas anggaran, Senin (20/10/2025).")
     assert (event.location.city, event.location.country) == ("Singapore", "SGP")
 
 
@@ -337,18 +330,16 @@ def test_a_city_that_closes_a_named_venue_is_the_place_but_not_after_a_lower_cas
 
 def test_the_venue_as_written_wins_over_the_shorter_venue_the_knowledge_base_took_out_of_it(pipeline):
     # the knowledge base knows "Istana Kepresidenan" (in Jakarta) and tags only those words
-    article = told_by(pipeline, "2025-10-21", "Presiden Joko Widodo bertemu Prabowo Subianto di Istana Kepresidenan "
-                      "Bogor, Jawa Barat, Senin (20/10/2025).")
-    [event] = [e for e in article.events if e.type == "CONSULT"]
+    event = the_event(pipeline, "2025-10-21", "Presiden Joko Widodo bertemu Prabowo Subianto di Istana Kepresidenan "
+                    "Bogor, Jawa Barat, Senin (20/10/2025).")
     assert (event.location.city, event.location_basis) == ("Bogor", "trigger_sentence")
     assert [e.text for e in event.evidence if e.field == "location"] == ["Istana Kepresidenan Bogor"]
 
 
 def test_a_ministrys_building_named_without_its_country_is_where_the_indonesian_ministry_sits(pipeline):
-    article = told_by(pipeline, "2025-10-22", '"Kami siap," kata Retno Marsudi di gedung Kementerian Pertahanan, '
-                      "Rabu (22/10/2025). Dalam kesempatan yang sama, Retno juga bertemu Menteri Luar Negeri "
-                      "Malaysia Anifah Aman.")
-    [event] = [e for e in article.events if e.type == "CONSULT"]
+    event = the_event(pipeline, "2025-10-22", '"Kami siap," kata Retno Marsudi di gedung Kementerian Pertahanan, '
+                    "Rabu (22/10/2025). Dalam kesempatan yang sama, Retno juga bertemu Menteri Luar Negeri "
+                    "Malaysia Anifah Aman.")
     assert (event.location.city, event.location.country, event.location_basis) == ("Jakarta", "IDN", "anaphor")
 
 
@@ -359,16 +350,14 @@ def test_a_ministrys_building_named_without_its_country_is_where_the_indonesian_
     ("Balai Agung Rakyat", "Beijing", "CHN"),
 ])
 def test_a_seat_of_government_abroad_named_without_its_city_is_in_that_city(pipeline, venue, city, country):
-    article = told_by(pipeline, "2024-03-06", "Menteri Luar Negeri Retno Marsudi bertemu Menteri Luar Negeri Jepang "
-                      f"Yoko Kamikawa di {venue}, Selasa (5/3/2024).")
-    [event] = [e for e in article.events if e.type == "CONSULT"]
+    event = the_event(pipeline, "2024-03-06", "Menteri Luar Negeri Retno Marsudi bertemu Menteri Luar Negeri Jepang "
+                    f"Yoko Kamikawa di {venue}, Selasa (5/3/2024).")
     assert (event.location.city, event.location.country, event.location_basis) == (city, country, "trigger_sentence")
 
 
 def test_an_airport_that_carries_no_citys_name_is_in_the_city_it_serves(pipeline):
-    article = told_by(pipeline, "2024-03-06", "Seorang warga Indonesia ditangkap polisi di Bandara Changi, Selasa "
-                      "(5/3/2024).")
-    [event] = [e for e in article.events if e.type == "COERCE"]
+    event = the_event(pipeline, "2024-03-06", "Seorang warga Indonesia ditangkap polisi di Bandara Changi, Selasa "
+                    "(5/3/2024).", "COERCE")
     assert (event.location.city, event.location.country) == ("Singapore", "SGP")
 
 
@@ -399,10 +388,9 @@ def test_what_follows_a_meeting_is_not_placed_at_the_meeting(pipeline):
 
 
 def test_on_this_occasion_is_where_and_when_the_sentence_before_placed_and_dated_things(pipeline):
-    article = told_by(pipeline, "2025-10-19", "Menteri Sosial Saifullah Yusuf menggelar doa bersama di Pendopo "
-                      "Kabupaten Bangkalan, Sabtu (18/10/2025). Pada kesempatan ini, Saifullah bertemu Bupati Bangkalan "
-                      "Lukman Hakim.")
-    [event] = [e for e in article.events if e.type == "CONSULT"]
+    event = the_event(pipeline, "2025-10-19", "Menteri Sosial Saifullah Yusuf menggelar doa bersama di Pendopo "
+                    "Kabupaten Bangkalan, Sabtu (18/10/2025). Pada kesempatan ini, Saifullah bertemu Bupati Bangkalan "
+                    "Lukman Hakim.")
     assert (event.location.city, event.location_basis, event.date) == ("Bangkalan", "anaphor", "2025-10-18")
 
 
@@ -427,28 +415,24 @@ def test_a_reference_with_its_own_day_still_dates_the_visit_it_refers_to(pipelin
 @pytest.mark.parametrize("topic", ["krisis kemanusiaan yang terjadi di Gaza", "perang berkepanjangan di Ukraina",
                                    "ketegangan yang meningkat di Laut China Selatan"])
 def test_a_place_of_a_topic_qualified_before_it_is_not_where_the_talks_were(pipeline, topic):
-    article = told_by(pipeline, "2023-11-14", "Presiden Joko Widodo bertemu Presiden AS Joe Biden untuk membahas "
-                      f"{topic}, Senin (13/11/2023).")
-    [event] = [e for e in article.events if e.type == "CONSULT"]
+    event = the_event(pipeline, "2023-11-14", "Presiden Joko Widodo bertemu Presiden AS Joe Biden untuk membahas "
+                    f"{topic}, Senin (13/11/2023).")
     assert event.location is None
 
 
 def test_a_place_after_the_talks_topic_and_a_word_that_ends_it_is_where_the_talks_were(pipeline):
-    article = told_by(pipeline, "2023-11-14", "Presiden Joko Widodo bertemu Presiden AS Joe Biden membahas krisis "
-                      "dan kerja sama di Gedung Putih, Senin (13/11/2023).")
-    [event] = [e for e in article.events if e.type == "CONSULT"]
+    event = the_event(pipeline, "2023-11-14", "Presiden Joko Widodo bertemu Presiden AS Joe Biden membahas krisis "
+                    "dan kerja sama di Gedung Putih, Senin (13/11/2023).")
     assert event.location.city == "Washington, D.C."
 
 
 def test_a_provinces_office_is_in_the_provinces_capital(pipeline):
-    article = told_by(pipeline, "2024-03-06", "Gubernur Jawa Barat Dedi Mulyadi bertemu Wali Kota Bogor Dedie Rachim "
-                      "di Kantor Gubernur Jawa Tengah, Selasa (5/3/2024).")
-    [event] = [e for e in article.events if e.type == "CONSULT"]
+    event = the_event(pipeline, "2024-03-06", "Gubernur Jawa Barat Dedi Mulyadi bertemu Wali Kota Bogor Dedie Rachim "
+                    "di Kantor Gubernur Jawa Tengah, Selasa (5/3/2024).")
     assert (event.location.city, event.location_basis) == ("Semarang", "trigger_sentence")
 
 
 def test_the_presidents_office_of_another_country_is_not_the_indonesian_one(pipeline):
-    article = told_by(pipeline, "2024-03-06", "Menteri Luar Negeri Retno Marsudi bertemu Presiden Filipina Ferdinand "
-                      "Marcos Jr di Kantor Presiden Filipina, Selasa (5/3/2024).")
-    [event] = [e for e in article.events if e.type == "CONSULT"]
+    event = the_event(pipeline, "2024-03-06", "Menteri Luar Negeri Retno Marsudi bertemu Presiden Filipina Ferdinand "
+                    "Marcos Jr di Kantor Presiden Filipina, Selasa (5/3/2024).")
     assert event.location is None or event.location.city != "Jakarta"

@@ -145,7 +145,7 @@ def test_longer_ner_span_wins_and_keeps_its_link():
     text = "Menlu AS John Kerry tiba."
     ner = [Mention(9, 19, "John Kerry", "PER")]
     kb_found = [Mention(9, 14, "John", "PER", source="kb")]
-    merged, _ = merge(ner, kb_found)
+    merged, _ = merge(ner, kb_found, text)
     assert [m.text for m in merged] == ["John Kerry"]
 
 

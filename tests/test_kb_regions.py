@@ -24,6 +24,16 @@ def pipeline():
     return Pipeline(settings.prepare + settings.extract, settings)
 
 
+def told(pipeline, text: str, published: str = "2023-11-07") -> Article:
+    """An article of the developers' own sentences through the real stages."""
+    return pipeline(Article(id="own", title="Judul", published=published, text=text))
+
+
+def the_meeting(pipeline, text: str, published: str = "2023-11-07"):
+    [event] = [e for e in told(pipeline, text, published).events if e.type == "CONSULT"]
+    return event
+
+
 @pytest.mark.parametrize("written", ["Agam", "Kabupaten Agam", "Kab. Agam", "Kab Agam"])
 def test_a_regency_is_a_place_of_indonesia_by_its_name_with_or_without_kabupaten(kb, written):
     place = kb.place(written, "IDN")
@@ -65,18 +75,17 @@ def test_bare_regency_names_are_not_searched_for_in_running_text(kb):
 
 
 def test_an_official_of_a_regency_is_named_without_the_regency(pipeline):
-    article = pipeline(Article(id="own", title="Kunjungan", published="2023-11-10", text=(
+    article = told(pipeline, (
         "Wakil Presiden Ma'ruf Amin mengunjungi Kabupaten Rokan Hilir, Riau, Kamis (9/11), dan bertemu Bupati "
-        "Rokan Hilir Afrizal Sintong.")))
+        "Rokan Hilir Afrizal Sintong."), "2023-11-10")
     people = [m.text for m in article.mentions if m.names_a_person]
     assert "Afrizal Sintong" in people and not any("Rokan" in name for name in people)
 
 
 def test_an_event_in_a_regency_is_placed_there(pipeline):
-    article = pipeline(Article(id="own", title="Kunjungan", published="2023-11-10", text=(
+    event = the_meeting(pipeline, (
         "Menteri Dalam Negeri Tito Karnavian mengunjungi Kabupaten Rokan Hilir, Riau, Kamis (9/11), dan bertemu "
-        "Bupati Rokan Hilir Afrizal Sintong.")))
-    [event] = [e for e in article.events if e.type == "CONSULT"]
+        "Bupati Rokan Hilir Afrizal Sintong."), "2023-11-10")
     assert (event.location.city, event.location.country) == ("Rokan Hilir", "IDN")
 
 
@@ -108,7 +117,7 @@ def test_a_regency_office_is_not_composed_with_a_city_nor_a_province(kb):
 
 
 def people_of(pipeline, text: str) -> list[tuple[str, str | None, str | None]]:
-    article = pipeline(Article(id="own", title="Rapat", published="2023-11-07", text=text))
+    article = told(pipeline, text)
     return sorted((p.name, p.country, p.role) for e in article.events for p in e.participants if p.kind == "person")
 
 
@@ -125,40 +134,39 @@ def test_regional_officials_meeting_are_both_named_with_their_offices(pipeline):
 
 
 def test_a_bodys_name_running_past_a_title_is_no_persons_name():
-    from linimasa.kb.titled_names import names_after_titles
+    from linimasa.kb.linker import merge
     from linimasa.model import Mention
     text = "Ketua Dewan Perwakilan Rakyat Daerah Jakarta hadir."
     title, body = Mention(0, 29, text[0:29], "TITLE"), Mention(6, 36, text[6:36], "ORG")
-    assert names_after_titles([title, body], text) == [title, body]
+    merged, _ = merge([body], [title], text)
+    assert [(m.text, m.label) for m in merged] == [(title.text, "TITLE"), (body.text, "ORG")]
 
 
 def test_a_place_span_running_past_a_title_ends_in_the_holders_name():
-    from linimasa.kb.titled_names import names_after_titles
+    from linimasa.kb.linker import merge
     from linimasa.model import Mention
     text = "Gubernur Sumatera Barat Mahyeldi hadir."
     title, place = Mention(0, 23, text[0:23], "TITLE"), Mention(9, 32, text[9:32], "LOC")
-    assert [(m.text, m.label) for m in names_after_titles([title, place], text)] == [
-        ("Gubernur Sumatera Barat", "TITLE"), ("Mahyeldi", "PER")]
+    merged, _ = merge([place], [title], text)
+    assert [(m.text, m.label) for m in merged] == [("Gubernur Sumatera Barat", "TITLE"), ("Mahyeldi", "PER")]
 
 
 def test_a_regional_office_without_a_name_takes_part_as_the_office(pipeline):
-    article = pipeline(Article(id="own", title="Rapat", published="2023-11-07", text=(
-        "Menteri Dalam Negeri Tito Karnavian bertemu Pj Bupati Sleman di Jakarta, Jumat (10/11).")))
-    [event] = [e for e in article.events if e.type == "CONSULT"]
+    event = the_meeting(pipeline, (
+        "Menteri Dalam Negeri Tito Karnavian bertemu Pj Bupati Sleman di Jakarta, Jumat (10/11)."))
     offices = [(p.name, p.country) for p in event.participants if p.kind == "role"]
     assert offices == [("Acting Regent of Sleman", "IDN")]
 
 
 def test_an_office_said_of_someone_named_is_no_party_of_its_own(pipeline):
-    article = pipeline(Article(id="own", title="OTT", published="2018-02-04", text=(
+    article = told(pipeline, (
         "Nyono Suharli, yang juga menjabat Bupati Jombang, Jawa Timur, terjaring operasi tangkap tangan KPK atas "
-        "dugaan suap, Sabtu (3/2).")))
+        "dugaan suap, Sabtu (3/2)."), "2018-02-04")
     assert not [p for e in article.events for p in e.participants if p.kind == "role"]
 
 
 def test_an_event_in_a_town_of_a_regency_is_placed_in_the_town(pipeline):
-    article = pipeline(Article(id="own", title="Banjir", published="2023-11-07", text=(
+    event = the_meeting(pipeline, (
         "Bupati Agam Andri Warman bertemu Gubernur Sumatera Barat Mahyeldi di Lubuk Basung, Kabupaten Agam, "
-        "Senin (6/11).")))
-    [event] = [e for e in article.events if e.type == "CONSULT"]
+        "Senin (6/11)."))
     assert (event.location.city, event.location.country) == ("Lubuk Basung", "IDN")

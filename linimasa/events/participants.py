@@ -90,7 +90,8 @@ class ParticipantResolver:
             if after < len(view.words) and view.starts[after] >= m.end and view.capitalised(after):
                 return None
         # a role that says what it is of ("Regent of Agam") is named as it is
-        name = m.role if m.country == "IGO" or " of " in m.role else f"{m.role} of {country_name(self.kb, m.country)}"
+        says_of_what = m.country == "IGO" or " of " in m.role
+        name = m.role if says_of_what else f"{m.role} of {country_name(self.kb, m.country)}"
         return Participant(name=name, mention=m.text, country=m.country, role=m.role, kind="role", side=side)
 
     def _office_country(self, view, m) -> str | None:

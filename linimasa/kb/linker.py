@@ -13,7 +13,7 @@ from linimasa.kb import KnowledgeBase, load_kb
 from linimasa.kb.acronyms import local_acronyms
 from linimasa.kb.ranks import unlink_foreigners_after_indonesian_ranks
 from linimasa.kb.region_names import without_regions
-from linimasa.kb.titled_names import names_after_titles
+from linimasa.kb.titled_names import name_after_title
 from linimasa.model import Article, Mention
 
 ENTITY_LABELS = ("PER", "ORG", "LOC")
@@ -32,8 +32,10 @@ def overlaps(a: Mention, b: Mention) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def merge(existing: list[Mention], found: list[Mention]) -> tuple[list[Mention], dict[int, list[Mention]]]:
-    """NER mentions plus the KB's, without duplicates: of two overlapping entity spans the longer stays.
+def merge(existing: list[Mention], found: list[Mention], text: str) -> tuple[list[Mention], dict[int, list[Mention]]]:
+    """NER mentions plus the KB's, without duplicates: of two overlapping entity spans the longer stays; a
+    span inside a title phrase gives way to it, and a person's or place's span that runs from a title's
+    region into a name is cut to the name ("Gubernur [Sumatera Barat Mahyeldi]": linimasa/kb/titled_names.py).
     Returns the merged list and, for each kept span that swallowed KB mentions, those mentions (a
     fallback when the longer span cannot be linked).
 
@@ -41,7 +43,11 @@ def merge(existing: list[Mention], found: list[Mention]) -> tuple[list[Mention],
     names costs time in proportion to its length."""
     titles = _Spans(m for m in found if m.label == "TITLE")
     # a span inside a title phrase ("AS" in "Menlu AS") is part of the office, not an actor of its own
-    kept = _Spans(m for m in existing if not any(_within(m, t) for t in titles.overlapping(m)))
+    kept = _Spans()
+    for m in existing:
+        beside = titles.overlapping(m)
+        if not any(_within(m, t) for t in beside):
+            kept.add(name_after_title(m, beside, text))
     swallowed: dict[int, list[Mention]] = {}
     for mention in (m for m in found if m.label != "TITLE"):
         rivals = [m for m in kept.overlapping(mention) if m.label in ENTITY_LABELS]
@@ -107,8 +113,7 @@ class EntityLinkStage:
 
     def __call__(self, article: Article) -> Article:
         kb = self.knowledge_base()
-        mentions, swallowed = merge(article.mentions, kb.find_mentions(article.working_text))
-        mentions = names_after_titles(mentions, article.working_text)  # "Gubernur Sumatera Barat Mahyeldi"
+        mentions, swallowed = merge(article.mentions, kb.find_mentions(article.working_text), article.working_text)
         mentions = without_regions(mentions, article.working_text, kb)  # "Bupati Pemalang Mukti Agung Wibowo"
         on = reference_date(article)
         entities = [m for m in mentions if m.label != "TITLE"]
