@@ -189,6 +189,8 @@ def _genitive_agent(view: SentenceView, match: TriggerMatch, m: Mention, lexicon
     noun = rule.words[0]
     done_to = noun.startswith("pe") and rule.type in lexicon.words("patient_genitive_types")
     return not done_to
+
+
 def _by_agent(view: SentenceView, match: TriggerMatch, m: Mention, lexicon: Lexicon) -> bool:
     """Whether the object names ``m`` after "oleh": who did it ("penangkapan mantan wartawan oleh polisi",
     "penembakan demonstran oleh polisi Kenya"), whatever side the words after the trigger take otherwise."""

@@ -36,8 +36,8 @@ class Extractor:
         self.lexicon = lexicon
         topics = load_topics()
         offices = lexicon.words("government_offices") | lexicon.words("envoy_heads")
-        self.finder = CandidateFinder(lexicon, kb, dater, ParticipantResolver(kb, offices, lexicon.words("predicative_office_words")), topics, load_agents(),
-                                      max_candidates, ranker)
+        resolver = ParticipantResolver(kb, offices, lexicon.words("predicative_office_words"))
+        self.finder = CandidateFinder(lexicon, kb, dater, resolver, topics, load_agents(), max_candidates, ranker)
         self.assembler = Assembler(lexicon, kb, topics, require_known)
         self.attendance = AttendanceCues(lexicon)
         self.known_override = require_known  # the events stage's option, over the lexicon's rule and the model
