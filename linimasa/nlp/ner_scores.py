@@ -9,7 +9,6 @@ operations, not a string per feature per token for crfsuite to look up.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Sequence
 
 import numpy as np
@@ -38,6 +37,8 @@ class StateScores:
         self._row_of: dict[str, int] = {}
         self._own = np.zeros((1024, n_labels))
         self._lent = np.zeros((1024, len(self.offsets), n_labels))
+        self.bigrams = BigramIds(model.attribute_ids, len(self._padded_weights) - 1)
+        self._bigram_word = np.zeros(1024, dtype=np.int64)  # per row: its lowercased word's number in ``bigrams``
 
     def _weights(self, names: Sequence[str]) -> np.ndarray:
         ids = self._ids(names)
@@ -54,8 +55,10 @@ class StateScores:
             capacity = max(needed, 2 * len(self._own))
             self._own = np.resize(self._own, (capacity, *self._own.shape[1:]))
             self._lent = np.resize(self._lent, (capacity, *self._lent.shape[1:]))
+            self._bigram_word = np.resize(self._bigram_word, capacity)
         ordered = sorted(words)
         self._row_of.update(zip(ordered, range(first_row, needed)))
+        self._bigram_word[first_row:needed] = [self.bigrams.number(word.lower()) for word in ordered]
         own, *lent = (self._sums_in_order(columns) for columns in self.feature_ids.columns(ordered))
         self._own[first_row:needed] = own
         self._lent[first_row:needed] = np.stack(lent, axis=1)
@@ -92,27 +95,73 @@ class StateScores:
             inside = (neighbour >= 0) & (neighbour < length)
             scores[inside] += self._lent[rows[np.flatnonzero(inside) + offset], k]
             scores[~inside] += self._edges[k]
-        self._add_bigrams(scores, sentences)
+        self._add_bigrams(scores, rows, position == 0, position == length - 1)
         scores[position == 0] += self._first
         ends = np.cumsum(lengths).tolist()
         return [scores[end - length : end] for end, length in zip(ends, lengths.tolist())]
 
-    def _add_bigrams(self, scores: np.ndarray, sentences: Sequence[Sequence[str]]) -> None:
+    def _add_bigrams(self, scores: np.ndarray, rows: np.ndarray, first: np.ndarray, last: np.ndarray) -> None:
         """The weights of the word bigrams on either side of each token that the model knows: the left one,
         then the right one (the order crfsuite adds them in). A bigram the model does not know adds the
-        padding row of zeros, which leaves a score as it was."""
-        lowers = [word.lower() for sentence in sentences for word in sentence]
-        previous: list[str] = []
-        following: list[str] = []
-        at = 0
-        for sentence in sentences:
-            if sentence:
-                own = lowers[at : at + len(sentence)]
-                previous += ["<s>", *own[:-1]]
-                following += [*own[1:], "</s>"]
-                at += len(sentence)
-        get, unknown, n = self.model.attribute_ids.get, itertools.repeat(len(self._padded_weights) - 1), len(lowers)
-        left = map(get, ["-1|0=" + before + "|" + word for before, word in zip(previous, lowers)], unknown)
-        scores += self._padded_weights[np.fromiter(left, dtype=np.intp, count=n)]
-        right = map(get, ["0|+1=" + word + "|" + after for word, after in zip(lowers, following)], unknown)
-        scores += self._padded_weights[np.fromiter(right, dtype=np.intp, count=n)]
+        padding row of zeros, which leaves a score as it was. ``first`` / ``last``: the positions that start /
+        end their sentence (their neighbour there is "<s>" / "</s>")."""
+        words = self._bigram_word[rows]
+        previous = np.empty_like(words)
+        previous[1:] = words[:-1]
+        previous[first] = self.bigrams.sentence_start
+        following = np.empty_like(words)
+        following[:-1] = words[1:]
+        following[last] = self.bigrams.sentence_end
+        scores += self._padded_weights[self.bigrams.left(previous, words)]
+        scores += self._padded_weights[self.bigrams.right(words, following)]
+
+
+class BigramIds:
+    """The model's ids of word-bigram features ("-1|0=di|jakarta", "0|+1=di|jakarta"), looked up by array
+    operations over an article's tokens instead of a string built and looked up per token.
+
+    Every word that occurs in a bigram the model knows gets a number (the others share one that occurs in
+    none); a bigram is then the key ``left * size + right``, found in the sorted keys of the known ones. A
+    feature name can contain "|" inside a word ("-1|0=lens||"): every split of it into two words is a key,
+    so a pair is found exactly when its feature string is a known attribute."""
+
+    LEFT, RIGHT = "-1|0=", "0|+1="
+
+    def __init__(self, attribute_ids: dict[str, int], pad: int):
+        self.pad = pad
+        pairs: dict[str, list[tuple[str, str, int]]] = {self.LEFT: [], self.RIGHT: []}
+        for name, attribute in attribute_ids.items():
+            for prefix, found in pairs.items():
+                if name.startswith(prefix):
+                    rest = name[len(prefix):]
+                    found += [(rest[:cut], rest[cut + 1:], attribute) for cut, c in enumerate(rest) if c == "|"]
+        self._number = {w: i for i, w in enumerate(sorted({w for found in pairs.values() for a, b, _ in found
+                                                              for w in (a, b)}))}
+        self.unknown = len(self._number)
+        self.size = self.unknown + 1
+        self.sentence_start, self.sentence_end = self.number("<s>"), self.number("</s>")
+        self._tables = {prefix: self._table(found) for prefix, found in pairs.items()}
+
+    def number(self, lowered_word: str) -> int:
+        return self._number.get(lowered_word, self.unknown)
+
+    def _table(self, found: list[tuple[str, str, int]]) -> tuple[np.ndarray, np.ndarray]:
+        keys = np.array([self._number[a] * self.size + self._number[b] for a, b, _ in found], dtype=np.int64)
+        order = np.argsort(keys, kind="stable")
+        return keys[order], np.array([attribute for _, _, attribute in found], dtype=np.intp)[order]
+
+    def left(self, before: np.ndarray, words: np.ndarray) -> np.ndarray:
+        """Per position, the id of the bigram (word before, word), or ``pad``."""
+        return self._ids(self._tables[self.LEFT], before, words)
+
+    def right(self, words: np.ndarray, after: np.ndarray) -> np.ndarray:
+        """Per position, the id of the bigram (word, word after), or ``pad``."""
+        return self._ids(self._tables[self.RIGHT], words, after)
+
+    def _ids(self, table: tuple[np.ndarray, np.ndarray], first: np.ndarray, second: np.ndarray) -> np.ndarray:
+        keys, attributes = table
+        wanted = first * self.size + second
+        if not len(keys):
+            return np.full(len(wanted), self.pad, dtype=np.intp)
+        at = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
+        return np.where(keys[at] == wanted, attributes[at], self.pad)
