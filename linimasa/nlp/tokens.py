@@ -53,12 +53,12 @@ def _abbreviation_alternative() -> str:
 WORD = r"[^\W_]+(?:['’\-][^\W_]+)*"
 _ALTERNATIVES = (
     r"(?:https?://|www\.)[^\s<>\"']+?(?=[.,;:!?)\]'\"”’]*(?:\s|$))",  # URL without trailing punctuation
-    r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+",  # e-mail address
+    r"[\w.+\-]++@[\w\-]+(?:\.[\w\-]+)+",  # e-mail address
     r"[@#][^\W_]\w*",  # social-media handle or hashtag
     None,  # abbreviations from the data file, filled in by _token_pattern
-    r"(?<![^\W_])(?:[^\W\d_]{1,3}\.){2,}",  # dotted acronyms and degrees: "S.H.", "a.n.", "U.S."
+    r"(?<![^\W_])(?:[^\W\d_]{1,3}+\.){2,}",  # dotted acronyms and degrees: "S.H.", "a.n.", "U.S."
     r"(?<![^\W_])[A-Z]\.(?=\s+[A-Z])",  # an initial before a capitalised word: "B. J. Habibie"
-    r"[^\W_]+(?:\.[^\W_]+)*\.(?:com|co\.id|go\.id|or\.id|ac\.id|net|org|id|tv|news)(?![^\W_])",  # domain
+    r"[^\W_]++(?:\.[^\W_]++)*\.(?:com|co\.id|go\.id|or\.id|ac\.id|net|org|id|tv|news)(?![^\W_])",  # domain
     r"(?:Rp|US\$|S\$|\$|€|£)(?=\d)",  # currency glued to its amount
     r"\d+(?:[.,:/\-]\d+)*(?:-[^\W\d_]+)?",  # numbers, dates, times, ranges, "1990-an"
     WORD,
