@@ -327,3 +327,21 @@ def test_a_name_several_leaders_share_is_settled_by_the_country_the_article_name
 def test_an_office_of_state_is_shown_before_a_party_post(kb):
     # Bahlil Lahadalia became energy minister on 19 August 2024 and Golkar chair two days later.
     assert kb.role_at("person:bahlil-lahadalia", dt.date(2025, 1, 1)).role == "Energy and Mineral Resources Minister"
+
+
+def test_name_look_ups_answer_the_same_when_asked_again_and_after_forgetting(kb, monkeypatch):
+    """country() and organisation() remember what they found for a name; the remembered answers, and those
+    found again once the memory is full and forgotten, are the first ones (a composed body included)."""
+    from linimasa.kb import base
+
+    names = ["Indonesia", "warga Jepang", "Kemlu Jepang", "Polres Jember", "KPK", "Gedung Putih", "Jakarta", "bukan nama"]
+    first = [(kb.country(n), kb.organisation(n)) for n in names]
+    assert first[0][0].iso3 == "IDN" and first[1][0].iso3 == "JPN" and first[3][1] is not None
+    assert first[7] == (None, None)
+    assert [(kb.country(n), kb.organisation(n)) for n in names] == first
+    monkeypatch.setattr(base, "NAME_MEMORY_LIMIT", 3)
+    monkeypatch.setattr(kb, "_country_of", {})
+    monkeypatch.setattr(kb, "_organisation_of", {})
+    again = [(kb.country(n), kb.organisation(n)) for n in names + names]
+    assert again == first + first
+    assert len(kb._country_of) <= 3 and len(kb._organisation_of) <= 3

@@ -84,6 +84,10 @@ class KnowledgeBase:
         self.local_bodies = local_bodies or LocalBodies((), {}, {}, ())
         self.seats = seats or Seats({}, {}, ())
         self._seat_places: dict[str, Place | None] = {}
+        # what country() and organisation() found for a name: pure functions of it over this knowledge base, asked
+        # for the same few hundred names (each article's "Indonesia", "KPK", "DPR") at almost every mention
+        self._country_of: dict[str, Country | None] = {}
+        self._organisation_of: dict[str, Organisation | None] = {}
         self.index = build_index(self, country_aliases, titles, organisation_kinds)
         self._finder = MentionFinder(self)
         self._resolver = Resolver(self)
@@ -142,6 +146,9 @@ class KnowledgeBase:
 
     def country(self, name: str) -> Country | None:
         """The country a name, abbreviation, demonym phrase or ISO alpha-3 code denotes."""
+        return _remembered(self._country_of, name, self._find_country)
+
+    def _find_country(self, name: str) -> Country | None:
         text = name.strip()
         if text in self.countries:
             return self.countries[text]
@@ -159,6 +166,9 @@ class KnowledgeBase:
         """The organisation a name denotes: a listed one ("Kemlu", "Gedung Putih"), an institution
         named by its kind and country ("Kemlu Jepang" -> Ministry of Foreign Affairs (Japan)), or a regional
         body named by its unit and region ("Polres Jember" -> Jember Police)."""
+        return _remembered(self._organisation_of, name, self._find_organisation)
+
+    def _find_organisation(self, name: str) -> Organisation | None:
         for entry in self.index.lookup(name):
             if entry.kind == "organisation":
                 return self.organisations[entry.ref]
@@ -221,3 +231,19 @@ class KnowledgeBase:
         date and the other mentions of the article; leave it unresolved when that is not certain. Fields
         from an earlier resolution are cleared first, so resolving again (another date) starts afresh."""
         return self._resolver.resolve(mention, on, context)
+
+
+NAME_MEMORY_LIMIT = 50_000  # names whose look-up a knowledge base remembers before it forgets them all
+
+
+def _remembered(memory: dict, name: str, find):
+    """``find(name)``, from ``memory`` when it was asked before (the look-ups are pure functions of the name)."""
+    found = memory.get(name, _NOT_ASKED)
+    if found is _NOT_ASKED:
+        if len(memory) >= NAME_MEMORY_LIMIT:
+            memory.clear()
+        found = memory[name] = find(name)
+    return found
+
+
+_NOT_ASKED = object()
