@@ -111,3 +111,27 @@ def test_a_stopped_run_exits_within_5_seconds_marked_interrupted_and_the_next_ru
         assert conn.execute("SELECT count(*) FROM articles WHERE status = 'processed'").fetchone()[0] == 4000
     finally:
         conn.close()
+
+
+def test_loading_the_models_pauses_the_collector():
+    """The driver's warm-up runs without garbage collection (the models' millions of lasting objects made the
+    collector walk the heap over and over); the collector runs again afterwards and frees what it left."""
+    import gc
+    import weakref
+
+    from linimasa.engine.hygiene import collections_paused
+
+    class Node:
+        pass
+
+    assert gc.isenabled()
+    with collections_paused():
+        assert not gc.isenabled()
+        node = Node()
+        node.self = node  # a cycle: only the collector frees it
+        left = weakref.ref(node)
+        del node
+        assert left() is not None  # not collected while paused
+    assert gc.isenabled()
+    gc.collect()
+    assert left() is None

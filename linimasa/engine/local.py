@@ -32,7 +32,7 @@ from ..revisions import stale_version
 from ..stages import JudgesOnArrival
 from ..store import Outcome, RunCounts, Store, StoredArticle
 from .corpus import corpus_stages, run_corpus_stages
-from .hygiene import die_with_parent, frozen_for_fork
+from .hygiene import collections_paused, die_with_parent, frozen_for_fork
 from .isolation import map_isolating, rejected_copy
 from .packing import (
     PackedArticle,
@@ -229,9 +229,10 @@ class LocalRunner:
         warmed = None
         if self._executor is None:
             if "fork" in multiprocessing.get_all_start_methods():
-                pipeline = self._inline or phase_pipeline(self.settings, "extract")
-                if warm_up is not None:
-                    warmed = pipeline.run_or_reject(warm_up)
+                with collections_paused():
+                    pipeline = self._inline or phase_pipeline(self.settings, "extract")
+                    if warm_up is not None:
+                        warmed = pipeline.run_or_reject(warm_up)
                 self._executor = ProcessPoolExecutor(
                     self._workers(), mp_context=multiprocessing.get_context("fork"),
                     initializer=_adopt_pipelines, initargs=(self.prepare, arrival_stages(self.settings), pipeline),
