@@ -28,6 +28,7 @@ from linimasa.events.arguments import (
 from linimasa.events.channels import calls_told_as_talks
 from linimasa.events.coreference import PronounCues, resolve_pronouns
 from linimasa.events.date_findings import DateFinding, dated_after, date_finding
+from linimasa.events.enforcers import EnforcerCues, article_bodies, with_enforcer
 from linimasa.events.frames import (
     after_reference_word,
     frame_holders,
@@ -145,6 +146,7 @@ class CandidateFinder:
         self.agents = agents
         self.private_agents = frozenset(args.get("private_agents") or ())
         self.counted_people_types = frozenset(args.get("counted_people_types") or ())
+        self.enforcers = EnforcerCues.of(args)
         self.ranker = ranker
         self.ranker_cues = RankerCues.of(lexicon)
         # who "ia" / "dia" and a quote's "saya" / "kami" are (linimasa/events/coreference.py)
@@ -156,6 +158,7 @@ class CandidateFinder:
         # the people each sentence introduces by name: per article, so it is passed along, never kept on the
         # finder (one finder reads many articles, on several threads under Dask)
         named_in = introduced(views, self.naming) if self.naming else {}
+        bodies = article_bodies(views, self.enforcers) if self.enforcers is not None else []
         for prior, view in zip([None] + views, views):
             if len(candidates) >= self.max_candidates:
                 break
@@ -164,7 +167,8 @@ class CandidateFinder:
             matches = calls_told_as_talks(view.words, matches, self.lexicon)
             for before, match, following in zip([None] + matches, matches, matches[1:] + [None]):
                 span = (before.last if before else 0, following.first if following else len(view.words))
-                candidate = self._candidate(article, view, match, anchor, people, span, (prior, names), named_in)
+                candidate = self._candidate(article, view, match, anchor, people, span, (prior, names), named_in,
+                                            bodies)
                 if candidate is None:
                     continue
                 if (previous is not None and (previous.reference or previous.framed) and match.rule.pos == "noun"
@@ -216,11 +220,12 @@ class CandidateFinder:
     # ------------------------------------------------------------------ candidates
 
     def _candidate(self, article, view: SentenceView, match: TriggerMatch, anchor, people,
-                   span: tuple[int, int], ranking: tuple = (None, None), named_in: dict | None = None
-                   ) -> Candidate | None:
+                   span: tuple[int, int], ranking: tuple = (None, None), named_in: dict | None = None,
+                   bodies: list | None = None) -> Candidate | None:
         """``span``: from the end of the previous trigger to the start of the next; words beyond belong to
         other predicates. ``ranking``: the sentence before and the article's names, for the party ranker.
-        ``named_in``: the people each sentence of the article introduces by name (events/named_later.py)."""
+        ``named_in``: the people each sentence of the article introduces by name (events/named_later.py).
+        ``bodies``: the enforcement bodies the article names (events/enforcers.py)."""
         rule = match.rule
         words = view.words
         previous = words[max(0, match.first - 2) : match.first]
@@ -308,6 +313,8 @@ class CandidateFinder:
             parties = [p for p in parties if p.mention.source != COUNTED_PEOPLE]
         if named_in and rule.type != "CONSULT" and not reference:  # "menahan dua tersangka. ... berinisial S"
             parties = stand_ins(parties, view, named_in, self.described_later)
+        if bodies and rule.type in self.enforcers.types and not reference:  # "diamankan" after "Polres X menangkap"
+            parties = with_enforcer(parties, match, words, bodies, self.enforcers)
         participants = []
         for party in parties:
             participant = self.resolver.participant(party, on, article, people, view)
