@@ -61,3 +61,4 @@ def test_an_arrest_told_in_a_quote_gets_no_body():
             'ditangkap karena mencuri ayam," katanya.')
     found = events(text, [POLICE, RANGGA], "COERCE", require_known_party=False)
     assert ("actor", "Kepolisian Daerah Andalas") not in sides(found)
+

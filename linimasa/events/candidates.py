@@ -39,7 +39,7 @@ from linimasa.events.frames import (
 )
 from linimasa.events.detect import TriggerMatch, find_triggers
 from linimasa.events.company_names import company_mentions
-from linimasa.events.initials import initials_mentions
+from linimasa.events.initials import initials_again, initials_mentions
 from linimasa.events.visit_hosts import foreign_host
 from linimasa.events.name_words import name_word_mentions
 from linimasa.events.ranked_names import RankCues, ranked_mentions
@@ -213,6 +213,8 @@ class CandidateFinder:
             view.times = [t for t in times if sentence.start <= t.start < sentence.end]
             if view.words:
                 views.append(view)
+        if self.naming:
+            initials_again(views, text)  # "Namun DS dibekuk polisi" after "pria berinisial DS"
         if self.pronoun_cues is not None:
             resolve_pronouns(views, self.pronoun_cues)
         return views

@@ -48,3 +48,23 @@ def initials_mentions(view, text: str, naming: frozenset[str]) -> list[Mention]:
 def _age(words: list[str], i: int) -> bool:
     """Whether an age in brackets follows word ``i``: "( 53 )"."""
     return i + 3 < len(words) and words[i + 1] == "(" and words[i + 2].isdigit() and words[i + 3] == ")"
+
+
+def initials_again(views: list, text: str) -> None:
+    """Each sentence's mentions with the initials the article introduced as a person once ("pria berinisial DS",
+    "DS (25)") wherever they stand alone again ("Namun DS dibekuk polisi", "Polisi menangkap ZA"): crime news
+    introduces a suspect once and then writes only the initials, which the NER misses or takes for something
+    else. Changes ``view.mentions`` in place."""
+    introduced = {m.text.casefold() for view in views for m in view.mentions if m.source == "initials"}
+    if not introduced:
+        return
+    for view in views:
+        if introduced.isdisjoint(view.words):
+            continue
+        known = {m.start for m in view.mentions if m.source == "initials"}
+        people = [Mention(s, e, text[s:e], "PER", source="initials")
+                  for w, s, e in zip(view.words, view.starts, view.ends)
+                  if w in introduced and s not in known and is_initials(text[s:e])]
+        if people:
+            kept = [m for m in view.mentions if not any(m.start < p.end and p.start < m.end for p in people)]
+            view.mentions = sorted(kept + people, key=lambda m: m.start)
