@@ -52,18 +52,21 @@ def agent_mentions(words: list[str], starts: list[int], ends: list[int], text: s
     stand as a role ("sebagai tersangka"). A counted noun makes a group only after its count ("dua pria
     ditangkap"), and joins the count of an agent noun after it ("tiga orang tersangka": the suspects)."""
     found = []
-    i = 0
-    while i < len(words):
+    free = 0  # the first word no agent found so far covers
+    first_words, counted, counted_people = agents.names.first_words, agents.counted, agents.counted_people
+    # most words start no agent: only those that may are tried
+    for i in [i for i, word in enumerate(words) if word in first_words or word in counted or word in counted_people]:
+        if i < free:
+            continue
         n, name = agents.names.longest_at(words, i)
         source = "agents"
         if not n and i > 0 and agents.is_count(words[i - 1]) and not (
                 i + 1 < len(words) and agents.names.longest_at(words, i + 1)[0]):
-            if agents.counted.get(words[i]):
-                n, name = 1, agents.counted[words[i]]
-            elif words[i] in agents.counted_people:
-                n, name, source = 1, agents.counted_people[words[i]], COUNTED_PEOPLE
+            if counted.get(words[i]):
+                n, name = 1, counted[words[i]]
+            elif words[i] in counted_people:
+                n, name, source = 1, counted_people[words[i]], COUNTED_PEOPLE
         if not n:
-            i += 1
             continue
         first = i
         while first > 0 and (words[first - 1] in agents.quantifiers or _NUMBER.match(words[first - 1]) or (
@@ -75,5 +78,5 @@ def agent_mentions(words: list[str], starts: list[int], ends: list[int], text: s
         role = first > 0 and words[first - 1] in agents.not_after  # "sebagai tersangka"
         if not named_after and not role and not any(m.start < end and start < m.end for m in taken):
             found.append(Mention(start, end, text[start:end], "AGENT", source=source, kind="agent", name=name))
-        i += n
+        free = i + n
     return found

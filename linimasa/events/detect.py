@@ -20,19 +20,16 @@ def find_triggers(words: list[str], starts: list[int], ends: list[int], lexicon:
     """Non-overlapping trigger matches in a sentence given as lower-cased ``words`` with their offsets."""
     matches = []
     first_words = lexicon.triggers.first_words
-    i = 0
-    while i < len(words):
-        word = words[i]
-        if word not in first_words and without_clitic(word) not in first_words:
-            i += 1  # most words start no trigger: skipped without a call (_match_at asks this first)
+    free = 0  # the first word no match found so far covers
+    # most words start no trigger: only those that may are tried (_match_at asks this first)
+    for i in [i for i, word in enumerate(words) if word in first_words or without_clitic(word) in first_words]:
+        if i < free:
             continue
         match = _match_at(words, i, lexicon)
-        if match is None:
-            i += 1
-            continue
-        rule, length = match
-        matches.append(TriggerMatch(rule, i, i + length, starts[i], ends[i + length - 1]))
-        i += length
+        if match is not None:
+            rule, length = match
+            matches.append(TriggerMatch(rule, i, i + length, starts[i], ends[i + length - 1]))
+            free = i + length
     return matches
 
 

@@ -22,6 +22,8 @@ def is_initials(text: str) -> bool:
 def initials_mentions(view, text: str, naming: frozenset[str]) -> list[Mention]:
     """The sentence's mentions (``view``: a SentenceView) with each run of initials as a person."""
     words = view.words
+    if "(" not in words and naming.isdisjoint(words):
+        return view.mentions  # no naming word, and no age in brackets to follow initials: most sentences
     surface = [text[s:e] for s, e in zip(view.starts, view.ends)]
     found: list[int] = []
     for i, word in enumerate(words):
