@@ -30,6 +30,7 @@ first wins (the store's in the order they were stored, then this run's in input 
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import re
 import struct
@@ -97,16 +98,22 @@ def digest_bytes(minhash: RMinHash) -> bytes:
     return struct.pack(f"<{len(values)}I", *values)
 
 
-def band_keys(digest: bytes, num_bands: int = NUM_BANDS) -> list[int]:
+# Each article's band keys are asked three times in the driver (the chunk's prefetch, its judgement, its store
+# rows), two chunks apart at most: kept for this many signatures.
+BAND_KEYS_KEPT = 4096
+
+
+@functools.lru_cache(maxsize=BAND_KEYS_KEPT)
+def band_keys(digest: bytes, num_bands: int = NUM_BANDS) -> tuple[int, ...]:
     """The LSH band keys of a signature (:func:`digest_bytes`): band ``i`` is the ``i``-th run of
     ``NUM_PERM / num_bands`` values, as the in-memory LSH cuts them, hashed with its number into a signed
     64-bit key. Two signatures are candidates when any band key is equal."""
     width = len(digest) // num_bands
-    return [
+    return tuple(
         int.from_bytes(hashlib.blake2b(bytes([band]) + digest[band * width:(band + 1) * width], digest_size=8).digest(),
                        "little", signed=True)
         for band in range(num_bands)
-    ]
+    )
 
 
 def digest_jaccard(a: bytes, b: bytes) -> float:
@@ -126,7 +133,7 @@ class StoredSignature:
     digest: bytes  # :func:`digest_bytes`
     order: int = 0  # position in the store's index order (assigned by the store)
 
-    def bands(self) -> list[int]:
+    def bands(self) -> tuple[int, ...]:
         return band_keys(self.digest)
 
 

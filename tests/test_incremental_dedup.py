@@ -165,3 +165,17 @@ def test_a_store_made_before_the_index_is_filled_once_and_judges_the_same(tmp_pa
     store = open_store(rebuilt, readonly=True)
     assert store.get_state(BACKFILL_STATE_KEY) is None
     store.close()
+
+
+def test_band_keys_are_the_same_whether_remembered_or_computed_again():
+    """The driver asks each signature's band keys three times; the remembered keys are the computed ones, as a
+    tuple no caller can change for the others."""
+    from linimasa.dedup import NUM_BANDS, band_keys, digest_bytes, fingerprint
+
+    text = " ".join(f"kata{i} berita{i % 7} hari{i % 5}" for i in range(60))
+    digest = digest_bytes(fingerprint(text).minhash)
+    first = band_keys(digest)
+    assert isinstance(first, tuple) and len(first) == NUM_BANDS and band_keys(digest) == first
+    band_keys.cache_clear()
+    assert band_keys(digest) == first
+    assert band_keys(digest[::-1]) != first
