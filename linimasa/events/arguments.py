@@ -133,7 +133,7 @@ def find_parties(view: SentenceView, match: TriggerMatch, lexicon: Lexicon, refe
     speakers = {id(m) for m in view.mentions if spoken_by(view, m, lexicon)}
     if not reference:
         for m in before:
-            party = None if id(m) in speakers else _party(view, m, before_side, lexicon)
+            party = None if id(m) in speakers else party_of(view, m, before_side, lexicon)
             if party:
                 parties.append(party)
         if not parties and any(w in lexicon.words("pronouns") for w in view.words[start : match.first]):
@@ -145,8 +145,8 @@ def find_parties(view: SentenceView, match: TriggerMatch, lexicon: Lexicon, refe
     for k, m in enumerate(after):
         by_agent = rule.type != "CONSULT" and _by_agent(view, match, m, lexicon)
         side = "actor" if by_agent or (k == 0 and _genitive_agent(view, match, m, lexicon)) else after_side
-        party = _party(view, m, side, lexicon, visit=rule.mode == "visit",
-                       addressed=rule.type in lexicon.words("addressed_types"))
+        party = party_of(view, m, side, lexicon, visit=rule.mode == "visit",
+                         addressed=rule.type in lexicon.words("addressed_types"))
         if party:
             parties.append(party)
     return parties
@@ -251,7 +251,7 @@ def companions(view: SentenceView, match: TriggerMatch, lexicon: Lexicon) -> lis
                       and not any(words[i] in stops for i in range(view.token_index(m.end - 1) + 1, at))]
             listed = before[-1:] + listed
         for m in listed:
-            party = _party(view, m, "actor", lexicon) if m.kind != "agent" else None
+            party = party_of(view, m, "actor", lexicon) if m.kind != "agent" else None
             if party is not None and all(party.mention is not other.mention for other in found):
                 found.append(party)
     return found
@@ -391,8 +391,11 @@ def spoken_by(view: SentenceView, m: Mention, lexicon: Lexicon) -> bool:
         for t in view.mentions)
 
 
-def _party(view: SentenceView, m: Mention, side: str, lexicon: Lexicon, visit: bool = False,
-           addressed: bool = False) -> Party | None:
+def party_of(view: SentenceView, m: Mention, side: str, lexicon: Lexicon, visit: bool = False,
+             addressed: bool = False) -> Party | None:
+    """The party a mention of the sentence stands for on ``side``, or None where it is none: a source credited
+    or excluded, a place (unless a visit's destination), a building after "ke" (unless a request is
+    ``addressed`` to a named body or person)."""
     if _credit(view, m) or lexicon.nonparties.excluded(view, m):
         return None
     marker = preposition_of(view, m, lexicon)

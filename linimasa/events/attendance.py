@@ -12,7 +12,7 @@ for a reference's companions.
 
 from __future__ import annotations
 
-from linimasa.events.arguments import Party, SentenceView, _party
+from linimasa.events.arguments import Party, SentenceView, party_of
 from linimasa.events.lexicon import Lexicon
 from linimasa.nlp.phrases import PhraseIndex
 
@@ -50,7 +50,7 @@ class AttendanceCues:
         for m in view.mentions:
             if view.token_index(m.start) < at or m.kind == "agent":
                 continue
-            party = _party(view, m, "actor", lexicon)
+            party = party_of(view, m, "actor", lexicon)
             if party is not None and m.kind != "country" and all(party.mention is not p.mention for p in found):
                 found.append(party)
         return found
