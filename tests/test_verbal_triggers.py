@@ -42,3 +42,19 @@ def test_endangering_is_no_threat():
     assert triggers("Kemarau panjang mengancam pasokan beras di tiga provinsi.", "THREATEN") == []
     assert triggers("Korea Utara mengancam akan menembakkan rudal ke Guam.", "THREATEN") == ["mengancam"]
     assert triggers("Presiden mengancam mencopot menteri yang tidak bekerja.", "THREATEN") == ["mengancam"]
+
+
+def test_support_that_describes_or_names_a_purpose_is_no_act_of_support():
+    assert triggers("Duta besar yang mendukung keanggotaan negara itu dipanggil pulang oleh menteri luar negeri.",
+                    "SUPPORT") == []
+    assert triggers("Polres Sleman menggelar patroli bersama ojek daring dalam mendukung program pemerintah daerah.",
+                    "SUPPORT") == []
+    assert triggers("Partai Golkar mendukung Ridwan Kamil sebagai calon gubernur Jawa Barat.", "SUPPORT") == ["mendukung"]
+
+
+def test_a_letter_of_condolence_or_resignation_is_no_request():
+    assert triggers("Presiden Uzbekistan mengirimkan surat tanda belasungkawa kepada Presiden Donald Trump.",
+                    "REQUEST") == []
+    assert triggers("Kepala kantor komunikasi itu mengirim surat pengunduran diri kepada Presiden.", "REQUEST") == []
+    assert triggers("Wali Kota Bekasi berkirim surat kepada Kementerian Kominfo agar peta itu diperbaiki.",
+                    "REQUEST") == ["berkirim surat"]
