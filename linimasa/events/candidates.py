@@ -9,6 +9,7 @@ held them ("..., kata Purbaya usai melakukan pertemuan dengan ..."), *anaphoric*
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from linimasa.dates import precision
@@ -47,10 +48,12 @@ from linimasa.events.lexicon import Lexicon, normal
 from linimasa.events.named_later import introduced, stand_ins
 from linimasa.events.shared_modality import plans_told_again, share_in_sentence
 from linimasa.events.not_talks import (
+    about_sport_or_show,
     destination_of_another_verb,
     holiday,
     list_item,
     possessed_pronoun,
+    public_party,
     to_a_place,
     without_abbreviations,
 )
@@ -131,6 +134,9 @@ class CandidateFinder:
         self.not_political = frozenset(args["not_political_context"])
         self.not_talks = frozenset(args.get("not_talks_context") or ())
         self.not_political_people = frozenset(args.get("not_political_people") or ())
+        self.show_article = (self.not_political | self.not_political_people
+                             | frozenset(args.get("sport_or_show_article_words") or ()))
+        self.show_article_least, self.show_article_share = args.get("sport_or_show_article") or (0, 2.0)
         self.law_types = frozenset(args.get("law_types") or ())
         self.anaphora = [tuple(a) for a in args["plural_anaphora"]]
         self.session_bodies = dict(args.get("session_bodies") or {})
@@ -159,6 +165,7 @@ class CandidateFinder:
         # finder (one finder reads many articles, on several threads under Dask)
         named_in = introduced(views, self.naming) if self.naming else {}
         bodies = article_bodies(views, self.enforcers) if self.enforcers is not None else []
+        show = None  # whether the article is about sport or show business: read when first asked
         for prior, view in zip([None] + views, views):
             if len(candidates) >= self.max_candidates:
                 break
@@ -171,6 +178,15 @@ class CandidateFinder:
                                             bodies)
                 if candidate is None:
                     continue
+                if match.rule.type == "CONSULT" and not public_party(candidate.participants, candidate.officials):
+                    # in news of sport or show business, talks need a party other than a country: there a
+                    # country is a team or a setting
+                    if show is None:
+                        show = about_sport_or_show(re.findall(r"[\w\-]+", (article.title or "").lower()), views,
+                                                   self.show_article, self.show_article_least,
+                                                   self.show_article_share)
+                    if show:
+                        continue
                 if (previous is not None and (previous.reference or previous.framed) and match.rule.pos == "noun"
                         and self._same_clause(view, previous.match, match)):
                     candidate.reference = True  # "Pertemuan itu diawali dengan pembicaraan empat mata"

@@ -1,0 +1,51 @@
+"""Talks told where the article or the sentence says they are something else (issue 19, CONSULT precision on
+articles nobody tuned on): a country in news of sport or show business is a team or a setting. The
+developers' own sentences, through the whole pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from linimasa.config import Settings
+from linimasa.model import Article
+from linimasa.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def extract():
+    settings = Settings()
+    pipeline = Pipeline(settings.prepare + settings.extract, settings)
+    return lambda text, title="Judul": pipeline(Article(id="own", text=text, title=title, published="2019-09-06"))
+
+
+def consult(article):
+    return [e for e in article.events if e.type == "CONSULT" and e.modality == "asserted"]
+
+
+def names(event):
+    return {p.name for p in event.participants}
+
+
+MATCH_REPORT = ("Timnas Indonesia bermain imbang 1-1 melawan Vietnam dalam laga uji coba di Bekasi, Kamis (5/9/2019). "
+                "Gol Indonesia dicetak pada babak pertama. ")
+
+
+@pytest.mark.parametrize("title, sentence", [
+    ("Timnas Ditahan Imbang Vietnam", "Sebelumnya, Indonesia juga gagal menang saat bertandang ke Malaysia, Minggu (1/9)."),
+    ("Timnas Ditahan Imbang Vietnam", "Lima hari sebelum bertemu Indonesia, Vietnam sudah lebih dulu menjamu Thailand."),
+    ("Ganda Putra Mundur", "Pelatih mengatakan pemain asal Jepang itu sempat menelepon pengurus federasi Indonesia, Senin (2/9)."),
+])
+def test_a_country_in_news_of_sport_is_a_team_not_a_party_of_talks(extract, title, sentence):
+    assert consult(extract(MATCH_REPORT + sentence, title)) == []
+
+
+def test_officials_meeting_in_news_of_sport_still_hold_talks(extract):
+    text = MATCH_REPORT + "Presiden Joko Widodo bertemu Perdana Menteri Malaysia Mahathir Mohamad di Jakarta."
+    held = consult(extract(text, "Timnas Ditahan Imbang Vietnam"))
+    assert len(held) == 1 and {"Joko Widodo", "Mahathir Mohamad"} <= names(held[0])
+
+
+def test_a_country_visited_outside_news_of_sport_is_still_a_visit(extract):
+    text = ("Pemerintah Indonesia membahas kerja sama perbatasan dengan Malaysia. "
+            "Delegasi Indonesia bertandang ke Malaysia untuk membahas perbatasan, Minggu (1/9).")
+    assert len(consult(extract(text, "Indonesia dan Malaysia Bahas Perbatasan"))) == 1
