@@ -53,6 +53,7 @@ from linimasa.events.not_talks import (
     holiday,
     list_item,
     possessed_pronoun,
+    public_or_law_party,
     public_party,
     to_a_place,
     without_abbreviations,
@@ -137,6 +138,9 @@ class CandidateFinder:
         self.show_article = (self.not_political | self.not_political_people
                              | frozenset(args.get("sport_or_show_article_words") or ()))
         self.show_article_least, self.show_article_share = args.get("sport_or_show_article") or (0, 2.0)
+        self.show_article_verbal = frozenset(args.get("sport_or_show_verbal_types") or ())
+        self.law_agents = frozenset(args.get("law_agents") or ())
+        self.law_acts = frozenset(args.get("law_acts") or ())
         self.law_types = frozenset(args.get("law_types") or ())
         self.anaphora = [tuple(a) for a in args["plural_anaphora"]]
         self.session_bodies = dict(args.get("session_bodies") or {})
@@ -178,9 +182,12 @@ class CandidateFinder:
                                             bodies)
                 if candidate is None:
                     continue
-                if match.rule.type == "CONSULT" and not public_party(candidate.participants, candidate.officials):
+                if ((match.rule.type == "CONSULT" and not public_party(candidate.participants, candidate.officials))
+                        or (match.rule.type in self.show_article_verbal and match.rule.lemma not in self.law_acts
+                            and not public_or_law_party(candidate.participants, self.law_agents))):
                     # in news of sport or show business, talks need a party other than a country: there a
-                    # country is a team or a setting
+                    # country is a team or a setting; and what a player, a coach, a club or a singer asks, backs,
+                    # criticises or refuses is no act of public life unless a public or legal party takes part
                     if show is None:
                         show = about_sport_or_show(re.findall(r"[\w\-]+", (article.title or "").lower()), views,
                                                    self.show_article, self.show_article_least,

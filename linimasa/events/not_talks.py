@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from linimasa.events.detect import TriggerMatch
 from linimasa.events.participants import generic, vouches
+from linimasa.kb.local_bodies import KB_PREFIX as LOCAL_PREFIX
 from linimasa.lang.id.morphology import looks_like_verb
 from linimasa.nlp.phrases import PhraseIndex
 
@@ -96,3 +97,12 @@ def public_party(participants: list, officials: frozenset) -> bool:
     an office or a body the knowledge base knows, or someone the text titles with an office of government
     (``officials``, mention offsets)."""
     return any((vouches(p) and not generic(p)) or (m.start, m.end) in officials for p, m in participants)
+
+
+def public_or_law_party(participants: list, law_agents: frozenset[str]) -> bool:
+    """Whether a verbal act names a party of public life or of the law: a person or body the knowledge base
+    knows (not a country alone, which in sport news is a team), a regional body ("Polres Bandung", "Pemkot
+    Surabaya"), or a generic party of the law (``law_agents``: "polisi", "jaksa", "hakim"). "Rossi mengkritik
+    Zarco", "Mbappe meminta klubnya ..." name none; "Pemain X ditetapkan tersangka oleh polisi" does."""
+    return any((vouches(p) and not generic(p)) or (p.kb_id or "").startswith(LOCAL_PREFIX + ":")
+               or (p.kind == "agent" and p.name in law_agents) for p, _ in participants)
