@@ -49,3 +49,18 @@ def test_a_country_visited_outside_news_of_sport_is_still_a_visit(extract):
     text = ("Pemerintah Indonesia membahas kerja sama perbatasan dengan Malaysia. "
             "Delegasi Indonesia bertandang ke Malaysia untuk membahas perbatasan, Minggu (1/9).")
     assert len(consult(extract(text, "Indonesia dan Malaysia Bahas Perbatasan"))) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Peluncuran layanan taksi udara itu dihadiri oleh Menteri Perhubungan Budi Karya Sumadi, Senin (2/9/2019).",
+    "Upacara penyerahan beasiswa tersebut dihadiri oleh Duta Besar China untuk Indonesia Xiao Qian, Senin (2/9/2019).",
+    "Acara pemberian penghargaan itu dihadiri oleh Sekretaris Jenderal PBB Antonio Guterres di Jenewa, Senin (2/9/2019).",
+])
+def test_a_ceremony_attended_by_officials_is_no_talks(extract, text):
+    assert consult(extract(text)) == []
+
+
+def test_a_meeting_attended_by_officials_is_talks(extract):
+    text = ("Kementerian Dalam Negeri menggelar rapat koordinasi pengendalian inflasi di Jakarta, Senin (2/9/2019). "
+            "Rapat tersebut dihadiri oleh Menteri Dalam Negeri Tito Karnavian dan Gubernur Jawa Barat Ridwan Kamil.")
+    assert len(consult(extract(text))) == 1
