@@ -64,3 +64,23 @@ def test_a_meeting_attended_by_officials_is_talks(extract):
     text = ("Kementerian Dalam Negeri menggelar rapat koordinasi pengendalian inflasi di Jakarta, Senin (2/9/2019). "
             "Rapat tersebut dihadiri oleh Menteri Dalam Negeri Tito Karnavian dan Gubernur Jawa Barat Ridwan Kamil.")
     assert len(consult(extract(text))) == 1
+
+
+@pytest.mark.parametrize("text", [
+    ("Menteri Keuangan Purbaya Yudhi Sadewa menyambangi Kantor Kementerian Pekerjaan Umum (PU), Jakarta Selatan, "
+     "Jumat (6/9/2019). Berdasarkan pantauan wartawan, Purbaya tiba pukul 16.43 WIB dan disambut oleh Menteri PU "
+     "Dody Hanggodo."),
+    ("Menteri Luar Negeri Sugiono mengunjungi Kantor Kementerian Luar Negeri Malaysia di Putrajaya, Senin (2/9/2019). "
+     "Setibanya di sana, Sugiono disambut langsung oleh Menteri Luar Negeri Malaysia Mohamad Hasan."),
+    ("Gubernur Jawa Timur Khofifah Indar Parawansa berkunjung ke Kantor Polda Jawa Timur, Senin (2/9/2019). "
+     "Khofifah diterima oleh Kapolda Jawa Timur Irjen Imam Sugianto di ruang kerjanya."),
+])
+def test_the_reception_of_a_visitor_told_after_the_visit_is_that_visit(extract, text):
+    assert len(consult(extract(text))) == 1
+
+
+def test_a_reception_on_another_day_is_another_visit(extract):
+    text = ("Menteri Luar Negeri Sugiono mengunjungi Kantor Kementerian Luar Negeri Malaysia di Putrajaya, "
+            "Senin (2/9/2019). Dua hari kemudian, Sugiono disambut Presiden Singapura Tharman Shanmugaratnam di "
+            "Istana, Rabu (4/9/2019).")
+    assert len(consult(extract(text))) == 2

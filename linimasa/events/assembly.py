@@ -26,6 +26,7 @@ from linimasa.events.participants import LOCAL_PREFIX, contains, generic, key, s
 from linimasa.events.places import (DatedPlace, anaphor_place, city_of_country, dated_place, dateline_place,
                                     participants_country, seat_place, stated_place, with_city_of_city_state)
 from linimasa.events.references import as_head, own_people, with_parties
+from linimasa.events.retold_visits import visit_told_again
 from linimasa.events.summary import summarise
 from linimasa.kb.topics import TopicHit
 from linimasa.link import dates_compatible, locations_compatible, participants_overlap
@@ -205,7 +206,7 @@ class Assembler:
         if c.date.strong and any(m.date.strong for m in g.members) and located and c.location:
             return True  # same day, same place (locations were checked compatible before)
         known = {key(p) for p in told}
-        if self._told_again(g, c, known):
+        if self._told_again(g, c, known) or visit_told_again(g, c):  # (events/retold_visits.py)
             return True
         countries = {p.country for p in told if generic(p)}  # "kunjungan ke China dan bertemu Presiden Xi"
         return len(known & {key(p) for p in new}) >= 2 or all(
@@ -477,9 +478,7 @@ def _before_anchor(value: str | None, anchor: dt.date | None, lexicon: Lexicon) 
     if not value or anchor is None:
         return False
     bounds = date_bounds(value)
-    if bounds is None:
-        return False
-    return (anchor - bounds[1]).days > lexicon.arguments["background_days"]
+    return bounds is not None and (anchor - bounds[1]).days > lexicon.arguments["background_days"]
 
 
 def _host_side(rule) -> str | None:
