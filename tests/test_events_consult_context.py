@@ -84,3 +84,12 @@ def test_a_reception_on_another_day_is_another_visit(extract):
             "Senin (2/9/2019). Dua hari kemudian, Sugiono disambut Presiden Singapura Tharman Shanmugaratnam di "
             "Istana, Rabu (4/9/2019).")
     assert len(consult(extract(text))) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "Menteri Luar Negeri Retno Marsudi dan Menteri Luar Negeri Malaysia Anifah Aman menggelar pertemuan - pertemuan "
+    "sepanjang tahun lalu.",
+    "Usulan anggaran itu sudah disampaikan Menteri Keuangan Sri Mulyani dalam rapat - rapat dengan Komisi XI DPR.",
+])
+def test_a_meeting_noun_said_twice_is_meetings_in_general(extract, text):
+    assert consult(extract(text)) == []

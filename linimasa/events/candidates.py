@@ -55,6 +55,7 @@ from linimasa.events.not_talks import (
     possessed_pronoun,
     public_or_law_party,
     public_party,
+    reduplicated,
     to_a_place,
     without_abbreviations,
 )
@@ -269,7 +270,7 @@ class CandidateFinder:
                 to_a_place(words, match, self.lexicon.words("to_words"), self.visited_places)
                 or holiday(words, match, self.lexicon.words("holiday_words"))):
             return None
-        if rule.type == "CONSULT" and rule.pos == "noun" and list_item(words, match):
+        if rule.type == "CONSULT" and rule.pos == "noun" and (list_item(words, match) or reduplicated(words, match)):
             return None
         if rule.prev and possessed_pronoun(words, match, self.lexicon.words("pronoun_agent_openers")):
             return None

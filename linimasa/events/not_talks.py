@@ -25,6 +25,17 @@ def list_item(words: list[str], match: TriggerMatch) -> bool:
             and match.last < len(words) and words[match.last] in LIST_ITEM_ENDS)
 
 
+def reduplicated(words: list[str], match: TriggerMatch) -> bool:
+    """ "pertemuan - pertemuan", "rapat - rapat sebelumnya": a meeting noun said twice across a hyphen is a plural,
+    meetings in general, not one held (written as one word, "rapat-rapat", it is no trigger at all)."""
+    said = words[match.first : match.last]
+    n = len(said)
+    after = words[match.last + 1 : match.last + 1 + n]
+    before = words[match.first - 1 - n : match.first - 1] if match.first > n else []
+    return ((match.last < len(words) and words[match.last] == "-" and after == said)
+            or (match.first > 0 and words[match.first - 1] == "-" and before == said))
+
+
 def to_a_place(words: list[str], match: TriggerMatch, to_words: frozenset[str],
                visited_places: PhraseIndex) -> bool:
     """ "mengunjungi museum", "berkunjung ke tempat pengungsian", "kunjungan ke pabrik", "berkunjung ke SRMA 33":
