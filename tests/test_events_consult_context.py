@@ -93,3 +93,16 @@ def test_a_reception_on_another_day_is_another_visit(extract):
 ])
 def test_a_meeting_noun_said_twice_is_meetings_in_general(extract, text):
     assert consult(extract(text)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Menteri Luar Negeri Retno Marsudi secara reguler bertemu Menteri Luar Negeri Singapura Vivian Balakrishnan.",
+    "Menteri Luar Negeri Retno Marsudi secara berkala bertemu Menteri Luar Negeri Singapura Vivian Balakrishnan.",
+])
+def test_meetings_held_regularly_are_a_habit(extract, text):
+    assert consult(extract(text)) == []
+
+
+def test_the_reader_addressed_visits_nobody(extract):
+    text = "Namun ketika Anda berkunjung ke Singapura misalnya, Google langsung mendeteksinya secara otomatis."
+    assert consult(extract(text)) == []
