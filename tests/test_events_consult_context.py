@@ -39,6 +39,12 @@ def test_a_country_in_news_of_sport_is_a_team_not_a_party_of_talks(extract, titl
     assert consult(extract(MATCH_REPORT + sentence, title)) == []
 
 
+def test_a_country_in_news_of_tourism_is_where_tourists_go(extract):
+    text = ("Jumlah wisatawan Indonesia ke Jepang terus naik setiap tahun. Pemerintah Jepang menawarkan paket wisata "
+            "musim dingin. Ada lagi yang jadi favorit warga Indonesia saat bertandang ke Jepang, yakni pemandian.")
+    assert consult(extract(text, "Jepang Pikat Turis Indonesia")) == []
+
+
 def test_officials_meeting_in_news_of_sport_still_hold_talks(extract):
     text = MATCH_REPORT + "Presiden Joko Widodo bertemu Perdana Menteri Malaysia Mahathir Mohamad di Jakarta."
     held = consult(extract(text, "Timnas Ditahan Imbang Vietnam"))

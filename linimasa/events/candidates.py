@@ -136,7 +136,7 @@ class CandidateFinder:
         self.not_political = frozenset(args["not_political_context"])
         self.not_talks = frozenset(args.get("not_talks_context") or ())
         self.not_political_people = frozenset(args.get("not_political_people") or ())
-        self.show_article = (self.not_political | self.not_political_people
+        self.show_article = (self.not_political | self.not_political_people | self.not_talks
                              | frozenset(args.get("sport_or_show_article_words") or ()))
         self.show_article_least, self.show_article_share = args.get("sport_or_show_article") or (0, 2.0)
         self.show_article_verbal = frozenset(args.get("sport_or_show_verbal_types") or ())
