@@ -1,7 +1,7 @@
 """Candidates: every trigger of a sentence, with the parties, place, date, length and topics of its clause.
 
-A trigger becomes a *candidate* unless the sentence is about sport or show business, the clause tells a
-habit, or the trigger's own conditions fail. A candidate is a *reference* when it only refers back to talks
+A trigger becomes a *candidate* unless the sentence (or the article, :mod:`linimasa.events.show_news`) is about
+sport or show business, the clause tells a habit, or the trigger's own conditions fail. A candidate is a *reference* when it only refers back to talks
 told elsewhere ("setelah pertemuan itu"), *framed* when talks told as the frame of a statement name who
 held them ("..., kata Purbaya usai melakukan pertemuan dengan ..."), *anaphoric* when its subject is
 "keduanya". Grouping candidates into events is :mod:`linimasa.events.assembly`.
@@ -9,7 +9,6 @@ held them ("..., kata Purbaya usai melakukan pertemuan dengan ..."), *anaphoric*
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from linimasa.dates import precision
@@ -46,15 +45,13 @@ from linimasa.events.name_words import name_word_mentions
 from linimasa.events.ranked_names import RankCues, ranked_mentions
 from linimasa.events.lexicon import Lexicon, normal
 from linimasa.events.named_later import introduced, stand_ins
+from linimasa.events.show_news import ShowNewsCues
 from linimasa.events.shared_modality import plans_told_again, share_in_sentence
 from linimasa.events.not_talks import (
-    about_sport_or_show,
     destination_of_another_verb,
     holiday,
     list_item,
     possessed_pronoun,
-    public_or_law_party,
-    public_party,
     reduplicated,
     to_a_place,
     without_abbreviations,
@@ -136,12 +133,7 @@ class CandidateFinder:
         self.not_political = frozenset(args["not_political_context"])
         self.not_talks = frozenset(args.get("not_talks_context") or ())
         self.not_political_people = frozenset(args.get("not_political_people") or ())
-        self.show_article = (self.not_political | self.not_political_people | self.not_talks
-                             | frozenset(args.get("sport_or_show_article_words") or ()))
-        self.show_article_least, self.show_article_share = args.get("sport_or_show_article") or (0, 2.0)
-        self.show_article_verbal = frozenset(args.get("sport_or_show_verbal_types") or ())
-        self.law_agents = frozenset(args.get("law_agents") or ())
-        self.law_acts = frozenset(args.get("law_acts") or ())
+        self.show_news = ShowNewsCues.of(args)
         self.law_types = frozenset(args.get("law_types") or ())
         self.anaphora = [tuple(a) for a in args["plural_anaphora"]]
         self.session_bodies = dict(args.get("session_bodies") or {})
@@ -183,16 +175,9 @@ class CandidateFinder:
                                             bodies)
                 if candidate is None:
                     continue
-                if ((match.rule.type == "CONSULT" and not public_party(candidate.participants, candidate.officials))
-                        or (match.rule.type in self.show_article_verbal and match.rule.lemma not in self.law_acts
-                            and not public_or_law_party(candidate.participants, self.law_agents))):
-                    # in news of sport or show business, talks need a party other than a country: there a
-                    # country is a team or a setting; and what a player, a coach, a club or a singer asks, backs,
-                    # criticises or refuses is no act of public life unless a public or legal party takes part
+                if self.show_news.needs_public_party(candidate):  # (events/show_news.py)
                     if show is None:
-                        show = about_sport_or_show(re.findall(r"[\w\-]+", (article.title or "").lower()), views,
-                                                   self.show_article, self.show_article_least,
-                                                   self.show_article_share)
+                        show = self.show_news.about(article.title, views)
                     if show:
                         continue
                 if (previous is not None and (previous.reference or previous.framed) and match.rule.pos == "noun"

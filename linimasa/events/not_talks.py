@@ -7,8 +7,6 @@ is an item of a list, a meeting word in brackets that abbreviates the one before
 from __future__ import annotations
 
 from linimasa.events.detect import TriggerMatch
-from linimasa.events.participants import generic, vouches
-from linimasa.kb.local_bodies import KB_PREFIX as LOCAL_PREFIX
 from linimasa.lang.id.morphology import looks_like_verb
 from linimasa.nlp.phrases import PhraseIndex
 
@@ -91,29 +89,3 @@ def without_abbreviations(words: list[str], matches: list[TriggerMatch]) -> list
         kept.append(match)
     return kept
 
-
-def about_sport_or_show(title_words: list[str], views: list, context: frozenset[str], least: int,
-                        share: float) -> bool:
-    """Whether an article is about sport or show business: at least ``least`` of its sentences (the headline
-    counted as one) hold a word of a game or a show (``context``), and they are at least ``share`` of them.
-    There a country is a team or a setting ("Argentina gagal menang saat bertandang ke Uruguay", "Lima hari
-    sebelum bertemu Persija, Espanyol ..."), in sentences that name no game of their own."""
-    told = int(not context.isdisjoint(title_words))
-    told += sum(1 for view in views if not context.isdisjoint(view.words))
-    return told >= least and told >= share * (len(views) + 1)
-
-
-def public_party(participants: list, officials: frozenset) -> bool:
-    """Whether talks name a party of public life other than a country or a country's collective: a person,
-    an office or a body the knowledge base knows, or someone the text titles with an office of government
-    (``officials``, mention offsets)."""
-    return any((vouches(p) and not generic(p)) or (m.start, m.end) in officials for p, m in participants)
-
-
-def public_or_law_party(participants: list, law_agents: frozenset[str]) -> bool:
-    """Whether a verbal act names a party of public life or of the law: a person or body the knowledge base
-    knows (not a country alone, which in sport news is a team), a regional body ("Polres Bandung", "Pemkot
-    Surabaya"), or a generic party of the law (``law_agents``: "polisi", "jaksa", "hakim"). "Rossi mengkritik
-    Zarco", "Mbappe meminta klubnya ..." name none; "Pemain X ditetapkan tersangka oleh polisi" does."""
-    return any((vouches(p) and not generic(p)) or (p.kb_id or "").startswith(LOCAL_PREFIX + ":")
-               or (p.kind == "agent" and p.name in law_agents) for p, _ in participants)
