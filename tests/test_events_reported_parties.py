@@ -80,3 +80,15 @@ def test_who_judges_an_event_takes_no_part_in_it(pipeline):
 def test_a_judgement_that_is_itself_the_accusation_keeps_the_judge(pipeline):
     found = parties(pipeline, "Formappi menilai kinerja DPR tahun ini sangat buruk, Senin (20/10).", "ACCUSE")
     assert found and all("Formappi" in " ".join(p) for p in found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Presiden Joko Widodo bertemu Perdana Menteri Jepang Shinzo Abe di Tokyo, Senin (20/10). Menurut pernyataan "
+     "Kementerian Luar Negeri, pembicaraan mencakup kerja sama maritim.", ["Joko Widodo", "Shinzo Abe"]),
+    ("Presiden Joko Widodo bertemu Perdana Menteri Jepang Shinzo Abe di Tokyo, Senin (20/10).\n\nMenurut keterangan "
+     "resmi Gedung Putih, pembicaraan kedua pemimpin berlangsung hangat.", ["Joko Widodo", "Shinzo Abe"]),
+    ("Presiden Prabowo Subianto menerima Perdana Menteri Malaysia Anwar Ibrahim di Istana Bogor, Senin (20/10). "
+     "Menurut pernyataan Kemlu, pembicaraan mencakup perbatasan.", ["Anwar Ibrahim", "Prabowo Subianto"]),
+])
+def test_the_body_whose_statement_tells_of_talks_is_their_source_not_a_party(pipeline, text, expected):
+    assert parties(pipeline, text, "CONSULT") == [expected]
