@@ -5,6 +5,7 @@ developers' own sentences, through the whole pipeline."""
 from __future__ import annotations
 
 import pytest
+from test_events_frames import consult, names
 
 from linimasa.config import Settings
 from linimasa.model import Article
@@ -13,17 +14,10 @@ from linimasa.pipeline import Pipeline
 
 @pytest.fixture(scope="module")
 def extract():
+    """These articles have a headline of their own (news of sport is told by it) and are of September 2019."""
     settings = Settings()
     pipeline = Pipeline(settings.prepare + settings.extract, settings)
     return lambda text, title="Judul": pipeline(Article(id="own", text=text, title=title, published="2019-09-06"))
-
-
-def consult(article):
-    return [e for e in article.events if e.type == "CONSULT" and e.modality == "asserted"]
-
-
-def names(event):
-    return {p.name for p in event.participants}
 
 
 MATCH_REPORT = ("Timnas Indonesia bermain imbang 1-1 melawan Vietnam dalam laga uji coba di Bekasi, Kamis (5/9/2019). "

@@ -1,10 +1,11 @@
 """Candidates: every trigger of a sentence, with the parties, place, date, length and topics of its clause.
 
 A trigger becomes a *candidate* unless the sentence (or the article, :mod:`linimasa.events.show_news`) is about
-sport or show business, the clause tells a habit, or the trigger's own conditions fail. A candidate is a *reference* when it only refers back to talks
-told elsewhere ("setelah pertemuan itu"), *framed* when talks told as the frame of a statement name who
-held them ("..., kata Purbaya usai melakukan pertemuan dengan ..."), *anaphoric* when its subject is
-"keduanya". Grouping candidates into events is :mod:`linimasa.events.assembly`.
+sport or show business, the clause tells a habit, or the trigger's own conditions fail. A candidate is a
+*reference* when it only refers back to talks told elsewhere ("setelah pertemuan itu"), *framed* when talks
+told as the frame of a statement name who held them ("..., kata Purbaya usai melakukan pertemuan dengan
+..."), *anaphoric* when its subject is "keduanya". Grouping candidates into events is
+:mod:`linimasa.events.assembly`.
 """
 
 from __future__ import annotations

@@ -1,5 +1,7 @@
-"""ASSAULT triggers in their other senses: a shot in a game, an explosion of numbers or a household accident, an
-attack by a virus or critics, stirred feelings, a crowded shop, a death threat (lang/id/lexemes.yaml)."""
+"""Triggers in their other senses (linimasa/lang/id/lexemes.yaml): for ASSAULT a shot in a game, an explosion of
+numbers or a household accident, an attack by a virus or critics, stirred feelings, a crowded shop, a death
+threat; for COERCE holding back ("menahan gempuran", "menahan kenaikan PPN") and securing a place ("mengamankan
+TKP"), which are no arrest."""
 
 from __future__ import annotations
 
@@ -11,6 +13,10 @@ PARTY = ("Partai Andalas Raya", "ORG", "organisation", "org:par")
 
 def assaults(text, mentions):
     return events(text, mentions, "ASSAULT", require_known_party=False)
+
+
+def arrests(text, mentions):
+    return events(text, mentions, "COERCE", require_known_party=False)
 
 
 def test_the_violent_sense_still_fires():
@@ -35,3 +41,17 @@ def test_feelings_crowds_viruses_and_numbers_are_no_attack():
 
 def test_a_death_threat_is_no_killing():
     assert not assaults("Ketua Partai Andalas Raya mengaku menerima ancaman pembunuhan lewat pesan singkat.", [PARTY])
+
+
+def test_an_arrest_or_detention_still_fires():
+    assert arrests("Kepolisian Daerah Andalas menahan dua tersangka pencurian di Kota Andalas.", [POLICE])
+    assert arrests("Kepolisian Daerah Andalas mengamankan dua pelaku pencurian dari amukan warga.", [POLICE])
+
+
+def test_holding_back_is_no_detention():
+    assert not arrests("Pemain Partai Andalas Raya kewalahan menahan gempuran lawan sepanjang babak kedua.", [PARTY])
+    assert not arrests("Partai Andalas Raya meminta pemerintah menahan kenaikan harga bahan bakar.", [PARTY])
+
+
+def test_securing_a_place_is_no_arrest():
+    assert not arrests("Kepolisian Daerah Andalas mengamankan TKP dari kerumunan warga dengan garis polisi.", [POLICE])
